@@ -1,0 +1,4 @@
+package org.accord.api.team;
+
+public record TeamMemberRemovedEvent(String teamId, String trustId, String personId, String removedBy) {
+}

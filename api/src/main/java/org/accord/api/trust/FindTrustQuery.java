@@ -1,0 +1,4 @@
+package org.accord.api.trust;
+
+public record FindTrustQuery(String trustId) {
+}

@@ -1,0 +1,3 @@
+package org.accord.api.trust;
+
+public enum SchoolPhase { PRIMARY, SECONDARY, ALL_THROUGH, SPECIAL, ALTERNATIVE }

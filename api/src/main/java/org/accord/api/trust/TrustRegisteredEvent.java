@@ -1,0 +1,4 @@
+package org.accord.api.trust;
+
+public record TrustRegisteredEvent(String trustId, String name) {
+}

@@ -1,0 +1,6 @@
+package org.accord.api.trust;
+
+import java.util.List;
+
+public record TrustView(String id, String name, List<String> schoolIds, List<String> teamIds) {
+}

@@ -1,0 +1,89 @@
+package org.accord.app.config;
+
+import java.time.Duration;
+
+import com.mongodb.client.MongoClient;
+import org.accord.api.shared.Actor;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+
+/** Axon wiring shared by every runtime mode. */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** Copies the acting person from each command onto every event it produces. */
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(Actor.METADATA_KEY);
+    }
+
+    /**
+     * Tokens live beside the read models they cover, and each batch writes its documents before its token, so a
+     * token is never ahead of the projections: after a crash the processors replay a little, never skip.
+     */
+    @Bean
+    TokenStore tokenStore(MongoClient mongoClient, Serializer serializer,
+                          @Value("${spring.mongodb.database:accord}") String database) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
+                .serializer(serializer)
+                .claimTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /**
+     * Projections run without a transaction: they read events and write documents, and the order of those writes
+     * (documents, then token) is what keeps them safe.
+     * <p>
+     * Tracking processors by default: Axon's embedded event store wakes them the moment an event is appended, while
+     * a pooled streaming processor polls it every 500 ms (its stream does not support the availability callback that
+     * Axon Server's has), which would make every mutation wait that long for read-your-writes. Where app instances
+     * share the work (Axon Server), {@code accord.projections.mode=pooled} spreads segments over threads and nodes.
+     */
+    @Bean
+    ConfigurerModule eventProcessing(@Value("${accord.projections.mode:tracking}") String mode,
+                                     @Value("${accord.projections.segments:1}") int segments,
+                                     @Value("${accord.projections.batch-size:100}") int batchSize) {
+        return configurer -> {
+            var processing = configurer.eventProcessing();
+            if ("pooled".equalsIgnoreCase(mode)) {
+                processing.usingPooledStreamingEventProcessors()
+                        .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder
+                                .initialSegmentCount(segments)
+                                .batchSize(batchSize));
+            } else {
+                processing.usingTrackingEventProcessors()
+                        .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
+                                .forParallelProcessing(segments)
+                                .andInitialSegmentsCount(segments)
+                                .andBatchSize(batchSize));
+            }
+            processing.registerDefaultTransactionManager(c -> NoTransactionManager.instance());
+        };
+    }
+
+    /** Queries only read MongoDB: no JDBC transaction, and never the command side's writer lock. */
+    @Bean
+    @Qualifier("localSegment")
+    QueryBus queryBus(Configuration axonConfiguration) {
+        return SimpleQueryBus.builder()
+                .messageMonitor(axonConfiguration.messageMonitor(QueryBus.class, "queryBus"))
+                .transactionManager(NoTransactionManager.instance())
+                .queryUpdateEmitter(axonConfiguration.getComponent(QueryUpdateEmitter.class))
+                .build();
+    }
+}

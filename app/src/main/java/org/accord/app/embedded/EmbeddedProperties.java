@@ -1,0 +1,18 @@
+package org.accord.app.embedded;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param dataDir                    where the event store and the read models live ({@code ACCORD_DATA_DIR})
+ * @param sqliteSynchronous          SQLite's {@code synchronous} pragma for the event store: NORMAL or FULL
+ * @param mongoPort                  loopback port of the in-process MongoDB API; 0 picks a free one
+ * @param readModelCommitDelayMillis H2's auto-commit delay for the read models; safe to lose because tokens are
+ *                                   written after the documents they cover and replay is idempotent
+ */
+@ConfigurationProperties("accord")
+public record EmbeddedProperties(@DefaultValue("./data") String dataDir,
+                                 @DefaultValue("NORMAL") String sqliteSynchronous,
+                                 @DefaultValue("0") int mongoPort,
+                                 @DefaultValue("100") int readModelCommitDelayMillis) {
+}

@@ -1,0 +1,54 @@
+package org.accord.app.graphql;
+
+import java.util.List;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * A document that does not fit the schema (an unknown enum value such as a phase that does not exist, a missing
+ * required field, a syntax error) is the client's mistake: graphql-java calls it ValidationError or InvalidSyntax;
+ * the contract calls it BAD_REQUEST. The message, which names the problem, is kept.
+ */
+@Component
+public class InvalidRequestsAsBadRequest implements WebGraphQlInterceptor {
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        return chain.next(request).map(response -> {
+            if (response.getErrors().stream().noneMatch(InvalidRequestsAsBadRequest::isInvalidRequest)) {
+                return response;
+            }
+            List<GraphQLError> errors = response.getErrors().stream().map(InvalidRequestsAsBadRequest::reclassify)
+                    .toList();
+            return response.transform(builder -> builder.errors(errors));
+        });
+    }
+
+    private static boolean isInvalidRequest(ResponseError error) {
+        ErrorClassification type = error.getErrorType();
+        return type == ErrorType.ValidationError || type == ErrorType.InvalidSyntax;
+    }
+
+    private static GraphQLError reclassify(ResponseError error) {
+        ErrorClassification type = isInvalidRequest(error)
+                ? org.springframework.graphql.execution.ErrorType.BAD_REQUEST : error.getErrorType();
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
+                .message(error.getMessage())
+                .errorType(type)
+                .locations(error.getLocations())
+                .extensions(error.getExtensions());
+        if (!error.getParsedPath().isEmpty()) {
+            builder.path(error.getParsedPath());
+        }
+        return builder.build();
+    }
+}

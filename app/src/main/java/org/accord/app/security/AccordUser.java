@@ -1,0 +1,31 @@
+package org.accord.app.security;
+
+import java.util.Collection;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/**
+ * An authenticated caller: the person they are and the trust they belong to. Every command's actor is taken from
+ * here, never from what a client sends. Domain roles are not copied in: they come from the trust's events.
+ */
+public class AccordUser extends User {
+
+    private final String personId;
+    private final String trustId;
+
+    public AccordUser(String username, String password, Collection<? extends GrantedAuthority> authorities,
+                      String personId, String trustId) {
+        super(username, password, authorities);
+        this.personId = personId;
+        this.trustId = trustId;
+    }
+
+    public String personId() {
+        return personId;
+    }
+
+    public String trustId() {
+        return trustId;
+    }
+}

@@ -1,0 +1,46 @@
+package org.accord.app.shared;
+
+import java.util.Collection;
+
+import org.accord.api.shared.DomainException;
+
+/** Input checks whose failures name the field and the problem, as BAD_REQUEST. */
+public final class Check {
+
+    public static final int MAX_NAME_LENGTH = 200;
+
+    private Check() {
+    }
+
+    public static String name(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw DomainException.badRequest(field + " must not be blank");
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > MAX_NAME_LENGTH) {
+            throw DomainException.badRequest(field + " must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        return trimmed;
+    }
+
+    public static <T> T present(T value, String field) {
+        if (value == null) {
+            throw DomainException.badRequest(field + " is required");
+        }
+        return value;
+    }
+
+    public static <C extends Collection<?>> C notEmpty(C values, String field) {
+        if (values == null || values.isEmpty()) {
+            throw DomainException.badRequest(field + " must not be empty");
+        }
+        return values;
+    }
+
+    public static double fraction(double value, String field) {
+        if (Double.isNaN(value) || value < 0 || value > 1) {
+            throw DomainException.badRequest(field + " must be a fraction from 0 to 1, was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,6 @@
+package org.accord.app.team;
+
+import org.accord.api.team.TeamView;
+
+public record AddTeamMemberPayload(String clientMutationId, TeamView team) {
+}

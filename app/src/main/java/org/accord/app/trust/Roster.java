@@ -1,0 +1,61 @@
+package org.accord.app.trust;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.accord.api.shared.Actor;
+import org.accord.api.shared.DomainException;
+import org.accord.api.trust.PersonRole;
+
+/**
+ * Who belongs to a trust and in which roles, as its event-sourced record says right now. Other aggregates ask it
+ * whether the caller may act, so that authorisation is decided on the command side from events, not from a read
+ * model that may lag.
+ */
+public record Roster(String trustId, Map<String, Membership> people, Set<String> schoolIds) {
+
+    public record Membership(Set<PersonRole> roles, String schoolId) {
+    }
+
+    public boolean hasPerson(String personId) {
+        return people.containsKey(personId);
+    }
+
+    public boolean hasSchool(String schoolId) {
+        return schoolIds.contains(schoolId);
+    }
+
+    public boolean isExecutive(String personId) {
+        Membership m = people.get(personId);
+        return m != null && m.roles().contains(PersonRole.TRUST_EXECUTIVE);
+    }
+
+    /**
+     * The caller must be a trust executive of this trust. Someone from outside the trust is told the trust is
+     * unknown, exactly as for an id that does not exist, so that ids of other trusts cannot be probed.
+     */
+    public void requireExecutive(String actorId, String action) {
+        if (Actor.SYSTEM.equals(actorId) || isExecutive(actorId)) {
+            return;
+        }
+        if (!hasPerson(actorId)) {
+            throw unknownTrust(trustId);
+        }
+        throw DomainException.forbidden("only a trust executive may " + action);
+    }
+
+    /** The person must belong to this trust and work at one of its schools. */
+    public void requireSchoolStaff(String personId, String field) {
+        Membership m = people.get(personId);
+        if (m == null) {
+            throw DomainException.badRequest(field + " '" + personId + "' is not a person of this trust");
+        }
+        if (m.schoolId() == null) {
+            throw DomainException.badRequest(field + " '" + personId + "' does not work at a school of this trust");
+        }
+    }
+
+    public static DomainException unknownTrust(String trustId) {
+        return DomainException.notFound("unknown trust '" + trustId + "'");
+    }
+}

@@ -1,0 +1,111 @@
+package org.accord.app.trust;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.accord.api.shared.Actor;
+import org.accord.api.shared.DomainException;
+import org.accord.api.trust.PersonRegisteredEvent;
+import org.accord.api.trust.PersonRole;
+import org.accord.api.trust.RegisterPersonCommand;
+import org.accord.api.trust.RegisterSchoolCommand;
+import org.accord.api.trust.RegisterTrustCommand;
+import org.accord.api.trust.SchoolRegisteredEvent;
+import org.accord.api.trust.TrustRegisteredEvent;
+import org.accord.app.person.PersonDirectory;
+import org.accord.app.shared.Check;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** A trust: the tenant. Knows its schools and the roles of its people; nothing else of theirs. */
+@Aggregate
+public class Trust {
+
+    @AggregateIdentifier
+    private String trustId;
+    private final Map<String, Roster.Membership> people = new HashMap<>();
+    private final Set<String> schoolIds = new HashSet<>();
+    private final Set<String> schoolNames = new HashSet<>();
+
+    protected Trust() {
+        // for Axon
+    }
+
+    /** Trusts are set up by Accord itself (the demo loader, an operator's bootstrap), not by a caller of the API. */
+    @CommandHandler
+    public Trust(RegisterTrustCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
+        if (!Actor.SYSTEM.equals(actorId)) {
+            throw DomainException.forbidden("trusts are registered by an operator, not through the API");
+        }
+        Check.present(command.trustId(), "trustId");
+        apply(new TrustRegisteredEvent(command.trustId(), Check.name(command.name(), "name")));
+    }
+
+    @CommandHandler
+    public void handle(RegisterSchoolCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
+        roster().requireExecutive(actorId, "register a school");
+        String name = Check.name(command.name(), "name");
+        Check.present(command.phase(), "phase");
+        if (schoolNames.contains(key(name))) {
+            throw DomainException.badRequest("the trust already has a school named '" + name + "'");
+        }
+        if (schoolIds.contains(command.schoolId())) {
+            throw DomainException.conflict("school '" + command.schoolId() + "' is already registered");
+        }
+        apply(new SchoolRegisteredEvent(trustId, command.schoolId(), name, command.phase(), actorId));
+    }
+
+    @CommandHandler
+    public void handle(RegisterPersonCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       PersonDirectory directory) {
+        roster().requireExecutive(actorId, "register a person");
+        String displayName = Check.name(command.displayName(), "displayName");
+        Set<PersonRole> roles = EnumSet.copyOf(Check.notEmpty(command.roles(), "roles"));
+        boolean worksAtSchool = roles.stream().anyMatch(PersonRole::isSchoolRole);
+        if (worksAtSchool && command.schoolId() == null) {
+            throw DomainException.badRequest("schoolId is required for a headteacher or member of staff");
+        }
+        if (command.schoolId() != null && !schoolIds.contains(command.schoolId())) {
+            throw DomainException.badRequest("schoolId '" + command.schoolId() + "' is not a school of this trust");
+        }
+        if (people.containsKey(command.personId())) {
+            throw DomainException.conflict("person '" + command.personId() + "' is already registered");
+        }
+        directory.record(command.personId(), trustId, displayName);
+        apply(new PersonRegisteredEvent(trustId, command.personId(), roles, command.schoolId(), actorId));
+    }
+
+    /** The trust's membership as it stands, for other aggregates' authorisation and validation. */
+    public Roster roster() {
+        return new Roster(trustId, Map.copyOf(people), Set.copyOf(schoolIds));
+    }
+
+    @EventSourcingHandler
+    void on(TrustRegisteredEvent event) {
+        trustId = event.trustId();
+    }
+
+    @EventSourcingHandler
+    void on(SchoolRegisteredEvent event) {
+        schoolIds.add(event.schoolId());
+        schoolNames.add(key(event.name()));
+    }
+
+    @EventSourcingHandler
+    void on(PersonRegisteredEvent event) {
+        people.put(event.personId(), new Roster.Membership(Set.copyOf(event.roles()), event.schoolId()));
+    }
+
+    private static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+}

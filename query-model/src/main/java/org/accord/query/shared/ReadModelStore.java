@@ -1,0 +1,50 @@
+package org.accord.query.shared;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The read-model mechanics every projection shares, shaped for what mongo-java-server can answer from an index:
+ * documents are found by {@code _id} (one id, or {@code $in} over ids), never by scanning fields.
+ * <p>
+ * Writes are upserts of absolute values ({@code $set}, {@code $addToSet}, {@code $pull}), so replaying or redelivering
+ * a suffix of the event stream in order converges on the same documents: nothing is counted twice.
+ */
+public class ReadModelStore {
+
+    private final MongoTemplate mongo;
+
+    public ReadModelStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void upsert(Class<?> documentType, String id, Update update) {
+        mongo.upsert(byId(id), update, documentType);
+    }
+
+    public <T> T findById(Class<T> documentType, String id) {
+        return mongo.findById(id, documentType);
+    }
+
+    /** The documents with these ids, in the order of the ids; unknown ids are left out. */
+    public <T> List<T> findByIds(Class<T> documentType, Collection<String> ids, Function<T, String> idOf) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, T> found = mongo.find(new Query(Criteria.where("_id").in(ids)), documentType).stream()
+                .collect(Collectors.toMap(idOf, Function.identity()));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static Query byId(String id) {
+        return new Query(Criteria.where("_id").is(id));
+    }
+}

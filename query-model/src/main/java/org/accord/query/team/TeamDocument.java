@@ -1,0 +1,17 @@
+package org.accord.query.team;
+
+import java.util.List;
+
+import org.accord.api.standard.Area;
+import org.accord.api.team.DecisionRule;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+@Document("teams")
+public record TeamDocument(@Id String id, String trustId, String name, List<Area> remit, String chairId,
+                           List<String> memberIds, DecisionRule decisionRule) {
+
+    public List<String> memberIds() {
+        return memberIds == null ? List.of() : memberIds;
+    }
+}

@@ -1,0 +1,19 @@
+package org.accord.query.trust;
+
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** One document per trust, holding the ids of what belongs to it so that listing them is a key lookup. */
+@Document("trusts")
+public record TrustDocument(@Id String id, String name, List<String> schoolIds, List<String> teamIds) {
+
+    public List<String> schoolIds() {
+        return schoolIds == null ? List.of() : schoolIds;
+    }
+
+    public List<String> teamIds() {
+        return teamIds == null ? List.of() : teamIds;
+    }
+}

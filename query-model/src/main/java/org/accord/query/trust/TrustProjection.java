@@ -1,0 +1,46 @@
+package org.accord.query.trust;
+
+import org.accord.api.trust.PersonRegisteredEvent;
+import org.accord.api.trust.SchoolRegisteredEvent;
+import org.accord.api.trust.TrustRegisteredEvent;
+import org.accord.query.shared.ReadModelStore;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** Trusts, their schools and their people, from the trust aggregate's events. */
+@Component
+@ProcessingGroup(TrustProjection.PROCESSING_GROUP)
+public class TrustProjection {
+
+    public static final String PROCESSING_GROUP = "trust-projection";
+
+    private final ReadModelStore store;
+
+    public TrustProjection(ReadModelStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    void on(TrustRegisteredEvent event) {
+        store.upsert(TrustDocument.class, event.trustId(), new Update().set("name", event.name()));
+    }
+
+    @EventHandler
+    void on(SchoolRegisteredEvent event) {
+        store.upsert(SchoolDocument.class, event.schoolId(), new Update()
+                .set("trustId", event.trustId())
+                .set("name", event.name())
+                .set("phase", event.phase()));
+        store.upsert(TrustDocument.class, event.trustId(), new Update().addToSet("schoolIds", event.schoolId()));
+    }
+
+    @EventHandler
+    void on(PersonRegisteredEvent event) {
+        store.upsert(PersonDocument.class, event.personId(), new Update()
+                .set("trustId", event.trustId())
+                .set("roles", event.roles())
+                .set("schoolId", event.schoolId()));
+    }
+}
