@@ -1,0 +1,85 @@
+package org.accord.app.person;
+
+import static org.accord.app.support.GraphQlErrors.expectError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.accord.app.support.AccordHttpTest;
+import org.junit.jupiter.api.Test;
+
+class PersonGraphQlTest extends AccordHttpTest {
+
+    /** The demo's people, as the directory knows them; none of these may ever be found inside an event. */
+    private static final List<String> DEMO_NAMES = List.of("Morgan Hale", "Priya Raman", "Daniel Okafor",
+            "Sophie Lindqvist", "James Whitfield", "Aisha Rahman", "Eleanor Marsh", "Tom Bradley", "Nadia Osei",
+            "Ruth Kowalski", "Grace Adeyemi", "Owen Pryce", "Hannah Lowe", "Sam Carter");
+
+    @Test
+    void meAnswersWhoTheCallerIs() {
+        as("chair").documentName("me").execute()
+                .path("me.id").entity(String.class).isEqualTo("demo-person-chair")
+                .path("me.displayName").entity(String.class).isEqualTo("Daniel Okafor")
+                .path("me.trustId").entity(String.class).isEqualTo("demo-trust")
+                .path("me.roles").entityList(String.class).containsExactly("STAFF")
+                .path("me.school.id").entity(String.class).isEqualTo("demo-school-northfield")
+                .path("me.teams[*].name").entityList(String.class).containsExactly("Heads of English");
+        as("exec").documentName("me").execute()
+                .path("me.roles").entityList(String.class).containsExactly("TRUST_EXECUTIVE")
+                .path("me.school").valueIsNull();
+        as("outsider").documentName("me").execute()
+                .path("me.trustId").entity(String.class).isEqualTo("demo-other-trust");
+    }
+
+    @Test
+    void theExecutiveRegistersAPersonWhoseNameStaysOutOfTheEvents() {
+        String name = "Quentin Example-Person";
+        as("exec").documentName("registerPerson")
+                .variable("input", Map.of("trustId", "demo-trust", "displayName", name,
+                        "roles", List.of("STAFF"), "schoolId", "demo-school-riverside"))
+                .execute()
+                .path("registerPerson.person.displayName").entity(String.class).isEqualTo(name)
+                .path("registerPerson.person.roles").entityList(String.class).containsExactly("STAFF")
+                .path("registerPerson.person.school.id").entity(String.class).isEqualTo("demo-school-riverside");
+        assertThat(storedEventText()).doesNotContain(name);
+    }
+
+    @Test
+    void noDemoPersonsNameIsInAnyStoredEvent() {
+        String events = storedEventText();
+        assertThat(events).contains("demo-person-exec"); // the check reads what it should
+        DEMO_NAMES.forEach(name -> assertThat(events).doesNotContain(name));
+    }
+
+    @Test
+    void aHeadteacherNeedsASchool() {
+        long before = storedEvents();
+        expectError(as("exec").documentName("registerPerson")
+                .variable("input", Map.of("trustId", "demo-trust", "displayName", "No School",
+                        "roles", List.of("HEADTEACHER")))
+                .execute(), "BAD_REQUEST", "schoolId is required");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aSchoolOfAnotherTrustIsRefused() {
+        expectError(as("exec").documentName("registerPerson")
+                .variable("input", Map.of("trustId", "demo-trust", "displayName", "Wrong School",
+                        "roles", List.of("STAFF"), "schoolId", "demo-school-harbour"))
+                .execute(), "BAD_REQUEST", "is not a school of this trust");
+    }
+
+    private String storedEventText() {
+        StringBuilder all = new StringBuilder();
+        jdbc.query("SELECT payload, metaData FROM DomainEventEntry", rs -> {
+            all.append(new String(rs.getBytes(1), StandardCharsets.UTF_8));
+            byte[] meta = rs.getBytes(2);
+            if (meta != null) {
+                all.append(new String(meta, StandardCharsets.UTF_8));
+            }
+        });
+        return all.toString();
+    }
+}

@@ -1,0 +1,69 @@
+package org.accord.app.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.accord.app.AccordApplication;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The application as a client meets it: started on a random port in the embedded mode, on a data folder of its own,
+ * with the demo trust loaded, and reached over HTTP with the demo accounts.
+ */
+@SpringBootTest(classes = AccordApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class AccordHttpTest {
+
+    private static final Path DATA = newDataFolder();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void quiet() {
+        AccordApplication.quietAxon();
+    }
+
+    @DynamicPropertySource
+    static void embeddedStore(DynamicPropertyRegistry registry) {
+        registry.add("accord.data-dir", DATA::toString);
+        registry.add("accord.demo", () -> "true");
+    }
+
+    /** A GraphQL client signed in as one of the demo accounts (password {@code demo}). */
+    protected HttpGraphQlTester as(String account) {
+        return HttpGraphQlTester.create(client().defaultHeaders(h -> h.setBasicAuth(account, "demo")).build());
+    }
+
+    protected WebTestClient.Builder client() {
+        return WebTestClient.bindToServer(new JdkClientHttpConnector()).baseUrl("http://localhost:" + port + "/graphql");
+    }
+
+    /** Events in the store: what "nothing was recorded" is checked against. */
+    protected long storedEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry", Long.class);
+    }
+
+    private static Path newDataFolder() {
+        try {
+            Path dir = Files.createTempDirectory("accord-test-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
