@@ -17,13 +17,29 @@ import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /** Axon wiring shared by every runtime mode. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    /**
+     * Jackson 3 refuses polymorphic types unless told which are safe. Tracking tokens carry typed fields (a replay
+     * token wraps another token), so without this the processors cannot read their tokens back after a restart.
+     */
+    @Bean
+    Jackson3SerializerCustomizer trustedTypes() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("org.accord.")
+                .allowIfSubType("java.util.")
+                .allowIfSubType("java.time.")
+                .build());
+    }
 
     /** Copies the acting person from each command onto every event it produces. */
     @Bean
