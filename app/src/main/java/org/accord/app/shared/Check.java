@@ -37,6 +37,15 @@ public final class Check {
         return values;
     }
 
+    /** Not empty, and no empty entries. */
+    public static <C extends Collection<?>> C noNulls(C values, String field) {
+        notEmpty(values, field);
+        if (values.stream().anyMatch(java.util.Objects::isNull)) {
+            throw DomainException.badRequest(field + " must not contain empty entries");
+        }
+        return values;
+    }
+
     public static double fraction(double value, String field) {
         if (Double.isNaN(value) || value < 0 || value > 1) {
             throw DomainException.badRequest(field + " must be a fraction from 0 to 1, was " + value);

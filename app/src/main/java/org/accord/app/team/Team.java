@@ -48,11 +48,12 @@ public class Team {
 
     @CommandHandler
     public Team(FormTeamCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId, TrustRosters rosters) {
+        Check.present(command.teamId(), "teamId");
         Roster roster = rosters.of(command.trustId());
         roster.requireExecutive(actorId, "form a team");
         String name = Check.name(command.name(), "name");
-        List<Area> remit = List.copyOf(new LinkedHashSet<>(Check.notEmpty(command.remit(), "remit")));
-        Check.notEmpty(command.memberIds(), "memberIds");
+        List<Area> remit = List.copyOf(new LinkedHashSet<>(Check.noNulls(command.remit(), "remit")));
+        Check.noNulls(command.memberIds(), "memberIds");
         String chair = Check.present(command.chairId(), "chairId");
         Set<String> memberIds = new LinkedHashSet<>(command.memberIds());
         // the chair is a member by definition: listing them again is not required
@@ -67,7 +68,7 @@ public class Team {
     public void handle(AddTeamMemberCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
                        TrustRosters rosters) {
         Roster roster = rosters.of(trustId);
-        roster.requireExecutive(actorId, "change a team's members");
+        roster.requireExecutive(actorId, "change a team's members", unknownTeam());
         String personId = Check.present(command.personId(), "personId");
         roster.requireSchoolStaff(personId, "personId");
         if (members.contains(personId)) {
@@ -79,7 +80,7 @@ public class Team {
     @CommandHandler
     public void handle(RemoveTeamMemberCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
                        TrustRosters rosters) {
-        rosters.of(trustId).requireExecutive(actorId, "change a team's members");
+        rosters.of(trustId).requireExecutive(actorId, "change a team's members", unknownTeam());
         String personId = Check.present(command.personId(), "personId");
         if (!members.contains(personId)) {
             throw DomainException.badRequest("person '" + personId + "' is not a member of this team");
@@ -88,6 +89,11 @@ public class Team {
             throw DomainException.badRequest("the chair cannot be removed from the team");
         }
         apply(new TeamMemberRemovedEvent(teamId, trustId, personId, actorId));
+    }
+
+    /** The words used for a team id that does not exist (see Commands), so an outsider cannot tell the two apart. */
+    private DomainException unknownTeam() {
+        return DomainException.notFound("unknown team '" + teamId + "'");
     }
 
     static DecisionRule validRule(DecisionRule rule) {

@@ -18,15 +18,15 @@ public record Roster(String trustId, Map<String, Membership> people, Set<String>
     }
 
     public boolean hasPerson(String personId) {
-        return people.containsKey(personId);
+        return personId != null && people.containsKey(personId);
     }
 
     public boolean hasSchool(String schoolId) {
-        return schoolIds.contains(schoolId);
+        return schoolId != null && schoolIds.contains(schoolId);
     }
 
     public boolean isExecutive(String personId) {
-        Membership m = people.get(personId);
+        Membership m = personId == null ? null : people.get(personId);
         return m != null && m.roles().contains(PersonRole.TRUST_EXECUTIVE);
     }
 
@@ -35,17 +35,29 @@ public record Roster(String trustId, Map<String, Membership> people, Set<String>
      * unknown, exactly as for an id that does not exist, so that ids of other trusts cannot be probed.
      */
     public void requireExecutive(String actorId, String action) {
+        requireExecutive(actorId, action, unknownTrust(trustId));
+    }
+
+    /**
+     * As {@link #requireExecutive(String, String)}, where the caller addressed something of the trust (a team, a
+     * proposal): an outsider gets {@code unknownSubject}, the same refusal as for an id that does not exist, so that
+     * they learn neither that it exists nor which trust it belongs to.
+     */
+    public void requireExecutive(String actorId, String action, DomainException unknownSubject) {
         if (Actor.SYSTEM.equals(actorId) || isExecutive(actorId)) {
             return;
         }
         if (!hasPerson(actorId)) {
-            throw unknownTrust(trustId);
+            throw unknownSubject;
         }
         throw DomainException.forbidden("only a trust executive may " + action);
     }
 
     /** The person must belong to this trust and work at one of its schools. */
     public void requireSchoolStaff(String personId, String field) {
+        if (personId == null) {
+            throw DomainException.badRequest(field + " must not contain an empty id");
+        }
         Membership m = people.get(personId);
         if (m == null) {
             throw DomainException.badRequest(field + " '" + personId + "' is not a person of this trust");

@@ -53,6 +53,7 @@ public class Trust {
     @CommandHandler
     public void handle(RegisterSchoolCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
         roster().requireExecutive(actorId, "register a school");
+        Check.present(command.schoolId(), "schoolId");
         String name = Check.name(command.name(), "name");
         Check.present(command.phase(), "phase");
         if (schoolNames.contains(key(name))) {
@@ -68,8 +69,9 @@ public class Trust {
     public void handle(RegisterPersonCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
                        PersonDirectory directory) {
         roster().requireExecutive(actorId, "register a person");
+        Check.present(command.personId(), "personId");
         String displayName = Check.name(command.displayName(), "displayName");
-        Set<PersonRole> roles = EnumSet.copyOf(Check.notEmpty(command.roles(), "roles"));
+        Set<PersonRole> roles = EnumSet.copyOf(Check.noNulls(command.roles(), "roles"));
         boolean worksAtSchool = roles.stream().anyMatch(PersonRole::isSchoolRole);
         if (worksAtSchool && command.schoolId() == null) {
             throw DomainException.badRequest("schoolId is required for a headteacher or member of staff");

@@ -124,4 +124,14 @@ class TeamGraphQlTest extends AccordHttpTest {
         as("outsider").documentName("team").variable("id", "demo-team-english").execute()
                 .path("team").valueIsNull();
     }
+
+    @Test
+    void anOutsiderCannotTellARealTeamFromOneThatDoesNotExist() {
+        expectError(as("outsider").documentName("addTeamMember")
+                .variable("input", Map.of("teamId", "demo-team-english", "personId", "demo-person-outsider"))
+                .execute(), "NOT_FOUND", "unknown team 'demo-team-english'");
+        expectError(as("outsider").documentName("addTeamMember")
+                .variable("input", Map.of("teamId", "demo-team-nonexistent", "personId", "demo-person-outsider"))
+                .execute(), "NOT_FOUND", "unknown team 'demo-team-nonexistent'");
+    }
 }

@@ -1,0 +1,96 @@
+package org.accord.app.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.accord.app.support.Http;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar, run as a process of its own and killed with SIGKILL the moment a mutation has been acknowledged:
+ * after a restart on the same data folder, every acknowledged change is there and the read models show it.
+ */
+class KillDuringMutationsIT {
+
+    private static final Pattern SCHOOL_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path data;
+
+    private Process app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.destroyForcibly();
+        }
+    }
+
+    @Test
+    void everyAcknowledgedMutationSurvivesAKillAndTheReadModelsCatchUp() throws Exception {
+        int port = freePort();
+        List<String> acknowledged = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            app = start(port, round);
+            for (int i = 1; i <= 10; i++) {
+                String name = "Killed School " + round + "-" + i;
+                String answer = Http.graphql(port, "exec", "mutation { registerSchool(input: {trustId: \"demo-trust\","
+                        + " name: \"" + name + "\", phase: SECONDARY}) { school { id name } } }");
+                Matcher id = SCHOOL_ID.matcher(answer);
+                assertThat(id.find()).as(answer).isTrue();
+                acknowledged.add(id.group(1));
+            }
+            // SIGKILL, the instant the last mutation returned: no shutdown hook, no flush
+            app.destroyForcibly().waitFor();
+        }
+
+        app = start(port, 4);
+        String trust = Http.graphql(port, "board", "{ trust(id: \"demo-trust\") { schools { id } } }");
+        for (String schoolId : acknowledged) {
+            assertThat(trust).contains(schoolId);
+        }
+        System.out.printf("kill -9 test: %d acknowledged mutations across 3 kills, %d found after restart%n",
+                acknowledged.size(), acknowledged.stream().filter(trust::contains).count());
+    }
+
+    private Process start(int port, int round) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path jar = Path.of("target", "accord.jar").toAbsolutePath();
+        assertThat(jar).as("the packaged application (mvn package)").exists();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Ddisable-axoniq-console-message=true", "-jar",
+                jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("app-" + round + ".log").toFile());
+        builder.environment().put("ACCORD_DATA_DIR", data.resolve("store").toString());
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        Process process = builder.start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!Http.healthy(port)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new AssertionError("the application did not become healthy:\n"
+                        + Files.readString(data.resolve("app-" + round + ".log")));
+            }
+            Thread.sleep(100);
+        }
+        return process;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
