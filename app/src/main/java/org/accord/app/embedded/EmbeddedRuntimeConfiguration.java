@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
@@ -14,14 +13,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -57,18 +52,11 @@ public class EmbeddedRuntimeConfiguration {
         return new DataDirectory(dir);
     }
 
-    /**
-     * WAL lets the projections read while a command writes; {@code synchronous} decides what a power cut may take
-     * (NORMAL: nothing on a process crash, the last commits on a power cut; FULL: nothing on either, at an fsync per
-     * commit); {@code busy_timeout} covers the checkpointer.
-     */
     @Bean
     DataSource dataSource(DataDirectory data, EmbeddedProperties properties) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("accord-sqlite");
-        config.setJdbcUrl("jdbc:sqlite:" + data.path().resolve("events.db")
-                + "?journal_mode=WAL&synchronous=" + properties.sqliteSynchronous() + "&busy_timeout=10000"
-                + "&foreign_keys=true");
+        config.setJdbcUrl(SqliteEventStore.jdbcUrl(data.path().resolve("events.db"), properties.sqliteSynchronous()));
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(2);
         return new NullSafeSqliteDataSource(new HikariDataSource(config));
@@ -85,20 +73,13 @@ public class EmbeddedRuntimeConfiguration {
     EventStorageEngine eventStorageEngine(DataSource dataSource, PlatformTransactionManager jdbcTransactions,
                                           Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Configuration configuration) throws SQLException {
-        PersistenceExceptionResolver duplicateKeys = new SqliteDuplicateKeyResolver(new JdbcSQLErrorCodesResolver());
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
-                // joins the command's transaction when there is one; reads take their own
-                .transactionManager(new SpringTransactionManager(jdbcTransactions))
+                                          Configuration configuration) {
+        return SqliteEventStore.withSchema(SqliteEventStore.engine(dataSource, jdbcTransactions)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(duplicateKeys)
-                .build();
-        engine.createSchema(new SqliteEventTableFactory());
-        return engine;
+                .build());
     }
 
     @Bean(destroyMethod = "shutdownNow")
