@@ -15,4 +15,11 @@ public record EmbeddedProperties(@DefaultValue("./data") String dataDir,
                                  @DefaultValue("NORMAL") String sqliteSynchronous,
                                  @DefaultValue("0") int mongoPort,
                                  @DefaultValue("100") int readModelCommitDelayMillis) {
+
+    public EmbeddedProperties {
+        if (!java.util.Set.of("NORMAL", "FULL", "EXTRA").contains(sqliteSynchronous)) {
+            throw new IllegalArgumentException("accord.sqlite-synchronous (ACCORD_SQLITE_SYNCHRONOUS) must be NORMAL,"
+                    + " FULL or EXTRA, was " + sqliteSynchronous);
+        }
+    }
 }
