@@ -10,6 +10,7 @@ import graphql.schema.DataFetchingEnvironment;
 import org.accord.api.shared.DomainException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ public class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof AggregateNotFoundException notFound) {
             return error(env, ErrorType.NOT_FOUND, "unknown id '" + notFound.getAggregateIdentifier() + "'");
         }
-        if (ex instanceof ConcurrencyException) {
+        if (ex instanceof ConcurrencyException || ex instanceof AggregateStreamCreationException) {
             return error(env, ConflictErrorType.CONFLICT,
                     "the record was changed by another request at the same moment; read it again and retry");
         }
