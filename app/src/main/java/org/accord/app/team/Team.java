@@ -40,6 +40,7 @@ public class Team {
     private String teamId;
     private String trustId;
     private String chairId;
+    private DecisionRule rule;
     private final Set<String> members = new LinkedHashSet<>();
 
     protected Team() {
@@ -91,6 +92,11 @@ public class Team {
         apply(new TeamMemberRemovedEvent(teamId, trustId, personId, actorId));
     }
 
+    /** The team as it stands, for other aggregates (who may propose, who may vote, by which rule). */
+    public TeamRoster roster() {
+        return new TeamRoster(teamId, trustId, chairId, List.copyOf(members), rule);
+    }
+
     /** The words used for a team id that does not exist (see Commands), so an outsider cannot tell the two apart. */
     private DomainException unknownTeam() {
         return DomainException.notFound("unknown team '" + teamId + "'");
@@ -116,6 +122,7 @@ public class Team {
         teamId = event.teamId();
         trustId = event.trustId();
         chairId = event.chairId();
+        rule = event.decisionRule();
         members.addAll(event.memberIds());
     }
 

@@ -1,0 +1,4 @@
+package org.accord.api.proposal;
+
+public record FindProposalQuery(String proposalId) {
+}

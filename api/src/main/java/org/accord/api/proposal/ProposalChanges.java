@@ -1,0 +1,22 @@
+package org.accord.api.proposal;
+
+import java.time.LocalDate;
+
+import org.accord.api.standard.AlignmentLevel;
+import org.accord.api.standard.Area;
+
+/** The fields a revision changes; a null field stays as it was. */
+public record ProposalChanges(String title, Area area, AlignmentLevel alignment, String statement, String rationale,
+                              LocalDate effectiveFrom, LocalDate reviewBy) {
+
+    public ProposalContent applyTo(ProposalContent current) {
+        return new ProposalContent(
+                title != null ? title : current.title(),
+                area != null ? area : current.area(),
+                alignment != null ? alignment : current.alignment(),
+                statement != null ? statement : current.statement(),
+                rationale != null ? rationale : current.rationale(),
+                effectiveFrom != null ? effectiveFrom : current.effectiveFrom(),
+                reviewBy != null ? reviewBy : current.reviewBy());
+    }
+}

@@ -1,0 +1,3 @@
+package org.accord.api.proposal;
+
+public enum VoteChoice { APPROVE, OBJECT, ABSTAIN }

@@ -1,0 +1,367 @@
+package org.accord.app.proposal;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.accord.api.proposal.CastVoteCommand;
+import org.accord.api.proposal.CloseVotingCommand;
+import org.accord.api.proposal.DraftProposalCommand;
+import org.accord.api.proposal.OpenVotingCommand;
+import org.accord.api.proposal.ProposalChanges;
+import org.accord.api.proposal.ProposalContent;
+import org.accord.api.proposal.ProposalDraftedEvent;
+import org.accord.api.proposal.ProposalKind;
+import org.accord.api.proposal.ProposalRevisedEvent;
+import org.accord.api.proposal.ProposalStatus;
+import org.accord.api.proposal.ProposalWithdrawnEvent;
+import org.accord.api.proposal.RecuseCommand;
+import org.accord.api.proposal.ReviseProposalCommand;
+import org.accord.api.proposal.VoteCastEvent;
+import org.accord.api.proposal.VoteChoice;
+import org.accord.api.proposal.VoterRecusedEvent;
+import org.accord.api.proposal.VotingClosedEvent;
+import org.accord.api.proposal.VotingOpenedEvent;
+import org.accord.api.proposal.WithdrawProposalCommand;
+import org.accord.api.shared.Actor;
+import org.accord.api.shared.DomainException;
+import org.accord.api.team.DecisionRule;
+import org.accord.app.shared.Check;
+import org.accord.app.standard.StandardLookup;
+import org.accord.app.team.TeamRoster;
+import org.accord.app.team.TeamRosters;
+import org.accord.app.trust.TrustRosters;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A proposal of a cross-cutting team, from its draft through its revisions and its vote to an outcome. The vote is
+ * counted by {@link DecisionReckoning} under the rule and the voters fixed when voting opened.
+ * <p>
+ * Refusals are BAD_REQUEST when the request could never be right (a member of another team proposing, an objection
+ * without a rationale), CONFLICT when the proposal has moved past the state the request needed (voting has closed,
+ * a revision after voting opened, a stale revision number): what a client racing another one meets.
+ */
+@Aggregate
+public class Proposal {
+
+    static final int MAX_TEXT_LENGTH = 20_000;
+    static final Duration MAX_VOTING_WINDOW = Duration.ofDays(366);
+
+    @AggregateIdentifier
+    private String proposalId;
+    private String trustId;
+    private String teamId;
+    private String proposerId;
+    private ProposalKind kind;
+    private ProposalStatus status;
+    private ProposalContent content;
+    private int revision;
+    private List<String> eligibleVoters = List.of();
+    private DecisionRule rule;
+    private Instant closesAt;
+    private final Map<String, VoteChoice> standing = new HashMap<>();
+    private final Set<String> recused = new HashSet<>();
+
+    protected Proposal() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Proposal(DraftProposalCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                    TeamRosters teams, TrustRosters trusts, StandardLookup standards) {
+        Check.present(command.proposalId(), "proposalId");
+        TeamRoster team = teams.of(command.teamId());
+        if (!team.isMember(actorId)) {
+            if (!trusts.of(team.trustId()).hasPerson(actorId)) {
+                throw DomainException.notFound("unknown team '" + command.teamId() + "'");
+            }
+            throw DomainException.forbidden("only members of the team may propose in it");
+        }
+        ProposalKind proposalKind = Check.present(command.kind(), "kind");
+        checkTarget(proposalKind, command, team.trustId(), standards);
+        ProposalContent valid = validContent(command.content(), proposalKind);
+        apply(new ProposalDraftedEvent(command.proposalId(), team.trustId(), team.teamId(), proposalKind,
+                command.standardId(), command.amendsVersion(), valid, actorId, now()));
+    }
+
+    @CommandHandler
+    public void handle(ReviseProposalCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       TeamRosters teams, TrustRosters trusts) {
+        TeamRoster team = teams.of(teamId);
+        requireInTrust(actorId, trusts);
+        if (!team.isMember(actorId)) {
+            throw DomainException.forbidden("only members of the team may revise its proposals");
+        }
+        if (status != ProposalStatus.DRAFT) {
+            throw DomainException.conflict("the proposal is " + status + ": only a draft can be revised");
+        }
+        if (command.expectedRevision() != null && command.expectedRevision() != revision) {
+            throw DomainException.conflict("the proposal was revised meanwhile: it is at revision " + revision
+                    + ", not " + command.expectedRevision());
+        }
+        ProposalChanges changes = Check.present(command.changes(), "changes");
+        ProposalContent revised = validContent(changes.applyTo(content), kind);
+        if (revised.equals(content)) {
+            throw DomainException.badRequest("the revision changes nothing");
+        }
+        apply(new ProposalRevisedEvent(proposalId, trustId, teamId, revision + 1, revised,
+                optionalText(command.note(), "note"), actorId, now()));
+    }
+
+    @CommandHandler
+    public void handle(OpenVotingCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       TeamRosters teams, TrustRosters trusts) {
+        TeamRoster team = teams.of(teamId);
+        requireInTrust(actorId, trusts);
+        if (!team.isChair(actorId)) {
+            throw DomainException.forbidden("only the chair of the team may open voting");
+        }
+        if (status != ProposalStatus.DRAFT) {
+            throw DomainException.conflict("the proposal is " + status + ": voting opens only on a draft");
+        }
+        Instant now = now();
+        Instant deadline = command.closesAt() != null ? command.closesAt()
+                : now.plus(Duration.ofHours(team.rule().votingWindowHours()));
+        if (!deadline.isAfter(now)) {
+            throw DomainException.badRequest("closesAt must be in the future, was " + deadline);
+        }
+        if (deadline.isAfter(now.plus(MAX_VOTING_WINDOW))) {
+            throw DomainException.badRequest("closesAt must be within a year, was " + deadline);
+        }
+        apply(new VotingOpenedEvent(proposalId, trustId, teamId, List.copyOf(team.members()), team.rule(), now,
+                deadline, actorId));
+    }
+
+    @CommandHandler
+    public void handle(CastVoteCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       TrustRosters trusts) {
+        requireInTrust(actorId, trusts);
+        requireVotingOpen("vote");
+        requireEligible(actorId);
+        if (recused.contains(actorId)) {
+            throw DomainException.badRequest("you recused yourself from this proposal and cannot vote on it");
+        }
+        VoteChoice choice = Check.present(command.choice(), "choice");
+        String rationale = optionalText(command.rationale(), "rationale");
+        if (choice == VoteChoice.OBJECT && rationale == null) {
+            throw DomainException.badRequest("an objection needs a rationale");
+        }
+        apply(new VoteCastEvent(proposalId, trustId, teamId, actorId, choice, rationale, now()));
+    }
+
+    @CommandHandler
+    public void handle(RecuseCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       TrustRosters trusts) {
+        requireInTrust(actorId, trusts);
+        requireVotingOpen("recuse");
+        requireEligible(actorId);
+        if (recused.contains(actorId)) {
+            throw DomainException.badRequest("you have already recused yourself from this proposal");
+        }
+        String interest = optionalText(command.interest(), "interest");
+        if (interest == null) {
+            throw DomainException.badRequest("interest must not be blank: say what the interest is");
+        }
+        apply(new VoterRecusedEvent(proposalId, trustId, teamId, actorId, interest, now()));
+    }
+
+    /** By the chair at any time while voting is open, or by Accord itself once the deadline has passed. */
+    @CommandHandler
+    public void handle(CloseVotingCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       TeamRosters teams, TrustRosters trusts) {
+        Instant now = now();
+        boolean system = Actor.SYSTEM.equals(actorId);
+        if (!system) {
+            requireInTrust(actorId, trusts);
+            if (!teams.of(teamId).isChair(actorId)) {
+                throw DomainException.forbidden("only the chair of the team may close voting");
+            }
+        }
+        if (status != ProposalStatus.VOTING) {
+            throw DomainException.conflict("voting is not open: the proposal is " + status);
+        }
+        boolean atDeadline = !now.isBefore(closesAt);
+        if (system && !atDeadline) {
+            throw DomainException.conflict("voting closes at " + closesAt + ", not before");
+        }
+        // a vote that ran past its deadline ended at the deadline, whenever the close is recorded
+        Instant closedAt = atDeadline ? closesAt : now;
+        DecisionReckoning.Result result = DecisionReckoning.reckon(rule, eligibleVoters, standing, recused);
+        apply(new VotingClosedEvent(proposalId, trustId, teamId, result.outcome(), result.tally(), closedAt,
+                atDeadline, actorId));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawProposalCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       TeamRosters teams, TrustRosters trusts) {
+        requireInTrust(actorId, trusts);
+        if (!actorId.equals(proposerId) && !teams.of(teamId).isChair(actorId)) {
+            throw DomainException.forbidden("only the proposer or the chair of the team may withdraw a proposal");
+        }
+        if (status.isDecided()) {
+            throw DomainException.conflict("the proposal is already " + status);
+        }
+        if (status == ProposalStatus.VOTING && !now().isBefore(closesAt)) {
+            throw DomainException.conflict("voting closed at " + closesAt + ": the outcome stands");
+        }
+        String reason = optionalText(command.reason(), "reason");
+        if (reason == null) {
+            throw DomainException.badRequest("reason must not be blank");
+        }
+        apply(new ProposalWithdrawnEvent(proposalId, trustId, teamId, reason, actorId, now()));
+    }
+
+    private void requireInTrust(String actorId, TrustRosters trusts) {
+        if (!Actor.SYSTEM.equals(actorId) && !trusts.of(trustId).hasPerson(actorId)) {
+            // the words for an id that does not exist: someone outside the trust learns nothing
+            throw DomainException.notFound("unknown proposal '" + proposalId + "'");
+        }
+    }
+
+    private void requireVotingOpen(String action) {
+        if (status == ProposalStatus.DRAFT) {
+            throw DomainException.badRequest("voting has not opened on this proposal: cannot " + action + " yet");
+        }
+        if (status != ProposalStatus.VOTING) {
+            throw DomainException.conflict("voting is over: the proposal is " + status);
+        }
+        if (!now().isBefore(closesAt)) {
+            throw DomainException.conflict("voting closed at " + closesAt);
+        }
+    }
+
+    private void requireEligible(String actorId) {
+        if (!eligibleVoters.contains(actorId)) {
+            throw DomainException.forbidden("only the " + eligibleVoters.size()
+                    + " members of the team when voting opened may vote on this proposal");
+        }
+    }
+
+    private static void checkTarget(ProposalKind kind, DraftProposalCommand command, String trustId,
+                                    StandardLookup standards) {
+        if (kind == ProposalKind.NEW_STANDARD) {
+            if (command.standardId() != null || command.amendsVersion() != null) {
+                throw DomainException.badRequest("a NEW_STANDARD proposal names no standardId or amendsVersion");
+            }
+            return;
+        }
+        String standardId = Check.present(command.standardId(), "standardId");
+        var current = standards.currentVersion(trustId, standardId);
+        if (current.isEmpty()) {
+            throw DomainException.notFound("unknown standard '" + standardId + "'");
+        }
+        if (kind == ProposalKind.AMEND_STANDARD) {
+            Integer amends = Check.present(command.amendsVersion(), "amendsVersion");
+            if (amends != current.getAsInt()) {
+                throw DomainException.conflict("standard '" + standardId + "' is at version " + current.getAsInt()
+                        + ": an amendment must be made against the current version, not " + amends);
+            }
+        } else if (command.amendsVersion() != null) {
+            throw DomainException.badRequest("a RETIRE_STANDARD proposal names no amendsVersion");
+        }
+    }
+
+    static ProposalContent validContent(ProposalContent content, ProposalKind kind) {
+        Check.present(content, "content");
+        String title = Check.name(content.title(), "title");
+        Check.present(content.area(), "area");
+        if (kind != ProposalKind.RETIRE_STANDARD) {
+            Check.present(content.alignment(), "alignment");
+        }
+        String statement = requiredText(content.statement(), "statement");
+        if (content.effectiveFrom() != null && content.reviewBy() != null
+                && !content.reviewBy().isAfter(content.effectiveFrom())) {
+            throw DomainException.badRequest("reviewBy (" + content.reviewBy() + ") must be after effectiveFrom ("
+                    + content.effectiveFrom() + ")");
+        }
+        return new ProposalContent(title, content.area(), content.alignment(), statement,
+                optionalText(content.rationale(), "rationale"), content.effectiveFrom(), content.reviewBy());
+    }
+
+    private static String requiredText(String value, String field) {
+        String text = optionalText(value, field);
+        if (text == null) {
+            throw DomainException.badRequest(field + " must not be blank");
+        }
+        return text;
+    }
+
+    /** Trimmed text, or null when blank; refused when longer than anyone would write. */
+    private static String optionalText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw DomainException.badRequest(field + " must be at most " + MAX_TEXT_LENGTH + " characters");
+        }
+        return text;
+    }
+
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
+    @EventSourcingHandler
+    void on(ProposalDraftedEvent event) {
+        proposalId = event.proposalId();
+        trustId = event.trustId();
+        teamId = event.teamId();
+        proposerId = event.proposerId();
+        kind = event.kind();
+        content = event.content();
+        status = ProposalStatus.DRAFT;
+        revision = 1;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalRevisedEvent event) {
+        content = event.content();
+        revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(VotingOpenedEvent event) {
+        status = ProposalStatus.VOTING;
+        eligibleVoters = new ArrayList<>(event.eligibleVoters());
+        rule = event.rule();
+        closesAt = event.closesAt();
+    }
+
+    @EventSourcingHandler
+    void on(VoteCastEvent event) {
+        standing.put(event.voterId(), event.choice());
+    }
+
+    @EventSourcingHandler
+    void on(VoterRecusedEvent event) {
+        recused.add(event.voterId());
+        standing.remove(event.voterId());
+    }
+
+    @EventSourcingHandler
+    void on(VotingClosedEvent event) {
+        status = switch (event.outcome()) {
+            case RATIFIED -> ProposalStatus.RATIFIED;
+            case REJECTED -> ProposalStatus.REJECTED;
+            case LAPSED -> ProposalStatus.LAPSED;
+        };
+    }
+
+    @EventSourcingHandler
+    void on(ProposalWithdrawnEvent event) {
+        status = ProposalStatus.WITHDRAWN;
+    }
+}
