@@ -1,16 +1,83 @@
 package org.accord.api.proposal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+
+import org.accord.api.standard.AlignmentLevel;
+import org.accord.api.standard.Area;
+import org.accord.api.team.DecisionRule;
 
 /** A proposal as the read model holds it: current content, every revision, standing votes and their history. */
 public record ProposalView(String id, String trustId, String teamId, ProposalKind kind, ProposalStatus status,
                            ProposalContent content, String standardId, Integer amendsVersion, String proposerId,
                            List<Revision> revisions, List<Vote> votes, List<Vote> voteHistory,
-                           List<Recusal> recusals, Tally tally, List<String> eligibleVoters, Instant openedAt,
-                           Instant closesAt, Instant closedAt, VotingOutcome outcome) {
+                           List<Recusal> recusals, Tally tally, List<String> eligibleVoters, DecisionRule rule,
+                           Instant openedAt, Instant closesAt, Instant closedAt, VotingOutcome outcome) {
+
+    // the current revision's fields, read directly off the proposal by clients
+
+    public String title() {
+        return content.title();
+    }
+
+    public Area area() {
+        return content.area();
+    }
+
+    public AlignmentLevel alignment() {
+        return content.alignment();
+    }
+
+    public String statement() {
+        return content.statement();
+    }
+
+    public String rationale() {
+        return content.rationale();
+    }
+
+    public LocalDate effectiveFrom() {
+        return content.effectiveFrom();
+    }
+
+    public LocalDate reviewBy() {
+        return content.reviewBy();
+    }
+
+    public int currentRevision() {
+        return revisions.isEmpty() ? 1 : revisions.get(revisions.size() - 1).number();
+    }
 
     public record Revision(int number, ProposalContent content, String note, String revisedBy, Instant revisedAt) {
+
+        public String title() {
+            return content.title();
+        }
+
+        public Area area() {
+            return content.area();
+        }
+
+        public AlignmentLevel alignment() {
+            return content.alignment();
+        }
+
+        public String statement() {
+            return content.statement();
+        }
+
+        public String rationale() {
+            return content.rationale();
+        }
+
+        public LocalDate effectiveFrom() {
+            return content.effectiveFrom();
+        }
+
+        public LocalDate reviewBy() {
+            return content.reviewBy();
+        }
     }
 
     public record Vote(String voterId, VoteChoice choice, String rationale, Instant castAt) {

@@ -1,6 +1,5 @@
 package org.accord.app.demo;
 
-import org.accord.api.shared.Actor;
 import org.accord.app.shared.Commands;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -33,8 +32,8 @@ class DemoDataLoader implements ApplicationRunner {
         if (eventStore.createHeadToken() != null) {
             return; // the store has a history: never add the demo to it
         }
-        var demo = DemoTrust.commands();
-        demo.forEach(command -> commands.send(command, Actor.SYSTEM));
+        var demo = DemoTrust.steps();
+        demo.forEach(step -> commands.send(step.command(), step.actorId()));
         log.info("Loaded the demo trust ({} commands)", demo.size());
     }
 }

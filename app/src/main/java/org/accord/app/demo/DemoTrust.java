@@ -1,9 +1,21 @@
 package org.accord.app.demo;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.accord.api.proposal.CastVoteCommand;
+import org.accord.api.proposal.CloseVotingCommand;
+import org.accord.api.proposal.DraftProposalCommand;
+import org.accord.api.proposal.OpenVotingCommand;
+import org.accord.api.proposal.ProposalChanges;
+import org.accord.api.proposal.ProposalContent;
+import org.accord.api.proposal.ProposalKind;
+import org.accord.api.proposal.ReviseProposalCommand;
+import org.accord.api.proposal.VoteChoice;
+import org.accord.api.shared.Actor;
+import org.accord.api.standard.AlignmentLevel;
 import org.accord.api.standard.Area;
 import org.accord.api.team.DecisionMode;
 import org.accord.api.team.DecisionRule;
@@ -27,7 +39,22 @@ final class DemoTrust {
     private DemoTrust() {
     }
 
-    /** The commands that build the demo, in order, each sent as Accord itself. */
+    /** A command of the demo and the person it is sent as. */
+    record Step(Object command, String actorId) {
+    }
+
+    /**
+     * The demo, in order: the trust set up by Accord itself, then decisions taken by the people who would take them,
+     * so the log reads as it would in a real trust.
+     */
+    static List<Step> steps() {
+        List<Step> steps = new ArrayList<>();
+        commands().forEach(c -> steps.add(new Step(c, Actor.SYSTEM)));
+        steps.addAll(decisions());
+        return steps;
+    }
+
+    /** The trust, its schools, people and teams, each registered by Accord itself. */
     static List<Object> commands() {
         List<Object> commands = new ArrayList<>();
         commands.add(new RegisterTrustCommand(TRUST, "Northfield Learning Trust"));
@@ -71,6 +98,68 @@ final class DemoTrust {
         commands.add(new RegisterPersonCommand(OTHER_TRUST, personId("outsider"), "Sam Carter",
                 Set.of(PersonRole.TRUST_EXECUTIVE), null));
         return commands;
+    }
+
+    /**
+     * Decisions already in the log: one proposal ratified, one rejected with dissent, one lapsed for want of a
+     * quorum, and one open for the heads of English to vote on.
+     */
+    private static List<Step> decisions() {
+        List<Step> steps = new ArrayList<>();
+        String reading = "demo-proposal-ks3-reading";
+        steps.add(as("member1", new DraftProposalCommand(reading, "demo-team-english", ProposalKind.NEW_STANDARD, null,
+                null, new ProposalContent("Whole-class reading in Key Stage 3", Area.CURRICULUM,
+                AlignmentLevel.ADAPTABLE, "Every Key Stage 3 class reads at least one whole novel together each term.",
+                "Shared texts build vocabulary and stamina; schools choose the texts.", LocalDate.of(2026, 9, 1),
+                LocalDate.of(2028, 7, 31)))));
+        steps.add(as("chair", new ReviseProposalCommand(reading, new ProposalChanges(null, null, null,
+                "Every Key Stage 3 class reads at least one whole novel together each term, chosen from a list"
+                        + " the school keeps and reviews.", null, null, null),
+                "Schools keep their own text lists", 1)));
+        steps.add(as("chair", new OpenVotingCommand(reading, null)));
+        steps.add(as("chair", new CastVoteCommand(reading, VoteChoice.APPROVE, "Builds on what we already do")));
+        steps.add(as("member1", new CastVoteCommand(reading, VoteChoice.APPROVE, null)));
+        steps.add(as("member2", new CastVoteCommand(reading, VoteChoice.APPROVE, null)));
+        steps.add(as("member3", new CastVoteCommand(reading, VoteChoice.ABSTAIN,
+                "A primary school; Key Stage 3 is not ours to judge")));
+        steps.add(as("chair", new CloseVotingCommand(reading)));
+
+        String calendar = "demo-proposal-y9-calendar";
+        steps.add(as("member2", new DraftProposalCommand(calendar, "demo-team-english", ProposalKind.NEW_STANDARD,
+                null, null, new ProposalContent("A common Year 9 assessment calendar", Area.ASSESSMENT,
+                AlignmentLevel.REQUIRED, "All schools assess Year 9 English in the same two weeks of each term.",
+                "Comparable data across the trust", LocalDate.of(2026, 9, 1), null))));
+        steps.add(as("chair", new OpenVotingCommand(calendar, null)));
+        steps.add(as("member2", new CastVoteCommand(calendar, VoteChoice.APPROVE, null)));
+        steps.add(as("member1", new CastVoteCommand(calendar, VoteChoice.OBJECT,
+                "Our mock examinations fall in those weeks; a fixed window would double the load on Year 9")));
+        steps.add(as("member3", new CastVoteCommand(calendar, VoteChoice.OBJECT,
+                "Comparable data does not need identical dates: a shared task would do")));
+        steps.add(as("chair", new CastVoteCommand(calendar, VoteChoice.ABSTAIN, null)));
+        steps.add(as("chair", new CloseVotingCommand(calendar)));
+
+        String profile = "demo-proposal-send-profile";
+        steps.add(as("sendco-meadowbank", new DraftProposalCommand(profile, "demo-team-send",
+                ProposalKind.NEW_STANDARD, null, null, new ProposalContent("A one-page profile for every pupil on"
+                + " the SEND register", Area.SEND, AlignmentLevel.GUIDANCE, "Each pupil on the SEND register has a"
+                + " one-page profile written with the pupil and family.", null, null, null))));
+        steps.add(as("sendco-meadowbank", new OpenVotingCommand(profile, null)));
+        steps.add(as("sendco-meadowbank", new CastVoteCommand(profile, VoteChoice.APPROVE, null)));
+        steps.add(as("sendco-meadowbank", new CloseVotingCommand(profile)));
+
+        String library = "demo-proposal-library-lesson";
+        steps.add(as("chair", new DraftProposalCommand(library, "demo-team-english", ProposalKind.NEW_STANDARD, null,
+                null, new ProposalContent("Reading for pleasure: a library lesson each fortnight", Area.CURRICULUM,
+                AlignmentLevel.ADAPTABLE, "Every class in Years 7 and 8 has a library lesson at least once a"
+                + " fortnight.", "Reading for pleasure predicts attainment more than any other habit.",
+                LocalDate.of(2027, 1, 4), LocalDate.of(2029, 1, 4)))));
+        steps.add(as("chair", new OpenVotingCommand(library, null)));
+        steps.add(as("chair", new CastVoteCommand(library, VoteChoice.APPROVE, null)));
+        return steps;
+    }
+
+    private static Step as(String account, Object command) {
+        return new Step(command, personId(account));
     }
 
     static String personId(String key) {

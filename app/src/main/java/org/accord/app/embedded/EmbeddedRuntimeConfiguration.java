@@ -18,6 +18,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.accord.app.shared.IdempotencyStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -80,6 +82,11 @@ public class EmbeddedRuntimeConfiguration {
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .build());
+    }
+
+    @Bean
+    IdempotencyStore idempotencyStore(JdbcTemplate jdbc) {
+        return new JdbcIdempotencyStore(jdbc);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -56,9 +56,8 @@ public class PersonController {
     @MutationMapping
     public RegisterPersonPayload registerPerson(@Argument RegisterPersonInput input,
                                                 @AuthenticationPrincipal AccordUser caller) {
-        String personId = Ids.next();
-        commands.send(new RegisterPersonCommand(input.trustId(), personId, input.displayName(), input.roles(),
-                input.schoolId()), caller.personId());
+        String personId = commands.send(new RegisterPersonCommand(input.trustId(), Ids.next(), input.displayName(),
+                input.roles(), input.schoolId()), caller.personId(), input.clientMutationId(), input);
         return new RegisterPersonPayload(input.clientMutationId(),
                 queries.first(new FindPeopleQuery(List.of(personId)), PersonView.class));
     }

@@ -1,5 +1,10 @@
 package org.accord.app.shared;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 
 import org.accord.api.shared.Actor;
@@ -25,16 +30,40 @@ public class Commands {
     }
 
     public <R> R send(Object command, String actorId) {
+        return send(command, actorId, null, null);
+    }
+
+    /**
+     * As {@link #send(Object, String)}, idempotent per caller and {@code clientMutationId} when one is given: the
+     * request it stands for is fingerprinted from the client's input, so reusing a key for another request is
+     * refused rather than answered with the first one's result.
+     */
+    public <R> R send(Object command, String actorId, String clientMutationId, Object input) {
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(Actor.METADATA_KEY, actorId);
+        if (clientMutationId != null) {
+            metadata.put(IdempotentCommandInterceptor.KEY, clientMutationId);
+            metadata.put(IdempotentCommandInterceptor.FINGERPRINT, fingerprint(command, input));
+        }
         R result;
         try {
-            result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Map.of(Actor.METADATA_KEY, actorId)));
+            result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
         } catch (AggregateNotFoundException e) {
             // the same words as a refusal for a trust the caller does not belong to: ids cannot be probed
             throw DomainException.notFound("unknown " + subjectOf(command) + " '" + e.getAggregateIdentifier() + "'");
         }
         catchUp.awaitLatest();
         return result;
+    }
+
+    private static String fingerprint(Object command, Object input) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (command.getClass().getName() + '\n' + input).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** "trust" for org.accord.api.trust.RegisterSchoolCommand: the feature a command belongs to. */

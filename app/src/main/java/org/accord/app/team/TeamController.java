@@ -41,24 +41,25 @@ public class TeamController {
 
     @MutationMapping
     public FormTeamPayload formTeam(@Argument FormTeamInput input, @AuthenticationPrincipal AccordUser caller) {
-        String teamId = Ids.next();
-        commands.send(new FormTeamCommand(teamId, input.trustId(), input.name(), input.remit(), input.chairId(),
-                input.memberIds(), input.decisionRule() == null ? null : input.decisionRule().toRule()),
-                caller.personId());
+        String teamId = commands.send(new FormTeamCommand(Ids.next(), input.trustId(), input.name(), input.remit(),
+                input.chairId(), input.memberIds(), input.decisionRule() == null ? null : input.decisionRule().toRule()),
+                caller.personId(), input.clientMutationId(), input);
         return new FormTeamPayload(input.clientMutationId(), find(teamId));
     }
 
     @MutationMapping
     public AddTeamMemberPayload addTeamMember(@Argument AddTeamMemberInput input,
                                               @AuthenticationPrincipal AccordUser caller) {
-        commands.send(new AddTeamMemberCommand(input.teamId(), input.personId()), caller.personId());
+        commands.send(new AddTeamMemberCommand(input.teamId(), input.personId()), caller.personId(),
+                input.clientMutationId(), input);
         return new AddTeamMemberPayload(input.clientMutationId(), find(input.teamId()));
     }
 
     @MutationMapping
     public RemoveTeamMemberPayload removeTeamMember(@Argument RemoveTeamMemberInput input,
                                                     @AuthenticationPrincipal AccordUser caller) {
-        commands.send(new RemoveTeamMemberCommand(input.teamId(), input.personId()), caller.personId());
+        commands.send(new RemoveTeamMemberCommand(input.teamId(), input.personId()), caller.personId(),
+                input.clientMutationId(), input);
         return new RemoveTeamMemberPayload(input.clientMutationId(), find(input.teamId()));
     }
 

@@ -38,9 +38,8 @@ public class SchoolController {
     @MutationMapping
     public RegisterSchoolPayload registerSchool(@Argument RegisterSchoolInput input,
                                                 @AuthenticationPrincipal AccordUser caller) {
-        String schoolId = Ids.next();
-        commands.send(new RegisterSchoolCommand(input.trustId(), schoolId, input.name(), input.phase()),
-                caller.personId());
+        String schoolId = commands.send(new RegisterSchoolCommand(input.trustId(), Ids.next(), input.name(),
+                input.phase()), caller.personId(), input.clientMutationId(), input);
         return new RegisterSchoolPayload(input.clientMutationId(),
                 queries.first(new FindSchoolsQuery(List.of(schoolId)), SchoolView.class));
     }

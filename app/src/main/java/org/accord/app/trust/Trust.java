@@ -51,7 +51,7 @@ public class Trust {
     }
 
     @CommandHandler
-    public void handle(RegisterSchoolCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
+    public String handle(RegisterSchoolCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
         roster().requireExecutive(actorId, "register a school");
         Check.present(command.schoolId(), "schoolId");
         String name = Check.name(command.name(), "name");
@@ -63,10 +63,11 @@ public class Trust {
             throw DomainException.conflict("school '" + command.schoolId() + "' is already registered");
         }
         apply(new SchoolRegisteredEvent(trustId, command.schoolId(), name, command.phase(), actorId));
+        return command.schoolId();
     }
 
     @CommandHandler
-    public void handle(RegisterPersonCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+    public String handle(RegisterPersonCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
                        PersonDirectory directory) {
         roster().requireExecutive(actorId, "register a person");
         Check.present(command.personId(), "personId");
@@ -84,6 +85,7 @@ public class Trust {
         }
         directory.record(command.personId(), trustId, displayName);
         apply(new PersonRegisteredEvent(trustId, command.personId(), roles, command.schoolId(), actorId));
+        return command.personId();
     }
 
     /** The trust's membership as it stands, for other aggregates' authorisation and validation. */

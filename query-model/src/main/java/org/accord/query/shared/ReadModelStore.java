@@ -30,6 +30,15 @@ public class ReadModelStore {
         mongo.upsert(byId(id), update, documentType);
     }
 
+    public void delete(Class<?> documentType, String id) {
+        mongo.remove(byId(id), documentType);
+    }
+
+    /** Every document of a collection: only for collections that stay small by design. */
+    public <T> List<T> findAll(Class<T> documentType) {
+        return mongo.findAll(documentType);
+    }
+
     public <T> T findById(Class<T> documentType, String id) {
         return mongo.findById(id, documentType);
     }

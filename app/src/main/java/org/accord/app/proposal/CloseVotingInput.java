@@ -1,0 +1,4 @@
+package org.accord.app.proposal;
+
+public record CloseVotingInput(String clientMutationId, String proposalId) {
+}

@@ -1,0 +1,184 @@
+package org.accord.app.proposal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.accord.api.proposal.CastVoteCommand;
+import org.accord.api.proposal.CloseVotingCommand;
+import org.accord.api.proposal.DraftProposalCommand;
+import org.accord.api.proposal.FindProposalQuery;
+import org.accord.api.proposal.FindProposalsQuery;
+import org.accord.api.proposal.OpenVotingCommand;
+import org.accord.api.proposal.ProposalPage;
+import org.accord.api.proposal.ProposalStatus;
+import org.accord.api.proposal.ProposalView;
+import org.accord.api.proposal.RecuseCommand;
+import org.accord.api.proposal.ReviseProposalCommand;
+import org.accord.api.proposal.WithdrawProposalCommand;
+import org.accord.api.shared.DomainException;
+import org.accord.api.team.DecisionRule;
+import org.accord.api.team.FindTeamsQuery;
+import org.accord.api.team.TeamView;
+import org.accord.api.trust.FindPeopleQuery;
+import org.accord.api.trust.PersonView;
+import org.accord.app.security.AccordUser;
+import org.accord.app.shared.Commands;
+import org.accord.app.shared.Ids;
+import org.accord.app.shared.Queries;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/** Proposals and their votes: the mutations of a team's decision, and the queries of its record. */
+@Controller
+public class ProposalController {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final Commands commands;
+    private final Queries queries;
+
+    public ProposalController(Commands commands, Queries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @QueryMapping
+    public ProposalView proposal(@Argument String id, @AuthenticationPrincipal AccordUser caller) {
+        ProposalView proposal = find(id);
+        return proposal != null && proposal.trustId().equals(caller.trustId()) ? proposal : null;
+    }
+
+    @QueryMapping
+    public ProposalConnection proposals(@Argument String trustId, @Argument ProposalStatus status,
+                                        @Argument String teamId, @Argument Integer first, @Argument String after,
+                                        @AuthenticationPrincipal AccordUser caller) {
+        int size = pageSize(first);
+        if (!caller.trustId().equals(trustId)) {
+            return ProposalConnection.empty();
+        }
+        return page(new FindProposalsQuery(trustId, status, teamId, size, after));
+    }
+
+    @SchemaMapping(typeName = "Team", field = "proposals")
+    public ProposalConnection teamProposals(TeamView team, @Argument ProposalStatus status, @Argument Integer first,
+                                            @Argument String after) {
+        return page(new FindProposalsQuery(team.trustId(), status, team.id(), pageSize(first), after));
+    }
+
+    @MutationMapping
+    public DraftProposalPayload draftProposal(@Argument DraftProposalInput input,
+                                              @AuthenticationPrincipal AccordUser caller) {
+        String id = commands.send(new DraftProposalCommand(Ids.next(), input.teamId(), input.kind(),
+                input.standardId(), input.amendsVersion(), input.content()), caller.personId(),
+                input.clientMutationId(), input);
+        return new DraftProposalPayload(input.clientMutationId(), find(id));
+    }
+
+    @MutationMapping
+    public ReviseProposalPayload reviseProposal(@Argument ReviseProposalInput input,
+                                                @AuthenticationPrincipal AccordUser caller) {
+        commands.send(new ReviseProposalCommand(input.proposalId(), input.changes(), input.note(),
+                input.expectedRevision()), caller.personId(), input.clientMutationId(), input);
+        return new ReviseProposalPayload(input.clientMutationId(), find(input.proposalId()));
+    }
+
+    @MutationMapping
+    public OpenVotingPayload openVoting(@Argument OpenVotingInput input, @AuthenticationPrincipal AccordUser caller) {
+        commands.send(new OpenVotingCommand(input.proposalId(), input.closesAt()), caller.personId(),
+                input.clientMutationId(), input);
+        return new OpenVotingPayload(input.clientMutationId(), find(input.proposalId()));
+    }
+
+    @MutationMapping
+    public CastVotePayload castVote(@Argument CastVoteInput input, @AuthenticationPrincipal AccordUser caller) {
+        commands.send(new CastVoteCommand(input.proposalId(), input.choice(), input.rationale()), caller.personId(),
+                input.clientMutationId(), input);
+        return new CastVotePayload(input.clientMutationId(), find(input.proposalId()));
+    }
+
+    @MutationMapping
+    public RecusePayload recuse(@Argument RecuseInput input, @AuthenticationPrincipal AccordUser caller) {
+        commands.send(new RecuseCommand(input.proposalId(), input.interest()), caller.personId(),
+                input.clientMutationId(), input);
+        return new RecusePayload(input.clientMutationId(), find(input.proposalId()));
+    }
+
+    @MutationMapping
+    public CloseVotingPayload closeVoting(@Argument CloseVotingInput input,
+                                          @AuthenticationPrincipal AccordUser caller) {
+        commands.send(new CloseVotingCommand(input.proposalId()), caller.personId(), input.clientMutationId(), input);
+        return new CloseVotingPayload(input.clientMutationId(), find(input.proposalId()));
+    }
+
+    @MutationMapping
+    public WithdrawProposalPayload withdrawProposal(@Argument WithdrawProposalInput input,
+                                                    @AuthenticationPrincipal AccordUser caller) {
+        commands.send(new WithdrawProposalCommand(input.proposalId(), input.reason()), caller.personId(),
+                input.clientMutationId(), input);
+        return new WithdrawProposalPayload(input.clientMutationId(), find(input.proposalId()));
+    }
+
+    @SchemaMapping(typeName = "Proposal")
+    public PersonView proposer(ProposalView proposal) {
+        return person(proposal.proposerId());
+    }
+
+    @SchemaMapping(typeName = "Proposal")
+    public List<PersonView> eligibleVoters(ProposalView proposal) {
+        return queries.list(new FindPeopleQuery(proposal.eligibleVoters()), PersonView.class);
+    }
+
+    @SchemaMapping(typeName = "Proposal")
+    public TeamView team(ProposalView proposal) {
+        return queries.first(new FindTeamsQuery(List.of(proposal.teamId())), TeamView.class);
+    }
+
+    @SchemaMapping(typeName = "Proposal")
+    public DecisionRule decisionRule(ProposalView proposal) {
+        return proposal.rule();
+    }
+
+    @SchemaMapping(typeName = "Proposal")
+    public Map<String, String> standard(ProposalView proposal) {
+        return proposal.standardId() == null ? null : Map.of("id", proposal.standardId());
+    }
+
+    @SchemaMapping(typeName = "Vote")
+    public PersonView voter(ProposalView.Vote vote) {
+        return person(vote.voterId());
+    }
+
+    @SchemaMapping(typeName = "Recusal", field = "voter")
+    public PersonView recusedVoter(ProposalView.Recusal recusal) {
+        return person(recusal.voterId());
+    }
+
+    @SchemaMapping(typeName = "ProposalRevision")
+    public PersonView revisedBy(ProposalView.Revision revision) {
+        return person(revision.revisedBy());
+    }
+
+    private PersonView person(String id) {
+        return queries.first(new FindPeopleQuery(List.of(id)), PersonView.class);
+    }
+
+    private ProposalView find(String id) {
+        return queries.one(new FindProposalQuery(id), ProposalView.class);
+    }
+
+    private ProposalConnection page(FindProposalsQuery query) {
+        return ProposalConnection.of(queries.one(query, ProposalPage.class));
+    }
+
+    private static int pageSize(Integer first) {
+        int size = first == null ? 20 : first;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw DomainException.badRequest("first must be from 1 to " + MAX_PAGE_SIZE + ", was " + size);
+        }
+        return size;
+    }
+}

@@ -1,0 +1,16 @@
+package org.accord.app.proposal;
+
+import java.time.LocalDate;
+
+import org.accord.api.proposal.ProposalChanges;
+import org.accord.api.standard.AlignmentLevel;
+import org.accord.api.standard.Area;
+
+public record ReviseProposalInput(String clientMutationId, String proposalId, String title, Area area,
+                                  AlignmentLevel alignment, String statement, String rationale,
+                                  LocalDate effectiveFrom, LocalDate reviewBy, String note, Integer expectedRevision) {
+
+    ProposalChanges changes() {
+        return new ProposalChanges(title, area, alignment, statement, rationale, effectiveFrom, reviewBy);
+    }
+}

@@ -1,0 +1,4 @@
+package org.accord.app.proposal;
+
+public record WithdrawProposalInput(String clientMutationId, String proposalId, String reason) {
+}

@@ -1,0 +1,52 @@
+package org.accord.app.shared;
+
+import java.util.Optional;
+
+import org.accord.api.shared.Actor;
+import org.accord.api.shared.DomainException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * A command that carries a {@code clientMutationId} is handled once per caller and key: a retry returns what the
+ * first one returned and records nothing. It runs inside the command's transaction (Axon attaches the transaction
+ * before the interceptors), so the record of the key commits with the events or not at all.
+ */
+@Component
+public class IdempotentCommandInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    public static final String KEY = "clientMutationId";
+    public static final String FINGERPRINT = "requestFingerprint";
+
+    private final IdempotencyStore store;
+
+    public IdempotentCommandInterceptor(IdempotencyStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
+        CommandMessage<?> command = unitOfWork.getMessage();
+        Object key = command.getMetaData().get(KEY);
+        if (key == null) {
+            return chain.proceed();
+        }
+        String actorId = String.valueOf(command.getMetaData().get(Actor.METADATA_KEY));
+        String fingerprint = String.valueOf(command.getMetaData().get(FINGERPRINT));
+        Optional<IdempotencyStore.Entry> earlier = store.find(actorId, key.toString());
+        if (earlier.isPresent()) {
+            if (!earlier.get().fingerprint().equals(fingerprint)) {
+                throw DomainException.badRequest("clientMutationId '" + key
+                        + "' was already used for a different request");
+            }
+            return earlier.get().result();
+        }
+        Object result = chain.proceed();
+        store.record(actorId, key.toString(), fingerprint, result == null ? null : result.toString());
+        return result;
+    }
+}

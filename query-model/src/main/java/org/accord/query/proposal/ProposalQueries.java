@@ -1,0 +1,140 @@
+package org.accord.query.proposal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.accord.api.proposal.FindProposalQuery;
+import org.accord.api.proposal.FindProposalsQuery;
+import org.accord.api.proposal.FindVotingsDueQuery;
+import org.accord.api.proposal.ProposalPage;
+import org.accord.api.proposal.ProposalView;
+import org.accord.api.proposal.Tally;
+import org.accord.api.proposal.VoteChoice;
+import org.accord.api.shared.DomainException;
+import org.accord.query.shared.ReadModelStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+@Component
+public class ProposalQueries {
+
+    private static final String CURSOR_PREFIX = "proposal:";
+
+    private final ReadModelStore store;
+
+    public ProposalQueries(ReadModelStore store) {
+        this.store = store;
+    }
+
+    @QueryHandler
+    public ProposalView handle(FindProposalQuery query) {
+        ProposalDocument document = store.findById(ProposalDocument.class, query.proposalId());
+        return document == null || document.trustId() == null ? null : view(document);
+    }
+
+    /** Walks the trust's index from the cursor, keeping the entries that pass the filters, one more than asked. */
+    @QueryHandler
+    public ProposalPage handle(FindProposalsQuery query) {
+        ProposalIndexDocument index = store.findById(ProposalIndexDocument.class, query.trustId());
+        if (index == null) {
+            return new ProposalPage(List.of(), List.of(), false);
+        }
+        List<ProposalIndexDocument.Entry> entries = index.entries();
+        List<String> ids = new ArrayList<>();
+        List<String> cursors = new ArrayList<>();
+        boolean hasNext = false;
+        for (int position = start(query.after()); position < entries.size(); position++) {
+            ProposalIndexDocument.Entry entry = entries.get(position);
+            if (query.teamId() != null && !query.teamId().equals(entry.teamId())) {
+                continue;
+            }
+            if (query.status() != null && query.status() != index.statuses().get(entry.proposalId())) {
+                continue;
+            }
+            if (ids.size() == query.first()) {
+                hasNext = true;
+                break;
+            }
+            ids.add(entry.proposalId());
+            cursors.add(cursor(position));
+        }
+        List<ProposalView> proposals = store.findByIds(ProposalDocument.class, ids, ProposalDocument::id).stream()
+                .map(ProposalQueries::view).toList();
+        return new ProposalPage(proposals, cursors, hasNext);
+    }
+
+    @QueryHandler
+    public List<String> handle(FindVotingsDueQuery query) {
+        return store.findAll(OpenVotingDocument.class).stream()
+                .filter(v -> v.closesAt() != null && !v.closesAt().isAfter(query.now()))
+                .sorted(Comparator.comparing(OpenVotingDocument::closesAt))
+                .map(OpenVotingDocument::proposalId)
+                .toList();
+    }
+
+    static String cursor(int position) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((CURSOR_PREFIX + position).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The position after the cursor's; a cursor that was not made here is refused, not guessed at. */
+    static int start(String after) {
+        if (after == null) {
+            return 0;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
+            if (!decoded.startsWith(CURSOR_PREFIX)) {
+                throw new IllegalArgumentException(decoded);
+            }
+            int position = Integer.parseInt(decoded.substring(CURSOR_PREFIX.length()));
+            if (position < 0) {
+                throw new IllegalArgumentException(decoded);
+            }
+            return position + 1;
+        } catch (IllegalArgumentException e) {
+            throw DomainException.badRequest("after is not a cursor of this list: '" + after + "'");
+        }
+    }
+
+    static ProposalView view(ProposalDocument d) {
+        Map<String, ProposalDocument.VoteEntry> votes = d.votes() == null ? Map.of() : d.votes();
+        Map<String, ProposalDocument.RecusalEntry> recusals = d.recusals() == null ? Map.of() : d.recusals();
+        List<String> eligible = d.eligibleVoters() == null ? List.of() : d.eligibleVoters();
+        List<ProposalView.Vote> standing = votes.values().stream()
+                .sorted(Comparator.comparing(ProposalDocument.VoteEntry::castAt))
+                .map(ProposalQueries::vote).toList();
+        List<ProposalView.Vote> history = d.voteHistory() == null ? List.of()
+                : d.voteHistory().stream().map(ProposalQueries::vote).toList();
+        List<ProposalView.Recusal> recused = recusals.values().stream()
+                .sorted(Comparator.comparing(ProposalDocument.RecusalEntry::recusedAt))
+                .map(r -> new ProposalView.Recusal(r.voterId(), r.interest(), r.recusedAt())).toList();
+        List<ProposalView.Revision> revisions = d.revisions() == null ? List.of() : d.revisions().stream()
+                .sorted(Comparator.comparingInt(ProposalDocument.RevisionEntry::number))
+                .map(r -> new ProposalView.Revision(r.number(), r.content(), r.note(), r.revisedBy(), r.revisedAt()))
+                .toList();
+        Tally tally = d.finalTally() != null ? d.finalTally() : liveTally(votes, recusals, eligible);
+        return new ProposalView(d.id(), d.trustId(), d.teamId(), d.kind(), d.status(), d.content(), d.standardId(),
+                d.amendsVersion(), d.proposerId(), revisions, standing, history, recused, tally, eligible, d.rule(),
+                d.openedAt(), d.closesAt(), d.closedAt(), d.outcome());
+    }
+
+    /** While voting runs: the standing votes as they are now. The final tally is the one recorded at close. */
+    private static Tally liveTally(Map<String, ProposalDocument.VoteEntry> votes,
+                                   Map<String, ProposalDocument.RecusalEntry> recusals, List<String> eligible) {
+        return new Tally(count(votes, VoteChoice.APPROVE), count(votes, VoteChoice.OBJECT),
+                count(votes, VoteChoice.ABSTAIN), recusals.size(), eligible.size());
+    }
+
+    private static int count(Map<String, ProposalDocument.VoteEntry> votes, VoteChoice choice) {
+        return (int) votes.values().stream().filter(v -> v.choice() == choice).count();
+    }
+
+    private static ProposalView.Vote vote(ProposalDocument.VoteEntry v) {
+        return new ProposalView.Vote(v.voterId(), v.choice(), v.rationale(), v.castAt());
+    }
+}
