@@ -25,7 +25,8 @@ import org.accord.api.team.DecisionRule;
  *   <li>CONSENT: one standing objection blocks (REJECTED); without objections, RATIFIED if at least one approved.
  *       The threshold plays no part.</li>
  * </ol>
- * Shares are compared in decimal arithmetic, so that 3 of 5 meets a quorum of 0.6 exactly.
+ * Shares are compared in decimal arithmetic, so that 7 of 25 meets a quorum of 0.28 exactly (in binary floating
+ * point, 0.28 × 25 comes out just above 7).
  */
 public final class DecisionReckoning {
 

@@ -49,9 +49,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A proposal of a cross-cutting team, from its draft through its revisions and its vote to an outcome. The vote is
  * counted by {@link DecisionReckoning} under the rule and the voters fixed when voting opened.
  * <p>
- * Refusals are BAD_REQUEST when the request could never be right (a member of another team proposing, an objection
- * without a rationale), CONFLICT when the proposal has moved past the state the request needed (voting has closed,
- * a revision after voting opened, a stale revision number): what a client racing another one meets.
+ * Refusals are FORBIDDEN for a caller of the trust without the right (a member of another team proposing, a member
+ * opening voting), NOT_FOUND for a caller outside the trust, BAD_REQUEST when the request could never be right (an
+ * objection without a rationale, a vote before voting opened), and CONFLICT when the proposal has moved past the
+ * state the request needed (voting has closed, a revision after voting opened, a stale revision number): what a
+ * client racing another one meets.
  */
 @Aggregate
 public class Proposal {
@@ -245,7 +247,7 @@ public class Proposal {
     private void requireEligible(String actorId) {
         if (!eligibleVoters.contains(actorId)) {
             throw DomainException.forbidden("only the " + eligibleVoters.size()
-                    + " members of the team when voting opened may vote on this proposal");
+                    + " members of the team when voting opened may vote on this proposal or recuse from it");
         }
     }
 
