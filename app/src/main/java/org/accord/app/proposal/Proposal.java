@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,7 +135,7 @@ public class Proposal {
             throw DomainException.conflict("the proposal is " + status + ": voting opens only on a draft");
         }
         Instant now = now();
-        Instant deadline = command.closesAt() != null ? command.closesAt()
+        Instant deadline = command.closesAt() != null ? command.closesAt().truncatedTo(ChronoUnit.MILLIS)
                 : now.plus(Duration.ofHours(team.rule().votingWindowHours()));
         if (!deadline.isAfter(now)) {
             throw DomainException.badRequest("closesAt must be in the future, was " + deadline);
@@ -312,8 +313,9 @@ public class Proposal {
         return text;
     }
 
+    /** To the millisecond: the read models keep no finer time, and a deadline must mean the same on both sides. */
     private static Instant now() {
-        return GenericEventMessage.clock.instant();
+        return GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @EventSourcingHandler

@@ -1,0 +1,14 @@
+package org.accord.api.standard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A version of a standard entered the backbone: version 1 creates the standard, later ones amend it. In force from
+ * {@code effectiveFrom} (valid time); part of the record from {@code adoptedAt} (record time).
+ */
+public record StandardVersionAdoptedEvent(String standardId, String trustId, int version, String title, Area area,
+                                          AlignmentLevel alignment, String statement, LocalDate effectiveFrom,
+                                          LocalDate reviewBy, String proposalId, String adoptedBy,
+                                          Instant adoptedAt) {
+}
