@@ -13,7 +13,12 @@ public record ProposalView(String id, String trustId, String teamId, ProposalKin
                            ProposalContent content, String standardId, Integer amendsVersion, String proposerId,
                            List<Revision> revisions, List<Vote> votes, List<Vote> voteHistory,
                            List<Recusal> recusals, Tally tally, List<String> eligibleVoters, DecisionRule rule,
-                           Instant openedAt, Instant closesAt, Instant closedAt, VotingOutcome outcome) {
+                           Instant openedAt, Instant closesAt, Instant closedAt, VotingOutcome outcome,
+                           Adoption adoption) {
+
+    /** The trust's decision on a ratified proposal: adopted as a version of a standard, or declined with a reason. */
+    public record Adoption(Integer version, String declineReason, String decidedBy, Instant decidedAt) {
+    }
 
     // the current revision's fields, read directly off the proposal by clients
 

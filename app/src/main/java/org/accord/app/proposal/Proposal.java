@@ -4,18 +4,24 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.accord.api.proposal.AdoptionDeclinedEvent;
 import org.accord.api.proposal.CastVoteCommand;
 import org.accord.api.proposal.CloseVotingCommand;
+import org.accord.api.proposal.DeclineAdoptionCommand;
 import org.accord.api.proposal.DraftProposalCommand;
 import org.accord.api.proposal.OpenVotingCommand;
+import org.accord.api.proposal.ProposalAdoptedEvent;
 import org.accord.api.proposal.ProposalChanges;
 import org.accord.api.proposal.ProposalContent;
 import org.accord.api.proposal.ProposalDraftedEvent;
@@ -35,6 +41,7 @@ import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
 import org.accord.api.team.DecisionRule;
 import org.accord.app.shared.Check;
+import org.accord.app.standard.AdoptedText;
 import org.accord.app.standard.StandardLookup;
 import org.accord.app.team.TeamRoster;
 import org.accord.app.team.TeamRosters;
@@ -68,6 +75,8 @@ public class Proposal {
     private String teamId;
     private String proposerId;
     private ProposalKind kind;
+    private String standardId;
+    private Integer amendsVersion;
     private ProposalStatus status;
     private ProposalContent content;
     private int revision;
@@ -226,6 +235,53 @@ public class Proposal {
         apply(new ProposalWithdrawnEvent(proposalId, trustId, teamId, reason, actorId, now()));
     }
 
+    /**
+     * Checks that the caller may adopt this proposal and that it can be adopted (RATIFIED, not yet adopted), and
+     * says what adopting it puts into the backbone. Called by AdoptionHandler, which then changes the standard and
+     * marks this proposal adopted in the same unit of work.
+     */
+    public AdoptionPlan planAdoption(String actorId, TrustRosters trusts, LocalDate effectiveFrom,
+                                     LocalDate reviewBy) {
+        trusts.of(trustId).requireExecutive(actorId, "adopt a proposal",
+                DomainException.notFound("unknown proposal '" + proposalId + "'"));
+        requireRatified("adopted");
+        LocalDate from = effectiveFrom != null ? effectiveFrom
+                : content.effectiveFrom() != null ? content.effectiveFrom()
+                : LocalDate.ofInstant(now(), ZoneOffset.UTC);
+        LocalDate review = reviewBy != null ? reviewBy : content.reviewBy();
+        if (review != null && !review.isAfter(from)) {
+            throw DomainException.badRequest("reviewBy (" + review + ") must be after effectiveFrom (" + from + ")");
+        }
+        return new AdoptionPlan(trustId, kind, standardId, amendsVersion, new AdoptedText(content.title(),
+                content.area(), content.alignment(), content.statement(), from, review, proposalId, actorId));
+    }
+
+    public void markAdopted(String adoptedStandardId, int version, String actorId) {
+        apply(new ProposalAdoptedEvent(proposalId, trustId, teamId, adoptedStandardId, version, actorId, now()));
+    }
+
+    @CommandHandler
+    public void handle(DeclineAdoptionCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       TrustRosters trusts) {
+        trusts.of(trustId).requireExecutive(actorId, "decline a proposal's adoption",
+                DomainException.notFound("unknown proposal '" + proposalId + "'"));
+        requireRatified("declined");
+        String reason = optionalText(command.reason(), "reason");
+        if (reason == null) {
+            throw DomainException.badRequest("reason must not be blank: say why the trust declines it");
+        }
+        apply(new AdoptionDeclinedEvent(proposalId, trustId, teamId, reason, actorId, now()));
+    }
+
+    private void requireRatified(String what) {
+        if (status == ProposalStatus.ADOPTED || status == ProposalStatus.DECLINED) {
+            throw DomainException.conflict("the proposal was already " + status.name().toLowerCase(Locale.ROOT));
+        }
+        if (status != ProposalStatus.RATIFIED) {
+            throw DomainException.badRequest("only a RATIFIED proposal can be " + what + "; this one is " + status);
+        }
+    }
+
     private void requireInTrust(String actorId, TrustRosters trusts) {
         if (!Actor.SYSTEM.equals(actorId) && !trusts.of(trustId).hasPerson(actorId)) {
             // the words for an id that does not exist: someone outside the trust learns nothing
@@ -261,15 +317,17 @@ public class Proposal {
             return;
         }
         String standardId = Check.present(command.standardId(), "standardId");
-        var current = standards.currentVersion(trustId, standardId);
-        if (current.isEmpty()) {
-            throw DomainException.notFound("unknown standard '" + standardId + "'");
+        StandardLookup.StandardFacts standard = standards.find(trustId, standardId)
+                .orElseThrow(() -> DomainException.notFound("unknown standard '" + standardId + "'"));
+        if (standard.retired()) {
+            throw DomainException.badRequest("standard '" + standardId + "' is retired");
         }
         if (kind == ProposalKind.AMEND_STANDARD) {
             Integer amends = Check.present(command.amendsVersion(), "amendsVersion");
-            if (amends != current.getAsInt()) {
-                throw DomainException.conflict("standard '" + standardId + "' is at version " + current.getAsInt()
-                        + ": an amendment must be made against the current version, not " + amends);
+            if (amends != standard.currentVersion()) {
+                throw DomainException.conflict("standard '" + standardId + "' is at version "
+                        + standard.currentVersion() + ": an amendment must be made against the current version, not "
+                        + amends);
             }
         } else if (command.amendsVersion() != null) {
             throw DomainException.badRequest("a RETIRE_STANDARD proposal names no amendsVersion");
@@ -325,6 +383,8 @@ public class Proposal {
         teamId = event.teamId();
         proposerId = event.proposerId();
         kind = event.kind();
+        standardId = event.standardId();
+        amendsVersion = event.amendsVersion();
         content = event.content();
         status = ProposalStatus.DRAFT;
         revision = 1;
@@ -367,5 +427,15 @@ public class Proposal {
     @EventSourcingHandler
     void on(ProposalWithdrawnEvent event) {
         status = ProposalStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalAdoptedEvent event) {
+        status = ProposalStatus.ADOPTED;
+    }
+
+    @EventSourcingHandler
+    void on(AdoptionDeclinedEvent event) {
+        status = ProposalStatus.DECLINED;
     }
 }

@@ -53,6 +53,12 @@ public record Roster(String trustId, Map<String, Membership> people, Set<String>
         throw DomainException.forbidden("only a trust executive may " + action);
     }
 
+    public boolean isHeadteacherOf(String personId, String schoolId) {
+        Membership m = personId == null ? null : people.get(personId);
+        return m != null && schoolId != null && schoolId.equals(m.schoolId())
+                && m.roles().contains(org.accord.api.trust.PersonRole.HEADTEACHER);
+    }
+
     /** The person must belong to this trust and work at one of its schools. */
     public void requireSchoolStaff(String personId, String field) {
         if (personId == null) {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Set;
 
 import org.accord.api.proposal.CastVoteCommand;
@@ -1035,9 +1035,9 @@ class ProposalTest {
         final Map<String, Integer> versions = new HashMap<>();
 
         @Override
-        public OptionalInt currentVersion(String trustId, String standardId) {
+        public Optional<StandardFacts> find(String trustId, String standardId) {
             Integer version = TRUST.equals(trustId) ? versions.get(standardId) : null;
-            return version == null ? OptionalInt.empty() : OptionalInt.of(version);
+            return version == null ? Optional.empty() : Optional.of(new StandardFacts(trustId, version, false));
         }
     }
 }

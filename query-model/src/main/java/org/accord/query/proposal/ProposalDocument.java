@@ -24,7 +24,8 @@ public record ProposalDocument(@Id String id, String trustId, String teamId, Pro
                                List<RevisionEntry> revisions, Map<String, VoteEntry> votes,
                                List<VoteEntry> voteHistory, Map<String, RecusalEntry> recusals,
                                List<String> eligibleVoters, DecisionRule rule, Instant openedAt, Instant closesAt,
-                               Instant closedAt, VotingOutcome outcome, Tally finalTally) {
+                               Instant closedAt, VotingOutcome outcome, Tally finalTally, Integer adoptedVersion,
+                               String declineReason, String decidedBy, Instant decidedAt) {
 
     /** {@code eventId} makes each entry unique, so a redelivered event is added once ($addToSet). */
     public record RevisionEntry(int number, ProposalContent content, String note, String revisedBy,

@@ -1,5 +1,7 @@
 package org.accord.query.proposal;
 
+import org.accord.api.proposal.AdoptionDeclinedEvent;
+import org.accord.api.proposal.ProposalAdoptedEvent;
 import org.accord.api.proposal.ProposalDraftedEvent;
 import org.accord.api.proposal.ProposalRevisedEvent;
 import org.accord.api.proposal.ProposalStatus;
@@ -102,6 +104,27 @@ public class ProposalProjection {
         store.upsert(ProposalDocument.class, event.proposalId(), new Update().set("status", ProposalStatus.WITHDRAWN));
         status(event.trustId(), event.proposalId(), ProposalStatus.WITHDRAWN);
         store.delete(OpenVotingDocument.class, event.proposalId());
+    }
+
+    @EventHandler
+    void on(ProposalAdoptedEvent event) {
+        store.upsert(ProposalDocument.class, event.proposalId(), new Update()
+                .set("status", ProposalStatus.ADOPTED)
+                .set("standardId", event.standardId())
+                .set("adoptedVersion", event.version())
+                .set("decidedBy", event.adoptedBy())
+                .set("decidedAt", event.adoptedAt()));
+        status(event.trustId(), event.proposalId(), ProposalStatus.ADOPTED);
+    }
+
+    @EventHandler
+    void on(AdoptionDeclinedEvent event) {
+        store.upsert(ProposalDocument.class, event.proposalId(), new Update()
+                .set("status", ProposalStatus.DECLINED)
+                .set("declineReason", event.reason())
+                .set("decidedBy", event.declinedBy())
+                .set("decidedAt", event.declinedAt()));
+        status(event.trustId(), event.proposalId(), ProposalStatus.DECLINED);
     }
 
     private void status(String trustId, String proposalId, ProposalStatus status) {

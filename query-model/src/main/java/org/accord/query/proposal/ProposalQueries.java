@@ -1,8 +1,6 @@
 package org.accord.query.proposal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,7 @@ import org.accord.api.proposal.ProposalPage;
 import org.accord.api.proposal.ProposalView;
 import org.accord.api.proposal.Tally;
 import org.accord.api.proposal.VoteChoice;
-import org.accord.api.shared.DomainException;
+import org.accord.query.shared.Cursors;
 import org.accord.query.shared.ReadModelStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -22,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProposalQueries {
 
-    private static final String CURSOR_PREFIX = "proposal:";
+    private static final String CURSOR_LIST = "proposal";
 
     private final ReadModelStore store;
 
@@ -77,28 +75,11 @@ public class ProposalQueries {
     }
 
     static String cursor(int position) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((CURSOR_PREFIX + position).getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(CURSOR_LIST, position);
     }
 
-    /** The position after the cursor's; a cursor that was not made here is refused, not guessed at. */
     static int start(String after) {
-        if (after == null) {
-            return 0;
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
-            if (!decoded.startsWith(CURSOR_PREFIX)) {
-                throw new IllegalArgumentException(decoded);
-            }
-            int position = Integer.parseInt(decoded.substring(CURSOR_PREFIX.length()));
-            if (position < 0) {
-                throw new IllegalArgumentException(decoded);
-            }
-            return position + 1;
-        } catch (IllegalArgumentException e) {
-            throw DomainException.badRequest("after is not a cursor of this list: '" + after + "'");
-        }
+        return Cursors.startAfter(CURSOR_LIST, after);
     }
 
     static ProposalView view(ProposalDocument d) {
@@ -120,7 +101,8 @@ public class ProposalQueries {
         Tally tally = d.finalTally() != null ? d.finalTally() : liveTally(votes, recusals, eligible);
         return new ProposalView(d.id(), d.trustId(), d.teamId(), d.kind(), d.status(), d.content(), d.standardId(),
                 d.amendsVersion(), d.proposerId(), revisions, standing, history, recused, tally, eligible, d.rule(),
-                d.openedAt(), d.closesAt(), d.closedAt(), d.outcome());
+                d.openedAt(), d.closesAt(), d.closedAt(), d.outcome(), d.decidedBy() == null ? null
+                : new ProposalView.Adoption(d.adoptedVersion(), d.declineReason(), d.decidedBy(), d.decidedAt()));
     }
 
     /** While voting runs: the standing votes as they are now. The final tally is the one recorded at close. */

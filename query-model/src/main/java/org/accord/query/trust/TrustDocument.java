@@ -7,7 +7,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** One document per trust, holding the ids of what belongs to it so that listing them is a key lookup. */
 @Document("trusts")
-public record TrustDocument(@Id String id, String name, List<String> schoolIds, List<String> teamIds) {
+public record TrustDocument(@Id String id, String name, List<String> schoolIds, List<String> teamIds,
+                            List<String> standardIds) {
 
     public List<String> schoolIds() {
         return schoolIds == null ? List.of() : schoolIds;
@@ -15,5 +16,9 @@ public record TrustDocument(@Id String id, String name, List<String> schoolIds, 
 
     public List<String> teamIds() {
         return teamIds == null ? List.of() : teamIds;
+    }
+
+    public List<String> standardIds() {
+        return standardIds == null ? List.of() : standardIds;
     }
 }

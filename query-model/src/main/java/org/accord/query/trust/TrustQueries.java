@@ -28,7 +28,7 @@ public class TrustQueries {
         if (trust == null || trust.name() == null) {
             return null;
         }
-        return new TrustView(trust.id(), trust.name(), trust.schoolIds(), trust.teamIds());
+        return new TrustView(trust.id(), trust.name(), trust.schoolIds(), trust.teamIds(), trust.standardIds());
     }
 
     @QueryHandler

@@ -178,7 +178,8 @@ class TeamProjectionTest {
         assertThat(teamsFirst.trustQueries.handle(new FindPeopleQuery(everyone))).isEqualTo(people);
         assertThat(teamsFirst.trustQueries.handle(new FindTrustQuery(TRUST)))
                 .isEqualTo(trustFirst.trustQueries.handle(new FindTrustQuery(TRUST)))
-                .isEqualTo(new TrustView(TRUST, "Northern Lights Trust", List.of(), List.of(SAFEGUARDING, CURRICULUM)));
+                .isEqualTo(new TrustView(TRUST, "Northern Lights Trust", List.of(), List.of(SAFEGUARDING, CURRICULUM),
+                        List.of()));
     }
 
     private ReadModel readModel(String database) {

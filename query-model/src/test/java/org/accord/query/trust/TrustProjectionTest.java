@@ -80,7 +80,7 @@ class TrustProjectionTest {
         TRUST_EVENTS.forEach(model::apply);
 
         assertThat(model.queries.handle(new FindTrustQuery(TRUST)))
-                .isEqualTo(new TrustView(TRUST, "Northern Lights Trust", List.of(ASH, BIRCH), List.of()));
+                .isEqualTo(new TrustView(TRUST, "Northern Lights Trust", List.of(ASH, BIRCH), List.of(), List.of()));
         assertThat(model.queries.handle(new FindTrustQuery("trust-unknown"))).isNull();
 
         assertThat(model.queries.handle(new FindSchoolsQuery(List.of(BIRCH, "school-unknown", ASH))))
@@ -108,7 +108,7 @@ class TrustProjectionTest {
         model.apply(new TrustRegisteredEvent(TRUST, "Northern Lights Trust"));
 
         assertThat(model.queries.handle(new FindTrustQuery(TRUST)))
-                .isEqualTo(new TrustView(TRUST, "Northern Lights Trust", List.of(), List.of("team-1")));
+                .isEqualTo(new TrustView(TRUST, "Northern Lights Trust", List.of(), List.of("team-1"), List.of()));
     }
 
     @Test

@@ -1,0 +1,4 @@
+package org.accord.api.variation;
+
+public record DueVariation(String standardId, String variationId) {
+}

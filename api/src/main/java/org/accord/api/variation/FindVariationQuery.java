@@ -1,0 +1,4 @@
+package org.accord.api.variation;
+
+public record FindVariationQuery(String variationId) {
+}

@@ -1,0 +1,9 @@
+package org.accord.app.proposal;
+
+import org.accord.api.proposal.ProposalKind;
+import org.accord.app.standard.AdoptedText;
+
+/** What adopting a ratified proposal does to the backbone: checked by the proposal, carried out on the standard. */
+public record AdoptionPlan(String trustId, ProposalKind kind, String standardId, Integer amendsVersion,
+                           AdoptedText text) {
+}

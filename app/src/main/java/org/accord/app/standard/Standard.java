@@ -1,0 +1,445 @@
+package org.accord.app.standard;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.accord.api.shared.Actor;
+import org.accord.api.shared.DomainException;
+import org.accord.api.standard.AlignmentLevel;
+import org.accord.api.standard.StandardRetiredEvent;
+import org.accord.api.standard.StandardVersionAdoptedEvent;
+import org.accord.api.variation.ApproveExceptionCommand;
+import org.accord.api.variation.DeclineExceptionCommand;
+import org.accord.api.variation.ExceptionApprovedEvent;
+import org.accord.api.variation.ExceptionDeclinedEvent;
+import org.accord.api.variation.ExceptionRequestedEvent;
+import org.accord.api.variation.ExpireVariationCommand;
+import org.accord.api.variation.ImplementationRecordedEvent;
+import org.accord.api.variation.ReaffirmVariationCommand;
+import org.accord.api.variation.RecordImplementationCommand;
+import org.accord.api.variation.RequestExceptionCommand;
+import org.accord.api.variation.RevokeVariationCommand;
+import org.accord.api.variation.VariationExpiredEvent;
+import org.accord.api.variation.VariationKind;
+import org.accord.api.variation.VariationReaffirmedEvent;
+import org.accord.api.variation.VariationRevokedEvent;
+import org.accord.api.variation.VariationStatus;
+import org.accord.api.variation.VariationWithdrawnEvent;
+import org.accord.api.variation.WithdrawVariationCommand;
+import org.accord.app.shared.Check;
+import org.accord.app.trust.Roster;
+import org.accord.app.trust.TrustRosters;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A standard of the backbone: its linear versions, its retirement, and every school's variation against it. The
+ * variations live here because their rules are the standard's (which alignment, which version is current, whether
+ * it is retired), and because a new version is what makes them drift.
+ * <p>
+ * Dates are calendar dates in UTC.
+ */
+@Aggregate
+public class Standard {
+
+    static final int MAX_TEXT_LENGTH = 20_000;
+
+    @AggregateIdentifier
+    private String standardId;
+    private String trustId;
+    private final List<VersionFacts> versions = new ArrayList<>();
+    private boolean retired;
+    private final Map<String, VariationState> variations = new LinkedHashMap<>();
+
+    record VersionFacts(int number, AlignmentLevel alignment, LocalDate effectiveFrom) {
+    }
+
+    static final class VariationState {
+        final String schoolId;
+        final VariationKind kind;
+        VariationStatus status;
+        int version;
+        LocalDate until;
+
+        VariationState(String schoolId, VariationKind kind, VariationStatus status, int version, LocalDate until) {
+            this.schoolId = schoolId;
+            this.kind = kind;
+            this.status = status;
+            this.version = version;
+            this.until = until;
+        }
+    }
+
+    protected Standard() {
+        // for Axon
+    }
+
+    private Standard(StandardVersionAdoptedEvent first) {
+        apply(first);
+    }
+
+    /** Version 1, adopted from a ratified NEW_STANDARD proposal (see AdoptionHandler). */
+    public static Standard adopt(StandardVersionAdoptedEvent first) {
+        return new Standard(first);
+    }
+
+    /** The next version, from a ratified AMEND_STANDARD proposal made against the version that is current now. */
+    public int amend(int amendsVersion, AdoptedText draft) {
+        if (retired) {
+            throw DomainException.badRequest("standard '" + standardId + "' is retired");
+        }
+        int current = current().number();
+        if (amendsVersion != current) {
+            throw DomainException.conflict("standard '" + standardId + "' is at version " + current
+                    + ": the proposal amends version " + amendsVersion + ", which is no longer current");
+        }
+        if (draft.effectiveFrom().isBefore(current().effectiveFrom())) {
+            throw DomainException.badRequest("effectiveFrom " + draft.effectiveFrom() + " is before version " + current
+                    + " takes effect (" + current().effectiveFrom() + ")");
+        }
+        apply(draft.asVersion(standardId, trustId, current + 1));
+        return current + 1;
+    }
+
+    /** Retires the standard from {@code retiredOn}; its open variations end then. */
+    public void retire(LocalDate retiredOn, String proposalId, String actorId) {
+        if (retired) {
+            throw DomainException.conflict("standard '" + standardId + "' is already retired");
+        }
+        Instant now = now();
+        apply(new StandardRetiredEvent(standardId, trustId, retiredOn, proposalId, actorId, now));
+        variations.forEach((id, v) -> {
+            if (v.status.isOpen()) {
+                apply(new VariationExpiredEvent(id, standardId, trustId, v.schoolId, retiredOn, "standard retired",
+                        now));
+            }
+        });
+    }
+
+    public StandardLookup.StandardFacts facts() {
+        return new StandardLookup.StandardFacts(trustId, current().number(), retired);
+    }
+
+    @CommandHandler
+    public String handle(RecordImplementationCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                         TrustRosters trusts) {
+        requireHeadteacher(actorId, command.schoolId(), trusts);
+        requireVariable(AlignmentLevel.ADAPTABLE, command.version());
+        requireNoOpenVariation(command.schoolId());
+        String variationId = Check.present(command.variationId(), "variationId");
+        LocalDate reviewBy = futureDate(command.reviewBy(), "reviewBy", false);
+        apply(new ImplementationRecordedEvent(variationId, standardId, trustId, command.schoolId(), command.version(),
+                requiredText(command.description(), "description"),
+                requiredText(command.justification(), "justification"), reviewBy, actorId, now()));
+        return variationId;
+    }
+
+    @CommandHandler
+    public String handle(RequestExceptionCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                         TrustRosters trusts) {
+        requireHeadteacher(actorId, command.schoolId(), trusts);
+        requireVariable(AlignmentLevel.REQUIRED, command.version());
+        requireNoOpenVariation(command.schoolId());
+        String variationId = Check.present(command.variationId(), "variationId");
+        LocalDate expiresOn = futureDate(command.expiresOn(), "expiresOn", true);
+        apply(new ExceptionRequestedEvent(variationId, standardId, trustId, command.schoolId(), command.version(),
+                requiredText(command.description(), "description"),
+                requiredText(command.justification(), "justification"), expiresOn, actorId, now()));
+        return variationId;
+    }
+
+    @CommandHandler
+    public void handle(ApproveExceptionCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       TrustRosters trusts) {
+        requireExecutive(actorId, "approve an exception", trusts);
+        VariationState v = exception(command.variationId());
+        if (v.status != VariationStatus.REQUESTED) {
+            throw DomainException.conflict("the exception is " + v.status + ": only a requested one can be approved");
+        }
+        if (v.until != null && !v.until.isAfter(today())) {
+            throw DomainException.conflict("the exception expired on " + v.until + " before it was approved");
+        }
+        if (v.version != current().number()) {
+            throw DomainException.conflict("the exception was requested against version " + v.version
+                    + "; the standard is at version " + current().number() + ": the school must re-affirm it first");
+        }
+        apply(new ExceptionApprovedEvent(command.variationId(), standardId, trustId, v.schoolId,
+                optionalText(command.note(), "note"), actorId, now()));
+    }
+
+    @CommandHandler
+    public void handle(DeclineExceptionCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       TrustRosters trusts) {
+        requireExecutive(actorId, "decline an exception", trusts);
+        VariationState v = exception(command.variationId());
+        if (v.status != VariationStatus.REQUESTED) {
+            throw DomainException.conflict("the exception is " + v.status + ": only a requested one can be declined");
+        }
+        apply(new ExceptionDeclinedEvent(command.variationId(), standardId, trustId, v.schoolId,
+                requiredText(command.reason(), "reason"), actorId, now()));
+    }
+
+    /**
+     * Re-affirms a variation against the current version with a fresh justification, and may renew its date. An
+     * implementation stays RECORDED; an exception goes back to REQUESTED, because the trust approved a departure from
+     * the text it saw, not from whatever the standard says now.
+     */
+    @CommandHandler
+    public void handle(ReaffirmVariationCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       TrustRosters trusts) {
+        VariationState v = variation(command.variationId());
+        requireHeadteacher(actorId, v.schoolId, trusts);
+        if (retired) {
+            throw DomainException.badRequest("standard '" + standardId + "' is retired");
+        }
+        if (!v.status.isOpen()) {
+            throw DomainException.conflict("the variation is " + v.status + ": record a new one instead");
+        }
+        Integer version = Check.present(command.version(), "version");
+        requireExistingCurrentVersion(version);
+        if (current().alignment() != alignmentFor(v.kind)) {
+            throw DomainException.badRequest("version " + version + " is " + current().alignment() + ": a "
+                    + v.kind + " cannot be re-affirmed against it; withdraw it and " + (v.kind
+                    == VariationKind.EXCEPTION ? "record an implementation" : "request an exception"));
+        }
+        LocalDate until = command.until() != null
+                ? futureDate(command.until(), v.kind == VariationKind.EXCEPTION ? "expiresOn" : "reviewBy", false)
+                : v.until;
+        if (until != null && !until.isAfter(today())) {
+            throw DomainException.badRequest("the variation's date (" + until + ") has passed: give a new one");
+        }
+        apply(new VariationReaffirmedEvent(command.variationId(), standardId, trustId, v.schoolId, version,
+                requiredText(command.justification(), "justification"), until, actorId, now()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawVariationCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       TrustRosters trusts) {
+        VariationState v = variation(command.variationId());
+        requireHeadteacher(actorId, v.schoolId, trusts);
+        if (!v.status.isOpen()) {
+            throw DomainException.conflict("the variation is already " + v.status);
+        }
+        apply(new VariationWithdrawnEvent(command.variationId(), standardId, trustId, v.schoolId,
+                requiredText(command.reason(), "reason"), actorId, now()));
+    }
+
+    @CommandHandler
+    public void handle(RevokeVariationCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       TrustRosters trusts) {
+        requireExecutive(actorId, "revoke a variation", trusts);
+        VariationState v = variation(command.variationId());
+        if (!v.status.isInForce()) {
+            throw DomainException.conflict("the variation is " + v.status + ": only one in force can be revoked");
+        }
+        apply(new VariationRevokedEvent(command.variationId(), standardId, trustId, v.schoolId,
+                requiredText(command.reason(), "reason"), actorId, now()));
+    }
+
+    /** Accord itself, once the variation's review or expiry date has come (see VariationExpiries). */
+    @CommandHandler
+    public void handle(ExpireVariationCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
+        if (!Actor.SYSTEM.equals(actorId)) {
+            throw DomainException.forbidden("variations expire by their date, not by request");
+        }
+        VariationState v = variation(command.variationId());
+        if (!v.status.isOpen() || v.until == null || v.until.isAfter(today())) {
+            throw DomainException.conflict("the variation is " + v.status + " until " + v.until);
+        }
+        apply(new VariationExpiredEvent(command.variationId(), standardId, trustId, v.schoolId, v.until,
+                v.kind == VariationKind.EXCEPTION ? "expiry date reached" : "review date reached", now()));
+    }
+
+    private void requireHeadteacher(String actorId, String schoolId, TrustRosters trusts) {
+        Roster roster = trusts.of(trustId);
+        if (!roster.hasPerson(actorId)) {
+            throw unknownStandard();
+        }
+        Check.present(schoolId, "schoolId");
+        if (!roster.hasSchool(schoolId)) {
+            throw DomainException.badRequest("schoolId '" + schoolId + "' is not a school of this trust");
+        }
+        if (!roster.isHeadteacherOf(actorId, schoolId)) {
+            throw DomainException.forbidden("only the headteacher of that school may do this for it");
+        }
+    }
+
+    private void requireExecutive(String actorId, String action, TrustRosters trusts) {
+        trusts.of(trustId).requireExecutive(actorId, action, unknownStandard());
+    }
+
+    private void requireVariable(AlignmentLevel needed, Integer version) {
+        if (retired) {
+            throw DomainException.badRequest("standard '" + standardId + "' is retired: it takes no variations");
+        }
+        Check.present(version, "version");
+        requireExistingCurrentVersion(version);
+        AlignmentLevel alignment = current().alignment();
+        if (alignment == AlignmentLevel.GUIDANCE) {
+            throw DomainException.badRequest("a GUIDANCE standard needs no variation: schools are free");
+        }
+        if (alignment != needed) {
+            throw DomainException.badRequest(alignment == AlignmentLevel.REQUIRED
+                    ? "the standard is REQUIRED: a school may only request an exception from it"
+                    : "the standard is ADAPTABLE: a school records how it implements it, no exception is needed");
+        }
+    }
+
+    private void requireExistingCurrentVersion(int version) {
+        int current = current().number();
+        if (version < 1 || version > current) {
+            throw DomainException.badRequest("standard '" + standardId + "' has no version " + version
+                    + " (versions 1 to " + current + ")");
+        }
+        if (version != current) {
+            throw DomainException.conflict("standard '" + standardId + "' is at version " + current
+                    + ": a variation is made against the current version, not " + version);
+        }
+    }
+
+    private void requireNoOpenVariation(String schoolId) {
+        variations.forEach((id, v) -> {
+            if (v.schoolId.equals(schoolId) && v.status.isOpen()) {
+                throw DomainException.conflict("the school already has variation '" + id + "' (" + v.status
+                        + ") against this standard: re-affirm or withdraw it");
+            }
+        });
+    }
+
+    private VariationState variation(String variationId) {
+        VariationState v = variationId == null ? null : variations.get(variationId);
+        if (v == null) {
+            throw DomainException.notFound("unknown variation '" + variationId + "'");
+        }
+        return v;
+    }
+
+    private VariationState exception(String variationId) {
+        VariationState v = variation(variationId);
+        if (v.kind != VariationKind.EXCEPTION) {
+            throw DomainException.badRequest("variation '" + variationId + "' is an implementation, not an exception");
+        }
+        return v;
+    }
+
+    private DomainException unknownStandard() {
+        return DomainException.notFound("unknown standard '" + standardId + "'");
+    }
+
+    private VersionFacts current() {
+        return versions.get(versions.size() - 1);
+    }
+
+    private static AlignmentLevel alignmentFor(VariationKind kind) {
+        return kind == VariationKind.EXCEPTION ? AlignmentLevel.REQUIRED : AlignmentLevel.ADAPTABLE;
+    }
+
+    private static LocalDate futureDate(LocalDate date, String field, boolean required) {
+        if (date == null) {
+            if (required) {
+                throw DomainException.badRequest(field + " is required");
+            }
+            return null;
+        }
+        if (!date.isAfter(today())) {
+            throw DomainException.badRequest(field + " must be in the future, was " + date);
+        }
+        return date;
+    }
+
+    static String requiredText(String value, String field) {
+        String text = optionalText(value, field);
+        if (text == null) {
+            throw DomainException.badRequest(field + " must not be blank");
+        }
+        return text;
+    }
+
+    static String optionalText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw DomainException.badRequest(field + " must be at most " + MAX_TEXT_LENGTH + " characters");
+        }
+        return text;
+    }
+
+    static Instant now() {
+        return GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static LocalDate today() {
+        return LocalDate.ofInstant(now(), ZoneOffset.UTC);
+    }
+
+    @EventSourcingHandler
+    void on(StandardVersionAdoptedEvent event) {
+        standardId = event.standardId();
+        trustId = event.trustId();
+        versions.add(new VersionFacts(event.version(), event.alignment(), event.effectiveFrom()));
+    }
+
+    @EventSourcingHandler
+    void on(StandardRetiredEvent event) {
+        retired = true;
+    }
+
+    @EventSourcingHandler
+    void on(ImplementationRecordedEvent event) {
+        variations.put(event.variationId(), new VariationState(event.schoolId(), VariationKind.IMPLEMENTATION,
+                VariationStatus.RECORDED, event.version(), event.reviewBy()));
+    }
+
+    @EventSourcingHandler
+    void on(ExceptionRequestedEvent event) {
+        variations.put(event.variationId(), new VariationState(event.schoolId(), VariationKind.EXCEPTION,
+                VariationStatus.REQUESTED, event.version(), event.expiresOn()));
+    }
+
+    @EventSourcingHandler
+    void on(ExceptionApprovedEvent event) {
+        variations.get(event.variationId()).status = VariationStatus.APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(ExceptionDeclinedEvent event) {
+        variations.get(event.variationId()).status = VariationStatus.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(VariationReaffirmedEvent event) {
+        VariationState v = variations.get(event.variationId());
+        v.version = event.version();
+        v.until = event.until();
+        v.status = v.kind == VariationKind.EXCEPTION ? VariationStatus.REQUESTED : VariationStatus.RECORDED;
+    }
+
+    @EventSourcingHandler
+    void on(VariationWithdrawnEvent event) {
+        variations.get(event.variationId()).status = VariationStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(VariationRevokedEvent event) {
+        variations.get(event.variationId()).status = VariationStatus.REVOKED;
+    }
+
+    @EventSourcingHandler
+    void on(VariationExpiredEvent event) {
+        variations.get(event.variationId()).status = VariationStatus.EXPIRED;
+    }
+}

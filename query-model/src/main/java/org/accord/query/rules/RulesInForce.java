@@ -1,0 +1,133 @@
+package org.accord.query.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.accord.api.rules.RuleInForceView;
+import org.accord.api.rules.RuleStatus;
+import org.accord.api.standard.AlignmentLevel;
+import org.accord.api.standard.StandardVersionView;
+import org.accord.api.variation.VariationKind;
+import org.accord.api.variation.VariationStatus;
+import org.accord.api.variation.VariationView;
+import org.accord.query.standard.StandardDocument;
+import org.accord.query.standard.StandardQueries;
+import org.accord.query.variation.VariationDocument;
+import org.accord.query.variation.VariationQueries;
+
+/**
+ * Where a rule in force is computed: pure, from the read models, on two time axes.
+ * <ul>
+ *   <li><b>knownAt</b> (record time): only what had been recorded by that moment counts: versions adopted, a
+ *       retirement adopted, each change of a variation.</li>
+ *   <li><b>asOf</b> (valid time): a version is in force from its effectiveFrom; a retirement from its retiredOn; a
+ *       variation's change from the day it was made (an expiry from the day it fell due), and a variation in force
+ *       lapses on its review or expiry date.</li>
+ * </ul>
+ * The version in force is the highest-numbered one known and effective. The school's variation in force is the one
+ * RECORDED (implementation) or APPROVED (exception) then; the status follows from the version's alignment:
+ * GUIDANCE is always ALIGNED; REQUIRED is EXCEPTION with an approved exception, else ALIGNED; ADAPTABLE is
+ * IMPLEMENTED with a recorded implementation, else IMPLEMENTATION_MISSING; and a variation pinned to an earlier
+ * version than the one in force, or of the wrong kind for its alignment (the alignment changed), NEEDS_REJUSTIFICATION.
+ */
+public final class RulesInForce {
+
+    private RulesInForce() {
+    }
+
+    /** The trust's standard versions in force, in the order of the standards given. */
+    public static List<StandardVersionView> backbone(List<StandardDocument> standards, LocalDate asOf,
+                                                     Instant knownAt) {
+        List<StandardVersionView> inForce = new ArrayList<>();
+        for (StandardDocument standard : standards) {
+            versionInForce(standard, asOf, knownAt)
+                    .ifPresent(v -> inForce.add(StandardQueries.version(standard.id(), v)));
+        }
+        return inForce;
+    }
+
+    public static List<RuleInForceView> forSchool(List<StandardDocument> standards,
+                                                  List<VariationDocument> schoolVariations, LocalDate asOf,
+                                                  Instant knownAt) {
+        List<RuleInForceView> rules = new ArrayList<>();
+        for (StandardDocument standard : standards) {
+            Optional<StandardDocument.VersionEntry> version = versionInForce(standard, asOf, knownAt);
+            if (version.isEmpty()) {
+                continue;
+            }
+            VariationView variation = schoolVariations.stream()
+                    .filter(v -> standard.id().equals(v.standardId()))
+                    .map(v -> stateAt(v, asOf, knownAt, version.get().number()))
+                    .flatMap(Optional::stream)
+                    .filter(v -> v.status().isInForce())
+                    .reduce((earlier, later) -> later)
+                    .orElse(null);
+            StandardDocument.VersionEntry v = version.get();
+            rules.add(new RuleInForceView(standard.id(), StandardQueries.version(standard.id(), v), v.alignment(),
+                    variation, status(v, variation)));
+        }
+        return rules;
+    }
+
+    static Optional<StandardDocument.VersionEntry> versionInForce(StandardDocument standard, LocalDate asOf,
+                                                                  Instant knownAt) {
+        boolean retired = standard.retiredAt() != null && !standard.retiredAt().isAfter(knownAt)
+                && !standard.retiredOn().isAfter(asOf);
+        if (retired) {
+            return Optional.empty();
+        }
+        return standard.versions().stream()
+                .filter(v -> !v.adoptedAt().isAfter(knownAt) && !v.effectiveFrom().isAfter(asOf))
+                .max(Comparator.comparingInt(StandardDocument.VersionEntry::number));
+    }
+
+    /** The variation as it stood on {@code asOf}, as recorded at {@code knownAt}; empty if it did not exist yet. */
+    static Optional<VariationView> stateAt(VariationDocument variation, LocalDate asOf, Instant knownAt,
+                                           int versionInForce) {
+        List<VariationDocument.Change> known = variation.history().stream()
+                .filter(change -> !change.at().isAfter(knownAt) && !change.effectiveOn().isAfter(asOf))
+                .toList();
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        VariationDocument.Change last = known.get(known.size() - 1);
+        VariationStatus status = last.status();
+        if (status.isInForce() && last.until() != null && !last.until().isAfter(asOf)) {
+            status = VariationStatus.EXPIRED;
+        }
+        VariationDocument asThen = new VariationDocument(variation.id(), variation.trustId(), variation.schoolId(),
+                variation.standardId(), variation.kind(), status, last.version(), variation.description(),
+                last.justification(), last.until(), lastDecider(known), known);
+        return Optional.of(VariationQueries.view(asThen, versionInForce));
+    }
+
+    private static String lastDecider(List<VariationDocument.Change> known) {
+        String decider = null;
+        for (VariationDocument.Change change : known) {
+            if (List.of("APPROVED", "DECLINED", "REVOKED").contains(change.type())) {
+                decider = change.by();
+            }
+        }
+        return decider;
+    }
+
+    static RuleStatus status(StandardDocument.VersionEntry version, VariationView variation) {
+        AlignmentLevel alignment = version.alignment();
+        if (alignment == AlignmentLevel.GUIDANCE) {
+            return RuleStatus.ALIGNED;
+        }
+        if (variation == null) {
+            return alignment == AlignmentLevel.ADAPTABLE ? RuleStatus.IMPLEMENTATION_MISSING : RuleStatus.ALIGNED;
+        }
+        VariationKind fits = alignment == AlignmentLevel.REQUIRED ? VariationKind.EXCEPTION
+                : VariationKind.IMPLEMENTATION;
+        if (variation.kind() != fits || variation.version() < version.number()) {
+            return RuleStatus.NEEDS_REJUSTIFICATION;
+        }
+        return alignment == AlignmentLevel.REQUIRED ? RuleStatus.EXCEPTION : RuleStatus.IMPLEMENTED;
+    }
+}

@@ -1,0 +1,62 @@
+package org.accord.query.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.accord.api.rules.FindBackboneQuery;
+import org.accord.api.rules.FindRulesInForceQuery;
+import org.accord.api.rules.RuleInForceView;
+import org.accord.api.standard.StandardVersionView;
+import org.accord.query.shared.ReadModelStore;
+import org.accord.query.standard.StandardDocument;
+import org.accord.query.trust.SchoolDocument;
+import org.accord.query.trust.TrustDocument;
+import org.accord.query.variation.SchoolVariationsDocument;
+import org.accord.query.variation.VariationDocument;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/** Answers from read models by key lookups only: the school, its trust, the trust's standards, its variations. */
+@Component
+public class RulesInForceQueries {
+
+    private final ReadModelStore store;
+
+    public RulesInForceQueries(ReadModelStore store) {
+        this.store = store;
+    }
+
+    @QueryHandler
+    public List<RuleInForceView> handle(FindRulesInForceQuery query) {
+        SchoolDocument school = store.findById(SchoolDocument.class, query.schoolId());
+        if (school == null || school.trustId() == null) {
+            return List.of();
+        }
+        SchoolVariationsDocument mine = store.findById(SchoolVariationsDocument.class, school.id());
+        List<VariationDocument> variations = mine == null ? List.of()
+                : store.findByIds(VariationDocument.class, mine.variationIds(), VariationDocument::id);
+        return RulesInForce.forSchool(standardsOf(school.trustId()), variations, asOf(query.asOf()),
+                knownAt(query.knownAt()));
+    }
+
+    @QueryHandler
+    public List<StandardVersionView> handle(FindBackboneQuery query) {
+        return RulesInForce.backbone(standardsOf(query.trustId()), asOf(query.asOf()), knownAt(query.knownAt()));
+    }
+
+    private List<StandardDocument> standardsOf(String trustId) {
+        TrustDocument trust = store.findById(TrustDocument.class, trustId);
+        return trust == null ? List.of()
+                : store.findByIds(StandardDocument.class, trust.standardIds(), StandardDocument::id);
+    }
+
+    private static LocalDate asOf(LocalDate asOf) {
+        return asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private static Instant knownAt(Instant knownAt) {
+        return knownAt != null ? knownAt : Instant.now();
+    }
+}

@@ -1,0 +1,43 @@
+package org.accord.query.standard;
+
+import org.accord.api.standard.StandardRetiredEvent;
+import org.accord.api.standard.StandardVersionAdoptedEvent;
+import org.accord.query.shared.ReadModelStore;
+import org.accord.query.trust.TrustDocument;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The backbone: standards, their versions and retirements; the trust lists its standards' ids. */
+@Component
+@ProcessingGroup(StandardProjection.PROCESSING_GROUP)
+public class StandardProjection {
+
+    public static final String PROCESSING_GROUP = "standard-projection";
+
+    private final ReadModelStore store;
+
+    public StandardProjection(ReadModelStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    void on(StandardVersionAdoptedEvent event) {
+        store.upsert(StandardDocument.class, event.standardId(), new Update()
+                .set("trustId", event.trustId())
+                .addToSet("versions", new StandardDocument.VersionEntry(event.version(), event.title(), event.area(),
+                        event.alignment(), event.statement(), event.effectiveFrom(), event.reviewBy(),
+                        event.proposalId(), event.adoptedBy(), event.adoptedAt())));
+        store.upsert(TrustDocument.class, event.trustId(), new Update().addToSet("standardIds", event.standardId()));
+    }
+
+    @EventHandler
+    void on(StandardRetiredEvent event) {
+        store.upsert(StandardDocument.class, event.standardId(), new Update()
+                .set("retiredOn", event.retiredOn())
+                .set("retiredAt", event.retiredAt())
+                .set("retiredBy", event.retiredBy())
+                .set("retireProposalId", event.proposalId()));
+    }
+}
