@@ -1,10 +1,12 @@
 package org.accord.app.demo;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.accord.api.proposal.AdoptProposalCommand;
 import org.accord.api.proposal.CastVoteCommand;
 import org.accord.api.proposal.CloseVotingCommand;
 import org.accord.api.proposal.DraftProposalCommand;
@@ -25,6 +27,10 @@ import org.accord.api.trust.RegisterPersonCommand;
 import org.accord.api.trust.RegisterSchoolCommand;
 import org.accord.api.trust.RegisterTrustCommand;
 import org.accord.api.trust.SchoolPhase;
+import org.accord.api.variation.ApproveExceptionCommand;
+import org.accord.api.variation.ReaffirmVariationCommand;
+import org.accord.api.variation.RecordImplementationCommand;
+import org.accord.api.variation.RequestExceptionCommand;
 
 /**
  * The demo: a fictional multi-academy trust of six schools with three cross-cutting teams, and a second trust with
@@ -72,6 +78,8 @@ final class DemoTrust {
         person(commands, "member2", "James Whitfield", "castle-hill", PersonRole.STAFF);
         person(commands, "member3", "Aisha Rahman", "oakwood", PersonRole.STAFF);
         person(commands, "head", "Eleanor Marsh", "oakwood", PersonRole.HEADTEACHER);
+        person(commands, "head-meadowbank", "Joseph Adair", "meadowbank", PersonRole.HEADTEACHER);
+        person(commands, "head-willowbrook", "Ingrid Holm", "willowbrook", PersonRole.HEADTEACHER);
         person(commands, "sendco-meadowbank", "Tom Bradley", "meadowbank", PersonRole.STAFF);
         person(commands, "sendco-willowbrook", "Nadia Osei", "willowbrook", PersonRole.STAFF);
         person(commands, "sendco-riverside", "Ruth Kowalski", "riverside", PersonRole.STAFF);
@@ -155,7 +163,89 @@ final class DemoTrust {
                 LocalDate.of(2027, 1, 4), LocalDate.of(2029, 1, 4)))));
         steps.add(as("chair", new OpenVotingCommand(library, null)));
         steps.add(as("chair", new CastVoteCommand(library, VoteChoice.APPROVE, null)));
+        steps.addAll(backbone());
         return steps;
+    }
+
+    static final String SAFEGUARDING_STANDARD = "demo-standard-safeguarding-log";
+    static final String HISTORY_STANDARD = "demo-standard-ks2-history";
+    static final String PASSPORT_STANDARD = "demo-standard-send-passport";
+    static final String READING_STANDARD = "demo-standard-ks3-reading";
+
+    /**
+     * The backbone: a REQUIRED safeguarding standard (with one approved exception), an ADAPTABLE history sequence
+     * that two primaries implement differently and that was later amended (one school re-affirmed, one still needs
+     * to), a GUIDANCE standard, and the ratified reading proposal adopted to take effect a year from now.
+     */
+    private static List<Step> backbone() {
+        List<Step> steps = new ArrayList<>();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        String safeguarding = "demo-proposal-safeguarding-log";
+        steps.add(as("dsl-riverside", new DraftProposalCommand(safeguarding, "demo-team-safeguarding",
+                ProposalKind.NEW_STANDARD, null, null, new ProposalContent("Safeguarding concerns are logged the same"
+                + " day", Area.SAFEGUARDING, AlignmentLevel.REQUIRED, "Every safeguarding concern is logged in the"
+                + " trust's safeguarding system on the day it is raised.", "One standard, because children move"
+                + " between our schools and so must their records.", LocalDate.of(2026, 9, 1), null))));
+        decide(steps, safeguarding, "dsl-riverside", List.of("dsl-riverside", "dsl-northfield", "dsl-willowbrook"));
+        steps.add(as("exec", new AdoptProposalCommand(safeguarding, null, LocalDate.of(2027, 8, 31),
+                SAFEGUARDING_STANDARD)));
+        steps.add(as("head-willowbrook", new RequestExceptionCommand(SAFEGUARDING_STANDARD,
+                "demo-variation-willowbrook-log", schoolId("willowbrook"), 1, "Concerns are logged within 24 hours",
+                "Our move from paper records to the trust's system finishes this term; until then the designated"
+                        + " lead transcribes each evening.", today.plusMonths(4))));
+        steps.add(as("exec", new ApproveExceptionCommand(SAFEGUARDING_STANDARD, "demo-variation-willowbrook-log",
+                "Approved until the migration is done")));
+
+        String history = "demo-proposal-ks2-history";
+        steps.add(as("member3", new DraftProposalCommand(history, "demo-team-english", ProposalKind.NEW_STANDARD,
+                null, null, new ProposalContent("A chronological Key Stage 2 history sequence", Area.CURRICULUM,
+                AlignmentLevel.ADAPTABLE, "Key Stage 2 history is taught in chronological order: Stone Age,"
+                + " Romans, Anglo-Saxons, Vikings; each school chooses the year groups and says why.",
+                "A shared order helps pupils who move schools; year groups fit each school's mixed-age classes.",
+                LocalDate.of(2026, 9, 1), null))));
+        decide(steps, history, "chair", List.of("chair", "member1", "member2", "member3"));
+        steps.add(as("exec", new AdoptProposalCommand(history, null, null, HISTORY_STANDARD)));
+        steps.add(as("head", new RecordImplementationCommand(HISTORY_STANDARD, "demo-variation-oakwood-history",
+                schoolId("oakwood"), 1, "Romans in Year 3, Anglo-Saxons and Vikings in Year 4",
+                "Year 3 visits the Roman fort nearby; starting there gives the sequence a local anchor.",
+                today.plusYears(2))));
+        steps.add(as("head-meadowbank", new RecordImplementationCommand(HISTORY_STANDARD,
+                "demo-variation-meadowbank-history", schoolId("meadowbank"), 1, "Romans in Year 5",
+                "Mixed Year 4/5 classes: the Romans come in the cycle's second year, with the museum loan box.",
+                today.plusYears(2))));
+
+        String amendment = "demo-proposal-ks2-history-local";
+        steps.add(as("member3", new DraftProposalCommand(amendment, "demo-team-english",
+                ProposalKind.AMEND_STANDARD, HISTORY_STANDARD, 1, new ProposalContent("A chronological Key Stage 2"
+                + " history sequence, with a local study", Area.CURRICULUM, AlignmentLevel.ADAPTABLE, "Key Stage 2"
+                + " history is taught in chronological order, and each school adds one local history study;"
+                + " each school chooses the year groups and says why.", null, LocalDate.of(2026, 11, 2), null))));
+        decide(steps, amendment, "chair", List.of("chair", "member1", "member2", "member3"));
+        steps.add(as("exec", new AdoptProposalCommand(amendment, null, null, null)));
+        steps.add(as("head", new ReaffirmVariationCommand(HISTORY_STANDARD, "demo-variation-oakwood-history", 2,
+                "The local study is the Roman fort itself, in Year 3.", null)));
+
+        String passport = "demo-proposal-send-passport";
+        steps.add(as("sendco-willowbrook", new DraftProposalCommand(passport, "demo-team-send",
+                ProposalKind.NEW_STANDARD, null, null, new ProposalContent("Pupil passports for pupils with SEND",
+                Area.SEND, AlignmentLevel.GUIDANCE, "Schools are encouraged to keep a pupil passport, written with"
+                + " the pupil, for each pupil on the SEND register.", "Good practice in three of our schools",
+                LocalDate.of(2026, 10, 1), null))));
+        decide(steps, passport, "sendco-meadowbank", List.of("sendco-meadowbank", "sendco-willowbrook",
+                "sendco-riverside"));
+        steps.add(as("exec", new AdoptProposalCommand(passport, null, null, PASSPORT_STANDARD)));
+
+        steps.add(as("exec", new AdoptProposalCommand("demo-proposal-ks3-reading",
+                today.plusYears(1).withDayOfMonth(1), null, READING_STANDARD)));
+        return steps;
+    }
+
+    /** Opens voting, has every voter approve, and closes it: a ratified proposal. */
+    private static void decide(List<Step> steps, String proposalId, String chair, List<String> voters) {
+        steps.add(as(chair, new OpenVotingCommand(proposalId, null)));
+        voters.forEach(voter -> steps.add(as(voter, new CastVoteCommand(proposalId, VoteChoice.APPROVE, null))));
+        steps.add(as(chair, new CloseVotingCommand(proposalId)));
     }
 
     private static Step as(String account, Object command) {

@@ -43,7 +43,7 @@ class AdoptionHandler {
         int version;
         switch (plan.kind()) {
             case NEW_STANDARD -> {
-                standardId = Ids.next();
+                standardId = command.newStandardId() != null ? command.newStandardId() : Ids.next();
                 version = 1;
                 try {
                     standards.newInstance(() -> Standard.adopt(plan.text().asVersion(standardId, plan.trustId(), 1)));

@@ -1,10 +1,11 @@
 package org.accord.app.proposal;
 
 import java.util.List;
-import java.util.Map;
 
+import org.accord.api.proposal.AdoptProposalCommand;
 import org.accord.api.proposal.CastVoteCommand;
 import org.accord.api.proposal.CloseVotingCommand;
+import org.accord.api.proposal.DeclineAdoptionCommand;
 import org.accord.api.proposal.DraftProposalCommand;
 import org.accord.api.proposal.FindProposalQuery;
 import org.accord.api.proposal.FindProposalsQuery;
@@ -16,6 +17,8 @@ import org.accord.api.proposal.RecuseCommand;
 import org.accord.api.proposal.ReviseProposalCommand;
 import org.accord.api.proposal.WithdrawProposalCommand;
 import org.accord.api.shared.DomainException;
+import org.accord.api.standard.FindStandardsQuery;
+import org.accord.api.standard.StandardView;
 import org.accord.api.team.DecisionRule;
 import org.accord.api.team.FindTeamsQuery;
 import org.accord.api.team.TeamView;
@@ -76,6 +79,24 @@ public class ProposalController {
                 input.standardId(), input.amendsVersion(), input.content()), caller.personId(),
                 input.clientMutationId(), input);
         return new DraftProposalPayload(input.clientMutationId(), find(id));
+    }
+
+    @MutationMapping
+    public AdoptProposalPayload adoptProposal(@Argument AdoptProposalInput input,
+                                              @AuthenticationPrincipal AccordUser caller) {
+        String standardId = commands.send(new AdoptProposalCommand(input.proposalId(), input.effectiveFrom(),
+                input.reviewBy()), caller.personId(), input.clientMutationId(), input);
+        return new AdoptProposalPayload(input.clientMutationId(),
+                queries.first(new FindStandardsQuery(List.of(standardId)), StandardView.class),
+                find(input.proposalId()));
+    }
+
+    @MutationMapping
+    public DeclineAdoptionPayload declineAdoption(@Argument DeclineAdoptionInput input,
+                                                  @AuthenticationPrincipal AccordUser caller) {
+        commands.send(new DeclineAdoptionCommand(input.proposalId(), input.reason()), caller.personId(),
+                input.clientMutationId(), input);
+        return new DeclineAdoptionPayload(input.clientMutationId(), find(input.proposalId()));
     }
 
     @MutationMapping
@@ -140,11 +161,6 @@ public class ProposalController {
     @SchemaMapping(typeName = "Proposal")
     public DecisionRule decisionRule(ProposalView proposal) {
         return proposal.rule();
-    }
-
-    @SchemaMapping(typeName = "Proposal")
-    public Map<String, String> standard(ProposalView proposal) {
-        return proposal.standardId() == null ? null : Map.of("id", proposal.standardId());
     }
 
     @SchemaMapping(typeName = "Vote")

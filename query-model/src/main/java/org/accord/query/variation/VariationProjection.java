@@ -126,7 +126,7 @@ public class VariationProjection {
         VariationDocument v = current(variationId);
         change(variationId, trustId, standardId, new VariationDocument.Change(eventId, type, status,
                 v.version() == null ? 0 : v.version(), v.justification(), v.until(), at, effectiveOn, by, note),
-                by);
+                type.equals("REVOKED") ? by : null);
     }
 
     /** The variation's state becomes the change's, and the change joins its history. */

@@ -1,0 +1,112 @@
+package org.accord.app.standard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.accord.api.proposal.FindProposalQuery;
+import org.accord.api.proposal.ProposalView;
+import org.accord.api.rules.FindBackboneQuery;
+import org.accord.api.rules.FindRulesInForceQuery;
+import org.accord.api.rules.RuleInForceView;
+import org.accord.api.standard.FindStandardsQuery;
+import org.accord.api.standard.StandardVersionView;
+import org.accord.api.standard.StandardView;
+import org.accord.api.trust.FindPeopleQuery;
+import org.accord.api.trust.FindSchoolsQuery;
+import org.accord.api.trust.FindTrustQuery;
+import org.accord.api.trust.PersonView;
+import org.accord.api.trust.SchoolView;
+import org.accord.api.trust.TrustView;
+import org.accord.app.security.AccordUser;
+import org.accord.app.shared.Queries;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/** The backbone: standards and their versions, and the rules in force for a school. */
+@Controller
+public class StandardController {
+
+    private final Queries queries;
+
+    public StandardController(Queries queries) {
+        this.queries = queries;
+    }
+
+    @QueryMapping
+    public StandardView standard(@Argument String id, @AuthenticationPrincipal AccordUser caller) {
+        StandardView standard = find(id);
+        return standard != null && standard.trustId().equals(caller.trustId()) ? standard : null;
+    }
+
+    @QueryMapping
+    public List<StandardVersionView> backbone(@Argument String trustId, @Argument LocalDate asOf,
+                                              @Argument Instant knownAt, @AuthenticationPrincipal AccordUser caller) {
+        if (!caller.trustId().equals(trustId)) {
+            return List.of();
+        }
+        return queries.list(new FindBackboneQuery(trustId, asOf, knownAt), StandardVersionView.class);
+    }
+
+    @QueryMapping
+    public List<RuleInForceView> rulesInForce(@Argument String schoolId, @Argument LocalDate asOf,
+                                              @Argument Instant knownAt, @AuthenticationPrincipal AccordUser caller) {
+        SchoolView school = queries.first(new FindSchoolsQuery(List.of(schoolId)), SchoolView.class);
+        if (school == null || !school.trustId().equals(caller.trustId())) {
+            return List.of();
+        }
+        return rules(schoolId, asOf, knownAt);
+    }
+
+    @SchemaMapping(typeName = "School", field = "rulesInForce")
+    public List<RuleInForceView> schoolRules(SchoolView school, @Argument LocalDate asOf, @Argument Instant knownAt) {
+        return rules(school.id(), asOf, knownAt);
+    }
+
+    @SchemaMapping(typeName = "Trust", field = "standards")
+    public List<StandardView> trustStandards(TrustView trust) {
+        return queries.list(new FindStandardsQuery(trust.standardIds()), StandardView.class);
+    }
+
+    @SchemaMapping(typeName = "Standard", field = "trust")
+    public TrustView standardTrust(StandardView standard) {
+        return queries.one(new FindTrustQuery(standard.trustId()), TrustView.class);
+    }
+
+    @SchemaMapping(typeName = "StandardVersion", field = "standard")
+    public StandardView versionStandard(StandardVersionView version) {
+        return find(version.standardId());
+    }
+
+    @SchemaMapping(typeName = "StandardVersion", field = "adoptedBy")
+    public PersonView adoptedBy(StandardVersionView version) {
+        return queries.first(new FindPeopleQuery(List.of(version.adoptedBy())), PersonView.class);
+    }
+
+    @SchemaMapping(typeName = "StandardVersion", field = "proposal")
+    public ProposalView proposal(StandardVersionView version) {
+        return version.proposalId() == null ? null
+                : queries.one(new FindProposalQuery(version.proposalId()), ProposalView.class);
+    }
+
+    @SchemaMapping(typeName = "RuleInForce", field = "standard")
+    public StandardView ruleStandard(RuleInForceView rule) {
+        return find(rule.standardId());
+    }
+
+    @SchemaMapping(typeName = "Proposal", field = "standard")
+    public StandardView proposalStandard(ProposalView proposal) {
+        return proposal.standardId() == null ? null : find(proposal.standardId());
+    }
+
+    private List<RuleInForceView> rules(String schoolId, LocalDate asOf, Instant knownAt) {
+        return queries.list(new FindRulesInForceQuery(schoolId, asOf, knownAt), RuleInForceView.class);
+    }
+
+    private StandardView find(String id) {
+        return queries.first(new FindStandardsQuery(List.of(id)), StandardView.class);
+    }
+}

@@ -1,0 +1,4 @@
+package org.accord.app.variation;
+
+public record DeclineExceptionInput(String clientMutationId, String variationId, String reason) {
+}
