@@ -227,8 +227,10 @@ class ProposalGraphQlTest extends AccordHttpTest {
 
     @Test
     void theDemoLogHoldsDecidedProposalsAndOneOpenForVoting() {
+        // ratified, and since adopted into the backbone
         as("board").documentName("proposal").variable("id", "demo-proposal-ks3-reading").execute()
-                .path("proposal.status").entity(String.class).isEqualTo("RATIFIED");
+                .path("proposal.outcome").entity(String.class).isEqualTo("RATIFIED")
+                .path("proposal.status").entity(String.class).isEqualTo("ADOPTED");
         as("board").documentName("proposal").variable("id", "demo-proposal-y9-calendar").execute()
                 .path("proposal.status").entity(String.class).isEqualTo("REJECTED")
                 .path("proposal.votes[?(@.choice == 'OBJECT')].rationale").entityList(String.class).hasSize(2);
@@ -280,7 +282,7 @@ class ProposalGraphQlTest extends AccordHttpTest {
                 .satisfies(statuses -> assertThat(statuses).containsOnly("LAPSED"));
         as("member1").documentName("teamProposals").variable("id", "demo-team-send").execute()
                 .path("team.proposals.edges[*].node.id").entityList(String.class)
-                .containsExactly("demo-proposal-send-profile");
+                .containsExactly("demo-proposal-send-profile", "demo-proposal-send-passport");
         as("outsider").documentName("proposals").variable("trustId", "demo-trust").execute()
                 .path("proposals.edges").entityList(Object.class).hasSize(0);
         expectError(as("board").documentName("proposals").variable("trustId", "demo-trust")
