@@ -53,12 +53,18 @@ public class AxonConfiguration {
      */
     @Bean
     TokenStore tokenStore(MongoClient mongoClient, Serializer serializer,
-                          @Value("${spring.mongodb.database:accord}") String database) {
-        return MongoTokenStore.builder()
+                          @Value("${spring.mongodb.database:accord}") String database,
+                          @Value("${accord.projections.node-id:}") String nodeId) {
+        MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
                 .serializer(serializer)
-                .claimTimeout(Duration.ofSeconds(10))
-                .build();
+                .claimTimeout(Duration.ofSeconds(10));
+        if (!nodeId.isBlank()) {
+            // One process owns the data folder in the embedded mode (H2 locks the read-model file), so a restart
+            // after a crash takes its tokens back at once instead of waiting for the dead process's claims to time out.
+            builder.nodeId(nodeId);
+        }
+        return builder.build();
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.accord.app.shared;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -14,14 +17,20 @@ import org.springframework.stereotype.Component;
 class CatchUpBeforeReady implements ApplicationRunner, Ordered {
 
     private final ProjectionCatchUp catchUp;
+    private final Duration timeout;
 
-    CatchUpBeforeReady(ProjectionCatchUp catchUp) {
+    CatchUpBeforeReady(ProjectionCatchUp catchUp,
+                       @Value("${accord.startup-catch-up-timeout:10m}") Duration timeout) {
         this.catchUp = catchUp;
+        this.timeout = timeout;
     }
 
+    /** A replay can take a while (a rebuild from nothing); not being ready is better than answering stale. */
     @Override
     public void run(ApplicationArguments args) {
-        catchUp.awaitLatest();
+        if (!catchUp.awaitLatest(timeout)) {
+            throw new IllegalStateException("the projections did not catch up with the events within " + timeout);
+        }
     }
 
     @Override

@@ -40,19 +40,25 @@ public class ProjectionCatchUp {
 
     /** Waits until every projection has reached the newest event in the store, or the timeout passes. */
     public void awaitLatest() {
+        awaitLatest(timeout);
+    }
+
+    /** @return whether the projections caught up in time */
+    public boolean awaitLatest(Duration timeout) {
         TrackingToken head = eventStore.createHeadToken();
         OptionalLong target = head == null ? OptionalLong.empty() : head.position();
         if (target.isEmpty()) {
-            return;
+            return true;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!allReached(target.getAsLong())) {
             if (System.nanoTime() > deadline) {
                 log.warn("projections did not reach event {} within {}", target.getAsLong(), timeout);
-                return;
+                return false;
             }
             LockSupport.parkNanos(PAUSE_NANOS);
         }
+        return true;
     }
 
     private boolean allReached(long position) {
