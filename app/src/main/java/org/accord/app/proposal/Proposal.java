@@ -66,7 +66,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Proposal {
 
-    static final int MAX_TEXT_LENGTH = 20_000;
     static final Duration MAX_VOTING_WINDOW = Duration.ofDays(366);
 
     @AggregateIdentifier
@@ -129,7 +128,7 @@ public class Proposal {
             throw DomainException.badRequest("the revision changes nothing");
         }
         apply(new ProposalRevisedEvent(proposalId, trustId, teamId, revision + 1, revised,
-                optionalText(command.note(), "note"), actorId, now()));
+                Check.optionalText(command.note(), "note"), actorId, now()));
     }
 
     @CommandHandler
@@ -166,7 +165,7 @@ public class Proposal {
             throw DomainException.badRequest("you recused yourself from this proposal and cannot vote on it");
         }
         VoteChoice choice = Check.present(command.choice(), "choice");
-        String rationale = optionalText(command.rationale(), "rationale");
+        String rationale = Check.optionalText(command.rationale(), "rationale");
         if (choice == VoteChoice.OBJECT && rationale == null) {
             throw DomainException.badRequest("an objection needs a rationale");
         }
@@ -182,7 +181,7 @@ public class Proposal {
         if (recused.contains(actorId)) {
             throw DomainException.badRequest("you have already recused yourself from this proposal");
         }
-        String interest = optionalText(command.interest(), "interest");
+        String interest = Check.optionalText(command.interest(), "interest");
         if (interest == null) {
             throw DomainException.badRequest("interest must not be blank: say what the interest is");
         }
@@ -228,7 +227,7 @@ public class Proposal {
         if (status == ProposalStatus.VOTING && !now().isBefore(closesAt)) {
             throw DomainException.conflict("voting closed at " + closesAt + ": the outcome stands");
         }
-        String reason = optionalText(command.reason(), "reason");
+        String reason = Check.optionalText(command.reason(), "reason");
         if (reason == null) {
             throw DomainException.badRequest("reason must not be blank");
         }
@@ -266,7 +265,7 @@ public class Proposal {
         trusts.of(trustId).requireExecutive(actorId, "decline a proposal's adoption",
                 DomainException.notFound("unknown proposal '" + proposalId + "'"));
         requireRatified("declined");
-        String reason = optionalText(command.reason(), "reason");
+        String reason = Check.optionalText(command.reason(), "reason");
         if (reason == null) {
             throw DomainException.badRequest("reason must not be blank: say why the trust declines it");
         }
@@ -341,35 +340,17 @@ public class Proposal {
         if (kind != ProposalKind.RETIRE_STANDARD) {
             Check.present(content.alignment(), "alignment");
         }
-        String statement = requiredText(content.statement(), "statement");
+        String statement = Check.requiredText(content.statement(), "statement");
         if (content.effectiveFrom() != null && content.reviewBy() != null
                 && !content.reviewBy().isAfter(content.effectiveFrom())) {
             throw DomainException.badRequest("reviewBy (" + content.reviewBy() + ") must be after effectiveFrom ("
                     + content.effectiveFrom() + ")");
         }
         return new ProposalContent(title, content.area(), content.alignment(), statement,
-                optionalText(content.rationale(), "rationale"), content.effectiveFrom(), content.reviewBy());
+                Check.optionalText(content.rationale(), "rationale"), content.effectiveFrom(), content.reviewBy());
     }
 
-    private static String requiredText(String value, String field) {
-        String text = optionalText(value, field);
-        if (text == null) {
-            throw DomainException.badRequest(field + " must not be blank");
-        }
-        return text;
-    }
 
-    /** Trimmed text, or null when blank; refused when longer than anyone would write. */
-    private static String optionalText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.strip();
-        if (text.length() > MAX_TEXT_LENGTH) {
-            throw DomainException.badRequest(field + " must be at most " + MAX_TEXT_LENGTH + " characters");
-        }
-        return text;
-    }
 
     /** To the millisecond: the read models keep no finer time, and a deadline must mean the same on both sides. */
     private static Instant now() {

@@ -16,7 +16,6 @@ import org.accord.api.proposal.ProposalView;
 import org.accord.api.proposal.RecuseCommand;
 import org.accord.api.proposal.ReviseProposalCommand;
 import org.accord.api.proposal.WithdrawProposalCommand;
-import org.accord.api.shared.DomainException;
 import org.accord.api.standard.FindStandardsQuery;
 import org.accord.api.standard.StandardView;
 import org.accord.api.team.DecisionRule;
@@ -25,7 +24,9 @@ import org.accord.api.team.TeamView;
 import org.accord.api.trust.FindPeopleQuery;
 import org.accord.api.trust.PersonView;
 import org.accord.app.security.AccordUser;
+import org.accord.app.shared.Check;
 import org.accord.app.shared.Commands;
+import org.accord.app.shared.Connection;
 import org.accord.app.shared.Ids;
 import org.accord.app.shared.Queries;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -38,8 +39,6 @@ import org.springframework.stereotype.Controller;
 /** Proposals and their votes: the mutations of a team's decision, and the queries of its record. */
 @Controller
 public class ProposalController {
-
-    static final int MAX_PAGE_SIZE = 100;
 
     private final Commands commands;
     private final Queries queries;
@@ -56,18 +55,18 @@ public class ProposalController {
     }
 
     @QueryMapping
-    public ProposalConnection proposals(@Argument String trustId, @Argument ProposalStatus status,
+    public Connection<ProposalView> proposals(@Argument String trustId, @Argument ProposalStatus status,
                                         @Argument String teamId, @Argument Integer first, @Argument String after,
                                         @AuthenticationPrincipal AccordUser caller) {
         int size = pageSize(first);
         if (!caller.trustId().equals(trustId)) {
-            return ProposalConnection.empty();
+            return Connection.empty();
         }
         return page(new FindProposalsQuery(trustId, status, teamId, size, after));
     }
 
     @SchemaMapping(typeName = "Team", field = "proposals")
-    public ProposalConnection teamProposals(TeamView team, @Argument ProposalStatus status, @Argument Integer first,
+    public Connection<ProposalView> teamProposals(TeamView team, @Argument ProposalStatus status, @Argument Integer first,
                                             @Argument String after) {
         return page(new FindProposalsQuery(team.trustId(), status, team.id(), pageSize(first), after));
     }
@@ -186,15 +185,12 @@ public class ProposalController {
         return queries.one(new FindProposalQuery(id), ProposalView.class);
     }
 
-    private ProposalConnection page(FindProposalsQuery query) {
-        return ProposalConnection.of(queries.one(query, ProposalPage.class));
+    private Connection<ProposalView> page(FindProposalsQuery query) {
+        ProposalPage page = queries.one(query, ProposalPage.class);
+        return Connection.of(page.proposals(), page.cursors(), page.hasNextPage());
     }
 
     private static int pageSize(Integer first) {
-        int size = first == null ? 20 : first;
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw DomainException.badRequest("first must be from 1 to " + MAX_PAGE_SIZE + ", was " + size);
-        }
-        return size;
+        return Check.pageSize(first);
     }
 }

@@ -8,6 +8,9 @@ import org.accord.api.shared.DomainException;
 public final class Check {
 
     public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_TEXT_LENGTH = 20_000;
+    public static final int MAX_PAGE_SIZE = 100;
+    public static final int DEFAULT_PAGE_SIZE = 20;
 
     private Check() {
     }
@@ -44,6 +47,35 @@ public final class Check {
             throw DomainException.badRequest(field + " must not contain empty entries");
         }
         return values;
+    }
+
+    /** Trimmed text, or null when blank; refused when longer than anyone would write. */
+    public static String optionalText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw DomainException.badRequest(field + " must be at most " + MAX_TEXT_LENGTH + " characters");
+        }
+        return text;
+    }
+
+    public static String requiredText(String value, String field) {
+        String text = optionalText(value, field);
+        if (text == null) {
+            throw DomainException.badRequest(field + " must not be blank");
+        }
+        return text;
+    }
+
+    /** A Relay page size: {@code first} from 1 to 100, 20 when not given. */
+    public static int pageSize(Integer first) {
+        int size = first == null ? DEFAULT_PAGE_SIZE : first;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw DomainException.badRequest("first must be from 1 to " + MAX_PAGE_SIZE + ", was " + size);
+        }
+        return size;
     }
 
     public static double fraction(double value, String field) {

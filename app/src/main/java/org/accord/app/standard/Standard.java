@@ -54,7 +54,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Standard {
 
-    static final int MAX_TEXT_LENGTH = 20_000;
 
     @AggregateIdentifier
     private String standardId;
@@ -141,8 +140,8 @@ public class Standard {
         String variationId = Check.present(command.variationId(), "variationId");
         LocalDate reviewBy = futureDate(command.reviewBy(), "reviewBy", false);
         apply(new ImplementationRecordedEvent(variationId, standardId, trustId, command.schoolId(), command.version(),
-                requiredText(command.description(), "description"),
-                requiredText(command.justification(), "justification"), reviewBy, actorId, now()));
+                Check.requiredText(command.description(), "description"),
+                Check.requiredText(command.justification(), "justification"), reviewBy, actorId, now()));
         return variationId;
     }
 
@@ -155,8 +154,8 @@ public class Standard {
         String variationId = Check.present(command.variationId(), "variationId");
         LocalDate expiresOn = futureDate(command.expiresOn(), "expiresOn", true);
         apply(new ExceptionRequestedEvent(variationId, standardId, trustId, command.schoolId(), command.version(),
-                requiredText(command.description(), "description"),
-                requiredText(command.justification(), "justification"), expiresOn, actorId, now()));
+                Check.requiredText(command.description(), "description"),
+                Check.requiredText(command.justification(), "justification"), expiresOn, actorId, now()));
         return variationId;
     }
 
@@ -176,7 +175,7 @@ public class Standard {
                     + "; the standard is at version " + current().number() + ": the school must re-affirm it first");
         }
         apply(new ExceptionApprovedEvent(command.variationId(), standardId, trustId, v.schoolId,
-                optionalText(command.note(), "note"), actorId, now()));
+                Check.optionalText(command.note(), "note"), actorId, now()));
     }
 
     @CommandHandler
@@ -188,7 +187,7 @@ public class Standard {
             throw DomainException.conflict("the exception is " + v.status + ": only a requested one can be declined");
         }
         apply(new ExceptionDeclinedEvent(command.variationId(), standardId, trustId, v.schoolId,
-                requiredText(command.reason(), "reason"), actorId, now()));
+                Check.requiredText(command.reason(), "reason"), actorId, now()));
     }
 
     /**
@@ -221,7 +220,7 @@ public class Standard {
             throw DomainException.badRequest("the variation's date (" + until + ") has passed: give a new one");
         }
         apply(new VariationReaffirmedEvent(command.variationId(), standardId, trustId, v.schoolId, version,
-                requiredText(command.justification(), "justification"), until, actorId, now()));
+                Check.requiredText(command.justification(), "justification"), until, actorId, now()));
     }
 
     @CommandHandler
@@ -233,7 +232,7 @@ public class Standard {
             throw DomainException.conflict("the variation is already " + v.status);
         }
         apply(new VariationWithdrawnEvent(command.variationId(), standardId, trustId, v.schoolId,
-                requiredText(command.reason(), "reason"), actorId, now()));
+                Check.requiredText(command.reason(), "reason"), actorId, now()));
     }
 
     @CommandHandler
@@ -245,7 +244,7 @@ public class Standard {
             throw DomainException.conflict("the variation is " + v.status + ": only one in force can be revoked");
         }
         apply(new VariationRevokedEvent(command.variationId(), standardId, trustId, v.schoolId,
-                requiredText(command.reason(), "reason"), actorId, now()));
+                Check.requiredText(command.reason(), "reason"), actorId, now()));
     }
 
     /** Accord itself, once the variation's review or expiry date has come (see VariationExpiries). */
@@ -359,24 +358,7 @@ public class Standard {
         return date;
     }
 
-    static String requiredText(String value, String field) {
-        String text = optionalText(value, field);
-        if (text == null) {
-            throw DomainException.badRequest(field + " must not be blank");
-        }
-        return text;
-    }
 
-    static String optionalText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.strip();
-        if (text.length() > MAX_TEXT_LENGTH) {
-            throw DomainException.badRequest(field + " must be at most " + MAX_TEXT_LENGTH + " characters");
-        }
-        return text;
-    }
 
     static Instant now() {
         return GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS);

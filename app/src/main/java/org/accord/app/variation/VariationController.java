@@ -22,7 +22,9 @@ import org.accord.api.variation.VariationStatus;
 import org.accord.api.variation.VariationView;
 import org.accord.api.variation.WithdrawVariationCommand;
 import org.accord.app.security.AccordUser;
+import org.accord.app.shared.Check;
 import org.accord.app.shared.Commands;
+import org.accord.app.shared.Connection;
 import org.accord.app.shared.Ids;
 import org.accord.app.shared.Queries;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -39,8 +41,6 @@ import org.springframework.stereotype.Controller;
 @Controller
 public class VariationController {
 
-    static final int MAX_PAGE_SIZE = 100;
-
     private final Commands commands;
     private final Queries queries;
 
@@ -56,19 +56,17 @@ public class VariationController {
     }
 
     @QueryMapping
-    public LocalVariationConnection variations(@Argument String trustId, @Argument String schoolId,
+    public Connection<VariationView> variations(@Argument String trustId, @Argument String schoolId,
                                                @Argument String standardId, @Argument VariationStatus status,
                                                @Argument Integer first, @Argument String after,
                                                @AuthenticationPrincipal AccordUser caller) {
-        int size = first == null ? 20 : first;
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw DomainException.badRequest("first must be from 1 to " + MAX_PAGE_SIZE + ", was " + size);
-        }
+        int size = Check.pageSize(first);
         if (!caller.trustId().equals(trustId)) {
-            return LocalVariationConnection.empty();
+            return Connection.empty();
         }
-        return LocalVariationConnection.of(queries.one(new FindVariationsQuery(trustId, schoolId, standardId, status,
-                size, after), VariationPage.class));
+        VariationPage page = queries.one(new FindVariationsQuery(trustId, schoolId, standardId, status, size, after),
+                VariationPage.class);
+        return Connection.of(page.variations(), page.cursors(), page.hasNextPage());
     }
 
     @SchemaMapping(typeName = "School", field = "variations")
