@@ -65,6 +65,7 @@ public class Standard {
     record VersionFacts(int number, AlignmentLevel alignment, LocalDate effectiveFrom) {
     }
 
+    /** Mutable, for the event sourcing handlers; equal by value, so Axon's test fixture can compare states. */
     static final class VariationState {
         final String schoolId;
         final VariationKind kind;
@@ -78,6 +79,17 @@ public class Standard {
             this.status = status;
             this.version = version;
             this.until = until;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof VariationState v && schoolId.equals(v.schoolId) && kind == v.kind
+                    && status == v.status && version == v.version && java.util.Objects.equals(until, v.until);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(schoolId, kind, status, version, until);
         }
     }
 
@@ -208,10 +220,14 @@ public class Standard {
         }
         Integer version = Check.present(command.version(), "version");
         requireExistingCurrentVersion(version);
-        if (current().alignment() != alignmentFor(v.kind)) {
-            throw DomainException.badRequest("version " + version + " is " + current().alignment() + ": a "
-                    + v.kind + " cannot be re-affirmed against it; withdraw it and " + (v.kind
-                    == VariationKind.EXCEPTION ? "record an implementation" : "request an exception"));
+        AlignmentLevel alignment = current().alignment();
+        if (alignment != alignmentFor(v.kind)) {
+            String instead = alignment == AlignmentLevel.GUIDANCE ? "; withdraw it: GUIDANCE needs no variation"
+                    : alignment == AlignmentLevel.REQUIRED ? "; withdraw it and request an exception"
+                    : "; withdraw it and record an implementation";
+            throw DomainException.badRequest("version " + version + " is " + alignment + ": the "
+                    + v.kind.name().toLowerCase(java.util.Locale.ROOT) + " cannot be re-affirmed against it"
+                    + instead);
         }
         LocalDate until = command.until() != null
                 ? futureDate(command.until(), v.kind == VariationKind.EXCEPTION ? "expiresOn" : "reviewBy", false)
@@ -255,7 +271,8 @@ public class Standard {
         }
         VariationState v = variation(command.variationId());
         if (!v.status.isOpen() || v.until == null || v.until.isAfter(today())) {
-            throw DomainException.conflict("the variation is " + v.status + " until " + v.until);
+            throw DomainException.conflict("the variation is " + v.status
+                    + (v.until == null ? " with no review or expiry date" : " until " + v.until));
         }
         apply(new VariationExpiredEvent(command.variationId(), standardId, trustId, v.schoolId, v.until,
                 v.kind == VariationKind.EXCEPTION ? "expiry date reached" : "review date reached", now()));

@@ -42,6 +42,7 @@ import org.accord.api.standard.Area;
 import org.accord.api.team.DecisionMode;
 import org.accord.api.team.DecisionRule;
 import org.accord.api.trust.PersonRole;
+import org.accord.app.shared.Check;
 import org.accord.app.standard.StandardLookup;
 import org.accord.app.team.TeamRoster;
 import org.accord.app.team.TeamRosters;
