@@ -29,26 +29,39 @@ public class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(DomainErrorResolver.class);
 
+    /** A refusal as a client should see it. */
+    record Refusal(ErrorClassification type, String message) {
+    }
+
     @Override
     protected GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment env) {
+        Refusal refusal = refusal(thrown);
+        if (refusal == null) {
+            log.error("unexpected failure in {}", env.getField().getName(), thrown);
+            return null;
+        }
+        return GraphqlErrorBuilder.newError(env).errorType(refusal.type()).message(refusal.message()).build();
+    }
+
+    /** The refusal a thrown exception stands for, or null when it is Accord's own failure. */
+    static Refusal refusal(Throwable thrown) {
         Throwable ex = unwrap(thrown);
         if (ex instanceof DomainException domain) {
-            return error(env, classify(domain.kind()), domain.getMessage());
+            return new Refusal(classify(domain.kind()), domain.getMessage());
         }
         if (ex instanceof AggregateNotFoundException notFound) {
-            return error(env, ErrorType.NOT_FOUND, "unknown id '" + notFound.getAggregateIdentifier() + "'");
+            return new Refusal(ErrorType.NOT_FOUND, "unknown id '" + notFound.getAggregateIdentifier() + "'");
         }
         if (ex instanceof ConcurrencyException || ex instanceof AggregateStreamCreationException) {
-            return error(env, ConflictErrorType.CONFLICT,
+            return new Refusal(ConflictErrorType.CONFLICT,
                     "the record was changed by another request at the same moment; read it again and retry");
         }
         if (ex instanceof AccessDeniedException) {
-            return error(env, ErrorType.FORBIDDEN, "not allowed");
+            return new Refusal(ErrorType.FORBIDDEN, "not allowed");
         }
         if (ex instanceof AuthenticationException) {
-            return error(env, ErrorType.UNAUTHORIZED, "sign in first");
+            return new Refusal(ErrorType.UNAUTHORIZED, "sign in first");
         }
-        log.error("unexpected failure in {}", env.getField().getName(), ex);
         return null;
     }
 
@@ -70,7 +83,4 @@ public class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
         };
     }
 
-    private static GraphQLError error(DataFetchingEnvironment env, ErrorClassification type, String message) {
-        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).build();
-    }
 }

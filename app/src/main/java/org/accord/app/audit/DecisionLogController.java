@@ -1,0 +1,74 @@
+package org.accord.app.audit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.accord.api.audit.DecisionLogPage;
+import org.accord.api.audit.DecisionRecordView;
+import org.accord.api.audit.FindDecisionLogQuery;
+import org.accord.api.shared.Actor;
+import org.accord.api.shared.DomainException;
+import org.accord.app.person.PersonDirectory;
+import org.accord.app.security.AccordUser;
+import org.accord.app.shared.Check;
+import org.accord.app.shared.Connection;
+import org.accord.app.shared.Queries;
+import org.accord.query.audit.DecisionFeed;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+
+/**
+ * The decision log and its live feed. Everyone in the trust may read its log (boards audit it; the decisions are the
+ * trust's shared record); nobody outside the trust sees anything of it.
+ */
+@Controller
+public class DecisionLogController {
+
+    private final Queries queries;
+    private final DecisionFeed feed;
+    private final PersonDirectory directory;
+
+    public DecisionLogController(Queries queries, DecisionFeed feed, PersonDirectory directory) {
+        this.queries = queries;
+        this.feed = feed;
+        this.directory = directory;
+    }
+
+    @QueryMapping
+    public Connection<DecisionRecordView> decisionLog(@Argument String trustId,
+                                                      @Argument DecisionLogFilterInput filter,
+                                                      @Argument Integer first, @Argument String after,
+                                                      @AuthenticationPrincipal AccordUser caller) {
+        int size = Check.pageSize(first);
+        if (!caller.trustId().equals(trustId)) {
+            return Connection.empty();
+        }
+        DecisionLogPage page = queries.one(new FindDecisionLogQuery(trustId,
+                filter == null ? null : filter.toFilter(), size, after), DecisionLogPage.class);
+        return Connection.of(page.records(), page.cursors(), page.hasNextPage());
+    }
+
+    @SubscriptionMapping
+    public Flux<DecisionRecordView> decisionRecorded(@Argument String trustId,
+                                                     @AuthenticationPrincipal AccordUser caller) {
+        if (caller == null || !caller.trustId().equals(trustId)) {
+            return Flux.error(DomainException.notFound("unknown trust '" + trustId + "'"));
+        }
+        return feed.records(trustId);
+    }
+
+    @BatchMapping(typeName = "DecisionRecord", field = "actor")
+    public Map<DecisionRecordView, ActorView> actor(List<DecisionRecordView> records) {
+        Map<String, String> names = directory.displayNames(records.stream().map(DecisionRecordView::actorId)
+                .filter(id -> !Actor.SYSTEM.equals(id)).distinct().toList());
+        return records.stream().collect(Collectors.toMap(r -> r, r -> Actor.SYSTEM.equals(r.actorId())
+                ? new ActorView(Actor.SYSTEM, "Accord") : new ActorView(r.actorId(), names.get(r.actorId())),
+                (a, b) -> a));
+    }
+}

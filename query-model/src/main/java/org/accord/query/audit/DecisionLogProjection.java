@@ -1,0 +1,101 @@
+package org.accord.query.audit;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.accord.api.shared.Actor;
+import org.accord.query.shared.ReadModelStore;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The decision log: one record per event of a trust, in the order the events were stored, numbered from 1 per
+ * trust. Every event of the domain names its trust, so every one is recorded.
+ */
+@Component
+@ProcessingGroup(DecisionLogProjection.PROCESSING_GROUP)
+public class DecisionLogProjection {
+
+    public static final String PROCESSING_GROUP = "decision-log";
+
+    private static final Map<Class<?>, RecordComponent> TRUST_ID = new ConcurrentHashMap<>();
+
+    private final ReadModelStore store;
+    private final DecisionFeed feed;
+
+    public DecisionLogProjection(ReadModelStore store, DecisionFeed feed) {
+        this.store = store;
+        this.feed = feed;
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> event, TrackingToken token) {
+        String trustId = trustIdOf(payload);
+        long global = token == null ? -1 : token.position().orElse(-1);
+        if (trustId == null) {
+            return;
+        }
+        DecisionLogHeadDocument head = store.findById(DecisionLogHeadDocument.class, trustId);
+        if (head != null && global >= 0 && global <= head.lastGlobalIndex()) {
+            return; // redelivered after a crash: already in the log
+        }
+        Narration n = DecisionNarrator.narrate(payload, event.getTimestamp(), this::subject);
+        if (n.title() != null && n.subjectId() != null) {
+            store.upsert(DecisionLogSubjectDocument.class, n.subjectId(), new Update()
+                    .set("title", n.title()).set("area", n.area()));
+        }
+        long position = (head == null ? 0 : head.count()) + 1;
+        Object actor = event.getMetaData().get(Actor.METADATA_KEY);
+        DecisionLogBucketDocument.Entry entry = new DecisionLogBucketDocument.Entry(event.getIdentifier(), position,
+                typeOf(payload), n.occurredAt() != null ? n.occurredAt() : event.getTimestamp(), event.getTimestamp(),
+                actor == null ? Actor.SYSTEM : actor.toString(), n.subjectType(), n.subjectId(), n.area(),
+                n.summary(), n.rationale());
+        // the record first, then the count: a crash between them makes the redelivered event land at the same
+        // position, and $addToSet keeps it once
+        store.upsert(DecisionLogBucketDocument.class, DecisionLogDocuments.bucketId(trustId, position - 1),
+                new Update().addToSet("records", entry));
+        store.upsert(DecisionLogHeadDocument.class, trustId, new Update()
+                .set("count", position).set("lastGlobalIndex", global));
+        feed.publish(DecisionLogQueries.view(trustId, entry));
+    }
+
+    private DecisionNarrator.Subject subject(String id) {
+        DecisionLogSubjectDocument subject = id == null ? null : store.findById(DecisionLogSubjectDocument.class, id);
+        return subject == null ? new DecisionNarrator.Subject(id, null)
+                : new DecisionNarrator.Subject(subject.title(), subject.area());
+    }
+
+    /** "VoteCast" for VoteCastEvent: the event's name, as the log's filters use it. */
+    static String typeOf(Object payload) {
+        String name = payload.getClass().getSimpleName();
+        return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
+    }
+
+    private static String trustIdOf(Object payload) {
+        Class<?> type = payload.getClass();
+        if (!type.isRecord()) {
+            return null;
+        }
+        RecordComponent component = TRUST_ID.computeIfAbsent(type, t -> {
+            for (RecordComponent c : t.getRecordComponents()) {
+                if (c.getName().equals("trustId") && c.getType() == String.class) {
+                    return c;
+                }
+            }
+            return null;
+        });
+        if (component == null) {
+            return null;
+        }
+        try {
+            return (String) component.getAccessor().invoke(payload);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the trust of " + type.getName(), e);
+        }
+    }
+}

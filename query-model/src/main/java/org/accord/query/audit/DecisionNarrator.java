@@ -1,0 +1,170 @@
+package org.accord.query.audit;
+
+import java.time.Instant;
+import java.util.function.Function;
+
+import org.accord.api.proposal.AdoptionDeclinedEvent;
+import org.accord.api.proposal.ProposalAdoptedEvent;
+import org.accord.api.proposal.ProposalDraftedEvent;
+import org.accord.api.proposal.ProposalRevisedEvent;
+import org.accord.api.proposal.ProposalWithdrawnEvent;
+import org.accord.api.proposal.VoteCastEvent;
+import org.accord.api.proposal.VoterRecusedEvent;
+import org.accord.api.proposal.VotingClosedEvent;
+import org.accord.api.proposal.VotingOpenedEvent;
+import org.accord.api.standard.Area;
+import org.accord.api.standard.StandardRetiredEvent;
+import org.accord.api.standard.StandardVersionAdoptedEvent;
+import org.accord.api.team.TeamFormedEvent;
+import org.accord.api.team.TeamMemberAddedEvent;
+import org.accord.api.team.TeamMemberRemovedEvent;
+import org.accord.api.trust.PersonRegisteredEvent;
+import org.accord.api.trust.SchoolRegisteredEvent;
+import org.accord.api.trust.TrustRegisteredEvent;
+import org.accord.api.variation.ExceptionApprovedEvent;
+import org.accord.api.variation.ExceptionDeclinedEvent;
+import org.accord.api.variation.ExceptionRequestedEvent;
+import org.accord.api.variation.ImplementationRecordedEvent;
+import org.accord.api.variation.VariationExpiredEvent;
+import org.accord.api.variation.VariationReaffirmedEvent;
+import org.accord.api.variation.VariationRevokedEvent;
+import org.accord.api.variation.VariationWithdrawnEvent;
+
+/**
+ * Puts each event of the domain into words. {@code subjects} gives the title and area of a team, proposal or
+ * standard the log has seen before (events after the first name their subject by id only), and {@code recordedAt} is
+ * the time of events that carry no time of their own.
+ */
+final class DecisionNarrator {
+
+    private DecisionNarrator() {
+    }
+
+    static Narration narrate(Object event, Instant recordedAt, Function<String, Subject> subjects) {
+        if (event instanceof TrustRegisteredEvent e) {
+            return of("trust", e.trustId(), "Trust '" + e.name() + "' set up", null, recordedAt, e.name());
+        }
+        if (event instanceof SchoolRegisteredEvent e) {
+            return of("school", e.schoolId(), "School '" + e.name() + "' (" + e.phase() + ") joined the trust", null,
+                    recordedAt, e.name());
+        }
+        if (event instanceof PersonRegisteredEvent e) {
+            return of("person", e.personId(), "A person was registered as " + e.roles(), null, recordedAt, null);
+        }
+        if (event instanceof TeamFormedEvent e) {
+            return of("team", e.teamId(), "Team '" + e.name() + "' formed with " + e.memberIds().size()
+                    + " members, deciding by " + e.decisionRule().mode(), null, recordedAt, e.name());
+        }
+        if (event instanceof TeamMemberAddedEvent e) {
+            return of("team", e.teamId(), "A member joined team '" + subjects.apply(e.teamId()).title() + "'", null,
+                    recordedAt, null);
+        }
+        if (event instanceof TeamMemberRemovedEvent e) {
+            return of("team", e.teamId(), "A member left team '" + subjects.apply(e.teamId()).title() + "'", null,
+                    recordedAt, null);
+        }
+        if (event instanceof ProposalDraftedEvent e) {
+            return new Narration("proposal", e.proposalId(), e.content().area(), "Proposal '" + e.content().title()
+                    + "' drafted (" + e.kind() + ")", e.content().rationale(), e.draftedAt(), e.content().title());
+        }
+        if (event instanceof ProposalRevisedEvent e) {
+            return new Narration("proposal", e.proposalId(), e.content().area(), "Proposal '" + e.content().title()
+                    + "' revised (revision " + e.revision() + ")", e.note(), e.revisedAt(), e.content().title());
+        }
+        if (event instanceof VotingOpenedEvent e) {
+            return proposal(e.proposalId(), "Voting opened on proposal '%s' for " + e.eligibleVoters().size()
+                    + " voters, closing " + e.closesAt(), null, e.openedAt(), subjects);
+        }
+        if (event instanceof VoteCastEvent e) {
+            return proposal(e.proposalId(), "Vote " + e.choice() + " cast on proposal '%s'", e.rationale(),
+                    e.castAt(), subjects);
+        }
+        if (event instanceof VoterRecusedEvent e) {
+            return proposal(e.proposalId(), "A voter recused from proposal '%s'", e.interest(), e.recusedAt(),
+                    subjects);
+        }
+        if (event instanceof VotingClosedEvent e) {
+            return proposal(e.proposalId(), "Proposal '%s' " + e.outcome() + ": " + e.tally().approve()
+                    + " approve, " + e.tally().object() + " object, " + e.tally().abstain() + " abstain, "
+                    + e.tally().recused() + " recused of " + e.tally().eligible()
+                    + (e.atDeadline() ? " (closed at its deadline)" : ""), null, e.closedAt(), subjects);
+        }
+        if (event instanceof ProposalWithdrawnEvent e) {
+            return proposal(e.proposalId(), "Proposal '%s' withdrawn", e.reason(), e.withdrawnAt(), subjects);
+        }
+        if (event instanceof ProposalAdoptedEvent e) {
+            return proposal(e.proposalId(), "Proposal '%s' adopted into the backbone as version " + e.version(),
+                    null, e.adoptedAt(), subjects);
+        }
+        if (event instanceof AdoptionDeclinedEvent e) {
+            return proposal(e.proposalId(), "The trust declined to adopt proposal '%s'", e.reason(), e.declinedAt(),
+                    subjects);
+        }
+        if (event instanceof StandardVersionAdoptedEvent e) {
+            return new Narration("standard", e.standardId(), e.area(), "Standard '" + e.title() + "' version "
+                    + e.version() + " (" + e.alignment() + ") adopted, in force from " + e.effectiveFrom(), null,
+                    e.adoptedAt(), e.title());
+        }
+        if (event instanceof StandardRetiredEvent e) {
+            return of("standard", e.standardId(), "Standard '" + subjects.apply(e.standardId()).title() + "' retired from "
+                    + e.retiredOn(), null, e.retiredAt(), null);
+        }
+        if (event instanceof ImplementationRecordedEvent e) {
+            return variation(e.variationId(), e.standardId(), "A school recorded how it implements '%s' (version "
+                    + e.version() + ")", e.justification(), e.recordedAt(), subjects);
+        }
+        if (event instanceof ExceptionRequestedEvent e) {
+            return variation(e.variationId(), e.standardId(), "A school requested an exception from '%s' until "
+                    + e.expiresOn(), e.justification(), e.requestedAt(), subjects);
+        }
+        if (event instanceof ExceptionApprovedEvent e) {
+            return variation(e.variationId(), e.standardId(), "Exception from '%s' approved", e.note(),
+                    e.approvedAt(), subjects);
+        }
+        if (event instanceof ExceptionDeclinedEvent e) {
+            return variation(e.variationId(), e.standardId(), "Exception from '%s' declined", e.reason(),
+                    e.declinedAt(), subjects);
+        }
+        if (event instanceof VariationReaffirmedEvent e) {
+            return variation(e.variationId(), e.standardId(), "A school re-affirmed its variation from '%s' against"
+                    + " version " + e.version(), e.justification(), e.reaffirmedAt(), subjects);
+        }
+        if (event instanceof VariationWithdrawnEvent e) {
+            return variation(e.variationId(), e.standardId(), "A school withdrew its variation from '%s'",
+                    e.reason(), e.withdrawnAt(), subjects);
+        }
+        if (event instanceof VariationRevokedEvent e) {
+            return variation(e.variationId(), e.standardId(), "The trust revoked a variation from '%s'", e.reason(),
+                    e.revokedAt(), subjects);
+        }
+        if (event instanceof VariationExpiredEvent e) {
+            return variation(e.variationId(), e.standardId(), "A variation from '%s' ended on " + e.expiredOn(),
+                    e.reason(), e.expiredOn().atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), subjects);
+        }
+        return of("event", null, event.getClass().getSimpleName(), null, recordedAt, null);
+    }
+
+    /** What the log knows of a subject from the first event that named it. */
+    record Subject(String title, Area area) {
+    }
+
+    private static Narration of(String type, String id, String summary, String rationale, Instant at, String title) {
+        return new Narration(type, id, null, summary, rationale, at, title);
+    }
+
+    /** Later events of a proposal name it by id: its title and area come from its draft. */
+    private static Narration proposal(String proposalId, String summary, String rationale, Instant at,
+                                      Function<String, Subject> subjects) {
+        Subject proposal = subjects.apply(proposalId);
+        return new Narration("proposal", proposalId, proposal.area(), summary.formatted(proposal.title()), rationale,
+                at, null);
+    }
+
+    /** A variation is about its standard: the standard's title and area. */
+    private static Narration variation(String variationId, String standardId, String summary, String rationale,
+                                       Instant at, Function<String, Subject> subjects) {
+        Subject standard = subjects.apply(standardId);
+        return new Narration("variation", variationId, standard.area(), summary.formatted(standard.title()),
+                rationale, at, null);
+    }
+}
