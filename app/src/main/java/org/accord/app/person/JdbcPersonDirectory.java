@@ -31,6 +31,12 @@ public class JdbcPersonDirectory implements PersonDirectory {
                 personId, trustId, displayName);
     }
 
+    /** The row goes, name and all: what stays is the person's id in the events and read models. */
+    @Override
+    public void erase(String personId) {
+        jdbc.update("DELETE FROM person_directory WHERE person_id = ?", personId);
+    }
+
     @Override
     public Map<String, String> displayNames(Collection<String> personIds) {
         Map<String, String> names = new HashMap<>();

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.accord.api.team.FindTeamsQuery;
 import org.accord.api.team.TeamView;
+import org.accord.api.trust.ErasePersonCommand;
 import org.accord.api.trust.FindPeopleQuery;
 import org.accord.api.trust.FindSchoolsQuery;
 import org.accord.api.trust.FindTrustQuery;
@@ -60,6 +61,14 @@ public class PersonController {
                 input.roles(), input.schoolId()), caller.personId(), input.clientMutationId(), input);
         return new RegisterPersonPayload(input.clientMutationId(),
                 queries.first(new FindPeopleQuery(List.of(personId)), PersonView.class));
+    }
+
+    @MutationMapping
+    public ErasePersonPayload erasePerson(@Argument ErasePersonInput input, @AuthenticationPrincipal AccordUser caller) {
+        commands.send(new ErasePersonCommand(caller.trustId(), input.personId()), caller.personId(),
+                input.clientMutationId(), input);
+        return new ErasePersonPayload(input.clientMutationId(),
+                queries.first(new FindPeopleQuery(List.of(input.personId())), PersonView.class));
     }
 
     @BatchMapping(typeName = "Person", field = "displayName")

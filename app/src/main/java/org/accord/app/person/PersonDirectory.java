@@ -12,6 +12,9 @@ public interface PersonDirectory {
     /** Records a person's name; called inside the command's transaction, so it stands or falls with the events. */
     void record(String personId, String trustId, String displayName);
 
+    /** Removes everything personal about the person; called inside the erasure's transaction. */
+    void erase(String personId);
+
     /** Display names of the given people who have one; erased and unknown people are absent. */
     Map<String, String> displayNames(Collection<String> personIds);
 }

@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
+import org.accord.api.trust.ErasePersonCommand;
+import org.accord.api.trust.PersonErasedEvent;
 import org.accord.api.trust.PersonRegisteredEvent;
 import org.accord.api.trust.PersonRole;
 import org.accord.api.trust.RegisterPersonCommand;
@@ -21,6 +23,7 @@ import org.accord.api.trust.TrustRegisteredEvent;
 import org.accord.app.person.PersonDirectory;
 import org.accord.app.shared.Check;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -35,6 +38,7 @@ public class Trust {
     private final Map<String, Roster.Membership> people = new HashMap<>();
     private final Set<String> schoolIds = new HashSet<>();
     private final Set<String> schoolNames = new HashSet<>();
+    private final Set<String> erased = new HashSet<>();
 
     protected Trust() {
         // for Axon
@@ -88,6 +92,21 @@ public class Trust {
         return command.personId();
     }
 
+    @CommandHandler
+    public void handle(ErasePersonCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       PersonDirectory directory) {
+        roster().requireExecutive(actorId, "erase a person's details");
+        String personId = Check.present(command.personId(), "personId");
+        if (!people.containsKey(personId)) {
+            throw DomainException.notFound("unknown person '" + personId + "'");
+        }
+        if (erased.contains(personId)) {
+            throw DomainException.conflict("person '" + personId + "' is already erased");
+        }
+        directory.erase(personId);
+        apply(new PersonErasedEvent(trustId, personId, actorId, GenericEventMessage.clock.instant()));
+    }
+
     /** The trust's membership as it stands, for other aggregates' authorisation and validation. */
     public Roster roster() {
         return new Roster(trustId, Map.copyOf(people), Set.copyOf(schoolIds));
@@ -102,6 +121,11 @@ public class Trust {
     void on(SchoolRegisteredEvent event) {
         schoolIds.add(event.schoolId());
         schoolNames.add(key(event.name()));
+    }
+
+    @EventSourcingHandler
+    void on(PersonErasedEvent event) {
+        erased.add(event.personId());
     }
 
     @EventSourcingHandler

@@ -54,6 +54,37 @@ class PersonGraphQlTest extends AccordHttpTest {
     }
 
     @Test
+    void erasingAPersonRemovesTheirNameButKeepsEveryRecordTheyMade() {
+        String person = "demo-person-dsl-willowbrook";
+        long recordsBefore = logCount();
+        as("board").documentName("erasePerson").variable("input", Map.of("personId", person)).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("classification", "FORBIDDEN")));
+        as("exec").documentName("erasePerson").variable("input", Map.of("personId", person)).execute()
+                .path("erasePerson.person.id").entity(String.class).isEqualTo(person)
+                .path("erasePerson.person.displayName").valueIsNull()
+                .path("erasePerson.person.roles").entityList(String.class).containsExactly("STAFF");
+        // the votes she cast are still in the log, under her id, with no name
+        as("board").documentName("decisionLog").variable("trustId", "demo-trust")
+                .variable("filter", Map.of("actorId", person)).execute()
+                .path("decisionLog.edges[*].node.actor.id").entityList(String.class).contains(person)
+                .path("decisionLog.edges[*].node.actor.displayName").entityList(Object.class)
+                .satisfies(names -> assertThat(names).containsOnlyNulls());
+        assertThat(logCount()).isEqualTo(recordsBefore + 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM person_directory WHERE person_id = ?", Long.class,
+                person)).isZero();
+        expectError(as("exec").documentName("erasePerson").variable("input", Map.of("personId", person)).execute(),
+                "CONFLICT", "already erased");
+        expectError(as("outsider").documentName("erasePerson").variable("input", Map.of("personId", person))
+                .execute(), "NOT_FOUND", "unknown");
+    }
+
+    /** Every event is a record of the log: erasing adds one and removes none. */
+    private long logCount() {
+        return storedEvents();
+    }
+
+    @Test
     void aHeadteacherNeedsASchool() {
         long before = storedEvents();
         expectError(as("exec").documentName("registerPerson")

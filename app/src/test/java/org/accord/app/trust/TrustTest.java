@@ -6,6 +6,7 @@ import static org.accord.api.shared.DomainException.Kind.FORBIDDEN;
 import static org.accord.api.shared.DomainException.Kind.NOT_FOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Set;
 
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
+import org.accord.api.trust.ErasePersonCommand;
+import org.accord.api.trust.PersonErasedEvent;
 import org.accord.api.trust.PersonRegisteredEvent;
 import org.accord.api.trust.PersonRole;
 import org.accord.api.trust.RegisterPersonCommand;
@@ -387,6 +390,49 @@ class TrustTest {
                 .noneMatch(event -> event.getPayload().toString().contains(text)));
     }
 
+    @Nested
+    class ErasingAPerson {
+
+        private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+        @Test
+        void anExecutiveErasesAPersonsDetailsAndTheRecordKeepsTheirId() {
+            directory.record(TEACHER, TRUST, "Grace Hopper");
+            fixture.given(establishedTrust())
+                    .andGivenCurrentTime(NOW)
+                    .when(new ErasePersonCommand(TRUST, TEACHER), as(EXEC))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new PersonErasedEvent(TRUST, TEACHER, EXEC, NOW));
+            assertThat(directory.entries).doesNotContainKey(TEACHER);
+        }
+
+        @Test
+        void onlyAnExecutiveMayErase() {
+            fixture.given(establishedTrust())
+                    .when(new ErasePersonCommand(TRUST, EXEC), as(TEACHER))
+                    .expectNoEvents()
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("only a trust executive may erase a person's details");
+        }
+
+        @Test
+        void anUnknownPersonIsNotFound() {
+            fixture.given(establishedTrust())
+                    .when(new ErasePersonCommand(TRUST, "p-nobody"), as(EXEC))
+                    .expectNoEvents()
+                    .expectExceptionMessage("unknown person 'p-nobody'");
+        }
+
+        @Test
+        void aPersonIsErasedOnce() {
+            fixture.given(establishedTrust())
+                    .andGiven(new PersonErasedEvent(TRUST, TEACHER, EXEC, NOW))
+                    .when(new ErasePersonCommand(TRUST, TEACHER), as(EXEC))
+                    .expectNoEvents()
+                    .expectExceptionMessage("person 'p-teacher' is already erased");
+        }
+    }
+
     private record Entry(String trustId, String displayName) {
     }
 
@@ -398,6 +444,11 @@ class TrustTest {
         @Override
         public void record(String personId, String trustId, String displayName) {
             entries.put(personId, new Entry(trustId, displayName));
+        }
+
+        @Override
+        public void erase(String personId) {
+            entries.remove(personId);
         }
 
         @Override

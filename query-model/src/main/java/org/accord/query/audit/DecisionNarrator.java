@@ -18,6 +18,7 @@ import org.accord.api.standard.StandardVersionAdoptedEvent;
 import org.accord.api.team.TeamFormedEvent;
 import org.accord.api.team.TeamMemberAddedEvent;
 import org.accord.api.team.TeamMemberRemovedEvent;
+import org.accord.api.trust.PersonErasedEvent;
 import org.accord.api.trust.PersonRegisteredEvent;
 import org.accord.api.trust.SchoolRegisteredEvent;
 import org.accord.api.trust.TrustRegisteredEvent;
@@ -50,6 +51,10 @@ final class DecisionNarrator {
         }
         if (event instanceof PersonRegisteredEvent e) {
             return of("person", e.personId(), "A person was registered as " + e.roles(), null, recordedAt, null);
+        }
+        if (event instanceof PersonErasedEvent e) {
+            return of("person", e.personId(), "A person's name and contact details were erased", null, e.erasedAt(),
+                    null);
         }
         if (event instanceof TeamFormedEvent e) {
             return of("team", e.teamId(), "Team '" + e.name() + "' formed with " + e.memberIds().size()

@@ -1,0 +1,4 @@
+package org.accord.app.person;
+
+public record ErasePersonInput(String clientMutationId, String personId) {
+}
