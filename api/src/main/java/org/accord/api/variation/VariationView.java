@@ -17,6 +17,12 @@ public record VariationView(String id, String trustId, String schoolId, String s
                          String by, String note) {
     }
 
+    /** The same variation, marked as needing re-justification (the rule in force it is shown under needs it). */
+    public VariationView needingRejustification() {
+        return new VariationView(id, trustId, schoolId, standardId, kind, status, version, true, description,
+                justification, until, decidedBy, history);
+    }
+
     public LocalDate reviewBy() {
         return kind == VariationKind.IMPLEMENTATION ? until : null;
     }

@@ -15,8 +15,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * A document that does not fit the schema (an unknown enum value such as a phase that does not exist, a missing
- * required field, a syntax error) is the client's mistake: graphql-java calls it ValidationError or InvalidSyntax;
- * the contract calls it BAD_REQUEST. The message, which names the problem, is kept.
+ * required field, a syntax error) or asks for more than the limits allow is the client's mistake: graphql-java calls
+ * it ValidationError, InvalidSyntax or ExecutionAborted; the contract calls it BAD_REQUEST. The message, which names
+ * the problem, is kept.
  */
 @Component
 public class InvalidRequestsAsBadRequest implements WebGraphQlInterceptor {
@@ -35,7 +36,8 @@ public class InvalidRequestsAsBadRequest implements WebGraphQlInterceptor {
 
     private static boolean isInvalidRequest(ResponseError error) {
         ErrorClassification type = error.getErrorType();
-        return type == ErrorType.ValidationError || type == ErrorType.InvalidSyntax;
+        return type == ErrorType.ValidationError || type == ErrorType.InvalidSyntax
+                || type == ErrorType.ExecutionAborted;
     }
 
     private static GraphQLError reclassify(ResponseError error) {

@@ -218,6 +218,10 @@ public class Standard {
         if (!v.status.isOpen()) {
             throw DomainException.conflict("the variation is " + v.status + ": record a new one instead");
         }
+        if (v.until != null && !v.until.isAfter(today())) {
+            // it lapsed on its date, recorded or not: reviving it would rewrite what was in force since
+            throw DomainException.conflict("the variation lapsed on " + v.until + ": record a new one instead");
+        }
         Integer version = Check.present(command.version(), "version");
         requireExistingCurrentVersion(version);
         AlignmentLevel alignment = current().alignment();
@@ -232,9 +236,6 @@ public class Standard {
         LocalDate until = command.until() != null
                 ? futureDate(command.until(), v.kind == VariationKind.EXCEPTION ? "expiresOn" : "reviewBy", false)
                 : v.until;
-        if (until != null && !until.isAfter(today())) {
-            throw DomainException.badRequest("the variation's date (" + until + ") has passed: give a new one");
-        }
         apply(new VariationReaffirmedEvent(command.variationId(), standardId, trustId, v.schoolId, version,
                 Check.requiredText(command.justification(), "justification"), until, actorId, now()));
     }

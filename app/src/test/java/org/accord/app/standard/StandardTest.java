@@ -863,19 +863,18 @@ class StandardTest {
         }
 
         @Test
-        void aVariationWhoseDateHasPassedNeedsANewOne() {
-            // the review date passed before Accord recorded the expiry
+        void aVariationThatLapsedCannotBeReaffirmed() {
+            // the review date passed before Accord recorded the expiry: it was out of force from then on
             expectRefusal(given(adopted(1, AlignmentLevel.ADAPTABLE), recorded(1, PASSED))
                             .when(reaffirm(1, null), as(HEAD_ASH)),
-                    BAD_REQUEST, "the variation's date (" + PASSED + ") has passed: give a new one");
+                    CONFLICT, "the variation lapsed on " + PASSED + ": record a new one instead");
         }
 
         @Test
-        void aVariationWhoseDateHasPassedIsReaffirmedWithANewOne() {
-            given(adopted(1, AlignmentLevel.ADAPTABLE), recorded(1, PASSED))
-                    .when(reaffirm(1, newReviewBy), as(HEAD_ASH))
-                    .expectEvents(new VariationReaffirmedEvent(VARIATION, STANDARD, TRUST, ASH, 1,
-                            "Still the best way for us.", newReviewBy, HEAD_ASH, NOW));
+        void aVariationThatLapsedCannotBeRevivedWithANewDateEither() {
+            expectRefusal(given(adopted(1, AlignmentLevel.ADAPTABLE), recorded(1, PASSED))
+                            .when(reaffirm(1, newReviewBy), as(HEAD_ASH)),
+                    CONFLICT, "the variation lapsed on " + PASSED + ": record a new one instead");
         }
 
         @Test

@@ -67,8 +67,12 @@ public final class RulesInForce {
                     .reduce((earlier, later) -> later)
                     .orElse(null);
             StandardDocument.VersionEntry v = version.get();
+            RuleStatus status = status(v, variation);
+            if (status == RuleStatus.NEEDS_REJUSTIFICATION && !variation.needsRejustification()) {
+                variation = variation.needingRejustification(); // the wrong kind for this version's alignment
+            }
             rules.add(new RuleInForceView(standard.id(), StandardQueries.version(standard.id(), v), v.alignment(),
-                    variation, status(v, variation)));
+                    variation, status));
         }
         return rules;
     }
