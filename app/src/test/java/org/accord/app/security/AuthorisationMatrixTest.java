@@ -1,0 +1,206 @@
+package org.accord.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.accord.app.support.AccordHttpTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * docs/authorisation.md as a table: every mutation × every demo account. "ok" means the request got past
+ * authorisation (it may still be refused for the state it meets, as BAD_REQUEST or CONFLICT); "F" means FORBIDDEN
+ * (a person of the trust without the right); "N" means NOT_FOUND (a person of another trust, who must not learn
+ * that the target exists). Reads are checked the same way: everyone of the trust sees, the outsider sees nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorisationMatrixTest extends AccordHttpTest {
+
+    private static final List<String> ACCOUNTS = List.of("exec", "board", "chair", "member1", "member2", "member3",
+            "head", "outsider");
+    private static final String FUTURE = LocalDate.now(ZoneOffset.UTC).plusMonths(6).toString();
+
+    /** Targets made for this test, so that what it changes is its own. */
+    private final Map<String, String> ids = new HashMap<>();
+
+    @BeforeAll
+    void targets() {
+        ids.put("draft", draft("member2", "Matrix draft"));
+        ids.put("toOpen", draft("member2", "Matrix to open"));
+        ids.put("toWithdraw", draft("member2", "Matrix to withdraw"));
+        String toClose = draft("member2", "Matrix to close");
+        mutate("chair", "mutation { openVoting(input: {proposalId: \"" + toClose + "\"}) { proposal { id } } }");
+        ids.put("toClose", toClose);
+        String ratified = draft("member1", "Matrix standard");
+        mutate("chair", "mutation { openVoting(input: {proposalId: \"" + ratified + "\"}) { proposal { id } } }");
+        for (String voter : List.of("chair", "member1", "member2")) {
+            mutate(voter, "mutation { castVote(input: {proposalId: \"" + ratified
+                    + "\", choice: APPROVE}) { proposal { id } } }");
+        }
+        mutate("chair", "mutation { closeVoting(input: {proposalId: \"" + ratified + "\"}) { proposal { id } } }");
+        String standard = field(mutate("exec", "mutation { adoptProposal(input: {proposalId: \"" + ratified
+                + "\", effectiveFrom: \"2026-09-01\"}) { standard { id } } }"), "adoptProposal.standard.id");
+        ids.put("standard", standard);
+        ids.put("variation", field(mutate("head", "mutation { recordImplementation(input: {schoolId:"
+                + " \"demo-school-oakwood\", standardId: \"" + standard + "\", version: 1, description: \"ours\","
+                + " justification: \"because\"}) { variation { id } } }"), "recordImplementation.variation.id"));
+        ids.put("person", field(mutate("exec", "mutation { registerPerson(input: {trustId: \"demo-trust\","
+                + " displayName: \"Matrix Person\", roles: [STAFF], schoolId: \"demo-school-riverside\"})"
+                + " { person { id } } }"), "registerPerson.person.id"));
+    }
+
+    Stream<Arguments> mutations() {
+        return Stream.of(
+                row("registerSchool", "ok F F F F F F N", "mutation { registerSchool(input: {trustId: \"demo-trust\","
+                        + " name: \"Matrix %s\", phase: PRIMARY}) { school { id } } }"),
+                row("registerPerson", "ok F F F F F F N", "mutation { registerPerson(input: {trustId: \"demo-trust\","
+                        + " displayName: \"Someone %s\", roles: [STAFF], schoolId: \"demo-school-riverside\"})"
+                        + " { person { id } } }"),
+                row("formTeam", "ok F F F F F F N", "mutation { formTeam(input: {trustId: \"demo-trust\", name:"
+                        + " \"Matrix team %s\", remit: [SEND], chairId: \"demo-person-member1\", memberIds:"
+                        + " [\"demo-person-member2\"], decisionRule: {mode: MAJORITY, quorum: 0.5, threshold: 0.5,"
+                        + " votingWindowHours: 24}}) { team { id } } }"),
+                row("addTeamMember", "ok F F F F F F N", "mutation { addTeamMember(input: {teamId: \"demo-team-send\","
+                        + " personId: \"demo-person-member3\"}) { team { id } } }"),
+                row("removeTeamMember", "ok F F F F F F N", "mutation { removeTeamMember(input: {teamId:"
+                        + " \"demo-team-send\", personId: \"demo-person-member3\"}) { team { id } } }"),
+                row("draftProposal", "F F ok ok ok ok F N", "mutation { draftProposal(input: {teamId:"
+                        + " \"demo-team-english\", kind: NEW_STANDARD, title: \"By %s\", area: CURRICULUM,"
+                        + " alignment: GUIDANCE, statement: \"s\"}) { proposal { id } } }"),
+                row("reviseProposal", "F F ok ok ok ok F N", "mutation { reviseProposal(input: {proposalId:"
+                        + " \"{draft}\", title: \"Revised by %s\"}) { proposal { id } } }"),
+                row("openVoting", "F F ok F F F F N", "mutation { openVoting(input: {proposalId: \"{toOpen}\"})"
+                        + " { proposal { id } } }"),
+                row("castVote", "F F ok ok ok ok F N", "mutation { castVote(input: {proposalId:"
+                        + " \"demo-proposal-library-lesson\", choice: ABSTAIN}) { proposal { id } } }"),
+                row("recuse", "F F ok ok ok ok F N", "mutation { recuse(input: {proposalId: \"{toClose}\", interest:"
+                        + " \"matrix\"}) { proposal { id } } }"),
+                row("closeVoting", "F F ok F F F F N", "mutation { closeVoting(input: {proposalId: \"{toClose}\"})"
+                        + " { proposal { id } } }"),
+                row("withdrawProposal", "F F ok F ok F F N", "mutation { withdrawProposal(input: {proposalId:"
+                        + " \"{toWithdraw}\", reason: \"matrix\"}) { proposal { id } } }"),
+                row("adoptProposal", "ok F F F F F F N", "mutation { adoptProposal(input: {proposalId:"
+                        + " \"demo-proposal-y9-calendar\"}) { standard { id } } }"),
+                row("declineAdoption", "ok F F F F F F N", "mutation { declineAdoption(input: {proposalId:"
+                        + " \"demo-proposal-y9-calendar\", reason: \"matrix\"}) { proposal { id } } }"),
+                row("recordImplementation", "F F F F F F ok N", "mutation { recordImplementation(input: {schoolId:"
+                        + " \"demo-school-oakwood\", standardId: \"{standard}\", version: 1, description: \"d\","
+                        + " justification: \"j\"}) { variation { id } } }"),
+                row("requestException", "F F F F F F ok N", "mutation { requestException(input: {schoolId:"
+                        + " \"demo-school-oakwood\", standardId: \"demo-standard-safeguarding-log\", version: 1,"
+                        + " description: \"d\", justification: \"j\", expiresOn: \"" + FUTURE + "\"})"
+                        + " { variation { id } } }"),
+                row("approveException", "ok F F F F F F N", "mutation { approveException(input: {variationId:"
+                        + " \"demo-variation-willowbrook-log\"}) { variation { id } } }"),
+                row("declineException", "ok F F F F F F N", "mutation { declineException(input: {variationId:"
+                        + " \"demo-variation-willowbrook-log\", reason: \"matrix\"}) { variation { id } } }"),
+                row("reaffirmVariation", "F F F F F F ok N", "mutation { reaffirmVariation(input: {variationId:"
+                        + " \"{variation}\", version: 1, justification: \"still ours\"}) { variation { id } } }"),
+                // Meadowbank's: no demo account is its headteacher, and Oakwood's head may not touch it
+                row("withdrawVariation", "F F F F F F F N", "mutation { withdrawVariation(input: {variationId:"
+                        + " \"demo-variation-meadowbank-history\", reason: \"matrix\"}) { variation { id } } }"),
+                row("revokeVariation", "ok F F F F F F N", "mutation { revokeVariation(input: {variationId:"
+                        + " \"{variation}\", reason: \"matrix\"}) { variation { id } } }"),
+                row("erasePerson", "ok F F F F F F N", "mutation { erasePerson(input: {personId: \"{person}\"})"
+                        + " { person { id } } }"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mutations")
+    void eachAccountMayDoOnlyWhatItsRoleAllows(String operation, String expected, String document) {
+        String[] outcomes = expected.split(" ");
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < ACCOUNTS.size(); i++) {
+            String account = ACCOUNTS.get(i);
+            String answer = post(account, document.replace("%s", account + System.nanoTime()));
+            String got = outcome(answer);
+            String want = outcomes[i].equals("ok") ? "ok" : outcomes[i].equals("F") ? "FORBIDDEN" : "NOT_FOUND";
+            if (!got.equals(want)) {
+                wrong.add(account + ": expected " + want + ", got " + got + " " + answer);
+            }
+        }
+        assertThat(wrong).as(operation).isEmpty();
+    }
+
+    @Test
+    void everyoneOfTheTrustReadsItsRecordAndTheOutsiderSeesNothing() {
+        Map<String, String> reads = new LinkedHashMap<>();
+        reads.put("{ trust(id: \"demo-trust\") { id } }", "\"trust\":{");
+        reads.put("{ school(id: \"demo-school-oakwood\") { id } }", "\"school\":{");
+        reads.put("{ team(id: \"demo-team-english\") { id } }", "\"team\":{");
+        reads.put("{ proposal(id: \"demo-proposal-ks3-reading\") { id } }", "\"proposal\":{");
+        reads.put("{ standard(id: \"demo-standard-ks2-history\") { id } }", "\"standard\":{");
+        reads.put("{ variation(id: \"demo-variation-oakwood-history\") { id } }", "\"variation\":{");
+        reads.put("{ proposals(trustId: \"demo-trust\") { edges { cursor } } }", "\"cursor\"");
+        reads.put("{ variations(trustId: \"demo-trust\") { edges { cursor } } }", "\"cursor\"");
+        reads.put("{ decisionLog(trustId: \"demo-trust\") { edges { cursor } } }", "\"cursor\"");
+        reads.put("{ rulesInForce(schoolId: \"demo-school-oakwood\") { status } }", "\"status\"");
+        reads.put("{ backbone(trustId: \"demo-trust\") { number } }", "\"number\"");
+        List<String> wrong = new ArrayList<>();
+        reads.forEach((query, seen) -> ACCOUNTS.forEach(account -> {
+            String answer = post(account, query);
+            boolean sees = answer.contains(seen);
+            if (sees == account.equals("outsider") || answer.contains("\"errors\"")) {
+                wrong.add(account + " " + query + " -> " + answer);
+            }
+        }));
+        assertThat(wrong).isEmpty();
+    }
+
+    /** "ok" unless the request was refused for who the caller is. */
+    private static String outcome(String answer) {
+        for (String refusal : List.of("FORBIDDEN", "NOT_FOUND", "UNAUTHORIZED", "INTERNAL_ERROR")) {
+            if (answer.contains("\"classification\":\"" + refusal + "\"")) {
+                return refusal;
+            }
+        }
+        return "ok";
+    }
+
+    private static Arguments row(String operation, String expected, String document) {
+        return Arguments.of(operation, expected, document);
+    }
+
+    private String post(String account, String document) {
+        String resolved = document;
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            resolved = resolved.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        try {
+            return org.accord.app.support.Http.graphql(port, account, resolved);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private String mutate(String account, String document) {
+        String answer = post(account, document);
+        assertThat(answer).as(document).doesNotContain("\"errors\"");
+        return answer;
+    }
+
+    private String draft(String account, String title) {
+        return field(mutate(account, "mutation { draftProposal(input: {teamId: \"demo-team-english\", kind:"
+                + " NEW_STANDARD, title: \"" + title + "\", area: CURRICULUM, alignment: ADAPTABLE, statement:"
+                + " \"s\"}) { proposal { id } } }"), "draftProposal.proposal.id");
+    }
+
+    private static String field(String answer, String path) {
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + last + "\":\"([^\"]+)\"").matcher(answer);
+        assertThat(m.find()).as(answer).isTrue();
+        return m.group(1);
+    }
+}
