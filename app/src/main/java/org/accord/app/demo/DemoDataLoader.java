@@ -1,5 +1,8 @@
 package org.accord.app.demo;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 import org.accord.app.shared.Commands;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -33,7 +36,9 @@ class DemoDataLoader implements ApplicationRunner {
             return; // the store has a history: never add the demo to it
         }
         var demo = DemoTrust.steps();
-        demo.forEach(step -> commands.send(step.command(), step.actorId()));
+        Map<Object, String> actors = new IdentityHashMap<>();
+        demo.forEach(step -> actors.put(step.command(), step.actorId()));
+        commands.sendAll(demo.stream().map(DemoTrust.Step::command).toList(), actors::get);
         log.info("Loaded the demo trust ({} commands)", demo.size());
     }
 }

@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
@@ -34,6 +36,17 @@ public class Commands {
     }
 
     /**
+     * Sends a run of commands one after the other and waits for the read models once, at the end: for Accord's
+     * own batches (the demo), where nobody reads between the commands.
+     */
+    public void sendAll(List<?> commands, Function<Object, String> actorOf) {
+        for (Object command : commands) {
+            dispatch(command, Map.of(Actor.METADATA_KEY, actorOf.apply(command)));
+        }
+        catchUp.awaitLatest();
+    }
+
+    /**
      * As {@link #send(Object, String)}, idempotent per caller and {@code clientMutationId} when one is given: the
      * request it stands for is fingerprinted from the client's input, so reusing a key for another request is
      * refused rather than answered with the first one's result.
@@ -45,15 +58,18 @@ public class Commands {
             metadata.put(IdempotentCommandInterceptor.KEY, clientMutationId);
             metadata.put(IdempotentCommandInterceptor.FINGERPRINT, fingerprint(command, input));
         }
-        R result;
+        R result = dispatch(command, metadata);
+        catchUp.awaitLatest();
+        return result;
+    }
+
+    private <R> R dispatch(Object command, Map<String, ?> metadata) {
         try {
-            result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
         } catch (AggregateNotFoundException e) {
             // the same words as a refusal for a trust the caller does not belong to: ids cannot be probed
             throw DomainException.notFound("unknown " + subjectOf(command) + " '" + e.getAggregateIdentifier() + "'");
         }
-        catchUp.awaitLatest();
-        return result;
     }
 
     private static String fingerprint(Object command, Object input) {
