@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -28,8 +29,14 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // the page itself holds nothing; every request it makes signs in
                         .requestMatchers("/explorer.html").permitAll()
+                        // the graphql-ws handshake: it may sign in later, in connection_init (WebSocketSignIn);
+                        // queries and mutations are POSTs and always need credentials
+                        .requestMatchers(HttpMethod.GET, "/graphql").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
+                // no anonymous token: an unauthenticated caller has no authentication at all, so that the
+                // credentials given in connection_init are the ones a subscription runs as
+                .anonymous(anonymous -> anonymous.disable())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();

@@ -3,7 +3,9 @@ package org.accord.app.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +13,11 @@ import java.util.Map;
 import org.accord.app.support.AccordHttpTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 class DecisionLogGraphQlTest extends AccordHttpTest {
 
@@ -90,6 +94,45 @@ class DecisionLogGraphQlTest extends AccordHttpTest {
                 .collectList()
                 .block(Duration.ofSeconds(30));
         assertThat(received).singleElement().satisfies(r -> assertThat(r).containsEntry("type", "SchoolRegistered"));
+    }
+
+    @Test
+    void aSubscriberMaySignInThroughTheConnectionInitPayloadInstead() {
+        // what a browser does: it cannot put headers on a WebSocket handshake
+        Flux<Map> feed = WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql",
+                        new StandardWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", "Basic " + Base64.getEncoder()
+                                .encodeToString("member2:demo".getBytes(StandardCharsets.UTF_8))));
+                    }
+                })
+                .build()
+                .document("subscription { decisionRecorded(trustId: \"demo-trust\") { summary } }")
+                .retrieveSubscription("decisionRecorded").toEntity(Map.class);
+        String name = "Init Primary " + System.nanoTime();
+        List<Map> received = feed
+                .doOnSubscribe(s -> new Thread(() -> {
+                    sleep(1500);
+                    as("exec").documentName("registerSchool")
+                            .variable("input", Map.of("trustId", "demo-trust", "name", name, "phase", "PRIMARY"))
+                            .execute().path("registerSchool.school.id").hasValue();
+                }).start())
+                .filter(r -> String.valueOf(r.get("summary")).contains(name))
+                .take(1).collectList().block(Duration.ofSeconds(30));
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void aSubscriberWithoutCredentialsIsTurnedAway() {
+        Flux<Map> feed = WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql",
+                        new StandardWebSocketClient()).build()
+                .document("subscription { decisionRecorded(trustId: \"demo-trust\") { summary } }")
+                .retrieveSubscription("decisionRecorded").toEntity(Map.class);
+        // refused when it connects, not merely silent until the test gives up
+        assertThatThrownBy(() -> feed.blockFirst(Duration.ofSeconds(20)))
+                .satisfies(e -> assertThat(String.valueOf(e.getMessage())).doesNotContain("Timeout"));
     }
 
     @Test
