@@ -3,6 +3,7 @@ package org.accord.query.variation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import org.accord.api.variation.ExceptionApprovedEvent;
 import org.accord.api.variation.ExceptionDeclinedEvent;
@@ -38,52 +39,43 @@ public class VariationProjection {
     void on(ImplementationRecordedEvent e, @MessageIdentifier String eventId) {
         begin(e.variationId(), e.trustId(), e.schoolId(), e.standardId(), VariationKind.IMPLEMENTATION,
                 e.description());
-        change(e.variationId(), e.trustId(), e.standardId(), new VariationDocument.Change(eventId, "RECORDED",
-                VariationStatus.RECORDED, e.version(), e.justification(), e.reviewBy(), e.recordedAt(),
-                day(e.recordedAt()), e.recordedBy(), null), null);
+        before(e.variationId(), eventId).ifPresent(v -> change(e.variationId(), e.trustId(), e.standardId(),
+                new VariationDocument.Change(eventId, "RECORDED", VariationStatus.RECORDED, e.version(),
+                        e.justification(), e.reviewBy(), e.recordedAt(), day(e.recordedAt()), e.recordedBy(), null),
+                null));
     }
 
     @EventHandler
     void on(ExceptionRequestedEvent e, @MessageIdentifier String eventId) {
         begin(e.variationId(), e.trustId(), e.schoolId(), e.standardId(), VariationKind.EXCEPTION, e.description());
-        change(e.variationId(), e.trustId(), e.standardId(), new VariationDocument.Change(eventId, "REQUESTED",
-                VariationStatus.REQUESTED, e.version(), e.justification(), e.expiresOn(), e.requestedAt(),
-                day(e.requestedAt()), e.requestedBy(), null), null);
+        before(e.variationId(), eventId).ifPresent(v -> change(e.variationId(), e.trustId(), e.standardId(),
+                new VariationDocument.Change(eventId, "REQUESTED", VariationStatus.REQUESTED, e.version(),
+                        e.justification(), e.expiresOn(), e.requestedAt(), day(e.requestedAt()), e.requestedBy(),
+                        null), null));
     }
 
     @EventHandler
     void on(ExceptionApprovedEvent e, @MessageIdentifier String eventId) {
-        if (seen(e.variationId(), eventId)) {
-            return;
-        }
-        VariationDocument v = current(e.variationId());
-        change(e.variationId(), e.trustId(), e.standardId(), new VariationDocument.Change(eventId, "APPROVED",
-                VariationStatus.APPROVED, v.version(), v.justification(), v.until(), e.approvedAt(),
-                day(e.approvedAt()), e.approvedBy(), e.note()), e.approvedBy());
+        before(e.variationId(), eventId).ifPresent(v -> change(e.variationId(), e.trustId(), e.standardId(),
+                new VariationDocument.Change(eventId, "APPROVED", VariationStatus.APPROVED, v.version(),
+                        v.justification(), v.until(), e.approvedAt(), day(e.approvedAt()), e.approvedBy(), e.note()),
+                e.approvedBy()));
     }
 
     @EventHandler
     void on(ExceptionDeclinedEvent e, @MessageIdentifier String eventId) {
-        if (seen(e.variationId(), eventId)) {
-            return;
-        }
-        VariationDocument v = current(e.variationId());
-        change(e.variationId(), e.trustId(), e.standardId(), new VariationDocument.Change(eventId, "DECLINED",
-                VariationStatus.DECLINED, v.version(), v.justification(), v.until(), e.declinedAt(),
-                day(e.declinedAt()), e.declinedBy(), e.reason()), e.declinedBy());
+        before(e.variationId(), eventId).ifPresent(v -> change(e.variationId(), e.trustId(), e.standardId(),
+                new VariationDocument.Change(eventId, "DECLINED", VariationStatus.DECLINED, v.version(),
+                        v.justification(), v.until(), e.declinedAt(), day(e.declinedAt()), e.declinedBy(),
+                        e.reason()), e.declinedBy()));
     }
 
     @EventHandler
     void on(VariationReaffirmedEvent e, @MessageIdentifier String eventId) {
-        if (seen(e.variationId(), eventId)) {
-            return;
-        }
-        VariationDocument v = current(e.variationId());
-        VariationStatus status = v.kind() == VariationKind.EXCEPTION ? VariationStatus.REQUESTED
-                : VariationStatus.RECORDED;
-        change(e.variationId(), e.trustId(), e.standardId(), new VariationDocument.Change(eventId, "REAFFIRMED",
-                status, e.version(), e.justification(), e.until(), e.reaffirmedAt(), day(e.reaffirmedAt()),
-                e.reaffirmedBy(), null), null);
+        before(e.variationId(), eventId).ifPresent(v -> change(e.variationId(), e.trustId(), e.standardId(),
+                new VariationDocument.Change(eventId, "REAFFIRMED", v.kind() == VariationKind.EXCEPTION
+                        ? VariationStatus.REQUESTED : VariationStatus.RECORDED, e.version(), e.justification(),
+                        e.until(), e.reaffirmedAt(), day(e.reaffirmedAt()), e.reaffirmedBy(), null), null));
     }
 
     @EventHandler
@@ -120,21 +112,15 @@ public class VariationProjection {
 
     private void end(String variationId, String trustId, String standardId, String eventId, String type,
                      VariationStatus status, Instant at, LocalDate effectiveOn, String by, String note) {
-        if (seen(variationId, eventId)) {
-            return;
-        }
-        VariationDocument v = current(variationId);
-        change(variationId, trustId, standardId, new VariationDocument.Change(eventId, type, status,
-                v.version() == null ? 0 : v.version(), v.justification(), v.until(), at, effectiveOn, by, note),
-                type.equals("REVOKED") ? by : null);
+        before(variationId, eventId).ifPresent(v -> change(variationId, trustId, standardId,
+                new VariationDocument.Change(eventId, type, status, v.version() == null ? 0 : v.version(),
+                        v.justification(), v.until(), at, effectiveOn, by, note),
+                type.equals("REVOKED") ? by : null));
     }
 
     /** The variation's state becomes the change's, and the change joins its history. */
     private void change(String variationId, String trustId, String standardId, VariationDocument.Change change,
                         String decidedBy) {
-        if (seen(variationId, change.eventId())) {
-            return;
-        }
         Update update = new Update()
                 .set("status", change.status())
                 .set("version", change.version())
@@ -156,21 +142,17 @@ public class VariationProjection {
     }
 
     /**
-     * Redelivery guard. Some changes take the pinned version, justification and date from the variation as it
-     * stands; replaying an old event against a newer state would record the wrong ones, so an event already in the
-     * history is not applied again. Events arrive in order, so an unseen one always meets the state just before it.
+     * The variation as it stands, read once per event; empty when this event is already in its history. That is
+     * the redelivery guard: some changes take the pinned version, justification and date from the variation as it
+     * stands, and replaying an old event against a newer state would record the wrong ones. Events arrive in order,
+     * so an unseen one always meets the state just before it.
      */
-    private boolean seen(String variationId, String eventId) {
-        VariationDocument v = store.findById(VariationDocument.class, variationId);
-        return v != null && v.history().stream().anyMatch(c -> eventId.equals(c.eventId()));
-    }
-
-    private VariationDocument current(String variationId) {
+    private Optional<VariationDocument> before(String variationId, String eventId) {
         VariationDocument v = store.findById(VariationDocument.class, variationId);
         if (v == null) {
             throw new IllegalStateException("variation " + variationId + " changed before it was made");
         }
-        return v;
+        return v.history().stream().anyMatch(c -> eventId.equals(c.eventId())) ? Optional.empty() : Optional.of(v);
     }
 
     private static LocalDate day(Instant at) {
