@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,13 +40,13 @@ import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
 import org.accord.api.team.DecisionRule;
 import org.accord.app.shared.Check;
+import org.accord.app.shared.DomainClock;
 import org.accord.app.standard.AdoptedText;
 import org.accord.app.standard.StandardLookup;
 import org.accord.app.team.TeamRoster;
 import org.accord.app.team.TeamRosters;
 import org.accord.app.trust.TrustRosters;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -246,7 +245,7 @@ public class Proposal {
         requireRatified("adopted");
         LocalDate from = effectiveFrom != null ? effectiveFrom
                 : content.effectiveFrom() != null ? content.effectiveFrom()
-                : LocalDate.ofInstant(now(), ZoneOffset.UTC);
+                : DomainClock.today();
         LocalDate review = reviewBy != null ? reviewBy : content.reviewBy();
         if (review != null && !review.isAfter(from)) {
             throw DomainException.badRequest("reviewBy (" + review + ") must be after effectiveFrom (" + from + ")");
@@ -352,9 +351,8 @@ public class Proposal {
 
 
 
-    /** To the millisecond: the read models keep no finer time, and a deadline must mean the same on both sides. */
     private static Instant now() {
-        return GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return DomainClock.now();
     }
 
     @EventSourcingHandler

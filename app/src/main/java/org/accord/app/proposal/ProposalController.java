@@ -58,7 +58,7 @@ public class ProposalController {
     public Connection<ProposalView> proposals(@Argument String trustId, @Argument ProposalStatus status,
                                         @Argument String teamId, @Argument Integer first, @Argument String after,
                                         @AuthenticationPrincipal AccordUser caller) {
-        int size = pageSize(first);
+        int size = Check.pageSize(first);
         if (!caller.trustId().equals(trustId)) {
             return Connection.empty();
         }
@@ -68,7 +68,7 @@ public class ProposalController {
     @SchemaMapping(typeName = "Team", field = "proposals")
     public Connection<ProposalView> teamProposals(TeamView team, @Argument ProposalStatus status, @Argument Integer first,
                                             @Argument String after) {
-        return page(new FindProposalsQuery(team.trustId(), status, team.id(), pageSize(first), after));
+        return page(new FindProposalsQuery(team.trustId(), status, team.id(), Check.pageSize(first), after));
     }
 
     @MutationMapping
@@ -190,7 +190,4 @@ public class ProposalController {
         return Connection.of(page.proposals(), page.cursors(), page.hasNextPage());
     }
 
-    private static int pageSize(Integer first) {
-        return Check.pageSize(first);
-    }
 }

@@ -4,8 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +33,10 @@ import org.accord.api.variation.VariationStatus;
 import org.accord.api.variation.VariationWithdrawnEvent;
 import org.accord.api.variation.WithdrawVariationCommand;
 import org.accord.app.shared.Check;
+import org.accord.app.shared.DomainClock;
 import org.accord.app.trust.Roster;
 import org.accord.app.trust.TrustRosters;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -378,12 +376,12 @@ public class Standard {
 
 
 
-    static Instant now() {
-        return GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    private static Instant now() {
+        return DomainClock.now();
     }
 
-    static LocalDate today() {
-        return LocalDate.ofInstant(now(), ZoneOffset.UTC);
+    private static LocalDate today() {
+        return DomainClock.today();
     }
 
     @EventSourcingHandler
