@@ -18,6 +18,13 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.accord.app.ledger.ChainingEventStorageEngine;
+import org.accord.app.ledger.JdbcLedgerSource;
+import org.accord.app.ledger.JdbcLedgerStore;
+import org.accord.app.ledger.LedgerKeys;
+import org.accord.app.ledger.LedgerProperties;
+import org.accord.app.ledger.LedgerSource;
+import org.accord.app.ledger.LedgerStore;
 import org.accord.app.shared.IdempotencyStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -71,17 +78,41 @@ public class EmbeddedRuntimeConfiguration {
         return new SingleWriterTransactionManager(new SpringTransactionManager(jdbcTransactions));
     }
 
+    /** Axon's JDBC engine on SQLite, with every event of a trust linked into its hash chain as it is stored. */
     @Bean
     EventStorageEngine eventStorageEngine(DataSource dataSource, PlatformTransactionManager jdbcTransactions,
                                           Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Configuration configuration) {
-        return SqliteEventStore.withSchema(SqliteEventStore.engine(dataSource, jdbcTransactions)
+                                          Configuration configuration, LedgerStore ledgerStore,
+                                          TransactionManager axonTransactionManager) {
+        EventStorageEngine engine = SqliteEventStore.withSchema(SqliteEventStore.engine(dataSource, jdbcTransactions)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .build());
+        return new ChainingEventStorageEngine(engine, eventSerializer, ledgerStore, axonTransactionManager);
+    }
+
+    @Bean
+    LedgerStore ledgerStore(JdbcTemplate jdbc) {
+        return new JdbcLedgerStore(jdbc);
+    }
+
+    @Bean
+    LedgerSource ledgerSource(JdbcTemplate jdbc, PlatformTransactionManager jdbcTransactions, LedgerStore ledger) {
+        return new JdbcLedgerSource(jdbc, jdbcTransactions, ledger);
+    }
+
+    /** The configured signing key, or the development key kept in (and first generated into) the data folder. */
+    @Bean
+    LedgerKeys ledgerKeys(LedgerProperties properties, DataDirectory data) {
+        if (properties.keyConfigured()) {
+            return LedgerKeys.fromPem(properties.privateKey(), properties.publicKey());
+        }
+        LedgerKeys keys = LedgerKeys.inFolder(data.path().resolve("ledger"));
+        log.info("Checkpoints signed with the development key {} in {}", keys.keyId(), data.path().resolve("ledger"));
+        return keys;
     }
 
     @Bean

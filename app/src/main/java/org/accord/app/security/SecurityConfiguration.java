@@ -29,6 +29,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // the page itself holds nothing; every request it makes signs in
                         .requestMatchers("/explorer.html").permitAll()
+                        // the public key that checks the decision log's signed checkpoints: public by design
+                        .requestMatchers(HttpMethod.GET, "/.well-known/accord-ledger-key.pem").permitAll()
                         // the graphql-ws handshake: it may sign in later, in connection_init (WebSocketSignIn);
                         // queries and mutations are POSTs and always need credentials
                         .requestMatchers(HttpMethod.GET, "/graphql").permitAll()

@@ -146,6 +146,7 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         reads.put("{ proposals(trustId: \"demo-trust\") { edges { cursor } } }", "\"cursor\"");
         reads.put("{ variations(trustId: \"demo-trust\") { edges { cursor } } }", "\"cursor\"");
         reads.put("{ decisionLog(trustId: \"demo-trust\") { edges { cursor } } }", "\"cursor\"");
+        reads.put("{ verifyDecisionLog(trustId: \"demo-trust\") { intact } }", "\"intact\"");
         reads.put("{ rulesInForce(schoolId: \"demo-school-oakwood\") { status } }", "\"status\"");
         reads.put("{ backbone(trustId: \"demo-trust\") { number } }", "\"number\"");
         List<String> wrong = new ArrayList<>();

@@ -1,0 +1,67 @@
+package org.accord.app.ledger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs the head of each trust's chain every {@code checkpoint-every-events} events, and at least every
+ * {@code checkpoint-every} while a trust has events no checkpoint covers. A checkpoint pins everything before it: a
+ * rewrite of the chain beneath it, however consistent, no longer matches the signature.
+ */
+@Component
+@Profile("!production")
+public class CheckpointSigner {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckpointSigner.class);
+
+    private final LedgerStore ledger;
+    private final LedgerKeys keys;
+    private final LedgerProperties properties;
+    private final TransactionManager writer;
+
+    /** @param writer the store's writer: a checkpoint waits its turn like any command */
+    public CheckpointSigner(LedgerStore ledger, LedgerKeys keys, LedgerProperties properties,
+                            TransactionManager writer) {
+        this.ledger = ledger;
+        this.keys = keys;
+        this.properties = properties;
+        this.writer = writer;
+    }
+
+    @Scheduled(initialDelayString = "${accord.ledger.checkpoint-check:10s}",
+            fixedDelayString = "${accord.ledger.checkpoint-check:10s}")
+    public void signDueCheckpoints() {
+        Instant now = Instant.now();
+        for (ChainHead head : ledger.heads()) {
+            Optional<Checkpoint> last = ledger.lastCheckpoint(head.trustId());
+            long unsigned = head.position() - last.map(Checkpoint::position).orElse(0L);
+            boolean old = last.map(c -> Duration.between(c.signedAt(), now).compareTo(properties.checkpointEvery()) >= 0)
+                    .orElse(true);
+            if (unsigned >= properties.checkpointEveryEvents() || (unsigned > 0 && old)) {
+                sign(head, now);
+            }
+        }
+    }
+
+    /** Signs and records a checkpoint of this head now. */
+    public Checkpoint sign(ChainHead head, Instant now) {
+        Checkpoint checkpoint = CheckpointSigning.sign(head, now.truncatedTo(ChronoUnit.MILLIS), keys.privateKey(),
+                keys.keyId());
+        record(checkpoint);
+        return checkpoint;
+    }
+
+    public void record(Checkpoint checkpoint) {
+        writer.executeInTransaction(() -> ledger.record(checkpoint));
+        log.debug("Checkpoint of trust {} at position {}", checkpoint.trustId(), checkpoint.position());
+    }
+}

@@ -1,0 +1,69 @@
+package org.accord.app.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.accord.api.shared.DomainException;
+import org.accord.app.security.AccordUser;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The export of a trust's decision log (same rule as reading it) and the public key that checks it, published for
+ * anyone to fetch without signing in.
+ */
+@RestController
+@Profile("!production")
+public class DecisionLogExportController {
+
+    public static final String PUBLIC_KEY_PATH = "/.well-known/accord-ledger-key.pem";
+    public static final String EXPORT_PATH = "/decision-log/export";
+
+    private final DecisionLogVerifier verifier;
+    private final LedgerKeys keys;
+
+    public DecisionLogExportController(DecisionLogVerifier verifier, LedgerKeys keys) {
+        this.verifier = verifier;
+        this.keys = keys;
+    }
+
+    @GetMapping(EXPORT_PATH)
+    public ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String trustId,
+                                                        @AuthenticationPrincipal AccordUser caller) {
+        String trust = DecisionLogVerifier.ownTrust(trustId, caller);
+        String file = "decision-log-" + trust + "-" + LocalDate.now(ZoneOffset.UTC) + ".json";
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file, StandardCharsets.UTF_8).build().toString())
+                .body(out -> verifier.export(trust, out));
+    }
+
+    @GetMapping(value = PUBLIC_KEY_PATH, produces = "application/x-pem-file")
+    public ResponseEntity<String> publicKey() {
+        return ResponseEntity.ok().header("X-Accord-Key-Id", keys.keyId()).body(keys.publicKeyPem());
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Map<String, String>> refused(DomainException e) {
+        HttpStatus status = switch (e.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        return ResponseEntity.status(status).body(Map.of("error", status.name(), "message", e.getMessage()));
+    }
+}

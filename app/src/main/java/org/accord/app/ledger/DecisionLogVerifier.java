@@ -1,0 +1,98 @@
+package org.accord.app.ledger;
+
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.accord.api.shared.DomainException;
+import org.accord.app.security.AccordUser;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Verifies a trust's decision log against the event store, and exports it in a form that verifies offline. */
+@Service
+@Profile("!production")
+public class DecisionLogVerifier {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final LedgerSource source;
+    private final LedgerKeys keys;
+    private final CheckpointSigner signer;
+
+    public DecisionLogVerifier(LedgerSource source, LedgerKeys keys, CheckpointSigner signer) {
+        this.source = source;
+        this.keys = keys;
+        this.signer = signer;
+    }
+
+    public Verification verify(String trustId) {
+        return source.read(trustId, (events, head, checkpoints) ->
+                ChainVerifier.verify(trustId, events, head, checkpoints, keys.publicKey()));
+    }
+
+    /**
+     * Writes the trust's events, in stored order and as stored, with its checkpoints and one more signed now at the
+     * head, so that the whole export is covered by a signature. {@link OfflineVerifier} reads it.
+     */
+    public void export(String trustId, OutputStream out) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<Checkpoint> signedNow = new ArrayList<>();
+        source.read(trustId, (events, head, checkpoints) -> {
+            List<Checkpoint> all = new ArrayList<>(checkpoints);
+            if (head != null && (all.isEmpty() || all.get(all.size() - 1).position() < head.position())) {
+                Checkpoint checkpoint = CheckpointSigning.sign(head, now, keys.privateKey(), keys.keyId());
+                all.add(checkpoint);
+                signedNow.add(checkpoint);
+            }
+            write(trustId, now, events, head, all, out);
+            return null;
+        });
+        // recorded after the read: a write inside the read would have to wait for the writer
+        signedNow.forEach(signer::record);
+    }
+
+    private void write(String trustId, Instant now, Iterator<StoredEvent> events, ChainHead head,
+                       List<Checkpoint> checkpoints, OutputStream out) {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringProperty("format", ExportFormat.FORMAT);
+            json.writeStringProperty("trustId", trustId);
+            json.writeStringProperty("exportedAt", now.toString());
+            json.writeStringProperty("keyId", keys.keyId());
+            json.writeStringProperty("publicKey", keys.publicKeyPem());
+            json.writeName("head");
+            JSON.writeValue(json, ExportFormat.head(head == null ? ChainHead.genesis(trustId) : head));
+            json.writeArrayPropertyStart("checkpoints");
+            for (Checkpoint checkpoint : checkpoints) {
+                JSON.writeValue(json, ExportFormat.checkpoint(checkpoint));
+            }
+            json.writeEndArray();
+            json.writeArrayPropertyStart("events");
+            while (events.hasNext()) {
+                StoredEvent event = events.next();
+                if (event.concerns(trustId)) {
+                    JSON.writeValue(json, ExportFormat.entry(event));
+                }
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    /** The caller's own trust, or NOT_FOUND: nobody outside a trust learns whether it exists. */
+    static String ownTrust(String trustId, AccordUser caller) {
+        if (trustId == null || trustId.isBlank()) {
+            throw DomainException.badRequest("trustId is required");
+        }
+        if (caller == null || !caller.trustId().equals(trustId)) {
+            throw DomainException.notFound("unknown trust '" + trustId + "'");
+        }
+        return trustId;
+    }
+}

@@ -1,0 +1,45 @@
+package org.accord.app.ledger;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the SQLite event table itself, row by row in global-index order, with no deserialisation and nothing from a
+ * read model. One transaction makes it one snapshot (WAL): events, head and checkpoints as of the same moment, while
+ * commands go on writing.
+ */
+public class JdbcLedgerSource implements LedgerSource {
+
+    private static final String EVENTS = "SELECT globalIndex, eventIdentifier, type, aggregateIdentifier,"
+            + " sequenceNumber, payloadType, payload, metaData, timeStamp FROM DomainEventEntry ORDER BY globalIndex";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
+    private final LedgerStore ledger;
+
+    public JdbcLedgerSource(JdbcTemplate jdbc, PlatformTransactionManager transactions, LedgerStore ledger) {
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setFetchSize(1000);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.ledger = ledger;
+    }
+
+    @Override
+    public <T> T read(String trustId, Reading<T> reading) {
+        return snapshot.execute(status -> {
+            ChainHead head = ledger.head(trustId).orElse(null);
+            List<Checkpoint> checkpoints = ledger.checkpoints(trustId);
+            try (Stream<StoredEvent> events = jdbc.queryForStream(EVENTS, (rs, row) -> new StoredEvent(
+                    rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+                    rs.getBytes(7), ChainHasher.metaData(rs.getBytes(8)), rs.getString(9)))) {
+                Iterator<StoredEvent> iterator = events.iterator();
+                return reading.apply(iterator, head, checkpoints);
+            }
+        });
+    }
+}

@@ -1,0 +1,77 @@
+package org.accord.app.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import org.accord.api.shared.Actor;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An event as the store (or an export) holds it, before anything is deserialised: what verification reads.
+ *
+ * @param order     where the store puts it (the global index), which is the order the chain must follow
+ * @param metaData  its metadata, every value as text
+ * @param timestamp its timestamp as stored
+ */
+public record StoredEvent(long order, String eventId, String aggregateType, String aggregateId, long sequence,
+                          String payloadType, byte[] payload, Map<String, String> metaData, String timestamp) {
+
+    public String chainTrust() {
+        return metaData.get(ChainMetadata.TRUST);
+    }
+
+    /** The position the event claims in its trust's chain; -1 if it claims none (or nonsense). */
+    public long chainPosition() {
+        String value = metaData.get(ChainMetadata.POSITION);
+        try {
+            return value == null ? -1 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    public String chainHash() {
+        return metaData.get(ChainMetadata.HASH);
+    }
+
+    /** Whether this event is, or says it is, one of the trust's: by its chain metadata or by its payload. */
+    boolean concerns(String trustId) {
+        if (trustId.equals(chainTrust())) {
+            return true;
+        }
+        // cheap test first: most events of a large store belong to other trusts
+        return new String(payload, StandardCharsets.UTF_8).contains(trustId) && trustId.equals(payloadTrust());
+    }
+
+    String payloadTrust() {
+        return trustOf(payloadTree());
+    }
+
+    JsonNode payloadTree() {
+        return ChainHasher.payload(payload);
+    }
+
+    static String trustOf(JsonNode payload) {
+        JsonNode trust = payload.path("trustId");
+        return trust.isString() ? trust.asString() : null;
+    }
+
+    String linkHash(String trustId, long position, String previous) {
+        return linkHash(trustId, position, previous, payloadTree());
+    }
+
+    /** The link hash this event should carry on {@code previous}, at {@code position}; null if it cannot have one. */
+    String linkHash(String trustId, long position, String previous, JsonNode payloadTree) {
+        Instant at;
+        try {
+            at = Instant.parse(timestamp);
+        } catch (DateTimeParseException | NullPointerException e) {
+            return null;
+        }
+        String actor = metaData.getOrDefault(Actor.METADATA_KEY, Actor.SYSTEM);
+        return ChainHasher.hash(new ChainLink(trustId, position, previous, eventId, aggregateType, aggregateId,
+                sequence, payloadType, payloadTree, actor, at));
+    }
+}

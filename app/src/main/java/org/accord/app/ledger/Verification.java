@@ -1,0 +1,25 @@
+package org.accord.app.ledger;
+
+/**
+ * What verifying a trust's chain found.
+ *
+ * @param checkedEvents  how many events were re-linked and matched, from the first
+ * @param headHash       the hash of the last event that matched
+ * @param lastCheckpoint the newest signed checkpoint at or before the last event that matched; null if none
+ * @param firstProblem   null when intact
+ */
+public record Verification(boolean intact, long checkedEvents, String headHash, Checkpoint lastCheckpoint,
+                           Problem firstProblem) {
+
+    public enum Kind { ALTERED, MISSING, INSERTED, REORDERED, CHECKPOINT_INVALID }
+
+    /**
+     * The first place where the chain stops matching.
+     *
+     * @param position the position in the trust's chain where it breaks
+     * @param eventId  the event at fault, when the store still has it
+     * @param detail   the same in a sentence
+     */
+    public record Problem(long position, String eventId, Kind kind, String detail) {
+    }
+}
