@@ -29,6 +29,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // the page itself holds nothing; every request it makes signs in
                         .requestMatchers("/explorer.html").permitAll()
+                        // the board's pages (HTML, CSS, scripts) hold no data either: they sign in on every request
+                        .requestMatchers(HttpMethod.GET, "/board", "/board/", "/board/**").permitAll()
                         // the graphql-ws handshake: it may sign in later, in connection_init (WebSocketSignIn);
                         // queries and mutations are POSTs and always need credentials
                         .requestMatchers(HttpMethod.GET, "/graphql").permitAll()
