@@ -8,12 +8,18 @@ import java.util.Set;
 import org.accord.api.audit.DecisionRecordView;
 
 /**
- * What a board files for a date range: every record of the trust's decision log in order, each with the name of who
- * made it and, where a vote closed, how each eligible voter voted and why. {@code from} and {@code to} are inclusive
+ * What a board files for a date range: the decisions of the trust's log in order, each with the name of who made it
+ * and, where a vote closed, how each voter voted and why. The steps that lead to a decision (drafts, revisions,
+ * opening a vote, each vote as cast) and the registration of people are left out: the votes appear, as they stood,
+ * under the close of their vote, and the full log stays one query away. {@code from} and {@code to} are inclusive
  * UTC dates; either may be null (from the first record, up to now).
  */
 public record BoardPack(String trustId, String trustName, LocalDate from, LocalDate to, Instant generatedAt,
                         List<Entry> entries) {
+
+    /** Log record types that are steps towards a decision, or administration, rather than decisions. */
+    public static final Set<String> NOT_DECISIONS = Set.of("ProposalDrafted", "ProposalRevised", "VotingOpened",
+            "VoteCast", "VoterRecused", "PersonRegistered");
 
     /** Log record types that grant a school a variation. */
     public static final Set<String> VARIATIONS_GRANTED =

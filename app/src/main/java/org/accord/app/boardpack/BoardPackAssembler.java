@@ -64,7 +64,7 @@ public class BoardPackAssembler {
         DecisionLogPage page;
         do {
             page = queries.one(new FindDecisionLogQuery(trustId, filter, PAGE, after), DecisionLogPage.class);
-            records.addAll(page.records());
+            page.records().stream().filter(r -> !BoardPack.NOT_DECISIONS.contains(r.type())).forEach(records::add);
             after = page.cursors().isEmpty() ? null : page.cursors().get(page.cursors().size() - 1);
         } while (page.hasNextPage() && after != null);
 

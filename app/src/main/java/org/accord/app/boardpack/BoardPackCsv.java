@@ -5,14 +5,15 @@ import java.util.List;
 import org.accord.api.audit.DecisionRecordView;
 
 /**
- * The board pack as CSV (RFC 4180): one row per decision record, then one row per vote of each closed vote, comma
- * separated, CRLF line ends, every cell that needs it quoted. Cells that a spreadsheet would run as a formula are
+ * The board pack as CSV (RFC 4180): one row per decision record and, after each closed vote, one row per voter
+ * ({@code VoteAtClose}: the voter as actor, their vote, whether it dissents, their rationale); comma separated, CRLF
+ * line ends, every cell that needs it quoted. Cells that a spreadsheet would run as a formula are
  * defused with a leading apostrophe (OWASP's advice on CSV injection).
  */
 public final class BoardPackCsv {
 
     static final List<String> HEADER = List.of("position", "occurredAt", "recordedAt", "type", "actorId",
-            "actorName", "subjectType", "subjectId", "area", "summary", "rationale", "voter", "vote");
+            "actorName", "subjectType", "subjectId", "area", "summary", "rationale", "vote", "dissent");
 
     private BoardPackCsv() {
     }
@@ -27,9 +28,10 @@ public final class BoardPackCsv {
                     r.area() == null ? "" : r.area().name(), r.summary(), text(r.rationale()), "", ""));
             for (BoardPack.VoteLine vote : entry.votes()) {
                 row(csv, List.of(Long.toString(r.position()), r.occurredAt().toString(), r.recordedAt().toString(),
-                        "VoteAtClose", r.actorId(), text(entry.actorName()), text(r.subjectType()),
+                        "VoteAtClose", vote.voterId(), text(vote.voterName()), text(r.subjectType()),
                         text(r.subjectId()), r.area() == null ? "" : r.area().name(),
-                        vote.dissent() ? "Dissent" : "Vote", text(vote.rationale()), vote.who(), vote.choice()));
+                        vote.choice() + (vote.dissent() ? " (dissent)" : ""), text(vote.rationale()), vote.choice(),
+                        Boolean.toString(vote.dissent())));
             }
         }
         return csv.toString();

@@ -81,7 +81,8 @@ public final class BoardPackPdf {
         out.line(Style.BOLD, "#" + r.position() + "  " + WHEN.format(r.occurredAt()) + "  " + r.type(), 0);
         out.line(Style.BODY, r.summary(), 12);
         out.line(Style.SMALL, "By " + (entry.actorName() != null ? entry.actorName() : r.actorId())
-                + (r.recordedAt().equals(r.occurredAt()) ? "" : "; recorded " + WHEN.format(r.recordedAt())), 12);
+                + (WHEN.format(r.recordedAt()).equals(WHEN.format(r.occurredAt())) ? ""
+                : "; recorded " + WHEN.format(r.recordedAt())), 12);
         if (r.rationale() != null && !r.rationale().isBlank()) {
             out.line(Style.BODY, "Why: " + r.rationale(), 12);
         }

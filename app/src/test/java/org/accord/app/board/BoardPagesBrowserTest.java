@@ -87,6 +87,7 @@ class BoardPagesBrowserTest extends AccordHttpTest {
         assertThat(votes).allSatisfy(v -> assertThat(v.getText()).contains("VoteCast", "Year 9 assessment calendar"));
         assertThat(votes).filteredOn(v -> v.getText().contains("OBJECT")).hasSize(2)
                 .allSatisfy(v -> assertThat(v.getText()).contains("Why:"));
+        browser.screenshot("theDecisionRegisterFilteredToTheVotesOnAssessment");
         WebElement link = votes.get(0).findElement(By.linkText("Open the proposal"));
         assertThat(link.getAttribute("href")).endsWith("proposal.html?id=demo-proposal-y9-calendar");
 

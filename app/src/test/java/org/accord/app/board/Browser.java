@@ -157,10 +157,20 @@ final class Browser implements AutoCloseable {
         throw new AssertionError("waited 15 s for " + what + " on " + driver.getCurrentUrl(), last);
     }
 
+    /** The whole page (the window is stretched to its height, up to 5,000 px, then put back). */
     Path screenshot(String name) {
         try {
             Path file = SCREENSHOTS.resolve(name + ".png");
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+            long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+            long chrome = size.getHeight() - ((Number) js("return window.innerHeight")).longValue();
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(),
+                    (int) Math.min(5000, Math.max(size.getHeight(), height + chrome))));
+            try {
+                Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            } finally {
+                driver.manage().window().setSize(size);
+            }
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -42,8 +42,10 @@ class BoardPackCsvTest {
         assertThat(rows).hasSize(1 + 2 + 4);
         assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(BoardPackCsv.HEADER.size()));
         assertThat(rows.get(1).get(3)).isEqualTo("VotingClosed");
-        assertThat(rows.get(3)).containsSubsequence("Dissent", "Clashes with mocks", "Tom Okafor", "OBJECT");
+        assertThat(rows.get(3)).containsSubsequence("VoteAtClose", "p-2", "Tom Okafor", "OBJECT (dissent)",
+                "Clashes with mocks", "OBJECT", "true");
         assertThat(rows.get(4)).contains("'-1 term of notice", "p-3");
+        assertThat(rows.get(5)).contains("RECUSED", "Married to the author", "false");
         assertThat(rows.get(6).get(3)).isEqualTo("ExceptionApproved");
         assertThat(rows.get(6).get(10)).isEqualTo("'=HYPERLINK(\"http://evil\") a note, with \"quotes\"");
     }
