@@ -88,6 +88,7 @@ async function load(fresh) {
   // a newer load (the filters changed meanwhile) wins; an older one's answers are dropped
   const generation = fresh ? ++state.generation : state.generation;
   if (fresh) {
+    $('count').textContent = 'Loading…';
     state.after = null;
     state.shown = 0;
     state.filter = currentFilter();
@@ -103,6 +104,7 @@ async function load(fresh) {
       first: state.teamSubjects ? 100 : PAGE_SIZE, after: state.after });
     if (generation !== state.generation) return;
     const records = data.decisionLog.edges.map(e => e.node).filter(accepts);
+    rememberActors(data.decisionLog.edges.map(e => e.node));
     const entries = records.map(record => entry(record));
     log.append(...entries);
     // variations link to their standard's page once it is known: after the entries are shown, not before
@@ -116,6 +118,20 @@ async function load(fresh) {
   $('more').disabled = false;
   $('count').textContent = state.shown === 0 ? 'No decisions match.'
     : state.shown + (state.shown === 1 ? ' decision' : ' decisions') + ' shown' + (state.more ? '; more follow.' : '.');
+}
+
+/** People who acted but are in no team (the executive, heads) join the person filter as the log shows them. */
+function rememberActors(records) {
+  const select = $('person');
+  const known = new Set([...select.options].map(o => o.value));
+  for (const record of records) {
+    const actor = record.actor;
+    if (known.has(actor.id)) continue;
+    known.add(actor.id);
+    const label = actor.displayName || actor.id + ' (name erased)';
+    const before = [...select.options].slice(1).find(o => o.value !== 'system' && o.text.localeCompare(label) > 0);
+    select.insertBefore(el('option', { value: actor.id }, label), before || select.querySelector('option[value=system]'));
+  }
 }
 
 function accepts(record) {

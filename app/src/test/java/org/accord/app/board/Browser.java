@@ -38,9 +38,13 @@ final class Browser implements AutoCloseable {
     }
 
     static void assumeInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " are needed (Debian: apt-get install chromium chromium-driver)");
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String why = "browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
+                + " are needed (Debian: apt-get install chromium chromium-driver)";
+        if (!installed) {
+            System.err.println(why);
+        }
+        Assumptions.assumeTrue(installed, why);
     }
 
     static Browser open(int port) throws IOException {
