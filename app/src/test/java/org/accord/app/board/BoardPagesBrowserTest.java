@@ -186,6 +186,12 @@ class BoardPagesBrowserTest extends AccordHttpTest {
         browser.choose("proposal-rev-to", "2");
         assertThat(browser.text(By.cssSelector("#proposal-rev-diff ins"))).contains("chosen from a list");
 
+        browser.openAndTime("/board/proposal.html?id=demo-proposal-ks2-history-local");
+        assertThat(browser.text(By.id("change"))).contains("Amends", "version 1", "Oakwood Primary School",
+                "Meadowbank Primary Academy", "need re-justifying");
+        assertThat(browser.driver().findElements(By.cssSelector("#change ins")))
+                .extracting(WebElement::getText).anySatisfy(text -> assertThat(text).contains("local history study"));
+
         browser.openAndTime("/board/proposal.html?id=demo-proposal-library-lesson");
         assertThat(browser.text(By.id("proposal-status"))).contains("VOTING");
         assertThat(browser.text(By.id("waiting"))).contains("Still to vote");
