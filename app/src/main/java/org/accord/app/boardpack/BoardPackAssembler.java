@@ -1,0 +1,105 @@
+package org.accord.app.boardpack;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.accord.api.audit.DecisionLogFilter;
+import org.accord.api.audit.DecisionLogPage;
+import org.accord.api.audit.DecisionRecordView;
+import org.accord.api.audit.FindDecisionLogQuery;
+import org.accord.api.proposal.FindProposalQuery;
+import org.accord.api.proposal.ProposalView;
+import org.accord.api.shared.Actor;
+import org.accord.api.shared.DomainException;
+import org.accord.api.trust.FindTrustQuery;
+import org.accord.api.trust.TrustView;
+import org.accord.app.audit.DecisionLogController;
+import org.accord.app.person.PersonDirectory;
+import org.accord.app.security.AccordUser;
+import org.accord.app.shared.Queries;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers a board pack from the read side, with the decision log's own query and its own rule for who may read it:
+ * a caller of another trust is told the trust does not exist, as the API tells them.
+ */
+@Component
+public class BoardPackAssembler {
+
+    private static final int PAGE = 100;
+
+    private final Queries queries;
+    private final PersonDirectory directory;
+
+    public BoardPackAssembler(Queries queries, PersonDirectory directory) {
+        this.queries = queries;
+        this.directory = directory;
+    }
+
+    public BoardPack assemble(AccordUser caller, String trustId, LocalDate from, LocalDate to) {
+        if (trustId == null || trustId.isBlank()) {
+            throw DomainException.badRequest("trustId is required");
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw DomainException.badRequest("from (" + from + ") is after to (" + to + ")");
+        }
+        TrustView trust = DecisionLogController.mayRead(caller, trustId)
+                ? queries.one(new FindTrustQuery(trustId), TrustView.class) : null;
+        if (trust == null) {
+            throw DomainException.notFound("unknown trust '" + trustId + "'");
+        }
+        DecisionLogFilter filter = new DecisionLogFilter(null, null, null, null,
+                from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1));
+
+        List<DecisionRecordView> records = new ArrayList<>();
+        String after = null;
+        DecisionLogPage page;
+        do {
+            page = queries.one(new FindDecisionLogQuery(trustId, filter, PAGE, after), DecisionLogPage.class);
+            page.records().stream().filter(r -> !BoardPack.NOT_DECISIONS.contains(r.type())).forEach(records::add);
+            after = page.cursors().isEmpty() ? null : page.cursors().get(page.cursors().size() - 1);
+        } while (page.hasNextPage() && after != null);
+
+        Map<String, ProposalView> closedVotes = new HashMap<>();
+        Set<String> people = new HashSet<>();
+        for (DecisionRecordView r : records) {
+            people.add(r.actorId());
+            if ("VotingClosed".equals(r.type()) && r.subjectId() != null) {
+                ProposalView proposal = closedVotes.computeIfAbsent(r.subjectId(),
+                        id -> queries.one(new FindProposalQuery(id), ProposalView.class));
+                if (proposal != null) {
+                    proposal.votes().forEach(v -> people.add(v.voterId()));
+                    proposal.recusals().forEach(v -> people.add(v.voterId()));
+                }
+            }
+        }
+        people.remove(Actor.SYSTEM);
+        Map<String, String> names = directory.displayNames(people);
+
+        List<BoardPack.Entry> entries = records.stream().map(r -> new BoardPack.Entry(r,
+                Actor.SYSTEM.equals(r.actorId()) ? "Accord" : names.get(r.actorId()),
+                "VotingClosed".equals(r.type()) ? votes(closedVotes.get(r.subjectId()), names) : List.of()))
+                .toList();
+        return new BoardPack(trustId, trust.name(), from, to, Instant.now(), entries);
+    }
+
+    private static List<BoardPack.VoteLine> votes(ProposalView proposal, Map<String, String> names) {
+        if (proposal == null) {
+            return List.of();
+        }
+        List<BoardPack.VoteLine> lines = new ArrayList<>();
+        proposal.votes().forEach(v -> lines.add(new BoardPack.VoteLine(v.voterId(), names.get(v.voterId()),
+                v.choice().name(), v.rationale())));
+        proposal.recusals().forEach(r -> lines.add(new BoardPack.VoteLine(r.voterId(), names.get(r.voterId()),
+                "RECUSED", r.interest())));
+        return lines;
+    }
+}

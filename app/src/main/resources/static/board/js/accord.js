@@ -1,0 +1,209 @@
+// Shared by the board's pages: sign-in, GraphQL over HTTP, the page frame and small DOM helpers.
+// Credentials live in sessionStorage (this tab only, gone when it closes) and go with every request as HTTP Basic.
+
+const KEY = 'accord.credentials';
+
+export function credentials() {
+  return sessionStorage.getItem(KEY);
+}
+
+export function signOut() {
+  sessionStorage.removeItem(KEY);
+  location.reload();
+}
+
+export class GraphQlError extends Error {
+  constructor(message, classification) {
+    super(message);
+    this.classification = classification;
+  }
+}
+
+/** Posts a GraphQL document; X-Requested-With keeps a 401 from making the browser ask for a password itself. */
+export async function gql(query, variables = {}, auth = credentials()) {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json', 'Accept': 'application/json',
+      'Authorization': 'Basic ' + auth, 'X-Requested-With': 'XMLHttpRequest'
+    },
+    body: JSON.stringify({ query, variables })
+  });
+  if (response.status === 401) {
+    throw new GraphQlError('Wrong account name or password, or signed out.', 'UNAUTHORIZED');
+  }
+  if (!response.ok) {
+    throw new GraphQlError('Accord answered HTTP ' + response.status + '.', 'HTTP_' + response.status);
+  }
+  const body = await response.json();
+  if (body.errors && body.errors.length) {
+    const first = body.errors[0];
+    throw new GraphQlError(first.message, first.extensions && first.extensions.classification);
+  }
+  return body.data;
+}
+
+/** Fetches a file that needs signing in (a board pack) and hands it to the browser as a download. */
+export async function download(url) {
+  const response = await fetch(url, {
+    headers: { 'Authorization': 'Basic ' + credentials(), 'X-Requested-With': 'XMLHttpRequest' }
+  });
+  if (!response.ok) {
+    throw new GraphQlError(response.status === 404 ? 'Not found, or not yours to see.' : await response.text(),
+      'HTTP_' + response.status);
+  }
+  const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') || '');
+  const blob = await response.blob();
+  const link = el('a', { href: URL.createObjectURL(blob), download: name ? name[1] : 'board-pack' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  return blob;
+}
+
+/** Creates an element: el('a', {href: '#'}, 'text', child…). Text is always set as text, never as HTML. */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === 'class') node.className = value;
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+export const $ = id => document.getElementById(id);
+
+export function param(name) {
+  return new URLSearchParams(location.search).get(name);
+}
+
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+export function when(instant) {
+  return instant ? DATE_TIME.format(new Date(instant)) + ' UTC' : '';
+}
+
+export function day(date) {
+  return date ? DATE.format(new Date(date + 'T00:00:00Z')) : '';
+}
+
+export function time(instant) {
+  return el('time', { datetime: instant }, when(instant));
+}
+
+export function badge(value) {
+  return el('span', { class: 'badge ' + value }, value.replaceAll('_', ' '));
+}
+
+export function person(p) {
+  if (!p) return 'someone';
+  return p.displayName || p.id + ' (name erased)';
+}
+
+/** The "not found / not allowed" state: the API answers the same for both, and so does the page. */
+export function notFound(what) {
+  return el('section', { class: 'problem', role: 'alert', id: 'not-found' },
+    el('h2', {}, 'Not found, or not yours to see'),
+    el('p', {}, what + ' does not exist, or belongs to a trust you are not part of. ',
+      'Accord answers both the same way, so that nobody can tell which.'));
+}
+
+/** The trust a page shows: ?trust=… or the caller's own, read with trustFields (null: not found or not allowed). */
+export async function trustOf(me, trustFields) {
+  const wanted = param('trust');
+  if (!wanted || wanted === me.trustId) return me.trust;
+  return (await gql(`query T($id: ID!) { trust(id: $id) { id name ${trustFields} } }`, { id: wanted })).trust;
+}
+
+export function problem(error) {
+  return el('section', { class: 'problem', role: 'alert' }, el('h2', {}, 'Something went wrong'),
+    el('p', {}, error.message));
+}
+
+const PAGES = [
+  ['index.html', 'Decision register'],
+  ['variations.html', 'Variation map'],
+  ['standards.html', 'Standards and proposals']
+];
+
+/**
+ * Draws the frame (header, navigation, who is signed in) and, once signed in, calls render(main, me). Without
+ * credentials it shows the sign-in form instead. trustFields are read with the caller's own trust (me.trust). performance.mark('accord:rendered') marks the first render.
+ */
+export async function page(current, render, trustFields = '') {
+  const main = $('main');
+  const header = el('header', { class: 'site' },
+    el('a', { class: 'brand', href: 'index.html' }, 'Accord'),
+    el('nav', { 'aria-label': 'Board pages' }, el('ul', {}, PAGES.map(([href, label]) =>
+      el('li', {}, el('a', { href, 'aria-current': href === current ? 'page' : null }, label))))),
+    el('div', { class: 'who', id: 'who' }));
+  document.body.prepend(el('a', { class: 'skip', href: '#main' }, 'Skip to content'), header);
+
+  if (!credentials()) {
+    showSignIn(main);
+    performance.mark('accord:rendered');
+    return;
+  }
+  let me;
+  try {
+    // the page's own trust fields come with the caller, to save a round trip before the first render
+    me = (await gql(`{ me { id displayName trustId roles trust { id name ${trustFields} } } }`)).me;
+  } catch (error) {
+    if (error.classification === 'UNAUTHORIZED') {
+      sessionStorage.removeItem(KEY);
+      showSignIn(main, error.message);
+    } else {
+      main.replaceChildren(problem(error));
+    }
+    performance.mark('accord:rendered');
+    return;
+  }
+  performance.mark('accord:signed-in');
+  $('who').append('Signed in as ', el('strong', { id: 'signed-in-as' }, me.displayName || me.id),
+    me.trust ? ' of ' + me.trust.name : '',
+    el('button', { type: 'button', class: 'secondary', id: 'sign-out', onclick: signOut }, 'Sign out'));
+  try {
+    await render(main, me);
+  } catch (error) {
+    main.append(problem(error));
+  }
+  performance.mark('accord:rendered');
+}
+
+function showSignIn(main, message) {
+  const form = el('form', { class: 'panel signin', id: 'sign-in', 'aria-labelledby': 'sign-in-title' },
+    el('h1', { id: 'sign-in-title' }, 'Sign in to Accord'),
+    el('p', { class: 'muted' }, 'Use your Accord account. Demo accounts: exec, board, chair, member1 to member3, head, ',
+      'outsider; the password of each is "demo".'),
+    el('div', {}, el('label', { for: 'username' }, 'Account name'),
+      el('input', { id: 'username', name: 'username', autocomplete: 'username', required: true })),
+    el('div', {}, el('label', { for: 'password' }, 'Password'),
+      el('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password',
+        required: true })),
+    el('p', { class: 'problem', id: 'sign-in-problem', role: 'alert', hidden: !message }, message || ''),
+    el('button', { type: 'submit', id: 'sign-in-button' }, 'Sign in'));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const auth = btoa(unescape(encodeURIComponent($('username').value + ':' + $('password').value)));
+    try {
+      await gql('{ me { id } }', {}, auth);
+      sessionStorage.setItem(KEY, auth);
+      location.reload();
+    } catch (error) {
+      const problemLine = $('sign-in-problem');
+      problemLine.textContent = error.message;
+      problemLine.hidden = false;
+      $('password').focus();
+    }
+  });
+  main.replaceChildren(form);
+  $('username').focus();
+}

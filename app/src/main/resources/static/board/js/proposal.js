@@ -1,0 +1,77 @@
+// A proposal: where it stands, the tally and votes, and what it would change, for which schools.
+import { badge, day, el, gql, page, param, person, time, notFound } from './accord.js';
+import { renderDiff } from './diff.js';
+import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
+
+const QUERY = `query Proposal($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS}
+  area alignment statement rationale effectiveFrom reviewBy amendsVersion
+  eligibleVoters { id displayName }
+  team { id name trust { id name schools { id name } } }
+  standard { id title currentVersion alignment versions { number statement alignment }
+    variations { id school { id name } version kind status } } } }`;
+
+const OPEN = ['REQUESTED', 'RECORDED', 'APPROVED'];
+
+page('standards.html', async (main) => {
+  const id = param('id');
+  const data = id ? await gql(QUERY, { id }) : { proposal: null };
+  const p = data.proposal;
+  if (!p) {
+    main.replaceChildren(el('h1', {}, 'Proposal'), notFound('The proposal "' + (id || '') + '"'));
+    return;
+  }
+  const voted = new Set([...p.votes.map(v => v.voter.id), ...p.recusals.map(r => r.voter.id)]);
+  const waiting = p.eligibleVoters.filter(v => !voted.has(v.id));
+  main.replaceChildren(
+    el('h1', {}, p.title),
+    el('dl', { class: 'facts panel' },
+      el('dt', {}, 'Status'), el('dd', { id: 'proposal-status' }, outcome(p)),
+      el('dt', {}, 'Kind'), el('dd', {}, p.kind.replaceAll('_', ' ').toLowerCase()),
+      el('dt', {}, 'Team'), el('dd', {}, p.team.name),
+      el('dt', {}, 'Proposed by'), el('dd', {}, person(p.proposer)),
+      el('dt', {}, 'Area'), el('dd', {}, p.area.replaceAll('_', ' ').toLowerCase()),
+      p.alignment ? [el('dt', {}, 'Alignment'), el('dd', {}, badge(p.alignment))] : null,
+      p.effectiveFrom ? [el('dt', {}, 'Would take effect'), el('dd', {}, day(p.effectiveFrom))] : null,
+      p.openedAt ? [el('dt', {}, 'Voting opened'), el('dd', {}, time(p.openedAt))] : null),
+    el('h2', {}, 'The vote'), tally(p), votes(p, 'proposal'),
+    p.status === 'VOTING' && waiting.length ? el('p', { id: 'waiting' }, 'Still to vote: ',
+      waiting.map(person).join(', '), '.') : null,
+    el('h2', {}, 'What it would change'), change(p),
+    el('h2', {}, 'Its text'), el('blockquote', { id: 'statement' }, p.statement),
+    p.rationale ? el('p', {}, el('strong', {}, 'Rationale: '), p.rationale) : null,
+    el('h2', {}, 'Revisions'), revisions(p, 'proposal-rev'));
+});
+
+function change(p) {
+  const schools = p.team.trust.schools;
+  const s = p.standard;
+  if (p.kind === 'NEW_STANDARD') {
+    return el('section', { id: 'change' }, el('p', {}, 'A new ', badge(p.alignment || 'GUIDANCE'), ' standard for every school of ',
+      p.team.trust.name, ' (', String(schools.length), '): ', schools.map(x => x.name).join(', '), '.'),
+      el('p', { class: 'muted' }, meaning(p.alignment)));
+  }
+  const open = s.variations.filter(v => OPEN.includes(v.status));
+  const affected = open.length ? el('p', {}, 'Schools with a variation that would ',
+    p.kind === 'RETIRE_STANDARD' ? 'end: ' : 'need re-justifying: ',
+    open.map(v => v.school.name + ' (' + v.kind.toLowerCase() + ', version ' + v.version + ')').join(', '), '.')
+    : el('p', {}, 'No school has a variation from this standard.');
+  if (p.kind === 'RETIRE_STANDARD') {
+    return el('section', { id: 'change' }, el('p', {}, 'Retires ', el('a', { href: 'standard.html?id=' + encodeURIComponent(s.id) }, s.title),
+      ' for every school (', String(schools.length), ').'), affected);
+  }
+  const base = s.versions.find(v => v.number === p.amendsVersion) || s.versions[s.versions.length - 1];
+  return el('section', { id: 'change' },
+    el('p', {}, 'Amends ', el('a', { href: 'standard.html?id=' + encodeURIComponent(s.id) }, s.title), ' version ',
+      String(base.number), ' for every school (', String(schools.length), ')',
+      p.amendsVersion && p.amendsVersion !== s.currentVersion ? ' (the standard has since reached version ' + s.currentVersion + ')' : '', '.'),
+    p.alignment && p.alignment !== base.alignment ? el('p', {}, 'Alignment changes from ', badge(base.alignment), ' to ', badge(p.alignment), '.') : null,
+    el('h3', {}, 'The statement, as it would change'), renderDiff(base.statement, p.statement), affected);
+}
+
+function meaning(alignment) {
+  switch (alignment) {
+    case 'REQUIRED': return 'Required: the same in every school; departing from it needs an approved exception.';
+    case 'ADAPTABLE': return 'Adaptable: each school records how it meets it, with a justification.';
+    default: return 'Guidance: shared good practice; schools are free.';
+  }
+}

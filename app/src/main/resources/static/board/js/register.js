@@ -1,0 +1,249 @@
+// The decision register: the trust's decision log, filtered, in words, with links to each subject and new
+// decisions arriving live over graphql-ws.
+import { $, badge, credentials, download, el, gql, page, param, person, time, notFound, trustOf } from './accord.js';
+import { subscribe } from './graphql-ws.js';
+
+const TYPES = ['ProposalDrafted', 'ProposalRevised', 'VotingOpened', 'VoteCast', 'VoterRecused', 'VotingClosed',
+  'ProposalWithdrawn', 'ProposalAdopted', 'AdoptionDeclined', 'StandardVersionAdopted', 'StandardRetired',
+  'ImplementationRecorded', 'ExceptionRequested', 'ExceptionApproved', 'ExceptionDeclined', 'VariationReaffirmed',
+  'VariationWithdrawn', 'VariationRevoked', 'VariationExpired', 'TrustRegistered', 'SchoolRegistered',
+  'PersonRegistered', 'PersonErased', 'TeamFormed', 'TeamMemberAdded', 'TeamMemberRemoved'];
+const AREAS = ['SAFEGUARDING', 'CURRICULUM', 'ASSESSMENT', 'TEACHING', 'BEHAVIOUR', 'ATTENDANCE', 'SEND',
+  'PERSONAL_DEVELOPMENT', 'CPD', 'GOVERNANCE', 'FINANCE', 'HR', 'DATA_PROTECTION', 'ESTATES', 'IT', 'PUPIL_PREMIUM'];
+const PAGE_SIZE = 50;
+
+const RECORD = 'id position type occurredAt recordedAt actor { id displayName } subjectType subjectId area summary rationale';
+const LOG = `query Log($trustId: ID!, $filter: DecisionLogFilterInput, $first: Int, $after: String) {
+  decisionLog(trustId: $trustId, filter: $filter, first: $first, after: $after) {
+    edges { node { ${RECORD} } } pageInfo { hasNextPage endCursor } } }`;
+const TRUST_FIELDS = 'teams { id name chair { id displayName } members { id displayName } }';
+
+const state = { trust: null, teamSubjects: null, after: null, more: false, filter: {}, shown: 0, generation: 0 };
+
+page('index.html', async (main, me) => {
+  const trust = await trustOf(me, TRUST_FIELDS);
+  if (!trust) {
+    main.replaceChildren(el('h1', {}, 'Decision register'), notFound('The trust "' + param('trust') + '"'));
+    return;
+  }
+  state.trust = trust;
+  const people = new Map();
+  for (const team of trust.teams) {
+    for (const p of [team.chair, ...team.members]) people.set(p.id, p.displayName || p.id);
+  }
+  main.replaceChildren(
+    el('h1', {}, 'Decision register: ', trust.name),
+    el('p', { class: 'muted' }, 'Every decision of the trust, oldest first: who did what, when, and why. ',
+      'New decisions appear as they are recorded.'),
+    filters(trust, people),
+    el('p', { class: 'status', id: 'live-status', role: 'status', 'aria-live': 'polite' }),
+    el('p', { class: 'muted', id: 'count', 'aria-live': 'polite' }),
+    el('ol', { class: 'log', id: 'log', 'aria-label': 'Decisions' }),
+    el('button', { type: 'button', id: 'more', class: 'secondary', hidden: true, onclick: () => load(false) },
+      'Show more decisions'),
+    boardPack(trust));
+  await load(true);
+  live(trust.id);
+}, TRUST_FIELDS);
+
+function filters(trust, people) {
+  const select = (id, label, options) => el('div', {}, el('label', { for: id }, label),
+    el('select', { id, name: id }, el('option', { value: '' }, 'Any'),
+      options.map(([value, text]) => el('option', { value }, text))));
+  const date = (id, label) => el('div', {}, el('label', { for: id }, label), el('input', { id, name: id, type: 'date' }));
+  const form = el('form', { class: 'panel filters', id: 'filters', 'aria-label': 'Filter the decisions' },
+    select('area', 'Area', AREAS.map(a => [a, a.replaceAll('_', ' ').toLowerCase()])),
+    select('team', 'Team', trust.teams.map(t => [t.id, t.name])),
+    select('person', 'Person', [...people].sort((a, b) => a[1].localeCompare(b[1])).concat([['system', 'Accord itself']])),
+    select('type', 'Type', TYPES.map(t => [t, t.replace(/([a-z])([A-Z])/g, '$1 $2')])),
+    date('from', 'From'), date('to', 'To'),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'apply' }, 'Apply'),
+      el('button', { type: 'reset', class: 'secondary' }, 'Clear')));
+  form.addEventListener('submit', event => { event.preventDefault(); load(true); });
+  form.addEventListener('reset', () => setTimeout(() => load(true)));
+  return form;
+}
+
+function currentFilter() {
+  const filter = {};
+  if ($('area').value) filter.area = $('area').value;
+  if ($('person').value) filter.actorId = $('person').value;
+  if ($('type').value) filter.types = [$('type').value];
+  if ($('from').value) filter.from = $('from').value + 'T00:00:00Z';
+  if ($('to').value) filter.to = $('to').value + 'T23:59:59.999Z';
+  return filter;
+}
+
+/** A team's decisions: its own records and those of its proposals (the log has no team filter, so the page narrows). */
+async function teamSubjects() {
+  const teamId = $('team').value;
+  if (!teamId) return null;
+  const { team } = await gql('query T($id: ID!) { team(id: $id) { id proposals(first: 100) { edges { node { id } } } } }',
+    { id: teamId });
+  return new Set([teamId, ...(team ? team.proposals.edges.map(e => e.node.id) : [])]);
+}
+
+async function load(fresh) {
+  const log = $('log');
+  // a newer load (the filters changed meanwhile) wins; an older one's answers are dropped
+  const generation = fresh ? ++state.generation : state.generation;
+  if (fresh) {
+    $('count').textContent = 'Loading…';
+    state.after = null;
+    state.shown = 0;
+    state.filter = currentFilter();
+    state.teamSubjects = await teamSubjects();
+    if (generation !== state.generation) return;
+    log.replaceChildren();
+  }
+  $('more').disabled = true;
+  let found = 0;
+  // with the team narrowed on the page, keep reading until a page's worth is found or the log ends
+  do {
+    const data = await gql(LOG, { trustId: state.trust.id, filter: state.filter,
+      first: state.teamSubjects ? 100 : PAGE_SIZE, after: state.after });
+    if (generation !== state.generation) return;
+    const records = data.decisionLog.edges.map(e => e.node).filter(accepts);
+    rememberActors(data.decisionLog.edges.map(e => e.node));
+    const entries = records.map(record => entry(record));
+    log.append(...entries);
+    // variations link to their standard's page once it is known: after the entries are shown, not before
+    links(records).then(() => entries.forEach((node, k) => addVariationLink(node, records[k]))).catch(() => {});
+    found += records.length;
+    state.more = data.decisionLog.pageInfo.hasNextPage;
+    state.after = data.decisionLog.pageInfo.endCursor || state.after;
+  } while (state.teamSubjects && state.more && found < PAGE_SIZE);
+  state.shown += found;
+  $('more').hidden = !state.more;
+  $('more').disabled = false;
+  $('count').textContent = state.shown === 0 ? 'No decisions match.'
+    : state.shown + (state.shown === 1 ? ' decision' : ' decisions') + ' shown' + (state.more ? '; more follow.' : '.');
+}
+
+/** People who acted but are in no team (the executive, heads) join the person filter as the log shows them. */
+function rememberActors(records) {
+  const select = $('person');
+  const known = new Set([...select.options].map(o => o.value));
+  for (const record of records) {
+    const actor = record.actor;
+    if (known.has(actor.id)) continue;
+    known.add(actor.id);
+    const label = actor.displayName || actor.id + ' (name erased)';
+    const before = [...select.options].slice(1).find(o => o.value !== 'system' && o.text.localeCompare(label) > 0);
+    select.insertBefore(el('option', { value: actor.id }, label), before || select.querySelector('option[value=system]'));
+  }
+}
+
+function accepts(record) {
+  return !state.teamSubjects || state.teamSubjects.has(record.subjectId);
+}
+
+const variationStandards = new Map();
+
+/** Variations are shown on their standard's page: one request (aliases, at most 30) finds those standards. */
+async function links(records) {
+  const ids = [...new Set(records.filter(r => r.subjectType === 'variation' && r.subjectId
+    && !variationStandards.has(r.subjectId)).map(r => r.subjectId))];
+  for (let start = 0; start < ids.length; start += 30) {
+    const chunk = ids.slice(start, start + 30);
+    const query = '{ ' + chunk.map((id, i) => `v${i}: variation(id: ${JSON.stringify(id)}) { standard { id } }`)
+      .join(' ') + ' }';
+    const data = await gql(query);
+    chunk.forEach((id, i) => variationStandards.set(id, data['v' + i] && data['v' + i].standard.id));
+  }
+}
+
+function subjectLink(record) {
+  const id = encodeURIComponent(record.subjectId || '');
+  switch (record.subjectType) {
+    case 'proposal': return el('a', { href: 'proposal.html?id=' + id }, 'Open the proposal');
+    case 'standard': return el('a', { href: 'standard.html?id=' + id }, 'Open the standard');
+    case 'variation': {
+      const standard = variationStandards.get(record.subjectId);
+      return standard ? el('a', { href: 'standard.html?id=' + encodeURIComponent(standard) + '#variation-' + id },
+        'Open the standard and its variations') : null;
+    }
+    default: return null;
+  }
+}
+
+function addVariationLink(node, record) {
+  if (record.subjectType !== 'variation') return;
+  const link = subjectLink(record);
+  if (link) node.querySelector('article').append(link);
+}
+
+function entry(record, live = false) {
+  return el('li', { class: live ? 'live' : null, id: 'record-' + record.position },
+    el('article', { 'aria-label': 'Decision ' + record.position },
+      el('div', { class: 'entry-head' }, el('span', {}, '#' + record.position), time(record.occurredAt),
+        badge(record.type), record.area ? el('span', {}, record.area.replaceAll('_', ' ').toLowerCase()) : null),
+      el('p', { class: 'entry-summary' }, record.summary),
+      el('p', { class: 'muted' }, 'By ', el('strong', {}, record.actor.id === 'system' ? 'Accord' : person(record.actor)),
+        record.recordedAt !== record.occurredAt ? ['; recorded ', time(record.recordedAt)] : null),
+      record.rationale ? el('p', { class: 'why' }, el('strong', {}, 'Why: '), record.rationale) : null,
+      record.subjectType === 'variation' ? null : subjectLink(record)));
+}
+
+function matchesFilter(record) {
+  const f = state.filter;
+  return (!f.area || f.area === record.area) && (!f.actorId || f.actorId === record.actor.id)
+    && (!f.types || f.types.includes(record.type)) && (!f.from || record.occurredAt >= f.from)
+    && (!f.to || record.occurredAt <= f.to) && accepts(record);
+}
+
+function live(trustId) {
+  const status = $('live-status');
+  subscribe({
+    query: `subscription Live($trustId: ID!) { decisionRecorded(trustId: $trustId) { ${RECORD} } }`,
+    variables: { trustId },
+    authorization: 'Basic ' + credentials(),
+    onState: (s, why) => {
+      status.dataset.state = s;
+      status.textContent = s === 'live' ? 'Live: new decisions appear as they are recorded.'
+        : s === 'reconnecting' ? 'Live updates paused; reconnecting…' : 'Live updates refused: ' + why;
+    },
+    onNext: async data => {
+      const record = data.decisionRecorded;
+      if (!matchesFilter(record)) return;
+      status.textContent = 'New decision recorded: ' + record.summary;
+      if (!state.more && !document.getElementById('record-' + record.position)) {
+        const node = entry(record, true);
+        $('log').append(node);
+        links([record]).then(() => addVariationLink(node, record)).catch(() => {});
+        state.shown++;
+        $('count').textContent = state.shown + ' decisions shown.';
+      }
+    }
+  });
+}
+
+function boardPack(trust) {
+  const form = el('form', { class: 'panel', id: 'board-pack', 'aria-labelledby': 'board-pack-title' },
+    el('h2', { id: 'board-pack-title' }, 'Board pack'),
+    el('p', { class: 'muted' }, 'The decisions of a period, with votes, dissent and rationales, and the variations ',
+      'granted: a PDF to file, or a CSV of the same records. Leave a date empty for no bound.'),
+    el('div', { class: 'pick' },
+      el('div', {}, el('label', { for: 'pack-from' }, 'From'), el('input', { id: 'pack-from', type: 'date' })),
+      el('div', {}, el('label', { for: 'pack-to' }, 'To'), el('input', { id: 'pack-to', type: 'date' })),
+      el('button', { type: 'button', id: 'pack-pdf', onclick: () => exportPack(trust, 'pdf') }, 'Download PDF'),
+      el('button', { type: 'button', id: 'pack-csv', class: 'secondary', onclick: () => exportPack(trust, 'csv') },
+        'Download CSV')),
+    el('p', { class: 'status', id: 'pack-status', role: 'status', 'aria-live': 'polite' }));
+  return form;
+}
+
+async function exportPack(trust, kind) {
+  const query = new URLSearchParams({ trustId: trust.id });
+  if ($('pack-from').value) query.set('from', $('pack-from').value);
+  if ($('pack-to').value) query.set('to', $('pack-to').value);
+  const status = $('pack-status');
+  status.textContent = 'Preparing the ' + kind.toUpperCase() + '…';
+  try {
+    const blob = await download('/board-pack.' + kind + '?' + query);
+    status.textContent = 'The board pack (' + kind.toUpperCase() + ', ' + Math.ceil(blob.size / 1024)
+      + ' KB) has been downloaded.';
+  } catch (error) {
+    status.textContent = 'The board pack could not be made: ' + error.message;
+  }
+}

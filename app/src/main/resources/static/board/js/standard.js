@@ -1,0 +1,94 @@
+// A standard's history: each version on a timeline with the proposal that made it, its revisions, votes,
+// dissent and recusals, who adopted it and when, and the schools' variations against it.
+import { $, badge, day, el, gql, page, param, person, time, notFound } from './accord.js';
+import { renderDiff } from './diff.js';
+import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
+
+const QUERY = `query Standard($id: ID!) { standard(id: $id) {
+  id title area alignment currentVersion retiredOn retiredAt trust { id name }
+  versions { number title statement alignment effectiveFrom reviewBy adoptedAt adoptedBy { id displayName }
+    proposal { ${PROPOSAL_FIELDS} } }
+  variations { id school { id name } version kind status needsRejustification description justification
+    reviewBy expiresOn decidedBy { id displayName } } } }`;
+
+page('standards.html', async (main) => {
+  const id = param('id');
+  const data = id ? await gql(QUERY, { id }) : { standard: null };
+  const s = data.standard;
+  if (!s) {
+    main.replaceChildren(el('h1', {}, 'Standard'), notFound('The standard "' + (id || '') + '"'));
+    return;
+  }
+  main.replaceChildren(
+    el('h1', {}, s.title),
+    el('dl', { class: 'facts panel' },
+      el('dt', {}, 'Area'), el('dd', {}, s.area.replaceAll('_', ' ').toLowerCase()),
+      el('dt', {}, 'Alignment'), el('dd', {}, badge(s.alignment)),
+      el('dt', {}, 'Current version'), el('dd', {}, String(s.currentVersion)),
+      el('dt', {}, 'Trust'), el('dd', {}, s.trust.name),
+      s.retiredOn ? [el('dt', {}, 'Retired'), el('dd', {}, 'from ' + day(s.retiredOn))] : null),
+    compareVersions(s),
+    el('h2', { id: 'timeline-title' }, 'Versions'),
+    el('ol', { class: 'timeline', id: 'timeline', 'aria-labelledby': 'timeline-title' },
+      [...s.versions].reverse().map(v => version(s, v))),
+    el('h2', { id: 'variations-title' }, 'All variations of the schools'),
+    variationTable(s.variations, 'all-variations'));
+  if (location.hash) {
+    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target) { target.setAttribute('tabindex', '-1'); target.focus(); }
+  }
+});
+
+function version(s, v) {
+  const p = v.proposal;
+  const against = s.variations.filter(x => x.version === v.number);
+  return el('li', { id: 'version-' + v.number },
+    el('article', { class: 'panel', 'aria-labelledby': 'version-' + v.number + '-title' },
+      el('h3', { id: 'version-' + v.number + '-title' }, 'Version ' + v.number + ': ' + v.title, ' ', badge(v.alignment)),
+      el('p', {}, 'In force from ', el('strong', {}, day(v.effectiveFrom)),
+        v.reviewBy ? ', review by ' + day(v.reviewBy) : '', '. Adopted by ', el('strong', {}, person(v.adoptedBy)),
+        ' on ', time(v.adoptedAt), '.'),
+      el('blockquote', {}, v.statement),
+      p ? el('section', { 'aria-label': 'The proposal behind version ' + v.number },
+        el('h4', {}, 'Proposal: ', el('a', { href: 'proposal.html?id=' + encodeURIComponent(p.id) }, p.title)),
+        el('p', { class: 'muted' }, 'Proposed by ', person(p.proposer), '.'), outcome(p), tally(p), votes(p, 'v' + v.number),
+        el('details', {}, el('summary', {}, 'Revisions of the proposal (' + p.revisions.length + ')'),
+          revisions(p, 'v' + v.number + '-rev')))
+        : el('p', { class: 'muted' }, 'No proposal is recorded for this version.'),
+      el('h4', {}, 'Schools\' variations against version ' + v.number),
+      against.length ? variationTable(against, 'variations-v' + v.number) : el('p', { class: 'muted' }, 'None.')));
+}
+
+function variationTable(list, id) {
+  if (!list.length) return el('p', { class: 'muted', id }, 'None.');
+  return el('div', { class: 'table-wrap' }, el('table', { id },
+    el('thead', {}, el('tr', {}, ['School', 'Kind', 'Status', 'Version', 'What and why', 'Until', 'Decided by']
+      .map(h => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, list.map(x => el('tr', { id: id === 'all-variations' ? 'variation-' + x.id : null },
+      el('td', {}, x.school.name), el('td', {}, x.kind.toLowerCase()),
+      el('td', {}, badge(x.status), x.needsRejustification ? [' ', badge('NEEDS_REJUSTIFICATION')] : null),
+      el('td', {}, String(x.version)),
+      el('td', {}, x.description ? el('p', {}, x.description) : null, el('p', {}, el('strong', {}, 'Why: '), x.justification || '')),
+      el('td', {}, day(x.reviewBy || x.expiresOn)),
+      el('td', {}, x.decidedBy ? person(x.decidedBy) : ''))))));
+}
+
+function compareVersions(s) {
+  if (s.versions.length < 2) return null;
+  const pick = (id, label, selected) => el('div', {}, el('label', { for: id }, label),
+    el('select', { id }, s.versions.map(v => el('option', { value: v.number, selected: v.number === selected },
+      'Version ' + v.number))));
+  const out = el('div', { id: 'version-diff', 'aria-live': 'polite' });
+  const box = el('section', { class: 'panel', 'aria-labelledby': 'compare-title' },
+    el('h2', { id: 'compare-title' }, 'Compare versions'),
+    el('div', { class: 'pick' }, pick('version-from', 'Compare version', s.versions.length - 1),
+      pick('version-to', 'with version', s.versions.length)), out);
+  const draw = () => {
+    const a = s.versions.find(v => String(v.number) === $('version-from').value);
+    const b = s.versions.find(v => String(v.number) === $('version-to').value);
+    out.replaceChildren(renderDiff(a.statement, b.statement));
+  };
+  box.addEventListener('change', draw);
+  queueMicrotask(draw);
+  return box;
+}
