@@ -41,7 +41,8 @@ page('index.html', async (main, me) => {
     el('ol', { class: 'log', id: 'log', 'aria-label': 'Decisions' }),
     el('button', { type: 'button', id: 'more', class: 'secondary', hidden: true, onclick: () => load(false) },
       'Show more decisions'),
-    boardPack(trust));
+    boardPack(trust),
+    integrity(trust));
   await load(true);
   live(trust.id);
 }, TRUST_FIELDS);
@@ -231,6 +232,53 @@ function boardPack(trust) {
         'Download CSV')),
     el('p', { class: 'status', id: 'pack-status', role: 'status', 'aria-live': 'polite' }));
   return form;
+}
+
+// Whether the record is intact: verifyDecisionLog re-derives the trust's hash chain from the event store itself;
+// the export verifies offline with the published key (docs/verifiable-log.md).
+const VERIFY = `query Verify($trustId: ID!) { verifyDecisionLog(trustId: $trustId) {
+  intact checkedEvents headHash lastCheckpoint { position signedAt } firstProblem { position eventId kind detail } } }`;
+
+function integrity(trust) {
+  return el('section', { class: 'panel', id: 'integrity', 'aria-labelledby': 'integrity-title' },
+    el('h2', { id: 'integrity-title' }, 'Is the record intact?'),
+    el('p', { class: 'muted' }, 'Every decision is linked to the one before it by a hash, and the chain is signed ',
+      'at regular points. Checking re-reads every decision from the event store and names the first one that was ',
+      'altered, removed, inserted or reordered. The export can be checked offline with the ',
+      el('a', { href: '/.well-known/accord-ledger-key.pem' }, 'published key'), '.'),
+    el('div', { class: 'pick' },
+      el('button', { type: 'button', id: 'verify', onclick: () => verify(trust) }, 'Check the record'),
+      el('button', { type: 'button', id: 'export-log', class: 'secondary',
+        onclick: () => exportLog(trust) }, 'Export for offline checking')),
+    el('p', { class: 'status', id: 'verify-status', role: 'status', 'aria-live': 'polite' }));
+}
+
+async function verify(trust) {
+  const status = $('verify-status');
+  status.textContent = 'Checking every decision against the event store…';
+  try {
+    const result = (await gql(VERIFY, { trustId: trust.id })).verifyDecisionLog;
+    const checkpoint = result.lastCheckpoint
+      ? ' Last signed checkpoint: decision ' + result.lastCheckpoint.position + ', ' + time(result.lastCheckpoint.signedAt) + '.'
+      : ' No signed checkpoint yet.';
+    status.textContent = result.intact
+      ? 'Intact: all ' + result.checkedEvents + ' decisions match their hashes.' + checkpoint
+      : 'NOT intact: ' + result.firstProblem.kind + ' at decision ' + result.firstProblem.position + '. '
+        + result.firstProblem.detail;
+  } catch (error) {
+    status.textContent = 'The record could not be checked: ' + error.message;
+  }
+}
+
+async function exportLog(trust) {
+  const status = $('verify-status');
+  try {
+    const blob = await download('/decision-log/export?' + new URLSearchParams({ trustId: trust.id }));
+    status.textContent = 'The export (' + Math.ceil(blob.size / 1024) + ' KB) has been downloaded. Check it with: '
+      + 'java -jar accord.jar verify-export EXPORT.json accord-ledger-key.pem';
+  } catch (error) {
+    status.textContent = 'The export could not be made: ' + error.message;
+  }
 }
 
 async function exportPack(trust, kind) {

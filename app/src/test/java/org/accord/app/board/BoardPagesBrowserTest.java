@@ -153,6 +153,22 @@ class BoardPagesBrowserTest extends AccordHttpTest {
     }
 
     @Test
+    void aBoardMemberChecksFromTheRegisterThatTheRecordIsIntactAndExportsItForOfflineChecking() {
+        browser.signIn("board");
+        browser.openAndTime("/board/index.html");
+        browser.driver().findElement(By.id("verify")).click();
+        assertThat(browser.waitFor("the verification", () -> {
+            String status = browser.text(By.id("verify-status"));
+            return status.startsWith("Intact") || status.startsWith("NOT") ? status : null;
+        })).matches("Intact: all \\d+ decisions match their hashes\\..*");
+        browser.driver().findElement(By.id("export-log")).click();
+        assertThat(browser.waitFor("the export", () -> {
+            String status = browser.text(By.id("verify-status"));
+            return status.contains("downloaded") ? status : null;
+        })).contains("verify-export");
+    }
+
+    @Test
     void aStandardsHistoryShowsItsVersionsProposalsVotesAndVariations() {
         browser.signIn("board");
         browser.openAndTime("/board/standard.html?id=demo-standard-ks2-history");
