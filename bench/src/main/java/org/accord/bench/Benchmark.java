@@ -134,7 +134,9 @@ public final class Benchmark {
                     "< 512 MiB", heap < 512);
         }
 
-        replay(data, eventsDb, events, startSeconds);
+        if (Boolean.parseBoolean(System.getProperty("bench.replay", "true"))) {
+            replay(data, eventsDb, events, startSeconds);
+        }
         report.print(work.resolve("report.md"));
     }
 
