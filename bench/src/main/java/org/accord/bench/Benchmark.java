@@ -75,8 +75,14 @@ public final class Benchmark {
         report.note("accounts: HTTP Basic, bcrypt cost " + cost + " (the demo accounts' cost is 10)");
     }
 
-    public static void main(String[] args) throws Exception {
-        new Benchmark().run();
+    public static void main(String[] args) {
+        try {
+            new Benchmark().run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0); // the HTTP clients' executors are not daemons
     }
 
     /** Client c signs in as a member of one of the live teams. */
