@@ -4,6 +4,9 @@ import java.time.Duration;
 
 import com.mongodb.client.MongoClient;
 import org.accord.api.shared.Actor;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
@@ -39,6 +42,20 @@ public class AxonConfiguration {
                 .allowIfSubType("java.util.")
                 .allowIfSubType("java.time.")
                 .build());
+    }
+
+    /**
+     * Aggregates stay in memory between commands instead of being replayed from their events each time. Every command
+     * also loads its trust's aggregate for authorisation, so without this a command read the trust's whole history
+     * (hundreds of events in a trust of 50 schools): the benchmark measured 14 commands/s loading a synthetic trust,
+     * most of it spent reading and deserialising those events (docs/benchmarks.md). Safe where one process handles
+     * every command of a trust (the embedded mode, whose single writer lock also orders them); set
+     * {@code accord.aggregate-cache=false} where several nodes handle commands for the same aggregates without
+     * routing them to one node, as a cached trust read by another aggregate's command would not see their changes.
+     */
+    @Bean
+    Cache aggregateCache(@Value("${accord.aggregate-cache:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     /** Copies the acting person from each command onto every event it produces. */

@@ -62,7 +62,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * state the request needed (voting has closed, a revision after voting opened, a stale revision number): what a
  * client racing another one meets.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Proposal {
 
     static final Duration MAX_VOTING_WINDOW = Duration.ofDays(366);

@@ -49,7 +49,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>
  * Dates are calendar dates in UTC.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Standard {
 
 

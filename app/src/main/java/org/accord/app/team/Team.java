@@ -30,7 +30,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A cross-cutting team: its members (each from a school of the trust), its chair (always a member) and the rule by
  * which it decides. Formed and changed by a trust executive.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Team {
 
     /** A voting window longer than a school year is a mistake, not a choice. */

@@ -30,7 +30,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A trust: the tenant. Knows its schools and the roles of its people; nothing else of theirs. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Trust {
 
     @AggregateIdentifier

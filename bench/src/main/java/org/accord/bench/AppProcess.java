@@ -1,0 +1,132 @@
+package org.accord.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged application as a process of its own, on a data folder, with free ports. */
+final class AppProcess implements AutoCloseable {
+
+    final Process process;
+    final int httpPort;
+    final int mongoPort;
+    final long startedNanos;
+    final Path log;
+
+    private AppProcess(Process process, int httpPort, int mongoPort, long startedNanos, Path log) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.mongoPort = mongoPort;
+        this.startedNanos = startedNanos;
+        this.log = log;
+    }
+
+    /**
+     * @param extraJars  jars for Spring Boot's loader path (the benchmark's loader), or none to run the jar as
+     *                   {@code java -jar} would
+     */
+    static AppProcess start(Path appJar, Path dataDir, String accountsJson, List<String> jvmArgs, String extraJars,
+                            Path log) {
+        int http = freePort();
+        int mongo = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Ddisable-axoniq-console-message=true");
+        command.addAll(jvmArgs);
+        if (extraJars == null) {
+            command.add("-jar");
+            command.add(appJar.toString());
+        } else {
+            command.add("-Dloader.path=" + extraJars);
+            command.add("-Dloader.main=org.accord.app.AccordApplication");
+            command.add("-cp");
+            command.add(appJar.toString());
+            command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
+        }
+        command.add("--accord.mongo-port=" + mongo);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("ACCORD_DATA_DIR", dataDir.toString());
+        env.put("SERVER_PORT", Integer.toString(http));
+        env.put("ACCORD_DEMO", "false");
+        env.put("SPRING_APPLICATION_JSON", accountsJson);
+        long started = System.nanoTime();
+        try {
+            return new AppProcess(builder.start(), http, mongo, started, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return seconds from the process start to {@code /actuator/health} answering UP */
+    double awaitHealthy(Duration timeout) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = startedNanos + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application stopped (exit " + process.exitValue() + "), see "
+                        + log);
+            }
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return (System.nanoTime() - startedNanos) / 1e9;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("not healthy within " + timeout + ", see " + log);
+    }
+
+    /** Heap in use after a full GC, from {@code jcmd GC.heap_info}, in MiB. */
+    double heapAfterGcMiB() throws IOException, InterruptedException {
+        run("jcmd", Long.toString(process.pid()), "GC.run");
+        String info = run("jcmd", Long.toString(process.pid()), "GC.heap_info");
+        Matcher m = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("cannot read the heap from: " + info);
+        }
+        return Long.parseLong(m.group(1)) / 1024.0;
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
