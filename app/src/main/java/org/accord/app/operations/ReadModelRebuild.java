@@ -1,0 +1,109 @@
+package org.accord.app.operations;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds every read model from the event store while the application keeps serving: stops every projection,
+ * resets their tokens (each projection's {@code @ResetHandler} clears its documents, guards against redelivery
+ * included), and starts them again, to replay from the first event. All projections are reset together because
+ * some documents (a trust's) are written by several of them.
+ * <p>
+ * Queries answer throughout, from read models that fill up as the replay goes; a mutation still waits for its own
+ * events to be projected (read-your-writes), so during a rebuild it waits for the replay to reach it, up to
+ * {@code accord.read-your-writes-timeout}.
+ */
+@Component
+public class ReadModelRebuild implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+
+    /** What the last rebuild did; {@code state} is IDLE, RUNNING, REPLAYING, DONE or FAILED. */
+    public record Run(String state, Instant startedAt, Instant resetAt, Instant finishedAt, String problem) {
+        static final Run NONE = new Run("IDLE", null, null, null, null);
+    }
+
+    private final ProcessorPositions positions;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "read-model-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicReference<Run> last = new AtomicReference<>(Run.NONE);
+
+    public ReadModelRebuild(ProcessorPositions positions) {
+        this.positions = positions;
+    }
+
+    /**
+     * Starts a rebuild in the background and returns at once.
+     *
+     * @throws IllegalStateException when a rebuild is already under way
+     */
+    public synchronized Run start() {
+        Run current = current();
+        if (current.state().equals("RUNNING") || current.state().equals("REPLAYING")) {
+            throw new IllegalStateException("a rebuild is already under way, started at " + current.startedAt());
+        }
+        Run started = new Run("RUNNING", Instant.now(), null, null, null);
+        last.set(started);
+        worker.submit(this::rebuild);
+        return started;
+    }
+
+    /** The last rebuild, REPLAYING until every projection has left its replay behind. */
+    public Run current() {
+        Run run = last.get();
+        if (run.state().equals("REPLAYING") && positions.all().stream()
+                .noneMatch(p -> p.replaying() || (p.behind() != null && p.behind() > 0))) {
+            Run done = new Run("DONE", run.startedAt(), run.resetAt(), Instant.now(), null);
+            last.compareAndSet(run, done);
+            log.info("read models rebuilt: started {}, finished {}", done.startedAt(), done.finishedAt());
+            return done;
+        }
+        return run;
+    }
+
+    private void rebuild() {
+        Run run = last.get();
+        List<StreamingEventProcessor> processors = positions.processors();
+        try {
+            processors.forEach(StreamingEventProcessor::shutDown);
+            for (StreamingEventProcessor processor : processors) {
+                if (!processor.supportsReset()) {
+                    throw new IllegalStateException("projection " + processor.getName() + " cannot be replayed");
+                }
+                processor.resetTokens();
+            }
+            last.set(new Run("REPLAYING", run.startedAt(), Instant.now(), null, null));
+            log.info("read models reset; replaying {} projections", processors.size());
+        } catch (UnableToClaimTokenException e) {
+            fail(run, "another node holds a projection's segment (" + e.getMessage() + "): stop the projections on"
+                    + " the other nodes, or scale to one replica, and try again");
+        } catch (RuntimeException e) {
+            log.error("rebuild failed", e);
+            fail(run, e.getMessage());
+        } finally {
+            processors.forEach(StreamingEventProcessor::start);
+        }
+    }
+
+    private void fail(Run run, String problem) {
+        last.set(new Run("FAILED", run.startedAt(), null, Instant.now(), problem));
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}
