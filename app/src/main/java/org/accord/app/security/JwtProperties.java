@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How production sign-in reads the identity provider's tokens ({@code accord.security.jwt.*}). Exactly one key
- * source: the issuer's discovery document ({@code issuer-uri}), its key set ({@code jwk-set-uri}), or an RSA public
- * key in PEM ({@code public-key-location}, e.g. {@code file:/etc/accord/jwt/public.pem}).
+ * How production sign-in reads the identity provider's tokens ({@code accord.security.jwt.*}). The keys come from the
+ * first of these that is set: the issuer's discovery document ({@code issuer-uri}, whose {@code iss} tokens must then
+ * carry), its key set ({@code jwk-set-uri}), or an RSA public key in PEM ({@code public-key-location}, e.g.
+ * {@code file:/etc/accord/jwt/public.pem}).
  *
  * @param personIdClaim the claim that holds the Accord person id of the caller
  * @param trustIdClaim  the claim that holds the id of the caller's trust

@@ -89,13 +89,13 @@ public class JwtSecurityConfiguration {
         };
     }
 
+    /** The first one set of: the issuer, its key set, a public key file. */
     private static NimbusJwtDecoder keySource(JwtProperties properties, ResourceLoader resources) {
-        int sources = (present(properties.issuerUri()) ? 1 : 0) + (present(properties.jwkSetUri()) ? 1 : 0)
-                + (present(properties.publicKeyLocation()) ? 1 : 0);
-        if (sources != 1) {
-            throw new IllegalStateException("production sign-in needs exactly one source of the identity provider's"
-                    + " keys, found " + sources + ": set ACCORD_JWT_ISSUER_URI (accord.security.jwt.issuer-uri),"
-                    + " ACCORD_JWT_JWK_SET_URI (accord.security.jwt.jwk-set-uri) or ACCORD_JWT_PUBLIC_KEY_LOCATION"
+        if (!present(properties.issuerUri()) && !present(properties.jwkSetUri())
+                && !present(properties.publicKeyLocation())) {
+            throw new IllegalStateException("production sign-in needs the identity provider's keys: set"
+                    + " ACCORD_JWT_ISSUER_URI (accord.security.jwt.issuer-uri), ACCORD_JWT_JWK_SET_URI"
+                    + " (accord.security.jwt.jwk-set-uri) or ACCORD_JWT_PUBLIC_KEY_LOCATION"
                     + " (accord.security.jwt.public-key-location, an RSA public key in PEM, e.g."
                     + " file:/etc/accord/jwt/public.pem)");
         }
