@@ -2,10 +2,12 @@ package org.accord.app.operations;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.accord.app.shared.ProjectionCatchUp;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
@@ -28,12 +30,18 @@ public class ReadModelRebuild implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
 
-    /** What the last rebuild did; {@code state} is IDLE, RUNNING, REPLAYING, DONE or FAILED. */
-    public record Run(String state, Instant startedAt, Instant resetAt, Instant finishedAt, String problem) {
-        static final Run NONE = new Run("IDLE", null, null, null, null);
+    /**
+     * What the last rebuild did; {@code state} is IDLE, RUNNING (stopping and resetting), REPLAYING, DONE or FAILED.
+     * {@code target} is the head of the event store when the projections were reset: the replay is done once every
+     * projection has passed it.
+     */
+    public record Run(String state, Instant startedAt, Instant resetAt, Long target, Instant finishedAt,
+                      String problem) {
+        static final Run NONE = new Run("IDLE", null, null, null, null, null);
     }
 
     private final ProcessorPositions positions;
+    private final ProjectionCatchUp catchUp;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "read-model-rebuild");
         thread.setDaemon(true);
@@ -41,8 +49,9 @@ public class ReadModelRebuild implements DisposableBean {
     });
     private final AtomicReference<Run> last = new AtomicReference<>(Run.NONE);
 
-    public ReadModelRebuild(ProcessorPositions positions) {
+    public ReadModelRebuild(ProcessorPositions positions, ProjectionCatchUp catchUp) {
         this.positions = positions;
+        this.catchUp = catchUp;
     }
 
     /**
@@ -55,18 +64,18 @@ public class ReadModelRebuild implements DisposableBean {
         if (current.state().equals("RUNNING") || current.state().equals("REPLAYING")) {
             throw new IllegalStateException("a rebuild is already under way, started at " + current.startedAt());
         }
-        Run started = new Run("RUNNING", Instant.now(), null, null, null);
+        Run started = new Run("RUNNING", Instant.now(), null, null, null, null);
         last.set(started);
-        worker.submit(this::rebuild);
+        worker.submit(() -> catchUp.whileRestarting(this::rebuild));
         return started;
     }
 
-    /** The last rebuild, REPLAYING until every projection has left its replay behind. */
+    /** The last rebuild, REPLAYING until every projection has passed the head the store had at the reset. */
     public Run current() {
         Run run = last.get();
-        if (run.state().equals("REPLAYING") && positions.all().stream()
-                .noneMatch(p -> p.replaying() || (p.behind() != null && p.behind() > 0))) {
-            Run done = new Run("DONE", run.startedAt(), run.resetAt(), Instant.now(), null);
+        if (run.state().equals("REPLAYING") && positions.all().stream().allMatch(p -> p.running()
+                && !p.error() && p.position() != null && p.position() >= run.target())) {
+            Run done = new Run("DONE", run.startedAt(), run.resetAt(), run.target(), Instant.now(), null);
             last.compareAndSet(run, done);
             log.info("read models rebuilt: started {}, finished {}", done.startedAt(), done.finishedAt());
             return done;
@@ -78,14 +87,17 @@ public class ReadModelRebuild implements DisposableBean {
         Run run = last.get();
         List<StreamingEventProcessor> processors = positions.processors();
         try {
-            processors.forEach(StreamingEventProcessor::shutDown);
+            // all at once: each waits for its workers to finish their batch
+            CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
+                    .toArray(CompletableFuture[]::new)).join();
+            long target = positions.head();
             for (StreamingEventProcessor processor : processors) {
                 if (!processor.supportsReset()) {
                     throw new IllegalStateException("projection " + processor.getName() + " cannot be replayed");
                 }
                 processor.resetTokens();
             }
-            last.set(new Run("REPLAYING", run.startedAt(), Instant.now(), null, null));
+            last.set(new Run("REPLAYING", run.startedAt(), Instant.now(), target, null, null));
             log.info("read models reset; replaying {} projections", processors.size());
         } catch (UnableToClaimTokenException e) {
             fail(run, "another node holds a projection's segment (" + e.getMessage() + "): stop the projections on"
@@ -99,7 +111,7 @@ public class ReadModelRebuild implements DisposableBean {
     }
 
     private void fail(Run run, String problem) {
-        last.set(new Run("FAILED", run.startedAt(), null, Instant.now(), problem));
+        last.set(new Run("FAILED", run.startedAt(), null, null, Instant.now(), problem));
     }
 
     @Override

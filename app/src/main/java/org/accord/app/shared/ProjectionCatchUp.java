@@ -30,6 +30,7 @@ public class ProjectionCatchUp {
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final Duration timeout;
+    private volatile boolean restarting;
 
     public ProjectionCatchUp(EventStore eventStore, EventProcessingConfiguration processing,
                              @Value("${accord.read-your-writes-timeout:10s}") Duration timeout) {
@@ -61,9 +62,23 @@ public class ProjectionCatchUp {
         return true;
     }
 
+    /**
+     * Runs work that stops the projections and starts them again (a rebuild of the read models). Meanwhile a stopped
+     * projection counts as behind rather than being skipped, so that a mutation still returns only once the
+     * restarted projections have processed its events (or the timeout passed).
+     */
+    public void whileRestarting(Runnable work) {
+        restarting = true;
+        try {
+            work.run();
+        } finally {
+            restarting = false;
+        }
+    }
+
     private boolean allReached(long position) {
         for (EventProcessor processor : processing.eventProcessors().values()) {
-            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()
+            if (processor instanceof StreamingEventProcessor streaming && (streaming.isRunning() || restarting)
                     && !reached(streaming.processingStatus(), position)) {
                 return false;
             }
