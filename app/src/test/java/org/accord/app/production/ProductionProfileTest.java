@@ -265,6 +265,47 @@ class ProductionProfileTest {
                 .containsPattern("commandBus.*RegisterSchoolCommand");
     }
 
+    @Test
+    void withTwoSegmentsTheLogNumbersEachTrustsEventsWithoutGapsAndARebuildReproducesEveryReadModel() {
+        ProductionLifecycle.Trust trust = new ProductionLifecycle(client(), TOKENS).run();
+        String exec = TOKENS.token(trust.executiveId(), trust.trustId());
+        JsonNode log = client().data(exec, "query($id: ID!) { decisionLog(trustId: $id, first: 100) {"
+                + " edges { node { position type } } } }", Map.of("id", trust.trustId())).at("/decisionLog/edges");
+        List<Integer> positions = log.findValues("position").stream().map(JsonNode::asInt).toList();
+        // trust, executive, school, 2 people, team, draft, opening, 2 votes, close, adoption (two events)
+        assertThat(positions).hasSizeGreaterThanOrEqualTo(13);
+        for (int i = 0; i < positions.size(); i++) {
+            assertThat(positions.get(i)).isEqualTo(i + 1);
+        }
+
+        Map<String, List<Document>> before = readModels();
+        String operator = TOKENS.token("ops", trust.trustId(), TestTokens.OPERATOR);
+        assertThat(client().post("/actuator/rebuild", operator, Map.of()).status()).isEqualTo(202);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String state = "";
+        while (!state.equals("DONE") && System.nanoTime() < deadline) {
+            state = client().get("/actuator/rebuild", operator).json().at("/rebuild/state").asString();
+            assertThat(state).isNotEqualTo("FAILED");
+        }
+        assertThat(state).isEqualTo("DONE");
+        assertThat(readModels()).isEqualTo(before);
+    }
+
+    /** Every read-model collection of the external MongoDB (not tokens, people's names or idempotency keys). */
+    private static Map<String, List<Document>> readModels() {
+        Map<String, List<Document>> collections = new java.util.TreeMap<>();
+        try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
+            MongoDatabase db = externalDatabase(mongo);
+            for (String name : db.listCollectionNames()) {
+                if (!List.of("trackingtokens", "person_directory", "idempotency_keys").contains(name)) {
+                    collections.put(name, db.getCollection(name).find().sort(new Document("_id", 1))
+                            .into(new ArrayList<>()));
+                }
+            }
+        }
+        return collections;
+    }
+
     private int meStatus(String token) {
         return client().post("/graphql", token, Map.of("query", "{ me { id } }")).status();
     }
