@@ -3,6 +3,7 @@ package org.accord.app.production;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -67,6 +68,11 @@ public final class DevTokens {
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
         Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        try {
+            Files.setPosixFilePermissions(privatePem, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // a file system without POSIX permissions: the folder's own protection applies
+        }
         Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         System.out.println("made " + privatePem + " and " + publicPem);
     }

@@ -2,7 +2,6 @@ package org.accord.app.production;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,9 +32,9 @@ public class ProductionRuntimeConfiguration {
     }
 
     @Bean
-    ProductionIndexes productionIndexes(MongoDatabase accordDatabase, TokenStore tokenStore,
-                                        MongoIdempotencyStore idempotencyStore, MongoPersonDirectory personDirectory) {
-        return new ProductionIndexes(accordDatabase, tokenStore, idempotencyStore, personDirectory);
+    ProductionIndexes productionIndexes(MongoDatabase accordDatabase, MongoIdempotencyStore idempotencyStore,
+                                        MongoPersonDirectory personDirectory) {
+        return new ProductionIndexes(accordDatabase, idempotencyStore, personDirectory);
     }
 
     @Bean("readModels")

@@ -25,7 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, @Value("${accord.security.operator-role:ACCORD_OPERATOR}") String operator)
+    SecurityFilterChain api(HttpSecurity http,
+                            @Value("${accord.security.operator-role:ACCORD_OPERATOR}") String operator)
             throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth

@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 /**
  * Signing in over graphql-ws: with the handshake's {@code Authorization} header (checked by the HTTP security
  * chain), or with an {@code Authorization} entry in the {@code connection_init} payload, which browsers need because
- * they cannot set headers on a WebSocket (HTTP Basic in the embedded mode, a bearer JWT in production). A connection with neither is closed before any operation runs.
+ * they cannot set headers on a WebSocket (HTTP Basic in the embedded mode, a bearer JWT in production). A
+ * connection with neither is closed before any operation runs.
  */
 @Component
 public class WebSocketSignIn implements WebSocketGraphQlInterceptor {

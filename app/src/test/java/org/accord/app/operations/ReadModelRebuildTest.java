@@ -45,14 +45,15 @@ class ReadModelRebuildTest extends AccordHttpTest {
         rebuild().expectStatus().isEqualTo(HttpStatus.ACCEPTED);
         // a mutation during the replay: it returns once its own event is projected, so the query after sees it
         String schoolId = as("exec").document("""
-                        mutation { registerSchool(input: {trustId: "demo-trust", name: "Rebuild Primary", phase: PRIMARY})
-                          { school { id } } }""")
+                        mutation { registerSchool(input:
+                          {trustId: "demo-trust", name: "Rebuild Primary", phase: PRIMARY}) { school { id } } }""")
                 .execute().path("registerSchool.school.id").entity(String.class).get();
         as("head").document("query($id: ID!) { school(id: $id) { name } }").variable("id", schoolId)
                 .execute().path("school.name").entity(String.class).isEqualTo("Rebuild Primary");
         awaitDone();
         as("board").document("{ trust(id: \"demo-trust\") { schools { name } } }").execute()
-                .path("trust.schools[*].name").entityList(String.class).contains("Rebuild Primary", "Oakwood Primary School");
+                .path("trust.schools[*].name").entityList(String.class)
+                .contains("Rebuild Primary", "Oakwood Primary School");
     }
 
     @Test

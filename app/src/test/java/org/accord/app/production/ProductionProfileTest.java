@@ -17,8 +17,11 @@ import de.bwaldvogel.mongo.MongoServer;
 import org.accord.app.AccordApplication;
 import org.accord.app.person.PersonDirectory;
 import org.accord.app.shared.IdempotencyStore;
+import org.accord.app.shared.SharedTokenPositions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -96,6 +99,9 @@ class ProductionProfileTest {
     @Autowired
     TokenStore tokenStore;
 
+    @Autowired
+    SharedTokenPositions sharedTokens;
+
     private BearerClient client() {
         return new BearerClient("http://127.0.0.1:" + port);
     }
@@ -116,7 +122,8 @@ class ProductionProfileTest {
     @Test
     void projectionsArePooledStreamingProcessorsWithTheConfiguredSegments() {
         List<EventProcessor> processors = new ArrayList<>(processing.eventProcessors().values());
-        assertThat(processors).hasSize(6).allSatisfy(p -> assertThat(p).isInstanceOf(PooledStreamingEventProcessor.class));
+        assertThat(processors).hasSize(6)
+                .allSatisfy(p -> assertThat(p).isInstanceOf(PooledStreamingEventProcessor.class));
         for (EventProcessor processor : processors) {
             assertThat(tokenStore.fetchSegments(processor.getName())).as(processor.getName()).hasSize(2);
         }
@@ -211,7 +218,8 @@ class ProductionProfileTest {
         java.net.http.HttpRequest basic = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("exec:demo".getBytes()))
+                .header("Authorization", "Basic "
+                        + java.util.Base64.getEncoder().encodeToString("exec:demo".getBytes()))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { id } }\"}")).build();
         try {
             assertThat(java.net.http.HttpClient.newHttpClient()
@@ -304,6 +312,24 @@ class ProductionProfileTest {
             }
         }
         return collections;
+    }
+
+    @Test
+    void whereAProjectionStandsIsReadFromTheSharedTokenStoreWithoutClaimingIt() {
+        tokenStore.initializeTokenSegments("probe", 2, new GlobalSequenceTrackingToken(5));
+        assertThat(sharedTokens.reached("probe", 5)).isTrue();
+        assertThat(sharedTokens.reached("probe", 6)).isFalse();
+        tokenStore.fetchToken("probe", 1);
+        tokenStore.storeToken(new GlobalSequenceTrackingToken(9), "probe", 1);
+        tokenStore.fetchToken("probe", 0);
+        // a segment replaying from the start after a reset is behind, whatever it had reached before
+        tokenStore.storeToken(ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(9),
+                new GlobalSequenceTrackingToken(2)), "probe", 0);
+        assertThat(sharedTokens.reached("probe", 5)).isFalse();
+        tokenStore.storeToken(new GlobalSequenceTrackingToken(7), "probe", 0);
+        assertThat(sharedTokens.reached("probe", 7)).isTrue();
+        assertThat(sharedTokens.reached("probe", 8)).isFalse();
+        assertThat(sharedTokens.reached("no-such-processor", 0)).isFalse();
     }
 
     private int meStatus(String token) {

@@ -36,8 +36,9 @@ public class DecisionLogProjection {
     }
 
     /**
-     * Before a replay: forgets the log's records, and its heads, whose last global index is the redelivery guard. Some documents (a trust's) are shared with other projections, so Accord
-     * always resets every projection together (ReadModelRebuild), never one alone.
+     * Before a replay: forgets the log's records, and its heads, whose last global index is the redelivery guard. Some
+     * documents (a trust's) are shared with other projections, so Accord always resets every projection together
+     * (ReadModelRebuild), never one alone.
      */
     @ResetHandler
     void forgetEverything() {

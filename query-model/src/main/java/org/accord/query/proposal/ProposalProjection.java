@@ -35,8 +35,9 @@ public class ProposalProjection {
     }
 
     /**
-     * Before a replay: forgets proposals, the trusts' proposal indexes and the open votings. Some documents (a trust's) are shared with other projections, so Accord
-     * always resets every projection together (ReadModelRebuild), never one alone.
+     * Before a replay: forgets proposals, the trusts' proposal indexes and the open votings. Some documents (a trust's)
+     * are shared with other projections, so Accord always resets every projection together (ReadModelRebuild), never
+     * one alone.
      */
     @ResetHandler
     void forgetEverything() {

@@ -29,8 +29,8 @@ public class TeamProjection {
     }
 
     /**
-     * Before a replay: forgets teams. Some documents (a trust's) are shared with other projections, so Accord
-     * always resets every projection together (ReadModelRebuild), never one alone.
+     * Before a replay: forgets teams. Some documents (a trust's) are shared with other projections, so Accord always
+     * resets every projection together (ReadModelRebuild), never one alone.
      */
     @ResetHandler
     void forgetEverything() {

@@ -24,8 +24,8 @@ public class TrustProjection {
     }
 
     /**
-     * Before a replay: forgets trusts, their schools and people. Some documents (a trust's) are shared with other projections, so Accord
-     * always resets every projection together (ReadModelRebuild), never one alone.
+     * Before a replay: forgets trusts, their schools and people. Some documents (a trust's) are shared with other
+     * projections, so Accord always resets every projection together (ReadModelRebuild), never one alone.
      */
     @ResetHandler
     void forgetEverything() {

@@ -37,8 +37,9 @@ public class VariationProjection {
     }
 
     /**
-     * Before a replay: forgets variations with their histories (the redelivery guard), indexes and due dates. Some documents (a trust's) are shared with other projections, so Accord
-     * always resets every projection together (ReadModelRebuild), never one alone.
+     * Before a replay: forgets variations with their histories (the redelivery guard), indexes and due dates. Some
+     * documents (a trust's) are shared with other projections, so Accord always resets every projection together
+     * (ReadModelRebuild), never one alone.
      */
     @ResetHandler
     void forgetEverything() {
