@@ -8,8 +8,11 @@ import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
 import org.accord.api.trust.PersonRole;
 import org.accord.api.trust.RegisterPersonCommand;
+import org.accord.api.trust.FindTrustQuery;
 import org.accord.api.trust.RegisterTrustCommand;
+import org.accord.api.trust.TrustView;
 import org.accord.app.shared.Commands;
+import org.accord.app.shared.Queries;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -30,9 +33,11 @@ public class TrustsEndpoint {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}");
 
     private final Commands commands;
+    private final Queries queries;
 
-    public TrustsEndpoint(Commands commands) {
+    public TrustsEndpoint(Commands commands, Queries queries) {
         this.commands = commands;
+        this.queries = queries;
     }
 
     /** 201 when registered; 400 for a missing or malformed field; 409 when the trust already exists. */
@@ -43,23 +48,28 @@ public class TrustsEndpoint {
         if (problem != null) {
             return new WebEndpointResponse<>(Map.of("error", problem), 400);
         }
+        if (queries.one(new FindTrustQuery(trustId), TrustView.class) != null) {
+            return new WebEndpointResponse<>(Map.of("error", "trust '" + trustId + "' already exists"), 409);
+        }
         try {
             commands.send(new RegisterTrustCommand(trustId, name.strip()), Actor.SYSTEM);
+            commands.send(new RegisterPersonCommand(trustId, executiveId, executiveName.strip(),
+                    Set.of(PersonRole.TRUST_EXECUTIVE), null), Actor.SYSTEM);
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause instanceof CommandExecutionException && cause.getCause() != null) {
                 cause = cause.getCause();
             }
             if (cause instanceof AggregateStreamCreationException || cause instanceof ConcurrencyException) {
+                // registered by a racing request a moment ago
                 return new WebEndpointResponse<>(Map.of("error", "trust '" + trustId + "' already exists"), 409);
             }
             if (cause instanceof DomainException refused) {
-                return new WebEndpointResponse<>(Map.of("error", refused.getMessage()), 400);
+                return new WebEndpointResponse<>(Map.of("error", refused.getMessage()),
+                        refused.kind() == DomainException.Kind.CONFLICT ? 409 : 400);
             }
             throw e;
         }
-        commands.send(new RegisterPersonCommand(trustId, executiveId, executiveName.strip(),
-                Set.of(PersonRole.TRUST_EXECUTIVE), null), Actor.SYSTEM);
         return new WebEndpointResponse<>(Map.of("trustId", trustId, "executiveId", executiveId), 201);
     }
 

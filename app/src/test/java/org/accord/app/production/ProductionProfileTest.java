@@ -239,6 +239,27 @@ class ProductionProfileTest {
     }
 
     @Test
+    void aTrustIsRegisteredOnceAndOnlyWithEverythingItNeeds() {
+        String operator = TOKENS.token("ops", "some-trust", TestTokens.OPERATOR);
+        Map<String, Object> trust = Map.of("trustId", "trust-once", "name", "Once Trust", "executiveId", "exec-once",
+                "executiveName", "Olu Once");
+        assertThat(client().post("/actuator/trusts", operator, trust).status()).isEqualTo(201);
+        BearerClient.Answer again = client().post("/actuator/trusts", operator, trust);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("trust 'trust-once' already exists");
+        BearerClient.Answer blank = client().post("/actuator/trusts", operator, Map.of("trustId", "trust-blank",
+                "name", " ", "executiveId", "exec-blank", "executiveName", "Bo Blank"));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("name (the trust's name) is required");
+        BearerClient.Answer badId = client().post("/actuator/trusts", operator, Map.of("trustId", "has space",
+                "name", "Spaced", "executiveId", "exec-space", "executiveName", "Sam Space"));
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.body()).contains("trustId is required");
+        assertThat(client().post("/actuator/trusts", TOKENS.token("someone", "some-trust"), trust).status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void introspectionIsOff() {
         JsonNode answer = client().graphql(TOKENS.token("someone", "some-trust"),
                 "{ __schema { queryType { name } } }", Map.of());
