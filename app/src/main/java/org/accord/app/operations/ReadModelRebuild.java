@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.accord.app.shared.ProjectionCatchUp;
+import org.accord.app.shared.SharedTokenPositions;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public class ReadModelRebuild implements DisposableBean {
 
     private final ProcessorPositions positions;
     private final ProjectionCatchUp catchUp;
+    private final SharedTokenPositions sharedTokens;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "read-model-rebuild");
         thread.setDaemon(true);
@@ -49,9 +51,11 @@ public class ReadModelRebuild implements DisposableBean {
     });
     private final AtomicReference<Run> last = new AtomicReference<>(Run.NONE);
 
-    public ReadModelRebuild(ProcessorPositions positions, ProjectionCatchUp catchUp) {
+    public ReadModelRebuild(ProcessorPositions positions, ProjectionCatchUp catchUp,
+                            SharedTokenPositions sharedTokens) {
         this.positions = positions;
         this.catchUp = catchUp;
+        this.sharedTokens = sharedTokens;
     }
 
     /**
@@ -70,11 +74,15 @@ public class ReadModelRebuild implements DisposableBean {
         return started;
     }
 
-    /** The last rebuild, REPLAYING until every projection has passed the head the store had at the reset. */
+    /**
+     * The last rebuild, REPLAYING until every segment of every projection has stored a token past the head the store
+     * had at the reset: read from the shared token store, so segments that are not (or not yet) claimed on this node
+     * count as well, and a token is stored only after the documents it covers.
+     */
     public Run current() {
         Run run = last.get();
-        if (run.state().equals("REPLAYING") && positions.all().stream().allMatch(p -> p.running()
-                && !p.error() && p.position() != null && p.position() >= run.target())) {
+        if (run.state().equals("REPLAYING") && positions.processors().stream().allMatch(p -> p.isRunning()
+                && sharedTokens.reached(p.getName(), run.target()))) {
             Run done = new Run("DONE", run.startedAt(), run.resetAt(), run.target(), Instant.now(), null);
             last.compareAndSet(run, done);
             log.info("read models rebuilt: started {}, finished {}", done.startedAt(), done.finishedAt());
@@ -97,7 +105,10 @@ public class ReadModelRebuild implements DisposableBean {
                 }
                 processor.resetTokens();
             }
-            last.set(new Run("REPLAYING", run.startedAt(), Instant.now(), target, null, null));
+            Instant resetAt = Instant.now();
+            // an empty store has nothing to replay
+            last.set(target < 0 ? new Run("DONE", run.startedAt(), resetAt, target, resetAt, null)
+                    : new Run("REPLAYING", run.startedAt(), resetAt, target, null, null));
             log.info("read models reset; replaying {} projections", processors.size());
         } catch (UnableToClaimTokenException e) {
             fail(run, "another node holds a projection's segment (" + e.getMessage() + "): stop the projections on"
