@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +31,9 @@ import tools.jackson.databind.JsonNode;
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(classes = AccordApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("production")
+// closed right after this class, while its stores still run: a cached context on stores that are gone would go on
+// retrying them in the background for the rest of the test run
+@DirtiesContext
 class ProductionContainersTest {
 
     @Container

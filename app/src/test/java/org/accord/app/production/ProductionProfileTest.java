@@ -27,7 +27,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,9 +52,13 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = AccordApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("production")
+// closed right after this class, while its stores still run: a cached context on stores that are gone would go on
+// retrying them in the background for the rest of the test run
+@DirtiesContext
 @Import(ProductionProfileTest.EventsInMemory.class)
 class ProductionProfileTest {
 
+    /** Ends with the test JVM (it serves until its standard input closes), after the context that uses it. */
     private static final ExternalMongoServer MONGO = ExternalMongoServer.start();
     private static final TestTokens TOKENS = TestTokens.generate();
 
@@ -80,11 +84,6 @@ class ProductionProfileTest {
     @BeforeAll
     static void quiet() {
         AccordApplication.quietAxon();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
     }
 
     @LocalServerPort
