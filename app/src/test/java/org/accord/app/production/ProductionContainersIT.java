@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 // closed right after this class, while its stores still run: a cached context on stores that are gone would go on
 // retrying them in the background for the rest of the test run
 @DirtiesContext
-class ProductionContainersTest {
+class ProductionContainersIT {
 
     @Container
     static final GenericContainer<?> AXON_SERVER = new GenericContainer<>(

@@ -48,15 +48,18 @@ import tools.jackson.databind.JsonNode;
  * MongoDB is an external MongoDB-API server process on a loopback port (the in-process one is off), the person
  * directory and idempotency keys live in it, processors are pooled with segments from configuration, sign-in is by
  * JWTs signed with a key made for this run, the demo accounts do not exist, introspection and the explorer are off.
- * ProductionContainersTest runs the same lifecycle against the real Axon Server and MongoDB images where Docker runs.
+ * ProductionContainersIT runs the same lifecycle against the real Axon Server and MongoDB images where Docker runs.
+ * <p>
+ * An integration test (failsafe, its own JVM) rather than a unit test: run in the same JVM before the embedded-mode
+ * GraphQL tests, the embedded context's projections stopped advancing after it (cause not established yet).
  */
 @SpringBootTest(classes = AccordApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("production")
 // closed right after this class, while its stores still run: a cached context on stores that are gone would go on
 // retrying them in the background for the rest of the test run
 @DirtiesContext
-@Import(ProductionProfileTest.EventsInMemory.class)
-class ProductionProfileTest {
+@Import(ProductionProfileIT.EventsInMemory.class)
+class ProductionProfileIT {
 
     /** Ends with the test JVM (it serves until its standard input closes), after the context that uses it. */
     private static final ExternalMongoServer MONGO = ExternalMongoServer.start();
