@@ -11,7 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("accord.security")
 public record AccountsProperties(Map<String, Account> accounts) {
 
-    public record Account(String password, String personId, String trustId) {
+    /** @param roles sign-in roles beyond the domain's, e.g. the operator role for the actuator's operations */
+    public record Account(String password, String personId, String trustId, java.util.List<String> roles) {
+
+        public java.util.List<String> roles() {
+            return roles == null ? java.util.List.of() : roles;
+        }
     }
 
     public Map<String, Account> accounts() {

@@ -1,13 +1,14 @@
 package org.accord.app.security;
 
-import java.util.List;
-
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -20,10 +21,13 @@ import org.springframework.security.web.SecurityFilterChain;
  * cannot send without a CORS preflight).
  */
 @Configuration(proxyBeanMethods = false)
+@Profile("!production")
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http,
+                            @Value("${accord.security.operator-role:ACCORD_OPERATOR}") String operator)
+            throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -36,6 +40,8 @@ public class SecurityConfiguration {
                         // the graphql-ws handshake: it may sign in later, in connection_init (WebSocketSignIn);
                         // queries and mutations are POSTs and always need credentials
                         .requestMatchers(HttpMethod.GET, "/graphql").permitAll()
+                        // rebuilds, trust registration: operators only
+                        .requestMatchers("/actuator/**").hasRole(operator)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 // no anonymous token: an unauthenticated caller has no authentication at all, so that the
@@ -58,7 +64,9 @@ public class SecurityConfiguration {
             if (account == null) {
                 throw new UsernameNotFoundException("no such account");
             }
-            return new AccordUser(username, account.password(), List.of(), account.personId(), account.trustId());
+            return new AccordUser(username, account.password(),
+                    account.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList(),
+                    account.personId(), account.trustId());
         };
     }
 }

@@ -1,7 +1,5 @@
 package org.accord.app.security;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -10,37 +8,33 @@ import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Signing in over graphql-ws: with the handshake's {@code Authorization} header (checked by the HTTP security
  * chain), or with an {@code Authorization} entry in the {@code connection_init} payload, which browsers need because
- * they cannot set headers on a WebSocket. A connection with neither is closed before any operation runs.
+ * they cannot set headers on a WebSocket (HTTP Basic in the embedded mode, a bearer JWT in production). A
+ * connection with neither is closed before any operation runs.
  */
 @Component
 public class WebSocketSignIn implements WebSocketGraphQlInterceptor {
 
     private static final String AUTHENTICATION = WebSocketSignIn.class.getName() + ".authentication";
 
-    private final DaoAuthenticationProvider accounts;
+    private final HeaderSignIn signIn;
 
-    public WebSocketSignIn(UserDetailsService users, PasswordEncoder passwords) {
-        this.accounts = new DaoAuthenticationProvider(users);
-        this.accounts.setPasswordEncoder(passwords);
+    public WebSocketSignIn(HeaderSignIn signIn) {
+        this.signIn = signIn;
     }
 
     @Override
     public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
         Object header = payload.getOrDefault("Authorization", payload.get("authorization"));
         if (header != null) {
-            session.getAttributes().put(AUTHENTICATION, authenticate(header.toString()));
+            session.getAttributes().put(AUTHENTICATION, signIn.authenticate(header.toString()));
             return Mono.empty();
         }
         return session.getPrincipal()
@@ -58,23 +52,5 @@ public class WebSocketSignIn implements WebSocketGraphQlInterceptor {
             return chain.next(request).contextWrite(ReactiveSecurityContextHolder.withAuthentication(signedIn));
         }
         return chain.next(request);
-    }
-
-    private Authentication authenticate(String header) {
-        if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw new BadCredentialsException("Authorization must be Basic credentials");
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new BadCredentialsException("Authorization is not valid Basic credentials");
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            throw new BadCredentialsException("Authorization is not valid Basic credentials");
-        }
-        return accounts.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(decoded.substring(0, colon),
-                decoded.substring(colon + 1)));
     }
 }

@@ -29,12 +29,16 @@ public class ProjectionCatchUp {
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
+    private final SharedTokenPositions sharedTokens;
     private final Duration timeout;
+    private volatile boolean restarting;
 
     public ProjectionCatchUp(EventStore eventStore, EventProcessingConfiguration processing,
+                             SharedTokenPositions sharedTokens,
                              @Value("${accord.read-your-writes-timeout:10s}") Duration timeout) {
         this.eventStore = eventStore;
         this.processing = processing;
+        this.sharedTokens = sharedTokens;
         this.timeout = timeout;
     }
 
@@ -61,19 +65,35 @@ public class ProjectionCatchUp {
         return true;
     }
 
+    /**
+     * Runs work that stops the projections and starts them again (a rebuild of the read models). Meanwhile a stopped
+     * projection counts as behind rather than being skipped, so that a mutation still returns only once the
+     * restarted projections have processed its events (or the timeout passed).
+     */
+    public void whileRestarting(Runnable work) {
+        restarting = true;
+        try {
+            work.run();
+        } finally {
+            restarting = false;
+        }
+    }
+
     private boolean allReached(long position) {
         for (EventProcessor processor : processing.eventProcessors().values()) {
-            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()
-                    && !reached(streaming.processingStatus(), position)) {
+            if (processor instanceof StreamingEventProcessor streaming && (streaming.isRunning() || restarting)
+                    && !reached(streaming, position)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean reached(Map<Integer, EventTrackerStatus> segments, long position) {
+    private boolean reached(StreamingEventProcessor processor, long position) {
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         if (segments.isEmpty()) {
-            return false;
+            // no segment here: other replicas process it (or it is starting); their stored tokens say where it is
+            return !restarting && sharedTokens.reached(processor.getName(), position);
         }
         for (EventTrackerStatus status : segments.values()) {
             if (status.isErrorState()) {

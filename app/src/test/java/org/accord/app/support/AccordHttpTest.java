@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.accord.app.AccordApplication;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,12 @@ public abstract class AccordHttpTest {
 
     private static final Path DATA = newDataFolder();
 
+    /**
+     * Generous: the clients' default of 5 s failed answers that were merely slow on a 2-core machine shared with
+     * other builds (load average about 30); a test that waits should never fail on timing alone.
+     */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
     @LocalServerPort
     protected int port;
 
@@ -45,11 +52,13 @@ public abstract class AccordHttpTest {
 
     /** A GraphQL client signed in as one of the demo accounts (password {@code demo}). */
     protected HttpGraphQlTester as(String account) {
-        return HttpGraphQlTester.create(client().defaultHeaders(h -> h.setBasicAuth(account, "demo")).build());
+        return HttpGraphQlTester.builder(client().defaultHeaders(h -> h.setBasicAuth(account, "demo")))
+                .responseTimeout(RESPONSE_TIMEOUT).build();
     }
 
     protected WebTestClient.Builder client() {
-        return WebTestClient.bindToServer(new JdkClientHttpConnector()).baseUrl("http://localhost:" + port + "/graphql");
+        return WebTestClient.bindToServer(new JdkClientHttpConnector()).responseTimeout(RESPONSE_TIMEOUT)
+                .baseUrl("http://localhost:" + port + "/graphql");
     }
 
     /** Events in the store: what "nothing was recorded" is checked against. */

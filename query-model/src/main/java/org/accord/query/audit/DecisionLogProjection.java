@@ -8,7 +8,9 @@ import org.accord.api.shared.Actor;
 import org.accord.query.shared.ReadModelStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,17 @@ public class DecisionLogProjection {
     public DecisionLogProjection(ReadModelStore store, DecisionFeed feed) {
         this.store = store;
         this.feed = feed;
+    }
+
+    /**
+     * Before a replay: forgets the log's records, and its heads, whose last global index is the redelivery guard. Some
+     * documents (a trust's) are shared with other projections, so Accord always resets every projection together
+     * (ReadModelRebuild), never one alone.
+     */
+    @ResetHandler
+    void forgetEverything() {
+        store.clear(DecisionLogBucketDocument.class, DecisionLogHeadDocument.class,
+                DecisionLogSubjectDocument.class);
     }
 
     @EventHandler
@@ -61,7 +74,10 @@ public class DecisionLogProjection {
                 new Update().addToSet("records", entry));
         store.upsert(DecisionLogHeadDocument.class, trustId, new Update()
                 .set("count", position).set("lastGlobalIndex", global));
-        feed.publish(DecisionLogQueries.view(trustId, entry));
+        if (!ReplayToken.isReplay(token)) {
+            // live subscribers get what is new, not a second copy of the history while a rebuild replays it
+            feed.publish(DecisionLogQueries.view(trustId, entry));
+        }
     }
 
     private DecisionNarrator.Subject subject(String id) {

@@ -16,6 +16,7 @@ import org.accord.query.proposal.ProposalDocument.VoteEntry;
 import org.accord.query.shared.ReadModelStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,16 @@ public class ProposalProjection {
 
     public ProposalProjection(ReadModelStore store) {
         this.store = store;
+    }
+
+    /**
+     * Before a replay: forgets proposals, the trusts' proposal indexes and the open votings. Some documents (a trust's)
+     * are shared with other projections, so Accord always resets every projection together (ReadModelRebuild), never
+     * one alone.
+     */
+    @ResetHandler
+    void forgetEverything() {
+        store.clear(ProposalDocument.class, ProposalIndexDocument.class, OpenVotingDocument.class);
     }
 
     @EventHandler

@@ -67,9 +67,7 @@ public class ProposalQueries {
 
     @QueryHandler
     public List<String> handle(FindVotingsDueQuery query) {
-        return store.findAll(OpenVotingDocument.class).stream()
-                .filter(v -> v.closesAt() != null && !v.closesAt().isAfter(query.now()))
-                .sorted(Comparator.comparing(OpenVotingDocument::closesAt))
+        return store.findDue(OpenVotingDocument.class, "closesAt", query.now()).stream()
                 .map(OpenVotingDocument::proposalId)
                 .toList();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,9 +36,28 @@ public class ReadModelStore {
         mongo.remove(byId(id), documentType);
     }
 
+    /**
+     * Removes every document of these collections (their indexes stay): what a projection's reset does before a
+     * replay rebuilds it, so that no guard against redelivery ("already seen") skips the replayed events.
+     */
+    public void clear(Class<?>... documentTypes) {
+        for (Class<?> type : documentTypes) {
+            mongo.remove(new Query(), type);
+        }
+    }
+
     /** Every document of a collection: only for collections that stay small by design. */
     public <T> List<T> findAll(Class<T> documentType) {
         return mongo.findAll(documentType);
+    }
+
+    /**
+     * The documents whose {@code field} is at most {@code upTo}, earliest first: the deadlines and dates that are due.
+     * A range query, which a real MongoDB answers from the field's index (ProductionIndexes declares it) and
+     * mongo-java-server by a scan of what is a small collection by design.
+     */
+    public <T> List<T> findDue(Class<T> documentType, String field, Object upTo) {
+        return mongo.find(new Query(Criteria.where(field).lte(upTo)).with(Sort.by(field)), documentType);
     }
 
     public <T> T findById(Class<T> documentType, String id) {

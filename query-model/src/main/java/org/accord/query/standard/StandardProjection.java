@@ -6,6 +6,7 @@ import org.accord.query.shared.ReadModelStore;
 import org.accord.query.trust.TrustDocument;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,15 @@ public class StandardProjection {
 
     public StandardProjection(ReadModelStore store) {
         this.store = store;
+    }
+
+    /**
+     * Before a replay: forgets standards. Some documents (a trust's) are shared with other projections, so Accord
+     * always resets every projection together (ReadModelRebuild), never one alone.
+     */
+    @ResetHandler
+    void forgetEverything() {
+        store.clear(StandardDocument.class);
     }
 
     @EventHandler

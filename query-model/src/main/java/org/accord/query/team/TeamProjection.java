@@ -8,6 +8,7 @@ import org.accord.query.trust.PersonDocument;
 import org.accord.query.trust.TrustDocument;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,15 @@ public class TeamProjection {
 
     public TeamProjection(ReadModelStore store) {
         this.store = store;
+    }
+
+    /**
+     * Before a replay: forgets teams. Some documents (a trust's) are shared with other projections, so Accord always
+     * resets every projection together (ReadModelRebuild), never one alone.
+     */
+    @ResetHandler
+    void forgetEverything() {
+        store.clear(TeamDocument.class);
     }
 
     @EventHandler

@@ -6,6 +6,7 @@ import org.accord.api.trust.TrustRegisteredEvent;
 import org.accord.query.shared.ReadModelStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,15 @@ public class TrustProjection {
 
     public TrustProjection(ReadModelStore store) {
         this.store = store;
+    }
+
+    /**
+     * Before a replay: forgets trusts, their schools and people. Some documents (a trust's) are shared with other
+     * projections, so Accord always resets every projection together (ReadModelRebuild), never one alone.
+     */
+    @ResetHandler
+    void forgetEverything() {
+        store.clear(TrustDocument.class, SchoolDocument.class, PersonDocument.class);
     }
 
     @EventHandler

@@ -18,6 +18,7 @@ import org.accord.api.variation.VariationWithdrawnEvent;
 import org.accord.query.shared.ReadModelStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,17 @@ public class VariationProjection {
 
     public VariationProjection(ReadModelStore store) {
         this.store = store;
+    }
+
+    /**
+     * Before a replay: forgets variations with their histories (the redelivery guard), indexes and due dates. Some
+     * documents (a trust's) are shared with other projections, so Accord always resets every projection together
+     * (ReadModelRebuild), never one alone.
+     */
+    @ResetHandler
+    void forgetEverything() {
+        store.clear(VariationDocument.class, VariationIndexDocument.class, SchoolVariationsDocument.class,
+                VariationDueDocument.class);
     }
 
     @EventHandler

@@ -1,7 +1,6 @@
 package org.accord.query.variation;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -65,9 +64,7 @@ public class VariationQueries {
 
     @QueryHandler
     public List<DueVariation> handle(FindVariationsDueQuery query) {
-        return store.findAll(VariationDueDocument.class).stream()
-                .filter(d -> d.until() != null && !d.until().isAfter(query.today()))
-                .sorted(Comparator.comparing(VariationDueDocument::until))
+        return store.findDue(VariationDueDocument.class, "until", query.today()).stream()
                 .map(d -> new DueVariation(d.standardId(), d.variationId()))
                 .toList();
     }

@@ -1,0 +1,26 @@
+# syntax=docker/dockerfile:1
+# Accord's image: built from source in a Maven stage, run on a small JRE as a user without privileges.
+# The same image runs the embedded mode (the default) and the production mode (SPRING_PROFILES_ACTIVE=production).
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml schema.graphqls ./
+COPY api api
+COPY query-model query-model
+COPY app app
+# the tests run in CI (mvn -B verify); the image build only packages
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre-alpine AS runtime
+RUN addgroup -S -g 10001 accord && adduser -S -D -H -u 10001 -G accord accord \
+    && mkdir -p /app/data /etc/accord/jwt && chown -R accord:accord /app/data /etc/accord/jwt
+WORKDIR /app
+COPY --from=build /src/app/target/accord.jar /app/accord.jar
+USER accord
+ENV ACCORD_DATA_DIR=/app/data \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Ddisable-axoniq-console-message=true"
+EXPOSE 8080
+# ready = started, projections caught up, and (production) MongoDB and Axon Server reachable
+HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=6 \
+    CMD wget -q -O /dev/null http://127.0.0.1:8080/actuator/health/readiness || exit 1
+ENTRYPOINT ["java", "-jar", "/app/accord.jar"]

@@ -1,0 +1,369 @@
+package org.accord.app.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import org.accord.app.AccordApplication;
+import org.accord.app.person.PersonDirectory;
+import org.accord.app.shared.IdempotencyStore;
+import org.accord.app.shared.SharedTokenPositions;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The production profile as it runs, with one substitution: Axon Server cannot run here, so the events go to Axon's
+ * in-memory storage engine (a test bean; the Axon Server connector is switched off). Everything else is production:
+ * MongoDB is an external MongoDB-API server process on a loopback port (the in-process one is off), the person
+ * directory and idempotency keys live in it, processors are pooled with segments from configuration, sign-in is by
+ * JWTs signed with a key made for this run, the demo accounts do not exist, introspection and the explorer are off.
+ * ProductionContainersIT runs the same lifecycle against the real Axon Server and MongoDB images where Docker runs.
+ * <p>
+ * An integration test (failsafe, its own JVM) rather than a unit test: run in the same JVM before the embedded-mode
+ * GraphQL tests, the embedded context's projections stopped advancing after it (cause not established yet).
+ */
+@SpringBootTest(classes = AccordApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("production")
+// closed right after this class, while its stores still run: a cached context on stores that are gone would go on
+// retrying them in the background for the rest of the test run
+@DirtiesContext
+@Import(ProductionProfileIT.EventsInMemory.class)
+class ProductionProfileIT {
+
+    /** Ends with the test JVM (it serves until its standard input closes), after the context that uses it. */
+    private static final ExternalMongoServer MONGO = ExternalMongoServer.start();
+    private static final TestTokens TOKENS = TestTokens.generate();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class EventsInMemory {
+        @Bean
+        EventStorageEngine eventStorageEngine() {
+            return new InMemoryEventStorageEngine();
+        }
+    }
+
+    @DynamicPropertySource
+    static void production(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("accord"));
+        registry.add("axon.axonserver.enabled", () -> "false");
+        registry.add("accord.security.jwt.public-key-location", TOKENS::publicKeyLocation);
+        registry.add("accord.projections.segments", () -> "2");
+        registry.add("accord.projections.batch-size", () -> "50");
+        // no Axon Server, so no Axon Server health contributor to group
+        registry.add("management.endpoint.health.group.readiness.include", () -> "readinessState,readModels");
+    }
+
+    @BeforeAll
+    static void quiet() {
+        AccordApplication.quietAxon();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    TokenStore tokenStore;
+
+    @Autowired
+    SharedTokenPositions sharedTokens;
+
+    private BearerClient client() {
+        return new BearerClient("http://127.0.0.1:" + port);
+    }
+
+    private static MongoDatabase externalDatabase(MongoClient client) {
+        return client.getDatabase("accord");
+    }
+
+    @Test
+    void theProductionWiringHasNoEmbeddedStoreNoDataSourceAndMongoHomesForPeopleAndKeys() {
+        assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
+        assertThat(context.getBeansOfType(MongoServer.class)).isEmpty();
+        assertThat(context.getBean(PersonDirectory.class)).isInstanceOf(MongoPersonDirectory.class);
+        assertThat(context.getBean(IdempotencyStore.class)).isInstanceOf(MongoIdempotencyStore.class);
+        assertThat(context.getEnvironment().getProperty("accord.demo")).isEqualTo("false");
+    }
+
+    @Test
+    void projectionsArePooledStreamingProcessorsWithTheConfiguredSegments() {
+        List<EventProcessor> processors = new ArrayList<>(processing.eventProcessors().values());
+        assertThat(processors).hasSize(6)
+                .allSatisfy(p -> assertThat(p).isInstanceOf(PooledStreamingEventProcessor.class));
+        for (EventProcessor processor : processors) {
+            assertThat(tokenStore.fetchSegments(processor.getName())).as(processor.getName()).hasSize(2);
+        }
+    }
+
+    @Test
+    void indexesAreCreatedInTheExternalMongoDbAtStartUp() {
+        try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
+            MongoDatabase db = externalDatabase(mongo);
+            assertThat(indexNames(db, "idempotency_keys")).contains("actor_key_unique");
+            Document unique = indexes(db, "idempotency_keys").stream()
+                    .filter(i -> "actor_key_unique".equals(i.getString("name"))).findFirst().orElseThrow();
+            assertThat(unique.getBoolean("unique")).isTrue();
+            assertThat(indexes(db, "trackingtokens")).anySatisfy(i -> assertThat(i.getBoolean("unique", false))
+                    .isTrue());
+        }
+    }
+
+    @Test
+    void aDecisionLifecycleRunsWithSignedTokensAndTheDirectoryLivesInMongoDb() {
+        ProductionLifecycle.Trust trust = new ProductionLifecycle(client(), TOKENS).run();
+        try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
+            Document chair = externalDatabase(mongo).getCollection("person_directory")
+                    .find(new Document("_id", trust.chairId())).first();
+            assertThat(chair).isNotNull();
+            assertThat(chair.getString("displayName")).isEqualTo("Bea Chair");
+            assertThat(chair.getString("trustId")).isEqualTo(trust.trustId());
+        }
+        // erasure removes the directory's document; the log keeps the person's id
+        String exec = TOKENS.token(trust.executiveId(), trust.trustId());
+        JsonNode erased = client().data(exec, """
+                mutation($input: ErasePersonInput!) { erasePerson(input: $input) { person { id displayName } } }""",
+                Map.of("input", Map.of("personId", trust.memberId()))).at("/erasePerson/person");
+        assertThat(erased.get("id").asString()).isEqualTo(trust.memberId());
+        assertThat(erased.get("displayName").isNull()).isTrue();
+        try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
+            assertThat(externalDatabase(mongo).getCollection("person_directory")
+                    .countDocuments(new Document("_id", trust.memberId()))).isZero();
+        }
+    }
+
+    @Test
+    void aRetriedMutationIsRecordedOnceWithItsKeyInMongoDb() {
+        ProductionLifecycle.Trust trust = new ProductionLifecycle(client(), TOKENS).run();
+        String exec = TOKENS.token(trust.executiveId(), trust.trustId());
+        String register = """
+                mutation($input: RegisterSchoolInput!) { registerSchool(input: $input) { school { id name } } }""";
+        Map<String, Object> input = Map.of("input", Map.of("trustId", trust.trustId(), "name", "Hillcrest",
+                "phase", "SECONDARY", "clientMutationId", "retry-me"));
+        String first = client().data(exec, register, input).at("/registerSchool/school/id").asString();
+        String again = client().data(exec, register, input).at("/registerSchool/school/id").asString();
+        assertThat(again).isEqualTo(first);
+        JsonNode schools = client().data(exec, "query($id: ID!) { trust(id: $id) { schools { name } } }",
+                Map.of("id", trust.trustId())).at("/trust/schools");
+        assertThat(schools.findValuesAsString("name")).containsOnlyOnce("Hillcrest");
+        try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
+            assertThat(externalDatabase(mongo).getCollection("idempotency_keys").countDocuments(
+                    new Document("actorId", trust.executiveId()).append("key", "retry-me"))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aValidTokenSignsInAsThePersonAndTrustOfItsClaims() {
+        JsonNode me = client().data(TOKENS.token("someone", "some-trust"), "{ me { id trustId } }", Map.of());
+        assertThat(me.at("/me/id").asString()).isEqualTo("someone");
+        assertThat(me.at("/me/trustId").asString()).isEqualTo("some-trust");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        assertThat(meStatus(TOKENS.expired("someone", "some-trust"))).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenSignedWithAnotherKeyIsRefused() {
+        assertThat(meStatus(TOKENS.signedByAnotherKey("someone", "some-trust"))).isEqualTo(401);
+    }
+
+    @Test
+    void tokensWithoutATrustAPersonOrAnExpiryAreRefused() {
+        long exp = Instant.now().plus(Duration.ofMinutes(5)).getEpochSecond();
+        assertThat(meStatus(TOKENS.withClaims(Map.of("sub", "someone", "exp", exp)))).isEqualTo(401);
+        assertThat(meStatus(TOKENS.withClaims(Map.of("trust_id", "some-trust", "exp", exp)))).isEqualTo(401);
+        assertThat(meStatus(TOKENS.withClaims(Map.of("sub", "someone", "trust_id", "some-trust")))).isEqualTo(401);
+        assertThat(meStatus(TOKENS.withClaims(Map.of("sub", " ", "trust_id", "some-trust", "exp", exp))))
+                .isEqualTo(401);
+    }
+
+    @Test
+    void noTokenAndTheDemoAccountsAreRefused() {
+        assertThat(meStatus(null)).isEqualTo(401);
+        java.net.http.HttpRequest basic = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic "
+                        + java.util.Base64.getEncoder().encodeToString("exec:demo".getBytes()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { id } }\"}")).build();
+        try {
+            assertThat(java.net.http.HttpClient.newHttpClient()
+                    .send(basic, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void operationsNeedTheOperatorRoleFromTheRolesClaim() {
+        assertThat(client().get("/actuator/rebuild", TOKENS.token("someone", "some-trust")).status())
+                .isEqualTo(403);
+        assertThat(client().get("/actuator/rebuild", null).status()).isEqualTo(401);
+        assertThat(client().get("/actuator/rebuild", TOKENS.token("ops", "some-trust", TestTokens.OPERATOR))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTrustIsRegisteredOnceAndOnlyWithEverythingItNeeds() {
+        String operator = TOKENS.token("ops", "some-trust", TestTokens.OPERATOR);
+        Map<String, Object> trust = Map.of("trustId", "trust-once", "name", "Once Trust", "executiveId", "exec-once",
+                "executiveName", "Olu Once");
+        assertThat(client().post("/actuator/trusts", operator, trust).status()).isEqualTo(201);
+        BearerClient.Answer again = client().post("/actuator/trusts", operator, trust);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("trust 'trust-once' already exists");
+        BearerClient.Answer blank = client().post("/actuator/trusts", operator, Map.of("trustId", "trust-blank",
+                "name", " ", "executiveId", "exec-blank", "executiveName", "Bo Blank"));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("name (the trust's name) is required");
+        BearerClient.Answer badId = client().post("/actuator/trusts", operator, Map.of("trustId", "has space",
+                "name", "Spaced", "executiveId", "exec-space", "executiveName", "Sam Space"));
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.body()).contains("trustId is required");
+        assertThat(client().post("/actuator/trusts", TOKENS.token("someone", "some-trust"), trust).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void introspectionIsOff() {
+        JsonNode answer = client().graphql(TOKENS.token("someone", "some-trust"),
+                "{ __schema { queryType { name } } }", Map.of());
+        assertThat(answer.has("errors")).as(answer.toString()).isTrue();
+        assertThat(answer.path("data").path("__schema").isMissingNode() || answer.path("data").isNull()
+                || answer.path("data").path("__schema").isNull()).as(answer.toString()).isTrue();
+    }
+
+    @Test
+    void theExplorerIsNotServed() {
+        assertThat(client().get("/explorer.html", TOKENS.token("someone", "some-trust")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void healthHasLivenessAndReadinessGroups() {
+        BearerClient.Answer liveness = client().get("/actuator/health/liveness", null);
+        BearerClient.Answer readiness = client().get("/actuator/health/readiness", null);
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
+        assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusExposesCommandRatesProjectionLagAndErrors() {
+        new ProductionLifecycle(client(), TOKENS).run();
+        BearerClient.Answer metrics = client().get("/actuator/prometheus",
+                TOKENS.token("ops", "some-trust", TestTokens.OPERATOR));
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("accord_projection_lag_events{processor=\"decision-log\"")
+                .contains("accord_projection_errors{processor=\"trust-projection\"")
+                .containsPattern("commandBus.*RegisterSchoolCommand");
+    }
+
+    @Test
+    void withTwoSegmentsTheLogNumbersEachTrustsEventsWithoutGapsAndARebuildReproducesEveryReadModel() {
+        ProductionLifecycle.Trust trust = new ProductionLifecycle(client(), TOKENS).run();
+        String exec = TOKENS.token(trust.executiveId(), trust.trustId());
+        JsonNode log = client().data(exec, "query($id: ID!) { decisionLog(trustId: $id, first: 100) {"
+                + " edges { node { position type } } } }", Map.of("id", trust.trustId())).at("/decisionLog/edges");
+        List<Integer> positions = log.findValues("position").stream().map(JsonNode::asInt).toList();
+        // trust, executive, school, 2 people, team, draft, opening, 2 votes, close, adoption (two events)
+        assertThat(positions).hasSizeGreaterThanOrEqualTo(13);
+        for (int i = 0; i < positions.size(); i++) {
+            assertThat(positions.get(i)).isEqualTo(i + 1);
+        }
+
+        Map<String, List<Document>> before = readModels();
+        String operator = TOKENS.token("ops", trust.trustId(), TestTokens.OPERATOR);
+        assertThat(client().post("/actuator/rebuild", operator, Map.of()).status()).isEqualTo(202);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String state = "";
+        while (!state.equals("DONE") && System.nanoTime() < deadline) {
+            state = client().get("/actuator/rebuild", operator).json().at("/rebuild/state").asString();
+            assertThat(state).isNotEqualTo("FAILED");
+        }
+        assertThat(state).isEqualTo("DONE");
+        assertThat(readModels()).isEqualTo(before);
+    }
+
+    /** Every read-model collection of the external MongoDB (not tokens, people's names or idempotency keys). */
+    private static Map<String, List<Document>> readModels() {
+        Map<String, List<Document>> collections = new java.util.TreeMap<>();
+        try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
+            MongoDatabase db = externalDatabase(mongo);
+            for (String name : db.listCollectionNames()) {
+                if (!List.of("trackingtokens", "person_directory", "idempotency_keys").contains(name)) {
+                    collections.put(name, db.getCollection(name).find().sort(new Document("_id", 1))
+                            .into(new ArrayList<>()));
+                }
+            }
+        }
+        return collections;
+    }
+
+    @Test
+    void whereAProjectionStandsIsReadFromTheSharedTokenStoreWithoutClaimingIt() {
+        tokenStore.initializeTokenSegments("probe", 2, new GlobalSequenceTrackingToken(5));
+        assertThat(sharedTokens.reached("probe", 5)).isTrue();
+        assertThat(sharedTokens.reached("probe", 6)).isFalse();
+        tokenStore.fetchToken("probe", 1);
+        tokenStore.storeToken(new GlobalSequenceTrackingToken(9), "probe", 1);
+        tokenStore.fetchToken("probe", 0);
+        // a segment replaying from the start after a reset is behind, whatever it had reached before
+        tokenStore.storeToken(ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(9),
+                new GlobalSequenceTrackingToken(2)), "probe", 0);
+        assertThat(sharedTokens.reached("probe", 5)).isFalse();
+        tokenStore.storeToken(new GlobalSequenceTrackingToken(7), "probe", 0);
+        assertThat(sharedTokens.reached("probe", 7)).isTrue();
+        assertThat(sharedTokens.reached("probe", 8)).isFalse();
+        assertThat(sharedTokens.reached("no-such-processor", 0)).isFalse();
+    }
+
+    private int meStatus(String token) {
+        return client().post("/graphql", token, Map.of("query", "{ me { id } }")).status();
+    }
+
+    private static List<Document> indexes(MongoDatabase db, String collection) {
+        return db.getCollection(collection).listIndexes().into(new ArrayList<>());
+    }
+
+    private static List<String> indexNames(MongoDatabase db, String collection) {
+        return indexes(db, collection).stream().map(i -> i.getString("name")).toList();
+    }
+}
