@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -35,7 +34,7 @@ public class SecurityConfiguration {
                         // queries and mutations are POSTs and always need credentials
                         .requestMatchers(HttpMethod.GET, "/graphql").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new UnauthorizedAsGraphQlError()))
                 // no anonymous token: an unauthenticated caller has no authentication at all, so that the
                 // credentials given in connection_init are the ones a subscription runs as
                 .anonymous(anonymous -> anonymous.disable())
