@@ -1,6 +1,8 @@
 package org.accord.app.graphql;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import graphql.ErrorClassification;
 import graphql.ErrorType;
@@ -22,6 +24,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class InvalidRequestsAsBadRequest implements WebGraphQlInterceptor {
 
+    private static final Pattern JAVA_TYPE = Pattern.compile("but it was an? '([A-Za-z0-9_$.]+)'");
+
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> {
@@ -40,11 +44,29 @@ public class InvalidRequestsAsBadRequest implements WebGraphQlInterceptor {
                 || type == ErrorType.ExecutionAborted;
     }
 
+    /** "but it was a 'LinkedHashMap'": graphql-java names the Java class a value was read into; say what it was. */
+    static String inClientTerms(String message) {
+        if (message == null) {
+            return null;
+        }
+        Matcher m = JAVA_TYPE.matcher(message);
+        StringBuilder result = new StringBuilder();
+        while (m.find()) {
+            String type = m.group(1);
+            String said = type.endsWith("Map") ? "an object" : type.endsWith("List") || type.endsWith("Set")
+                    || type.endsWith("Collection") ? "a list" : type.equals("String") ? "a string"
+                    : type.equals("Boolean") ? "a boolean" : "a number";
+            m.appendReplacement(result, Matcher.quoteReplacement("but it was " + said));
+        }
+        m.appendTail(result);
+        return result.toString();
+    }
+
     private static GraphQLError reclassify(ResponseError error) {
         ErrorClassification type = isInvalidRequest(error)
                 ? org.springframework.graphql.execution.ErrorType.BAD_REQUEST : error.getErrorType();
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
-                .message(error.getMessage())
+                .message(inClientTerms(error.getMessage()))
                 .errorType(type)
                 .locations(error.getLocations())
                 .extensions(error.getExtensions());

@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -43,7 +42,7 @@ public class SecurityConfiguration {
                         // rebuilds, trust registration: operators only
                         .requestMatchers("/actuator/**").hasRole(operator)
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new UnauthorizedAsGraphQlError()))
                 // no anonymous token: an unauthenticated caller has no authentication at all, so that the
                 // credentials given in connection_init are the ones a subscription runs as
                 .anonymous(anonymous -> anonymous.disable())
