@@ -1,10 +1,16 @@
 // Shared by the board's pages: sign-in, GraphQL over HTTP, the page frame and small DOM helpers.
-// Credentials live in sessionStorage (this tab only, gone when it closes) and go with every request as HTTP Basic.
+// Credentials live in sessionStorage (this tab only, gone when it closes) and go with every request: HTTP Basic with
+// an Accord account (the embedded mode), or a bearer token from the trust's identity provider (production).
 
 const KEY = 'accord.credentials';
 
 export function credentials() {
   return sessionStorage.getItem(KEY);
+}
+
+/** The Authorization header for the stored credentials: "Basic …" or "Bearer …". */
+export function authorization(stored = credentials()) {
+  return /^(Basic|Bearer) /.test(stored) ? stored : 'Basic ' + stored;
 }
 
 export function signOut() {
@@ -25,7 +31,7 @@ export async function gql(query, variables = {}, auth = credentials()) {
     method: 'POST',
     headers: {
       'Content-Type': 'application/json', 'Accept': 'application/json',
-      'Authorization': 'Basic ' + auth, 'X-Requested-With': 'XMLHttpRequest'
+      'Authorization': authorization(auth), 'X-Requested-With': 'XMLHttpRequest'
     },
     body: JSON.stringify({ query, variables })
   });
@@ -46,7 +52,7 @@ export async function gql(query, variables = {}, auth = credentials()) {
 /** Fetches a file that needs signing in (a board pack) and hands it to the browser as a download. */
 export async function download(url) {
   const response = await fetch(url, {
-    headers: { 'Authorization': 'Basic ' + credentials(), 'X-Requested-With': 'XMLHttpRequest' }
+    headers: { 'Authorization': authorization(), 'X-Requested-With': 'XMLHttpRequest' }
   });
   if (!response.ok) {
     throw new GraphQlError(response.status === 404 ? 'Not found, or not yours to see.' : await response.text(),
@@ -184,15 +190,26 @@ function showSignIn(main, message) {
     el('p', { class: 'muted' }, 'Use your Accord account. Demo accounts: exec, board, chair, member1 to member3, head, ',
       'outsider; the password of each is "demo".'),
     el('div', {}, el('label', { for: 'username' }, 'Account name'),
-      el('input', { id: 'username', name: 'username', autocomplete: 'username', required: true })),
+      el('input', { id: 'username', name: 'username', autocomplete: 'username' })),
     el('div', {}, el('label', { for: 'password' }, 'Password'),
-      el('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password',
-        required: true })),
+      el('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password' })),
+    el('details', { id: 'token-sign-in' },
+      el('summary', {}, 'Signing in through your trust\'s identity provider?'),
+      el('div', {}, el('label', { for: 'token' }, 'Access token (JWT)'),
+        el('input', { id: 'token', name: 'token', autocomplete: 'off' }))),
     el('p', { class: 'problem', id: 'sign-in-problem', role: 'alert', hidden: !message }, message || ''),
     el('button', { type: 'submit', id: 'sign-in-button' }, 'Sign in'));
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const auth = btoa(unescape(encodeURIComponent($('username').value + ':' + $('password').value)));
+    const token = $('token').value.trim();
+    if (!token && (!$('username').value || !$('password').value)) {
+      const problemLine = $('sign-in-problem');
+      problemLine.textContent = 'Enter an account name and password, or an access token.';
+      problemLine.hidden = false;
+      return;
+    }
+    const auth = token ? 'Bearer ' + token
+      : 'Basic ' + btoa(unescape(encodeURIComponent($('username').value + ':' + $('password').value)));
     try {
       await gql('{ me { id } }', {}, auth);
       sessionStorage.setItem(KEY, auth);

@@ -1,6 +1,6 @@
 // The decision register: the trust's decision log, filtered, in words, with links to each subject and new
 // decisions arriving live over graphql-ws.
-import { $, badge, credentials, download, el, gql, page, param, person, time, notFound, trustOf } from './accord.js';
+import { $, authorization, badge, download, el, gql, page, param, person, time, notFound, trustOf } from './accord.js';
 import { subscribe } from './graphql-ws.js';
 
 const TYPES = ['ProposalDrafted', 'ProposalRevised', 'VotingOpened', 'VoteCast', 'VoterRecused', 'VotingClosed',
@@ -198,7 +198,7 @@ function live(trustId) {
   subscribe({
     query: `subscription Live($trustId: ID!) { decisionRecorded(trustId: $trustId) { ${RECORD} } }`,
     variables: { trustId },
-    authorization: 'Basic ' + credentials(),
+    authorization: authorization(),
     onState: (s, why) => {
       status.dataset.state = s;
       status.textContent = s === 'live' ? 'Live: new decisions appear as they are recorded.'

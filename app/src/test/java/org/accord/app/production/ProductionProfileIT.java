@@ -271,6 +271,15 @@ class ProductionProfileIT {
     }
 
     @Test
+    void theBoardsPagesAreServedAndTheirDataNeedsAToken() {
+        BearerClient.Answer page = client().get("/board/index.html", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("js/register.js");
+        assertThat(client().get("/board/js/accord.js", null).body()).contains("Bearer");
+        assertThat(client().get("/board-pack.csv?trustId=some-trust", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void theExplorerIsNotServed() {
         assertThat(client().get("/explorer.html", TOKENS.token("someone", "some-trust")).status()).isEqualTo(404);
     }
