@@ -182,6 +182,8 @@ class VerifiableLogTest extends AccordHttpTest {
     }
 
     private WebTestClient web() {
-        return WebTestClient.bindToServer(new JdkClientHttpConnector()).baseUrl("http://localhost:" + port).build();
+        // an export holds the whole log, which the other tests of this shared context keep growing
+        return WebTestClient.bindToServer(new JdkClientHttpConnector()).baseUrl("http://localhost:" + port)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
     }
 }
