@@ -8,11 +8,9 @@ import org.accord.api.shared.DomainException;
 import org.accord.app.security.AccordUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,16 +49,6 @@ public class BoardPackController {
         return download(BoardPackCsv.write(pack).getBytes(StandardCharsets.UTF_8), CSV, pack, "csv");
     }
 
-    @ExceptionHandler(DomainException.class)
-    public ResponseEntity<String> refused(DomainException e) {
-        HttpStatus status = switch (e.kind()) {
-            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-        };
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
-    }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, BoardPack pack, String extension) {
         String name = "board-pack-" + pack.trustId().replaceAll("[^A-Za-z0-9-]", "_") + "-"

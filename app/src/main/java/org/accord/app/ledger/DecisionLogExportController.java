@@ -3,18 +3,14 @@ package org.accord.app.ledger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 
-import org.accord.api.shared.DomainException;
 import org.accord.app.security.AccordUser;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,14 +52,4 @@ public class DecisionLogExportController {
         return ResponseEntity.ok().header("X-Accord-Key-Id", keys.keyId()).body(keys.publicKeyPem());
     }
 
-    @ExceptionHandler(DomainException.class)
-    ResponseEntity<Map<String, String>> refused(DomainException e) {
-        HttpStatus status = switch (e.kind()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            default -> HttpStatus.BAD_REQUEST;
-        };
-        return ResponseEntity.status(status).body(Map.of("error", status.name(), "message", e.getMessage()));
-    }
 }

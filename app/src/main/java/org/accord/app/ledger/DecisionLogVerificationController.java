@@ -1,5 +1,6 @@
 package org.accord.app.ledger;
 
+import org.accord.app.audit.DecisionLogController;
 import org.accord.app.security.AccordUser;
 import org.springframework.context.annotation.Profile;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -23,7 +24,7 @@ public class DecisionLogVerificationController {
 
     @QueryMapping
     public Verification verifyDecisionLog(@Argument String trustId, @AuthenticationPrincipal AccordUser caller) {
-        if (caller == null || !caller.trustId().equals(trustId)) {
+        if (!DecisionLogController.mayRead(caller, trustId)) {
             return null;
         }
         return verifier.verify(trustId);

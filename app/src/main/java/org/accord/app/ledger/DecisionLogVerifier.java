@@ -8,18 +8,16 @@ import java.util.Iterator;
 import java.util.List;
 
 import org.accord.api.shared.DomainException;
+import org.accord.app.audit.DecisionLogController;
 import org.accord.app.security.AccordUser;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Verifies a trust's decision log against the event store, and exports it in a form that verifies offline. */
 @Service
 @Profile("!production")
 public class DecisionLogVerifier {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LedgerSource source;
     private final LedgerKeys keys;
@@ -59,7 +57,7 @@ public class DecisionLogVerifier {
 
     private void write(String trustId, Instant now, Iterator<StoredEvent> events, ChainHead head,
                        List<Checkpoint> checkpoints, OutputStream out) {
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        try (JsonGenerator json = ExportFormat.JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringProperty("format", ExportFormat.FORMAT);
             json.writeStringProperty("trustId", trustId);
@@ -67,17 +65,17 @@ public class DecisionLogVerifier {
             json.writeStringProperty("keyId", keys.keyId());
             json.writeStringProperty("publicKey", keys.publicKeyPem());
             json.writeName("head");
-            JSON.writeValue(json, ExportFormat.head(head == null ? ChainHead.genesis(trustId) : head));
+            ExportFormat.JSON.writeValue(json, ExportFormat.head(head == null ? ChainHead.genesis(trustId) : head));
             json.writeArrayPropertyStart("checkpoints");
             for (Checkpoint checkpoint : checkpoints) {
-                JSON.writeValue(json, ExportFormat.checkpoint(checkpoint));
+                ExportFormat.JSON.writeValue(json, ExportFormat.checkpoint(checkpoint));
             }
             json.writeEndArray();
             json.writeArrayPropertyStart("events");
             while (events.hasNext()) {
                 StoredEvent event = events.next();
                 if (event.concerns(trustId)) {
-                    JSON.writeValue(json, ExportFormat.entry(event));
+                    ExportFormat.JSON.writeValue(json, ExportFormat.entry(event));
                 }
             }
             json.writeEndArray();
@@ -90,7 +88,7 @@ public class DecisionLogVerifier {
         if (trustId == null || trustId.isBlank()) {
             throw DomainException.badRequest("trustId is required");
         }
-        if (caller == null || !caller.trustId().equals(trustId)) {
+        if (!DecisionLogController.mayRead(caller, trustId)) {
             throw DomainException.notFound("unknown trust '" + trustId + "'");
         }
         return trustId;

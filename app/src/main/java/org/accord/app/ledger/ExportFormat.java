@@ -16,7 +16,8 @@ final class ExportFormat {
 
     static final String FORMAT = "accord-decision-log-export/1";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Plain JSON: the export is written and read with this (the offline reader only relaxes trailing tokens). */
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ExportFormat() {
     }
