@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.accord.api.shared.Actor;
 import org.accord.api.standard.Area;
 import org.accord.api.team.DecisionMode;
@@ -21,22 +19,18 @@ import org.accord.api.team.TeamMemberAddedEvent;
 import org.accord.api.team.TeamMemberRemovedEvent;
 import org.accord.api.trust.PersonRegisteredEvent;
 import org.accord.api.trust.PersonRole;
+import org.accord.app.ledger.ChainedSqliteStore;
 import org.accord.app.ledger.ChainingEventStorageEngine;
-import org.accord.app.ledger.JdbcLedgerStore;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.serialization.jackson3.Jackson3Serializer;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * A benchmark of space, not time: the embedded event store's bytes per event after 100,000 events of the kinds
  * Accord records, with the metadata every event carries (its hash-chain link included), stored exactly as the
- * application stores them. The
- * figure is printed; the bound is loose (DESIGN.md measured about 330 bytes per event for this layout).
+ * application stores them. The figure is printed; the bound is loose (DESIGN.md measured about 330 bytes per event for this layout).
  */
 class EventStoreFootprintBenchmarkTest {
 
@@ -49,19 +43,9 @@ class EventStoreFootprintBenchmarkTest {
     @Test
     void theEventStoreKeepsAHundredThousandEventsInAFewHundredBytesEach() throws Exception {
         Path file = data.resolve("events.db");
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(SqliteEventStore.jdbcUrl(file, "NORMAL"));
-        config.setMaximumPoolSize(2);
-        try (HikariDataSource pool = new HikariDataSource(config)) {
-            NullSafeSqliteDataSource dataSource = new NullSafeSqliteDataSource(pool);
-            Jackson3Serializer serializer = Jackson3Serializer.builder().build();
-            DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-            // as the application stores them: each event linked into its trust's hash chain
-            ChainingEventStorageEngine engine = new ChainingEventStorageEngine(SqliteEventStore.withSchema(
-                    SqliteEventStore.engine(dataSource, transactions)
-                            .eventSerializer(serializer).snapshotSerializer(serializer).build()), serializer,
-                    new JdbcLedgerStore(new JdbcTemplate(dataSource)),
-                    new SingleWriterTransactionManager(new SpringTransactionManager(transactions)));
+        // as the application stores them: each event linked into its trust's hash chain
+        try (ChainedSqliteStore store = new ChainedSqliteStore(data, 2)) {
+            ChainingEventStorageEngine engine = store.engine();
 
             long started = System.nanoTime();
             for (int aggregate = 0; aggregate < AGGREGATES; aggregate++) {
@@ -69,7 +53,7 @@ class EventStoreFootprintBenchmarkTest {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
 
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            JdbcTemplate jdbc = store.sql();
             long events = jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry", Long.class);
             // fold the write-ahead log into the database file, so the file holds everything
             jdbc.execute("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -10,22 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.accord.api.shared.Actor;
 import org.accord.api.trust.PersonRegisteredEvent;
 import org.accord.api.trust.PersonRole;
-import org.accord.app.embedded.NullSafeSqliteDataSource;
-import org.accord.app.embedded.SingleWriterTransactionManager;
-import org.accord.app.embedded.SqliteEventStore;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.serialization.jackson3.Jackson3Serializer;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * How fast a trust's log verifies, against the raw cost of reading the same rows from the same store in the same
@@ -42,23 +34,14 @@ class DecisionLogVerificationBenchmarkTest {
 
     @Test
     void aTrustsLogVerifiesAtAFairShareOfTheRawReadRate() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(SqliteEventStore.jdbcUrl(data.resolve("events.db"), "NORMAL"));
-        config.setMaximumPoolSize(2);
-        try (HikariDataSource pool = new HikariDataSource(config)) {
-            NullSafeSqliteDataSource dataSource = new NullSafeSqliteDataSource(pool);
-            DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-            Jackson3Serializer serializer = Jackson3Serializer.builder().build();
-            JdbcTemplate sql = new JdbcTemplate(dataSource);
-            JdbcLedgerStore ledger = new JdbcLedgerStore(sql);
-            ChainingEventStorageEngine engine = new ChainingEventStorageEngine(SqliteEventStore.withSchema(
-                    SqliteEventStore.engine(dataSource, transactions).eventSerializer(serializer)
-                            .snapshotSerializer(serializer).build()), serializer, ledger,
-                    new SingleWriterTransactionManager(new SpringTransactionManager(transactions)));
+        try (ChainedSqliteStore store = new ChainedSqliteStore(data, 2)) {
+            JdbcTemplate sql = store.sql();
+            JdbcLedgerStore ledger = store.ledger();
+            ChainingEventStorageEngine engine = store.engine();
             LedgerKeys keys = LedgerKeys.inFolder(data.resolve("ledger"));
+            // the signer waits its turn on the same writer as the appends, as in the application
             CheckpointSigner signer = new CheckpointSigner(ledger, keys,
-                    new LedgerProperties(10_000, Duration.ofMinutes(5), null, null),
-                    new SingleWriterTransactionManager(new SpringTransactionManager(transactions)));
+                    new LedgerProperties(10_000, Duration.ofMinutes(5), null, null), store.writer());
 
             long appendStart = System.nanoTime();
             for (int batch = 0; batch < EVENTS / BATCH; batch++) {
@@ -78,7 +61,7 @@ class DecisionLogVerificationBenchmarkTest {
                     });
             double rawSeconds = seconds(rawStart);
 
-            JdbcLedgerSource source = new JdbcLedgerSource(sql, transactions, ledger);
+            JdbcLedgerSource source = store.source();
             long verifyStart = System.nanoTime();
             Verification verification = source.read("bench-trust", (events, head, checkpoints) ->
                     ChainVerifier.verify("bench-trust", events, head, checkpoints, keys.publicKey()));

@@ -9,26 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.accord.api.shared.Actor;
 import org.accord.api.trust.SchoolPhase;
 import org.accord.api.trust.SchoolRegisteredEvent;
 import org.accord.api.trust.TrustRegisteredEvent;
-import org.accord.app.embedded.NullSafeSqliteDataSource;
-import org.accord.app.embedded.SingleWriterTransactionManager;
-import org.accord.app.embedded.SqliteEventStore;
 import org.accord.app.ledger.Verification.Kind;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.serialization.jackson3.Jackson3Serializer;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The store altered beneath Accord, by hand, the way someone with access to the database would: each alteration is
@@ -39,7 +31,7 @@ class TamperedStoreTest {
     @TempDir
     Path data;
 
-    private HikariDataSource pool;
+    private ChainedSqliteStore store;
     private JdbcTemplate sql;
     private ChainingEventStorageEngine engine;
     private JdbcLedgerStore ledger;
@@ -49,23 +41,14 @@ class TamperedStoreTest {
 
     @BeforeEach
     void aChainedStoreOfTwoTrusts() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(SqliteEventStore.jdbcUrl(data.resolve("events.db"), "NORMAL"));
-        pool = new HikariDataSource(config);
-        NullSafeSqliteDataSource dataSource = new NullSafeSqliteDataSource(pool);
-        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-        Jackson3Serializer serializer = Jackson3Serializer.builder().build();
-        sql = new JdbcTemplate(dataSource);
-        ledger = new JdbcLedgerStore(sql);
-        source = new JdbcLedgerSource(sql, transactions, ledger);
-        SingleWriterTransactionManager writer =
-                new SingleWriterTransactionManager(new SpringTransactionManager(transactions));
-        engine = new ChainingEventStorageEngine(SqliteEventStore.withSchema(SqliteEventStore.engine(dataSource,
-                transactions).eventSerializer(serializer).snapshotSerializer(serializer).build()), serializer, ledger,
-                writer);
+        store = new ChainedSqliteStore(data, 10);
+        sql = store.sql();
+        ledger = store.ledger();
+        source = store.source();
+        engine = store.engine();
         keys = LedgerKeys.inFolder(data.resolve("ledger"));
         signer = new CheckpointSigner(ledger, keys, new LedgerProperties(10, Duration.ofMinutes(5), null, null),
-                writer);
+                store.writer());
 
         List<EventMessage<?>> events = new ArrayList<>();
         events.add(trust("t-1", "One"));
@@ -79,7 +62,7 @@ class TamperedStoreTest {
 
     @AfterEach
     void close() {
-        pool.close();
+        store.close();
     }
 
     @Test
@@ -213,7 +196,7 @@ class TamperedStoreTest {
         sql.update("UPDATE DomainEventEntry SET payload = CAST(replace(CAST(payload AS TEXT), 'School 11',"
                 + " 'School 99') AS BLOB) WHERE eventIdentifier = ?", eventAt("t-1", 12));
         relink("t-1");
-        assertThat(new ChainVerifierWithoutCheckpoints().verify("t-1").intact())
+        assertThat(verifyIgnoringCheckpoints("t-1").intact())
                 .as("without the signature the rewrite would pass").isTrue();
 
         Verification v = verify("t-1");
@@ -259,11 +242,9 @@ class TamperedStoreTest {
     }
 
     /** Verification that trusts the head table and ignores checkpoints: what a re-linked store would fool. */
-    private final class ChainVerifierWithoutCheckpoints {
-        Verification verify(String trustId) {
-            return source.read(trustId, (events, head, checkpoints) ->
-                    ChainVerifier.verify(trustId, events, head, List.of(), keys.publicKey()));
-        }
+    private Verification verifyIgnoringCheckpoints(String trustId) {
+        return source.read(trustId, (events, head, checkpoints) ->
+                ChainVerifier.verify(trustId, events, head, List.of(), keys.publicKey()));
     }
 
     /** Recomputes every link of a trust as an insider with the algorithm (but not the signing key) could. */
