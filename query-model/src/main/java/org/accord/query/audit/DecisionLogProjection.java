@@ -54,8 +54,7 @@ public class DecisionLogProjection {
             return;
         }
         DecisionLogHeadDocument head = store.findById(DecisionLogHeadDocument.class, trustId);
-        if (head != null && global >= 0 && global <= head.lastGlobalIndex()
-                && recentlyRecorded(trustId, head.count(), event.getIdentifier())) {
+        if (head != null && global >= 0 && global <= head.lastGlobalIndex()) {
             return; // redelivered after a crash: already in the log
         }
         Narration n = DecisionNarrator.narrate(payload, event.getTimestamp(), this::subject);
@@ -74,30 +73,11 @@ public class DecisionLogProjection {
         store.upsert(DecisionLogBucketDocument.class, DecisionLogDocuments.bucketId(trustId, position - 1),
                 new Update().addToSet("records", entry));
         store.upsert(DecisionLogHeadDocument.class, trustId, new Update()
-                .set("count", position).set("lastGlobalIndex", Math.max(global, head == null ? -1
-                        : head.lastGlobalIndex())));
+                .set("count", position).set("lastGlobalIndex", global));
         if (!ReplayToken.isReplay(token)) {
             // live subscribers get what is new, not a second copy of the history while a rebuild replays it
             feed.publish(DecisionLogQueries.view(trustId, entry));
         }
-    }
-
-    /**
-     * Whether an event at or below the head's global index is really in the log: it is, when it is one of the last
-     * records (a redelivery after a crash is at most one batch). The index alone is not proof: an event that became
-     * visible after a later one (a gap the store filled late) would otherwise be skipped for good, and the log would
-     * lose an acknowledged decision; such an event is recorded now, after the ones seen before it.
-     */
-    private boolean recentlyRecorded(String trustId, long count, String eventId) {
-        for (long index = count - 1; index >= 0 && index >= count - 2L * DecisionLogDocuments.BUCKET_SIZE;
-             index -= DecisionLogDocuments.BUCKET_SIZE) {
-            DecisionLogBucketDocument bucket = store.findById(DecisionLogBucketDocument.class,
-                    DecisionLogDocuments.bucketId(trustId, index));
-            if (bucket != null && bucket.records().stream().anyMatch(r -> eventId.equals(r.eventId()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private DecisionNarrator.Subject subject(String id) {

@@ -84,28 +84,4 @@ class DecisionLogReplayTest {
         assertThat(published).hasSize(3);
         assertThat(published.get(2).position()).isEqualTo(3);
     }
-
-    @Test
-    void aRedeliveredEventIsRecordedOnceAndALateOneIsNotLost() {
-        EventMessage<?> trust = GenericEventMessage.asEventMessage(new TrustRegisteredEvent(TRUST, "Trust One"));
-        EventMessage<?> ash = GenericEventMessage.asEventMessage(
-                new SchoolRegisteredEvent(TRUST, "school-1", "Ash Primary", SchoolPhase.PRIMARY, "person-1"));
-        EventMessage<?> birch = GenericEventMessage.asEventMessage(
-                new SchoolRegisteredEvent(TRUST, "school-2", "Birch Primary", SchoolPhase.PRIMARY, "person-1"));
-        projection.on(trust.getPayload(), trust, new GlobalSequenceTrackingToken(0));
-        projection.on(birch.getPayload(), birch, new GlobalSequenceTrackingToken(5));
-
-        // redelivered after a crash: already in the log, so not again
-        projection.on(birch.getPayload(), birch, new GlobalSequenceTrackingToken(5));
-        projection.on(trust.getPayload(), trust, new GlobalSequenceTrackingToken(0));
-        // an event the store made visible after a later one: below the head's index, but not in the log
-        projection.on(ash.getPayload(), ash, new GlobalSequenceTrackingToken(3));
-
-        DecisionLogHeadDocument head = store.findById(DecisionLogHeadDocument.class, TRUST);
-        assertThat(head.count()).isEqualTo(3);
-        assertThat(head.lastGlobalIndex()).as("the guard never moves back").isEqualTo(5);
-        List<String> recorded = store.findById(DecisionLogBucketDocument.class, DecisionLogDocuments.bucketId(TRUST, 0))
-                .records().stream().map(DecisionLogBucketDocument.Entry::eventId).toList();
-        assertThat(recorded).containsExactly(trust.getIdentifier(), birch.getIdentifier(), ash.getIdentifier());
-    }
 }
