@@ -15,6 +15,8 @@ FROM eclipse-temurin:17-jre-alpine AS runtime
 RUN addgroup -S -g 10001 accord && adduser -S -D -H -u 10001 -G accord accord \
     && mkdir -p /app/data /etc/accord/jwt && chown -R accord:accord /app/data /etc/accord/jwt
 WORKDIR /app
+# the jar's manifest names its libraries in lib/ beside it (app/pom.xml says why)
+COPY --from=build /src/app/target/lib /app/lib
 COPY --from=build /src/app/target/accord.jar /app/accord.jar
 USER accord
 ENV ACCORD_DATA_DIR=/app/data \

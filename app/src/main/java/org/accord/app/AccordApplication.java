@@ -6,7 +6,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.aot.AbstractAotProcessor;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.ClassUtils;
 
 @SpringBootApplication
 @EnableScheduling
@@ -14,13 +18,37 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Import(ReadModelConfiguration.class)
 public class AccordApplication {
 
+    private static final String AOT_ENABLED = "spring.aot.enabled";
+
     public static void main(String[] args) {
         if (args.length > 0 && OfflineVerifier.COMMAND.equals(args[0])) {
             // verifies an export with nothing but the export and the public key: no Spring, no store
             System.exit(OfflineVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         quietAxon();
+        useAheadOfTimeDefinitionsUnlessProfiled(args);
         SpringApplication.run(AccordApplication.class, args);
+    }
+
+    /**
+     * The embedded mode starts from the bean definitions the build computed (Spring AOT, {@code process-aot} in
+     * app/pom.xml): no configuration classes parsed or conditions evaluated at every start, which is most of what
+     * issue #3's start-up target asked for. Those definitions were computed for no profile and the default settings,
+     * so a start with any profile (production) goes the ordinary way, as does one that decides for itself with
+     * {@code -Dspring.aot.enabled} (the benchmark's loader brings beans of its own) or a build without them (tests).
+     */
+    static void useAheadOfTimeDefinitionsUnlessProfiled(String[] args) {
+        if (System.getProperty(AOT_ENABLED) != null
+                || Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING) // the build computing the definitions
+                || !ClassUtils.isPresent(AccordApplication.class.getName() + "__ApplicationContextInitializer",
+                        AccordApplication.class.getClassLoader())) {
+            return;
+        }
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+        if (environment.getActiveProfiles().length == 0) {
+            System.setProperty(AOT_ENABLED, "true");
+        }
     }
 
     /** Axon prints an advertisement for its console at start; Accord has no use for it. */

@@ -34,7 +34,7 @@ final class AppProcess implements AutoCloseable {
     }
 
     /**
-     * @param extraJars  jars for Spring Boot's loader path (the benchmark's loader), or none to run the jar as
+     * @param extraJars  jars to add to the application's classpath (the benchmark's loader), or none to run the jar as
      *                   {@code java -jar} would
      */
     static AppProcess start(Path appJar, Path dataDir, String accountsJson, List<String> jvmArgs, String extraJars,
@@ -49,11 +49,11 @@ final class AppProcess implements AutoCloseable {
             command.add("-jar");
             command.add(appJar.toString());
         } else {
-            command.add("-Dloader.path=" + extraJars);
-            command.add("-Dloader.main=org.accord.app.AccordApplication");
+            // the extra jars bring auto-configuration of their own: the build's fixed bean definitions would miss it
+            command.add("-Dspring.aot.enabled=false");
             command.add("-cp");
-            command.add(appJar.toString());
-            command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
+            command.add(appJar + java.io.File.pathSeparator + extraJars);
+            command.add("org.accord.app.AccordApplication");
         }
         command.add("--accord.mongo-port=" + mongo);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

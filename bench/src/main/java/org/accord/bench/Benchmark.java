@@ -42,7 +42,7 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
  * The benchmark command (bench/run). Builds a synthetic trust through the real command path (the packaged
- * application with the loader on its loader path), then measures the packaged application as a process of its own
+ * application with the loader on its classpath), then measures the packaged application as a process of its own
  * against the raw stores it uses, in the same run, on the same files, and prints every figure as a ratio.
  * Sizes and durations are system properties (see {@code bench/run} and the README).
  */

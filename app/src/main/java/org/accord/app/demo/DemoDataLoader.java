@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
  * event log like anything else. Runs before the application reports itself ready.
  */
 @Component
-@ConditionalOnProperty(name = "accord.demo", havingValue = "true")
 class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
@@ -25,14 +24,18 @@ class DemoDataLoader implements ApplicationRunner {
     private final EventStore eventStore;
     private final Commands commands;
 
-    DemoDataLoader(EventStore eventStore, Commands commands) {
+    private final boolean enabled;
+
+    /** accord.demo is read when the app runs, not as a bean condition: the embedded mode's beans are fixed at build. */
+    DemoDataLoader(EventStore eventStore, Commands commands, @Value("${accord.demo:true}") boolean enabled) {
         this.eventStore = eventStore;
         this.commands = commands;
+        this.enabled = enabled;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (eventStore.createHeadToken() != null) {
+        if (!enabled || eventStore.createHeadToken() != null) {
             return; // the store has a history: never add the demo to it
         }
         var demo = DemoTrust.steps();

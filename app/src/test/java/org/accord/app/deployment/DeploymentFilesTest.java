@@ -127,6 +127,8 @@ class DeploymentFilesTest {
 
         List<String> runtime = lines.subList(lines.indexOf(froms.get(froms.size() - 1)), lines.size());
         assertThat(runtime).anyMatch(l -> l.startsWith("COPY --from=build ") && l.contains("app/target/accord.jar"));
+        // accord.jar is a plain jar: its libraries must travel with it
+        assertThat(runtime).anyMatch(l -> l.startsWith("COPY --from=build ") && l.contains("app/target/lib /app/lib"));
         String user = runtime.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();
         assertThat(user.substring(5).trim()).isNotIn("root", "0", "0:0");
         assertThat(runtime).contains("EXPOSE 8080");
