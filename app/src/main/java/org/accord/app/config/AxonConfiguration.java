@@ -65,8 +65,9 @@ public class AxonConfiguration {
     }
 
     /**
-     * Tokens live beside the read models they cover, and each batch writes its documents before its token, so a
-     * token is never ahead of the projections: after a crash the processors replay a little, never skip.
+     * Tokens live beside the read models they cover, and each batch writes its documents before its token
+     * ({@link DocumentsBeforeTokenStore}), so a token is never ahead of the projections: after a crash the
+     * processors replay a little, never skip.
      */
     @Bean
     TokenStore tokenStore(MongoClient mongoClient, Serializer serializer,
@@ -81,7 +82,7 @@ public class AxonConfiguration {
             // after a crash takes its tokens back at once instead of waiting for the dead process's claims to time out.
             builder.nodeId(nodeId);
         }
-        return builder.build();
+        return new DocumentsBeforeTokenStore(builder);
     }
 
     /**

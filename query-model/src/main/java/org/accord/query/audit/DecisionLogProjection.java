@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -75,8 +76,14 @@ public class DecisionLogProjection {
         store.upsert(DecisionLogHeadDocument.class, trustId, new Update()
                 .set("count", position).set("lastGlobalIndex", global));
         if (!ReplayToken.isReplay(token)) {
-            // live subscribers get what is new, not a second copy of the history while a rebuild replays it
-            feed.publish(DecisionLogQueries.view(trustId, entry));
+            // live subscribers get what is new, not a second copy of the history while a rebuild replays it; and
+            // only once the batch's documents are written, so what they are told is also what they can query
+            var view = DecisionLogQueries.view(trustId, entry);
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(u -> feed.publish(view));
+            } else {
+                feed.publish(view);
+            }
         }
     }
 

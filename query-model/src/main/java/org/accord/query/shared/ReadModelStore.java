@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.QueryMapper;
+import org.springframework.data.mongodb.core.convert.UpdateMapper;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -17,23 +21,41 @@ import org.springframework.data.mongodb.core.query.Update;
  * <p>
  * Writes are upserts of absolute values ({@code $set}, {@code $addToSet}, {@code $pull}), so replaying or redelivering
  * a suffix of the event stream in order converges on the same documents: nothing is counted twice.
+ * <p>
+ * Inside a batch of events (a projection at work), writes wait for the end of the batch and reads see them
+ * ({@link PendingWrites}); everywhere else (queries) they go straight to MongoDB.
  */
 public class ReadModelStore {
 
     private static final int IN_CHUNK = 50;
 
     private final MongoTemplate mongo;
+    private final QueryMapper queries;
+    private final UpdateMapper updates;
 
     public ReadModelStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.queries = new QueryMapper(mongo.getConverter());
+        this.updates = new UpdateMapper(mongo.getConverter());
     }
 
     public void upsert(Class<?> documentType, String id, Update update) {
-        mongo.upsert(byId(id), update, documentType);
+        PendingWrites batch = PendingWrites.ofCurrentBatch(mongo);
+        if (batch == null) {
+            mongo.upsert(byId(id), update, documentType);
+        } else {
+            batch.upsert(collection(documentType), isGuard(documentType), mappedId(documentType, id),
+                    updates.getMappedObject(update.getUpdateObject(), entity(documentType)));
+        }
     }
 
     public void delete(Class<?> documentType, String id) {
-        mongo.remove(byId(id), documentType);
+        PendingWrites batch = PendingWrites.ofCurrentBatch(mongo);
+        if (batch == null) {
+            mongo.remove(byId(id), documentType);
+        } else {
+            batch.delete(collection(documentType), isGuard(documentType), mappedId(documentType, id));
+        }
     }
 
     /**
@@ -48,6 +70,7 @@ public class ReadModelStore {
 
     /** Every document of a collection: only for collections that stay small by design. */
     public <T> List<T> findAll(Class<T> documentType) {
+        flushPending();
         return mongo.findAll(documentType);
     }
 
@@ -57,11 +80,17 @@ public class ReadModelStore {
      * mongo-java-server by a scan of what is a small collection by design.
      */
     public <T> List<T> findDue(Class<T> documentType, String field, Object upTo) {
+        flushPending();
         return mongo.find(new Query(Criteria.where(field).lte(upTo)).with(Sort.by(field)), documentType);
     }
 
     public <T> T findById(Class<T> documentType, String id) {
-        return mongo.findById(id, documentType);
+        PendingWrites batch = PendingWrites.ofCurrentBatch(mongo);
+        if (batch == null) {
+            return mongo.findById(id, documentType);
+        }
+        Document document = batch.find(collection(documentType), isGuard(documentType), mappedId(documentType, id));
+        return document == null ? null : mongo.getConverter().read(documentType, document);
     }
 
     /**
@@ -74,6 +103,7 @@ public class ReadModelStore {
         if (ids.isEmpty()) {
             return List.of();
         }
+        flushPending();
         List<String> all = List.copyOf(ids);
         Map<String, T> found = new java.util.HashMap<>();
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
@@ -87,5 +117,30 @@ public class ReadModelStore {
 
     private static Query byId(String id) {
         return new Query(Criteria.where("_id").is(id));
+    }
+
+    /** A query by anything but id cannot see a batch's pending writes: they go out first. */
+    private void flushPending() {
+        PendingWrites batch = PendingWrites.ofCurrentBatch(mongo);
+        if (batch != null) {
+            batch.flush();
+        }
+    }
+
+    private String collection(Class<?> documentType) {
+        return mongo.getCollectionName(documentType);
+    }
+
+    private static boolean isGuard(Class<?> documentType) {
+        return documentType.isAnnotationPresent(RedeliveryGuard.class);
+    }
+
+    /** The id as MongoTemplate would send it (a 24-digit hex string becomes an ObjectId, for one). */
+    private Object mappedId(Class<?> documentType, String id) {
+        return queries.getMappedObject(byId(id).getQueryObject(), entity(documentType)).get("_id");
+    }
+
+    private MongoPersistentEntity<?> entity(Class<?> documentType) {
+        return mongo.getConverter().getMappingContext().getPersistentEntity(documentType);
     }
 }

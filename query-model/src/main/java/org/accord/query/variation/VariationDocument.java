@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.accord.api.variation.VariationKind;
 import org.accord.api.variation.VariationStatus;
+import org.accord.query.shared.RedeliveryGuard;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -13,6 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A school's variation: its state now, and every change with its record time ({@code at}) and the date from which
  * it applies ({@code effectiveOn}), so that its state on any date, as known at any moment, can be read back.
  */
+@RedeliveryGuard
 @Document("variations")
 public record VariationDocument(@Id String id, String trustId, String schoolId, String standardId,
                                 VariationKind kind, VariationStatus status, Integer version, String description,
