@@ -21,6 +21,7 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -72,7 +73,8 @@ public class AxonConfiguration {
     @Bean
     TokenStore tokenStore(MongoClient mongoClient, Serializer serializer,
                           @Value("${spring.mongodb.database:accord}") String database,
-                          @Value("${accord.projections.node-id:}") String nodeId) {
+                          @Value("${accord.projections.node-id:}") String nodeId,
+                          ObjectProvider<ReadModelSnapshots> snapshots) {
         MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
                 .serializer(serializer)
@@ -82,7 +84,8 @@ public class AxonConfiguration {
             // after a crash takes its tokens back at once instead of waiting for the dead process's claims to time out.
             builder.nodeId(nodeId);
         }
-        return new DocumentsBeforeTokenStore(builder);
+        return new DocumentsBeforeTokenStore(builder,
+                snapshots.getIfAvailable(() -> ReadModelSnapshots.WRITTEN_AS_THEY_COME));
     }
 
     /**

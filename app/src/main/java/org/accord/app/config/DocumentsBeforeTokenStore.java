@@ -8,16 +8,22 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
  * Axon's MongoDB token store, made to write a batch's read-model documents before it moves the batch's token: the
  * projections hold their writes until the end of a batch ({@link PendingWrites}), and a token stored ahead of them
  * would let a crash skip events. Processors store the token as the batch commits, on the thread that handled it.
+ * Where the read models are saved in versions, documents and token go into the same one ({@link ReadModelSnapshots}).
  */
 class DocumentsBeforeTokenStore extends MongoTokenStore {
 
-    DocumentsBeforeTokenStore(MongoTokenStore.Builder builder) {
+    private final ReadModelSnapshots snapshots;
+
+    DocumentsBeforeTokenStore(MongoTokenStore.Builder builder, ReadModelSnapshots snapshots) {
         super(builder);
+        this.snapshots = snapshots;
     }
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) {
-        PendingWrites.flushCurrentBatch();
-        super.storeToken(token, processorName, segment);
+        snapshots.together(() -> {
+            PendingWrites.flushCurrentBatch();
+            super.storeToken(token, processorName, segment);
+        });
     }
 }

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir                    where the event store and the read models live ({@code ACCORD_DATA_DIR})
  * @param sqliteSynchronous          SQLite's {@code synchronous} pragma for the event store: NORMAL or FULL
  * @param mongoPort                  loopback port of the in-process MongoDB API; 0 picks a free one
- * @param readModelCommitDelayMillis H2's auto-commit delay for the read models; safe to lose because tokens are
- *                                   written after the documents they cover and replay is idempotent
+ * @param readModelCommitDelayMillis how often the read models' file is saved (ReadModelFile); what a crash loses
+ *                                   since the last save, documents and tokens together, the projections replay
  */
 @ConfigurationProperties("accord")
 public record EmbeddedProperties(@DefaultValue("./data") String dataDir,

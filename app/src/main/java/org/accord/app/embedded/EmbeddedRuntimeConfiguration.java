@@ -26,7 +26,6 @@ import org.accord.app.ledger.LedgerProperties;
 import org.accord.app.ledger.LedgerSource;
 import org.accord.app.ledger.LedgerStore;
 import org.accord.app.shared.IdempotencyStore;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -120,13 +119,14 @@ public class EmbeddedRuntimeConfiguration {
         return new JdbcIdempotencyStore(jdbc);
     }
 
+    @Bean(destroyMethod = "close")
+    ReadModelFile readModelFile(DataDirectory data, EmbeddedProperties properties) {
+        return new ReadModelFile(data.path().resolve("readmodels.mv.db"), properties.readModelCommitDelayMillis());
+    }
+
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(DataDirectory data, EmbeddedProperties properties) {
-        MVStore store = new MVStore.Builder()
-                .fileName(data.path().resolve("readmodels.mv.db").toString())
-                .open();
-        store.setAutoCommitDelay(properties.readModelCommitDelayMillis());
-        MongoServer server = new MongoServer(new H2Backend(store));
+    MongoServer embeddedMongoServer(ReadModelFile readModels, EmbeddedProperties properties) {
+        MongoServer server = new MongoServer(new H2Backend(readModels.store()));
         server.bind("127.0.0.1", properties.mongoPort());
         log.info("Read models served by mongo-java-server at {}", server.getLocalAddress());
         return server;

@@ -246,11 +246,11 @@ class KillDuringConcurrentMutationsIT {
                 (System.nanoTime() - started) / 1e9);
 
         if (!found.missingFromLog.isEmpty() || !differences.isEmpty()) {
-            // KNOWN BUG, not yet fixed (docs/decisions.md, "The reliability suite"): after kills, the decision log
-            // of the killed instance sometimes lacks a record whose event is stored and shown by the other read
-            // models, so it differs from a fresh rebuild. -Dreliability.strict-log=true makes this fail the build.
-            System.out.printf("reliability kill test: KNOWN BUG: %d acknowledged mutation(s) missing from the"
-                    + " decision log only: %s; differences from a fresh rebuild: %s%n", found.missingFromLog.size(),
+            // the read models lost what the events still hold (docs/decisions.md, "Found: after kills, read models
+            // could lose changes for good"): printed in full, and it fails the build unless run with
+            // -Dreliability.strict-log=false (for looking into it)
+            System.out.printf("reliability kill test: LOST: %d acknowledged mutation(s) missing from the"
+                    + " decision log: %s; differences from a fresh rebuild: %s%n", found.missingFromLog.size(),
                     found.missingFromLog, differences);
         }
         assertThat(skipped).as("events a projection failed on and skipped").isEmpty();
@@ -259,7 +259,7 @@ class KillDuringConcurrentMutationsIT {
         assertThat(found.duplicates).as("mutations recorded more than once").isZero();
         assertThat(found.found).isEqualTo(total);
         assertThat(before).as("read-model collections").isNotEmpty();
-        if (Boolean.getBoolean("reliability.strict-log")) {
+        if (Boolean.parseBoolean(System.getProperty("reliability.strict-log", "true"))) {
             assertThat(found.missingFromLog).as("acknowledged mutations missing from the decision log").isEmpty();
             assertThat(differences).as("read models of the killed instance against a fresh rebuild").isEmpty();
         }
