@@ -97,7 +97,11 @@ public final class PendingWrites {
         return document.current;
     }
 
-    /** Sends everything pending, guards last, and forgets it: what a query outside the cache must see first. */
+    /**
+     * Sends everything pending, guards last, and forgets it: what a query outside the cache must see first. The
+     * token store's flush runs inside the embedded read-model file's save gate (the app's ReadModelSnapshots); one
+     * caused by a query in the middle of a batch does not, so a projection's handlers read by id only.
+     */
     void flush() {
         for (boolean guardPass : new boolean[] {false, true}) {
             byCollection.forEach((collection, documents) -> {
