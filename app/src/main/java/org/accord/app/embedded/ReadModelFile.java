@@ -68,8 +68,9 @@ public final class ReadModelFile implements ReadModelSnapshots, AutoCloseable {
         try {
             save();
         } catch (RuntimeException e) {
-            // the next save tries again; nothing is lost that the events cannot replay
-            log.warn("could not save the read models: {}", e.getMessage());
+            // H2 closes the file after a failed write (a full disk): the read models then need a restart, which
+            // replays from the last version saved (docs/decisions.md, "Left for later")
+            log.error("could not save the read models: {}", e.getMessage());
         }
     }
 
