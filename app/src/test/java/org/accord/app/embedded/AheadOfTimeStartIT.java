@@ -2,11 +2,15 @@ package org.accord.app.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.accord.app.support.Http;
+import org.accord.app.support.PackagedJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,26 +26,15 @@ class AheadOfTimeStartIT {
 
     @Test
     void thePackagedJarStartsFromTheBuildsBeanDefinitionsAndStillReadsItsSettings() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = PackagedJar.freePort();
         Path log = data.resolve("app.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "accord.jar").toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("ACCORD_DATA_DIR", data.resolve("data").toString());
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
-        builder.environment().put("ACCORD_DEMO", "false");
-        builder.environment().remove("SPRING_PROFILES_ACTIVE");
-        Process app = builder.start();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("ACCORD_DATA_DIR", data.resolve("data").toString());
+        environment.put("ACCORD_DEMO", "false");
+        environment.put("SPRING_PROFILES_ACTIVE", null); // no profile: the embedded mode as a user starts it
+        Process app = PackagedJar.startHealthy(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                List.of(), environment, port, log, Duration.ofSeconds(90));
         try {
-            long deadline = System.nanoTime() + 90_000_000_000L;
-            while (!Http.healthy(port)) {
-                assertThat(app.isAlive()).as("still running:%n%s", Files.readString(log)).isTrue();
-                assertThat(System.nanoTime()).as("healthy in time").isLessThan(deadline);
-                Thread.sleep(100);
-            }
             String output = Files.readString(log);
             assertThat(output).contains("Starting AOT-processed AccordApplication");
             assertThat(output).doesNotContain("Loaded the demo trust");

@@ -3,7 +3,6 @@ package org.accord.app.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,6 +27,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.accord.app.support.GraphQlClient;
 import org.accord.app.support.Http;
+import org.accord.app.support.PackagedJar;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -117,8 +117,8 @@ class KillDuringConcurrentMutationsIT {
     void everyAcknowledgedMutationSurvivesRandomKillsAndTheReadModelsEqualAFreshRebuild() throws Exception {
         long started = System.nanoTime();
         Path store = work.resolve("store");
-        int port = freePort();
-        int mongoPort = freePort();
+        int port = PackagedJar.freePort();
+        int mongoPort = PackagedJar.freePort();
         GraphQlClient graphql = new GraphQlClient(port);
 
         ConcurrentLinkedQueue<Mutation> pending = new ConcurrentLinkedQueue<>(mutations());
@@ -505,32 +505,10 @@ class KillDuringConcurrentMutationsIT {
             InterruptedException {
         assertThat(app == null || !app.isAlive()).as("the previous process has stopped").isTrue();
         assertThat(Http.healthy(port)).as("nothing answers on port %d before %s starts", port, name).isFalse();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path jar = Path.of("target", "accord.jar").toAbsolutePath();
-        assertThat(jar).as("the packaged application (mvn package)").exists();
-        Path log = work.resolve("app-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-Ddisable-axoniq-console-message=true", "-jar",
-                jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("ACCORD_DATA_DIR", store.toString());
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
-        builder.environment().put("ACCORD_MONGO_PORT", String.valueOf(mongoPort));
-        Process process = builder.start();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!Http.healthy(port)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new AssertionError("the application did not become healthy:\n" + Files.readString(log));
-            }
-            Thread.sleep(100);
-        }
-        return process;
+        return PackagedJar.startHealthy(PackagedJar.currentJava(),
+                List.of("-Xmx512m", "-Ddisable-axoniq-console-message=true"),
+                Map.of("ACCORD_DATA_DIR", store.toString(), "ACCORD_MONGO_PORT", String.valueOf(mongoPort)), port,
+                work.resolve("app-" + name + ".log"), START_TIMEOUT);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -3,16 +3,17 @@ package org.accord.app.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.accord.app.support.Http;
+import org.accord.app.support.PackagedJar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class KillDuringMutationsIT {
 
     @Test
     void everyAcknowledgedMutationSurvivesAKillAndTheReadModelsCatchUp() throws Exception {
-        int port = freePort();
+        int port = PackagedJar.freePort();
         List<String> acknowledged = new ArrayList<>();
         for (int round = 1; round <= 3; round++) {
             app = start(port, round);
@@ -82,31 +83,8 @@ class KillDuringMutationsIT {
     }
 
     private Process start(int port, int round) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path jar = Path.of("target", "accord.jar").toAbsolutePath();
-        assertThat(jar).as("the packaged application (mvn package)").exists();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Ddisable-axoniq-console-message=true", "-jar",
-                jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("app-" + round + ".log").toFile());
-        builder.environment().put("ACCORD_DATA_DIR", data.resolve("store").toString());
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
-        Process process = builder.start();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!Http.healthy(port)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new AssertionError("the application did not become healthy:\n"
-                        + Files.readString(data.resolve("app-" + round + ".log")));
-            }
-            Thread.sleep(100);
-        }
-        return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return PackagedJar.startHealthy(PackagedJar.currentJava(), List.of("-Ddisable-axoniq-console-message=true"),
+                Map.of("ACCORD_DATA_DIR", data.resolve("store").toString()), port,
+                data.resolve("app-" + round + ".log"), START_TIMEOUT);
     }
 }

@@ -3,13 +3,15 @@ package org.accord.app.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.accord.app.support.Http;
+import org.accord.app.support.PackagedJar;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -32,24 +34,11 @@ class OtherJdksIT {
     }
 
     private void runOn(Path jdk) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = data.resolve(jdk.getFileName() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(jdk.resolve("bin/java").toString(), "-jar",
-                Path.of("target", "accord.jar").toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("ACCORD_DATA_DIR", data.resolve(jdk.getFileName().toString()).toString());
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
-        Process app = builder.start();
+        int port = PackagedJar.freePort();
+        Process app = PackagedJar.startHealthy(jdk.resolve("bin/java").toString(), List.of(),
+                Map.of("ACCORD_DATA_DIR", data.resolve(jdk.getFileName().toString()).toString()), port,
+                data.resolve(jdk.getFileName() + ".log"), Duration.ofSeconds(90));
         try {
-            long deadline = System.nanoTime() + 90_000_000_000L;
-            while (!Http.healthy(port)) {
-                assertThat(app.isAlive()).as("still running on %s:%n%s", jdk, Files.readString(log)).isTrue();
-                assertThat(System.nanoTime()).as("healthy in time on %s", jdk).isLessThan(deadline);
-                Thread.sleep(100);
-            }
             assertThat(Http.graphql(port, "exec", "{ me { displayName trust { name } } }"))
                     .contains("Morgan Hale").contains("Northfield Learning Trust");
             System.out.printf("jar ran on %s%n", jdk);

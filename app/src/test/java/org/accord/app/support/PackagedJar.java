@@ -1,0 +1,68 @@
+package org.accord.app.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged application ({@code target/accord.jar}) started as a process of its own, as a user starts it. */
+public final class PackagedJar {
+
+    private PackagedJar() {
+    }
+
+    /**
+     * Starts the jar and returns once {@code /actuator/health} says UP; fails with the process's output if it stops
+     * or is not healthy in time.
+     *
+     * @param environment added to the inherited environment; a null value removes the variable
+     */
+    public static Process startHealthy(String java, List<String> jvmArguments, Map<String, String> environment,
+                                       int port, Path log, Duration timeout)
+            throws IOException, InterruptedException {
+        Path jar = Path.of("target", "accord.jar").toAbsolutePath();
+        assertThat(jar).as("the packaged application (mvn package)").exists();
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmArguments);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        Process process = builder.start();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Http.healthy(port)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new AssertionError("the application (" + java + ") did not become healthy:\n"
+                        + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+        return process;
+    }
+
+    /** The java of the JVM running the tests. */
+    public static String currentJava() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
