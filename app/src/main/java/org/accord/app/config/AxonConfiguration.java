@@ -10,6 +10,7 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -116,6 +117,11 @@ public class AxonConfiguration {
                                 .andBatchSize(batchSize));
             }
             processing.registerDefaultTransactionManager(c -> NoTransactionManager.instance());
+            // A projection that cannot handle an event stops on it and tries again (backing off up to a minute) rather
+            // than Axon's default of logging the event and going on without it, which would leave the read models
+            // short of a decision for good. A failing write (the read models' disk full) passes; a bug shows in
+            // health and the logs while the projection waits for a fix.
+            processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
         };
     }
 

@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -124,16 +125,21 @@ public class EmbeddedRuntimeConfiguration {
         return new ReadModelFile(data.path().resolve("readmodels.mv.db"), properties.readModelCommitDelayMillis());
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(ReadModelFile readModels, EmbeddedProperties properties) {
-        MongoServer server = new MongoServer(new H2Backend(readModels.store()));
-        server.bind("127.0.0.1", properties.mongoPort());
-        log.info("Read models served by mongo-java-server at {}", server.getLocalAddress());
-        return server;
+    @Bean(destroyMethod = "close")
+    ReadModelServer readModelServer(ReadModelFile readModels, EmbeddedProperties properties) {
+        return new ReadModelServer(readModels, properties.mongoPort());
     }
 
+    /**
+     * A client that gives up on the loopback server after a few seconds rather than the driver's 30: while the read
+     * models are being opened again ({@link ReadModelRecovery}) a query is refused quickly with the reason instead
+     * of hanging, and the projections' processors, which stop first, are not held up.
+     */
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(MongoServer server) {
-        return MongoClients.create(server.getConnectionString());
+    MongoClient mongoClient(ReadModelServer server) {
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.connectionString()))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(3, TimeUnit.SECONDS))
+                .build());
     }
 }

@@ -1,6 +1,7 @@
 package org.accord.app.embedded;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,17 +20,25 @@ import org.slf4j.LoggerFactory;
  * the documents written just before it, losing them for good (the reliability suite's kill test found documents and
  * decision-log records missing after kill -9). Here a save waits until no batch is between its documents and its
  * token ({@link #together}), so every version has each batch whole or not at all.
+ * <p>
+ * A save that fails (a full disk) makes H2 close the file for good. Everything since the last save is then gone
+ * from memory too, documents and tokens alike, so the file can be opened again at that version ({@link #reopen})
+ * and the projections replay from its tokens: {@link ReadModelRecovery} does that once space returns.
  */
 public final class ReadModelFile implements ReadModelSnapshots, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelFile.class);
 
-    private final MVStore store;
+    private final Path file;
     private final ReadWriteLock batches = new ReentrantReadWriteLock();
     private final ScheduledExecutorService saver;
+    private volatile MVStore store;
+    private volatile String failure;
+    private volatile boolean closing;
 
     ReadModelFile(Path file, long saveEveryMillis) {
-        this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        this.file = file;
+        this.store = open(file);
         this.saver = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "read-model-saver");
             thread.setDaemon(true);
@@ -38,8 +47,16 @@ public final class ReadModelFile implements ReadModelSnapshots, AutoCloseable {
         saver.scheduleWithFixedDelay(this::saveQuietly, saveEveryMillis, saveEveryMillis, TimeUnit.MILLISECONDS);
     }
 
+    private static MVStore open(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    }
+
     MVStore store() {
         return store;
+    }
+
+    Path path() {
+        return file;
     }
 
     @Override
@@ -56,8 +73,9 @@ public final class ReadModelFile implements ReadModelSnapshots, AutoCloseable {
     void save() {
         batches.writeLock().lock();
         try {
-            if (!store.isClosed() && store.hasUnsavedChanges()) {
-                store.commit();
+            MVStore current = store;
+            if (!current.isClosed() && current.hasUnsavedChanges()) {
+                current.commit();
             }
         } finally {
             batches.writeLock().unlock();
@@ -68,15 +86,53 @@ public final class ReadModelFile implements ReadModelSnapshots, AutoCloseable {
         try {
             save();
         } catch (RuntimeException e) {
-            // H2 closes the file after a failed write (a full disk): the read models then need a restart, which
-            // replays from the last version saved (docs/decisions.md, "Left for later")
-            log.error("could not save the read models: {}", e.getMessage());
+            if (failure == null) {
+                failure = causeOf(e);
+                log.error("could not save the read models ({}): H2 has closed their file; it is opened again at its"
+                        + " last save once there is space, and the projections replay from there", failure);
+            }
         }
+        if (failure == null && store.isClosed() && !closing) {
+            failure = "the read-model file was closed";
+            log.error("the read-model file {} was closed unexpectedly", file);
+        }
+    }
+
+    /** Why the file is closed, when a failed save closed it; empty while it is open. */
+    Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Opens the file again at its last saved version, after a failed save closed it. Nothing may use the previous
+     * store afterwards: callers serve the new one ({@link #store()}) and restart whatever kept state from the old.
+     *
+     * @throws RuntimeException when the file cannot be opened yet (still no space, or no longer there)
+     */
+    void reopen() {
+        batches.writeLock().lock();
+        try {
+            store.closeImmediately();
+            store = open(file);
+            failure = null;
+        } finally {
+            batches.writeLock().unlock();
+        }
+    }
+
+    /** The innermost message: H2 wraps the operating system's words ("No space left on device") in its own. */
+    private static String causeOf(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** After the MongoDB server (which closes the store, saving it) has stopped: stop saving. */
     @Override
     public void close() {
+        closing = true;
         saver.shutdownNow();
         if (!store.isClosed()) {
             save();

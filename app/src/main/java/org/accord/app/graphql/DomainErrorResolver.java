@@ -8,6 +8,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.accord.api.shared.DomainException;
+import org.accord.app.shared.StorageFailure;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives every refusal a classification a client can act on (BAD_REQUEST, NOT_FOUND, FORBIDDEN, UNAUTHORIZED,
- * CONFLICT) and a message that names the problem. Anything else stays INTERNAL_ERROR and is logged.
+ * CONFLICT, and UNAVAILABLE when the storage under Accord fails) and a message that names the problem. Anything else
+ * stays INTERNAL_ERROR and is logged.
  */
 @Component
 public class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
@@ -36,6 +38,9 @@ public class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
     @Override
     protected GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment env) {
         Refusal refusal = refusal(thrown);
+        if (refusal != null && refusal.type() == UnavailableErrorType.UNAVAILABLE) {
+            log.warn("{} refused: {}", env.getField().getName(), unwrap(thrown).toString());
+        }
         if (refusal == null) {
             log.error("unexpected failure in {}", env.getField().getName(), thrown);
             return null;
@@ -62,7 +67,8 @@ public class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof AuthenticationException) {
             return new Refusal(ErrorType.UNAUTHORIZED, "sign in first");
         }
-        return null;
+        return StorageFailure.describe(ex).map(message -> new Refusal(UnavailableErrorType.UNAVAILABLE, message))
+                .orElse(null);
     }
 
     private static Throwable unwrap(Throwable thrown) {

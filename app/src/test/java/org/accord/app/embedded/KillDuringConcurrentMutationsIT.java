@@ -1,5 +1,10 @@
 package org.accord.app.embedded;
 
+import static org.accord.app.embedded.MutationWorkload.copyEventStore;
+import static org.accord.app.embedded.MutationWorkload.differences;
+import static org.accord.app.embedded.MutationWorkload.dumpReadModels;
+import static org.accord.app.embedded.MutationWorkload.idIn;
+import static org.accord.app.embedded.MutationWorkload.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,12 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -22,17 +24,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
+import org.accord.app.embedded.MutationWorkload.Acknowledgement;
+import org.accord.app.embedded.MutationWorkload.Mutation;
+import org.accord.app.embedded.MutationWorkload.Verification;
 import org.accord.app.support.GraphQlClient;
 import org.accord.app.support.Http;
 import org.accord.app.support.PackagedJar;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The reliability suite's crash test. The packaged jar runs as a process of its own; {@code reliability.clients}
@@ -50,11 +50,6 @@ import tools.jackson.databind.JsonNode;
 class KillDuringConcurrentMutationsIT {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
-    private static final String TRUST = "demo-trust";
-    private static final String TEAM = "demo-team-english";
-    private static final String OPEN_PROPOSAL = "demo-proposal-library-lesson";
-    private static final List<String> VOTERS = List.of("chair", "member1", "member2", "member3");
-    private static final List<String> CHOICES = List.of("APPROVE", "OBJECT", "ABSTAIN");
 
     private final int total = Integer.getInteger("reliability.mutations", 300);
     private final int clients = Integer.getInteger("reliability.clients", 32);
@@ -66,23 +61,6 @@ class KillDuringConcurrentMutationsIT {
     Path work;
 
     private Process app;
-
-    /** One mutation the clients send; its key is its clientMutationId and the unique text it records. */
-    private record Mutation(int n, String account, String document, Map<String, Object> input) {
-
-        String key() {
-            return "reliability-" + n;
-        }
-
-        String kind() {
-            return document.substring(document.indexOf('{') + 1, document.indexOf('(', document.indexOf('{')))
-                    .trim();
-        }
-    }
-
-    /** What came back for a mutation the first time it was acknowledged. */
-    private record Acknowledgement(int round, String id) {
-    }
 
     @AfterEach
     void stop() throws IOException {
@@ -121,7 +99,7 @@ class KillDuringConcurrentMutationsIT {
         int mongoPort = PackagedJar.freePort();
         GraphQlClient graphql = new GraphQlClient(port);
 
-        ConcurrentLinkedQueue<Mutation> pending = new ConcurrentLinkedQueue<>(mutations());
+        ConcurrentLinkedQueue<Mutation> pending = new ConcurrentLinkedQueue<>(MutationWorkload.mutations(total));
         Map<String, Acknowledgement> acknowledged = new ConcurrentHashMap<>();
         Map<String, String> refused = new ConcurrentHashMap<>();
         AtomicInteger requests = new AtomicInteger();
@@ -213,7 +191,7 @@ class KillDuringConcurrentMutationsIT {
         assertThat(acknowledged).hasSize(total);
 
         // every mutation, acknowledged before a kill or after its retry, is recorded once, where it should be
-        Verification found = verify(graphql, acknowledged);
+        Verification found = verify(graphql, acknowledged, total);
         long killedRounds = acknowledged.values().stream().filter(a -> a.round() <= kills).count();
 
         // a fresh rebuild: only the event store (and the signing key) copied into a new data folder
@@ -262,242 +240,6 @@ class KillDuringConcurrentMutationsIT {
         if (Boolean.parseBoolean(System.getProperty("reliability.strict-log", "true"))) {
             assertThat(found.missingFromLog).as("acknowledged mutations missing from the decision log").isEmpty();
             assertThat(differences).as("read models of the killed instance against a fresh rebuild").isEmpty();
-        }
-    }
-
-    private List<Mutation> mutations() {
-        List<Mutation> all = new ArrayList<>();
-        for (int n = 1; n <= total; n++) {
-            Map<String, Object> input = new LinkedHashMap<>();
-            input.put("clientMutationId", "reliability-" + n);
-            switch (n % 3) {
-                case 0 -> {
-                    input.put("trustId", TRUST);
-                    input.put("name", "Reliability School " + n);
-                    input.put("phase", "PRIMARY");
-                    all.add(new Mutation(n, "exec", "mutation ($input: RegisterSchoolInput!) {"
-                            + " registerSchool(input: $input) { clientMutationId school { id name } } }", input));
-                }
-                case 1 -> {
-                    input.put("teamId", TEAM);
-                    input.put("kind", "NEW_STANDARD");
-                    input.put("title", "Reliability proposal " + n);
-                    input.put("area", "CURRICULUM");
-                    input.put("alignment", "GUIDANCE");
-                    input.put("statement", "Statement of proposal " + n);
-                    all.add(new Mutation(n, VOTERS.get(n % VOTERS.size()), "mutation ($input: DraftProposalInput!)"
-                            + " { draftProposal(input: $input) { clientMutationId proposal { id title } } }", input));
-                }
-                default -> {
-                    input.put("proposalId", OPEN_PROPOSAL);
-                    input.put("choice", CHOICES.get(n % CHOICES.size()));
-                    input.put("rationale", "Reliability vote " + n);
-                    all.add(new Mutation(n, VOTERS.get(n % VOTERS.size()), "mutation ($input: CastVoteInput!) {"
-                            + " castVote(input: $input) { clientMutationId proposal { id status } } }", input));
-                }
-            }
-        }
-        return all;
-    }
-
-    private static String idIn(GraphQlClient.Answer answer, Mutation m) {
-        JsonNode payload = answer.data().path(m.kind());
-        JsonNode subject = payload.has("school") ? payload.path("school") : payload.path("proposal");
-        return subject.path("id").asString();
-    }
-
-    private static final class Verification {
-        int schools;
-        int proposals;
-        int votes;
-        int found;
-        int duplicates;
-        final List<String> missing = new ArrayList<>();
-        final List<String> missingFromLog = new ArrayList<>();
-    }
-
-    /** Looks every mutation up in its read model and in the decision log. */
-    private Verification verify(GraphQlClient graphql, Map<String, Acknowledgement> acknowledged) throws Exception {
-        Map<String, List<String>> schoolsByName = new HashMap<>();
-        for (JsonNode school : graphql.post("board", "{ trust(id: \"" + TRUST + "\") { schools { id name } } }",
-                null).data().path("trust").path("schools")) {
-            schoolsByName.computeIfAbsent(school.path("name").asString(), k -> new ArrayList<>())
-                    .add(school.path("id").asString());
-        }
-        Map<String, List<String>> proposalsByTitle = new HashMap<>();
-        String after = null;
-        do {
-            JsonNode page = graphql.post("board", "query ($after: String) { proposals(trustId: \"" + TRUST
-                    + "\", teamId: \"" + TEAM + "\", first: 100, after: $after) { edges { node { id title } }"
-                    + " pageInfo { hasNextPage endCursor } } }", after == null ? Map.of() : Map.of("after", after))
-                    .data().path("proposals");
-            page.path("edges").forEach(e -> proposalsByTitle.computeIfAbsent(e.path("node").path("title").asString(),
-                    k -> new ArrayList<>()).add(e.path("node").path("id").asString()));
-            after = page.path("pageInfo").path("hasNextPage").asBoolean() ? page.path("pageInfo").path("endCursor")
-                    .asString() : null;
-        } while (after != null);
-        Map<String, Integer> votesByRationale = new HashMap<>();
-        graphql.post("board", "{ proposal(id: \"" + OPEN_PROPOSAL + "\") { voteHistory { rationale } } }", null)
-                .data().path("proposal").path("voteHistory")
-                .forEach(v -> votesByRationale.merge(v.path("rationale").asString(""), 1, Integer::sum));
-        Map<String, Integer> logSubjects = new HashMap<>();
-        Map<String, Integer> logRationales = new HashMap<>();
-        List<Long> positions = new ArrayList<>();
-        after = null;
-        do {
-            JsonNode page = graphql.post("board", "query ($after: String) { decisionLog(trustId: \"" + TRUST
-                    + "\", first: 100, after: $after) { edges { node { position type subjectId rationale } }"
-                    + " pageInfo { hasNextPage endCursor } } }", after == null ? Map.of() : Map.of("after", after))
-                    .data().path("decisionLog");
-            page.path("edges").forEach(e -> {
-                JsonNode record = e.path("node");
-                positions.add(record.path("position").asLong());
-                logSubjects.merge(record.path("type").asString() + " " + record.path("subjectId").asString(""), 1,
-                        Integer::sum);
-                logRationales.merge(record.path("type").asString() + " " + record.path("rationale").asString(""),
-                        1, Integer::sum);
-            });
-            after = page.path("pageInfo").path("hasNextPage").asBoolean() ? page.path("pageInfo").path("endCursor")
-                    .asString() : null;
-        } while (after != null);
-
-        Verification v = new Verification();
-        // the log's positions run 1, 2, 3… without a gap or a repeat
-        long distinct = positions.stream().distinct().count();
-        long highest = positions.stream().mapToLong(Long::longValue).max().orElse(0);
-        if (distinct != positions.size() || highest != positions.size()) {
-            v.missing.add("decision log positions: " + positions.size() + " records, " + distinct
-                    + " distinct positions, the highest " + highest);
-        }
-        for (Mutation m : mutations()) {
-            Acknowledgement ack = acknowledged.get(m.key());
-            int inReadModel;
-            int inLog;
-            switch (m.kind()) {
-                case "registerSchool" -> {
-                    v.schools++;
-                    List<String> ids = schoolsByName.getOrDefault(m.input().get("name"), List.of());
-                    inReadModel = ids.contains(ack.id()) ? ids.size() : 0;
-                    inLog = logSubjects.getOrDefault("SchoolRegistered " + ack.id(), 0);
-                }
-                case "draftProposal" -> {
-                    v.proposals++;
-                    List<String> ids = proposalsByTitle.getOrDefault(m.input().get("title"), List.of());
-                    inReadModel = ids.contains(ack.id()) ? ids.size() : 0;
-                    inLog = logSubjects.getOrDefault("ProposalDrafted " + ack.id(), 0);
-                }
-                default -> {
-                    v.votes++;
-                    inReadModel = votesByRationale.getOrDefault(m.input().get("rationale"), 0);
-                    inLog = logRationales.getOrDefault("VoteCast " + m.input().get("rationale"), 0);
-                }
-            }
-            if (inReadModel > 0 && inLog == 0) {
-                v.missingFromLog.add(m.key() + " (" + m.kind() + ", acknowledged in round " + ack.round() + "):"
-                        + " in its read model, not in the decision log; looked up directly: " + lookUp(graphql,
-                        ack.id()));
-            } else if (inReadModel == 0) {
-                v.missing.add(m.key() + " (" + m.kind() + ", acknowledged in round " + ack.round() + " as '"
-                        + ack.id() + "'): read model " + inReadModel + ", decision log " + inLog + "; looked up"
-                        + " directly: " + lookUp(graphql, ack.id()));
-            }
-            if (inReadModel > 0) {
-                v.found++;
-            }
-            if (inReadModel > 1 || inLog > 1) {
-                v.duplicates++;
-            }
-        }
-        return v;
-    }
-
-    private static String lookUp(GraphQlClient graphql, String id) {
-        try {
-            return graphql.post("board", "query ($id: ID!) { school(id: $id) { id name } proposal(id: $id) { id title }"
-                    + " decisionLog(trustId: \"" + TRUST + "\", filter: {subjectId: $id}, first: 100) { edges { node {"
-                    + " position type } } } }", Map.of("id", id)).body();
-        } catch (Exception e) {
-            return e.toString();
-        }
-    }
-
-    /** Every document of every collection but the processors' tokens, as canonical JSON sorted by _id. */
-    private static Map<String, List<String>> dumpReadModels(int mongoPort) {
-        Map<String, List<String>> dump = new TreeMap<>();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
-            MongoDatabase db = client.getDatabase("accord");
-            for (String name : db.listCollectionNames()) {
-                if (name.toLowerCase().contains("token")) {
-                    continue; // positions of the processors, not read models
-                }
-                List<String> documents = new ArrayList<>();
-                for (Document d : db.getCollection(name).find()) {
-                    documents.add(((Document) canonical(d)).toJson());
-                }
-                documents.sort(null);
-                dump.put(name, documents);
-            }
-        }
-        return dump;
-    }
-
-    /** The same document with its fields in name order, at every depth: field order is not content. */
-    private static Object canonical(Object value) {
-        if (value instanceof Document document) {
-            Document sorted = new Document();
-            new TreeMap<>(document).forEach((k, v) -> sorted.append(k, canonical(v)));
-            return sorted;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(KillDuringConcurrentMutationsIT::canonical).toList();
-        }
-        return value;
-    }
-
-    private static List<String> differences(Map<String, List<String>> before, Map<String, List<String>> after) {
-        List<String> differences = new ArrayList<>();
-        if (!before.keySet().equals(after.keySet())) {
-            differences.add("collections " + before.keySet() + " against " + after.keySet());
-        }
-        before.forEach((name, documents) -> {
-            List<String> other = after.getOrDefault(name, List.of());
-            if (!documents.equals(other)) {
-                List<String> onlyBefore = new ArrayList<>(documents);
-                onlyBefore.removeAll(other);
-                List<String> onlyAfter = new ArrayList<>(other);
-                onlyAfter.removeAll(documents);
-                differences.add(name + ": " + documents.size() + " against " + other.size() + " documents; first"
-                        + " only in the killed instance: " + onlyBefore.stream().findFirst().orElse("-")
-                        + "; first only in the rebuild: " + onlyAfter.stream().findFirst().orElse("-"));
-            }
-        });
-        return differences;
-    }
-
-    /** The event store after a clean stop (WAL checkpointed, or copied with it) and the ledger's signing key. */
-    private static void copyEventStore(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        for (String file : List.of("events.db", "events.db-wal", "events.db-shm")) {
-            if (Files.exists(from.resolve(file))) {
-                Files.copy(from.resolve(file), to.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-        Path ledger = from.resolve("ledger");
-        if (Files.isDirectory(ledger)) {
-            try (Stream<Path> files = Files.walk(ledger)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    Path target = to.resolve(from.relativize(f));
-                    if (Files.isDirectory(f)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                }
-            }
-        }
-        try (Stream<Path> files = Files.list(to)) {
-            assertThat(files.map(p -> p.getFileName().toString())).as("no read models copied")
-                    .noneMatch(n -> n.startsWith("readmodels"));
         }
     }
 

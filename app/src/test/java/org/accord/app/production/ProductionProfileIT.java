@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
 import org.accord.app.AccordApplication;
+import org.accord.app.embedded.ReadModelServer;
 import org.accord.app.person.PersonDirectory;
 import org.accord.app.shared.IdempotencyStore;
 import org.accord.app.shared.SharedTokenPositions;
@@ -115,7 +115,7 @@ class ProductionProfileIT {
     @Test
     void theProductionWiringHasNoEmbeddedStoreNoDataSourceAndMongoHomesForPeopleAndKeys() {
         assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
-        assertThat(context.getBeansOfType(MongoServer.class)).isEmpty();
+        assertThat(context.getBeansOfType(ReadModelServer.class)).isEmpty();
         assertThat(context.getBean(PersonDirectory.class)).isInstanceOf(MongoPersonDirectory.class);
         assertThat(context.getBean(IdempotencyStore.class)).isInstanceOf(MongoIdempotencyStore.class);
         assertThat(context.getEnvironment().getProperty("accord.demo")).isEqualTo("false");

@@ -1,0 +1,59 @@
+package org.accord.app.shared;
+
+import java.util.Optional;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/**
+ * Failures of the storage under Accord rather than of a request: the data folder's disk full, read-only or failing,
+ * or the read models' store not answering (while it is opened again after such a failure). Each is told in words a
+ * client can act on. The advice is always to send the mutation again with the same {@code clientMutationId}: if it
+ * was recorded after all, that returns its outcome instead of recording it twice.
+ */
+public final class StorageFailure {
+
+    private static final String RESEND = " Send the mutation again, with the same clientMutationId, ";
+
+    private StorageFailure() {
+    }
+
+    /** What the failure means for the client, when it is one of these; empty for anything else. */
+    public static Optional<String> describe(Throwable thrown) {
+        Throwable t = thrown;
+        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("SQLITE_FULL") || message.contains("No space left on device")) {
+                return Optional.of("Accord could not write to its data folder: the disk is full, and nothing was"
+                        + " recorded." + RESEND + "once space has been freed.");
+            }
+            if (message.contains("SQLITE_READONLY") || message.contains("Read-only file system")) {
+                return Optional.of("Accord could not write to its data folder: it is read-only, and nothing was"
+                        + " recorded." + RESEND + "once it is writable again.");
+            }
+            if (message.contains("SQLITE_IOERR") || message.contains("SQLITE_CANTOPEN")) {
+                return Optional.of("Accord could not write to its data folder: the disk reported an error ("
+                        + sqliteCode(message) + ")." + RESEND + "later: if it was recorded after all, you get its"
+                        + " outcome.");
+            }
+            if (t instanceof MongoTimeoutException || t instanceof MongoSocketException
+                    || t instanceof DataAccessResourceFailureException || message.contains("This store is closed")) {
+                return Optional.of("The read models are not available for a moment (their store is not answering,"
+                        + " or is being opened again after a storage failure); try again shortly. A mutation sent"
+                        + " just now may have been recorded:" + RESEND + "to learn its outcome.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "SQLITE_IOERR_WRITE" out of sqlite-jdbc's "[SQLITE_IOERR_WRITE] Some kind of disk I/O error…". */
+    private static String sqliteCode(String message) {
+        int start = message.indexOf("SQLITE_");
+        int end = start;
+        while (end < message.length() && (Character.isUpperCase(message.charAt(end)) || message.charAt(end) == '_')) {
+            end++;
+        }
+        return message.substring(start, end);
+    }
+}
