@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +47,11 @@ final class AppProcess implements AutoCloseable {
         command.add("-Ddisable-axoniq-console-message=true");
         command.addAll(jvmArgs);
         if (extraJars == null) {
+            // as the README starts it: with the class-data archive the build made beside the jar, when there is one
+            Path archive = appJar.resolveSibling("accord.jsa");
+            if (Files.exists(archive)) {
+                command.add("-XX:SharedArchiveFile=" + archive);
+            }
             command.add("-jar");
             command.add(appJar.toString());
         } else {
