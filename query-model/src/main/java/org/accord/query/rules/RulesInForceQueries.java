@@ -4,13 +4,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.accord.api.rules.FindBackboneQuery;
 import org.accord.api.rules.FindRulesInForceQuery;
 import org.accord.api.rules.RuleInForceView;
+import org.accord.api.rules.RulesInForceAnswer;
 import org.accord.api.standard.StandardVersionView;
 import org.accord.query.shared.ReadModelStore;
 import org.accord.query.standard.StandardDocument;
+import org.accord.query.standard.StandardQueries;
 import org.accord.query.trust.SchoolDocument;
 import org.accord.query.trust.TrustDocument;
 import org.accord.query.variation.SchoolVariationsDocument;
@@ -29,16 +33,20 @@ public class RulesInForceQueries {
     }
 
     @QueryHandler
-    public List<RuleInForceView> handle(FindRulesInForceQuery query) {
+    public RulesInForceAnswer handle(FindRulesInForceQuery query) {
         SchoolDocument school = store.findById(SchoolDocument.class, query.schoolId());
         if (school == null || school.trustId() == null) {
-            return List.of();
+            return new RulesInForceAnswer(List.of(), List.of());
         }
         SchoolVariationsDocument mine = store.findById(SchoolVariationsDocument.class, school.id());
         List<VariationDocument> variations = mine == null ? List.of()
                 : store.findByIds(VariationDocument.class, mine.variationIds(), VariationDocument::id);
-        return RulesInForce.forSchool(standardsOf(school.trustId()), variations, asOf(query.asOf()),
+        List<StandardDocument> standards = standardsOf(school.trustId());
+        List<RuleInForceView> rules = RulesInForce.forSchool(standards, variations, asOf(query.asOf()),
                 knownAt(query.knownAt()));
+        Set<String> ruled = rules.stream().map(RuleInForceView::standardId).collect(Collectors.toSet());
+        return new RulesInForceAnswer(rules, standards.stream().filter(s -> ruled.contains(s.id()))
+                .map(StandardQueries::view).toList());
     }
 
     @QueryHandler

@@ -675,7 +675,7 @@ class RulesInForceTest {
         }
 
         List<RuleInForceView> rules(String schoolId, String asOf, Instant knownAt) {
-            return queries.handle(new FindRulesInForceQuery(schoolId, LocalDate.parse(asOf), knownAt));
+            return queries.handle(new FindRulesInForceQuery(schoolId, LocalDate.parse(asOf), knownAt)).rules();
         }
 
         Map<String, List<RuleInForceView>> rulesOn(String schoolId, List<String> dates, Instant knownAt) {
