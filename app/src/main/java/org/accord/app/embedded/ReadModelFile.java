@@ -55,10 +55,6 @@ public final class ReadModelFile implements ReadModelSnapshots, AutoCloseable {
         return store;
     }
 
-    Path path() {
-        return file;
-    }
-
     @Override
     public void together(Runnable writes) {
         batches.readLock().lock(); // shared: the projections' batches do not wait for one another
