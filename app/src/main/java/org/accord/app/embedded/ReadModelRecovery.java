@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.axonframework.config.EventProcessingConfiguration;
+import org.accord.app.operations.ProcessorPositions;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +38,7 @@ public class ReadModelRecovery implements DisposableBean {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final ReadModelServer server;
-    private final EventProcessingConfiguration processing;
+    private final ProcessorPositions positions;
     private final DataDirectory data;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-recovery");
@@ -48,9 +48,9 @@ public class ReadModelRecovery implements DisposableBean {
     private volatile String problem;
     private volatile boolean stopping;
 
-    public ReadModelRecovery(ReadModelServer server, EventProcessingConfiguration processing, DataDirectory data) {
+    public ReadModelRecovery(ReadModelServer server, ProcessorPositions positions, DataDirectory data) {
         this.server = server;
-        this.processing = processing;
+        this.positions = positions;
         this.data = data;
         watcher.scheduleWithFixedDelay(this::recoverIfFailed, 200, 200, TimeUnit.MILLISECONDS);
     }
@@ -68,7 +68,7 @@ public class ReadModelRecovery implements DisposableBean {
         problem = "the read models could not be saved to " + data.path() + " (" + failure.get() + "); they are"
                 + " opened again at their last save once there is space";
         long started = System.nanoTime();
-        List<StreamingEventProcessor> projections = projections();
+        List<StreamingEventProcessor> projections = positions.processors();
         stopAll(projections);
         long lastLog = 0;
         while (!stopping) {
@@ -95,13 +95,6 @@ public class ReadModelRecovery implements DisposableBean {
         problem = null;
         log.info("read models opened again at their last save after {} ms; the projections replay from there",
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private List<StreamingEventProcessor> projections() {
-        return processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
-                .toList();
     }
 
     private static void stopAll(List<StreamingEventProcessor> projections) {

@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import org.accord.app.embedded.MutationWorkload.Acknowledgement;
 import org.accord.app.embedded.MutationWorkload.Mutation;
@@ -91,12 +89,7 @@ class DiskFullIT {
         if (app != null) {
             app.destroyForcibly().waitFor();
         }
-        Path logs = Files.createDirectories(Path.of("target", "reliability-disk-full-logs"));
-        try (Stream<Path> files = Files.list(work)) {
-            for (Path log : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".log"))::iterator) {
-                Files.copy(log, logs.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        PackagedJar.keepLogs(work, Path.of("target", "reliability-disk-full-logs"));
         if (mounted) {
             new ProcessBuilder("umount", "-l", disk.toString()).inheritIO().start().waitFor();
         }
@@ -221,9 +214,9 @@ class DiskFullIT {
         app = start(rebuilt, port, mongoPort, "rebuild");
         Map<String, List<String>> after = dumpReadModels(mongoPort);
         List<String> differences = differences(before, after);
-        List<String> skipped = linesIn(work, "failed to handle event", "Continuing processing");
-        List<String> internal = linesIn(work, "unexpected failure in");
-        List<String> reopened = linesIn(work, "read models opened again at their last save");
+        List<String> skipped = PackagedJar.linesInLogs(work, "failed to handle event", "Continuing processing");
+        List<String> internal = PackagedJar.linesInLogs(work, "unexpected failure in");
+        List<String> reopened = PackagedJar.linesInLogs(work, "read models opened again at their last save");
 
         System.out.printf("reliability disk-full test: a 64 MB disk filled with %d bytes after %d acknowledged"
                         + " mutations, %d clients; while full: %d answers UNAVAILABLE, %d mutations acknowledged"
@@ -309,19 +302,6 @@ class DiskFullIT {
         List<String> parts = new ArrayList<>();
         counts.forEach((s, n) -> parts.add(s + " ×" + n));
         return String.join(", ", parts);
-    }
-
-    private static List<String> linesIn(Path folder, String... needles) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path log : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".log"))::iterator) {
-                try (Stream<String> content = Files.lines(log)) {
-                    content.filter(l -> Stream.of(needles).anyMatch(l::contains))
-                            .forEach(l -> lines.add(log.getFileName() + ": " + l));
-                }
-            }
-        }
-        return lines;
     }
 
     private static boolean await(Duration timeout, BooleanSupplier condition) {

@@ -8,9 +8,7 @@ import static org.accord.app.embedded.MutationWorkload.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.accord.app.embedded.MutationWorkload.Acknowledgement;
 import org.accord.app.embedded.MutationWorkload.Mutation;
@@ -68,27 +65,7 @@ class KillDuringConcurrentMutationsIT {
             app.destroyForcibly();
         }
         // the processes' logs outlive the temporary folder, for whoever reads a failure
-        Path logs = Path.of("target", "reliability-kill-logs");
-        Files.createDirectories(logs);
-        try (Stream<Path> files = Files.list(work)) {
-            for (Path log : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".log"))::iterator) {
-                Files.copy(log, logs.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
-
-    /** Lines where a projection's handler failed: Axon logs such an event and skips it, a silent loss. */
-    private List<String> skippedEvents() throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (Stream<Path> files = Files.list(work)) {
-            for (Path log : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".log"))::iterator) {
-                try (Stream<String> content = Files.lines(log)) {
-                    content.filter(l -> l.contains("failed to handle event") || l.contains("Continuing processing"))
-                            .forEach(l -> lines.add(log.getFileName() + ": " + l));
-                }
-            }
-        }
-        return lines;
+        PackagedJar.keepLogs(work, Path.of("target", "reliability-kill-logs"));
     }
 
     @Test
@@ -205,7 +182,8 @@ class KillDuringConcurrentMutationsIT {
         double rebuildSeconds = (System.nanoTime() - rebuildStarted) / 1e9;
         Map<String, List<String>> after = dumpReadModels(mongoPort);
         List<String> differences = differences(before, after);
-        List<String> skipped = skippedEvents();
+        // where a projection's handler failed, Axon's default logs the event and skips it: a silent loss
+        List<String> skipped = PackagedJar.linesInLogs(work, "failed to handle event", "Continuing processing");
 
         perRound.forEach(line -> System.out.println("reliability kill test: " + line));
         System.out.printf("reliability kill test: seed %d; %d mutations (%d schools, %d proposals, %d votes) from"

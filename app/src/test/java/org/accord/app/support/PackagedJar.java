@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The packaged application ({@code target/accord.jar}) started as a process of its own, as a user starts it. */
 public final class PackagedJar {
@@ -53,6 +55,32 @@ public final class PackagedJar {
             Thread.sleep(100);
         }
         return process;
+    }
+
+    /** Copies the processes' logs ({@code *.log} in {@code folder}) to {@code keep}: they outlive a temporary folder. */
+    public static void keepLogs(Path folder, Path keep) throws IOException {
+        Files.createDirectories(keep);
+        for (Path log : logsIn(folder)) {
+            Files.copy(log, keep.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The lines of the processes' logs in {@code folder} that contain any of the needles, each after its file. */
+    public static List<String> linesInLogs(Path folder, String... needles) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path log : logsIn(folder)) {
+            try (Stream<String> content = Files.lines(log)) {
+                content.filter(l -> Stream.of(needles).anyMatch(l::contains))
+                        .forEach(l -> lines.add(log.getFileName() + ": " + l));
+            }
+        }
+        return lines;
+    }
+
+    private static List<Path> logsIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".log")).toList();
+        }
     }
 
     /** The java of the JVM running the tests. */
