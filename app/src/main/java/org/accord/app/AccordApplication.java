@@ -27,7 +27,16 @@ public class AccordApplication {
         }
         quietAxon();
         useAheadOfTimeDefinitionsUnlessProfiled(args);
-        SpringApplication.run(AccordApplication.class, args);
+        try {
+            SpringApplication.run(AccordApplication.class, args);
+        } catch (SpringApplication.AbandonedRunException aheadOfTimeProcessing) {
+            throw aheadOfTimeProcessing; // the build's AOT step ends the run on purpose, once the context is computed
+        } catch (RuntimeException failed) {
+            // Spring has logged why (its failure analysis). Exit now: threads a half-started context leaves behind
+            // (Axon's connection janitor, a web server's) would otherwise keep the JVM alive with no port open.
+            System.err.println("Accord did not start: " + failed.getMessage());
+            System.exit(1);
+        }
     }
 
     /**

@@ -16,7 +16,9 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.serialization.Serializer;
@@ -140,5 +142,15 @@ public class AxonConfiguration {
                 .transactionManager(NoTransactionManager.instance())
                 .queryUpdateEmitter(axonConfiguration.getComponent(QueryUpdateEmitter.class))
                 .build();
+    }
+
+    /**
+     * Queries are answered by this node, from the read models every node shares, never sent through Axon Server:
+     * that would add a network hop to every read and stop reads while Axon Server is away, when the read models
+     * could still answer.
+     */
+    @Bean
+    QueryGateway queryGateway(@Qualifier("localSegment") QueryBus localQueries) {
+        return DefaultQueryGateway.builder().queryBus(localQueries).build();
     }
 }

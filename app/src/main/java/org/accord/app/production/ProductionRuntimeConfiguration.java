@@ -1,8 +1,12 @@
 package org.accord.app.production;
 
+import java.time.Duration;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -35,6 +39,18 @@ public class ProductionRuntimeConfiguration {
     ProductionIndexes productionIndexes(MongoDatabase accordDatabase, MongoIdempotencyStore idempotencyStore,
                                         MongoPersonDirectory personDirectory) {
         return new ProductionIndexes(accordDatabase, idempotencyStore, personDirectory);
+    }
+
+    @Bean("axonServer")
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", matchIfMissing = true)
+    AxonServerHealth axonServerHealth(AxonServerConnectionManager connections) {
+        return new AxonServerHealth(connections);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", matchIfMissing = true)
+    AxonServerAtStart axonServerAtStart(@Value("${accord.startup-catch-up-timeout:10m}") Duration timeout) {
+        return new AxonServerAtStart(timeout);
     }
 
     @Bean("readModels")

@@ -2,6 +2,8 @@ package org.accord.app.shared;
 
 import java.time.Duration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -16,6 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CatchUpBeforeReady implements ApplicationRunner, Ordered {
 
+    private static final Logger log = LoggerFactory.getLogger(CatchUpBeforeReady.class);
+    private static final Duration RETRY_EVERY = Duration.ofMillis(500);
+    private static final Duration WORD_EVERY = Duration.ofSeconds(10);
+
     private final ProjectionCatchUp catchUp;
     private final Duration timeout;
 
@@ -25,11 +31,45 @@ class CatchUpBeforeReady implements ApplicationRunner, Ordered {
         this.timeout = timeout;
     }
 
-    /** A replay can take a while (a rebuild from nothing); not being ready is better than answering stale. */
+    /**
+     * A replay can take a while (a rebuild from nothing); not being ready is better than answering stale. An event
+     * store that cannot be reached yet (Axon Server started after Accord, or restarting) is waited for, saying so
+     * every few seconds, within the same time limit: the process neither hangs nor gives up at the first try.
+     */
     @Override
     public void run(ApplicationArguments args) {
-        if (!catchUp.awaitLatest(timeout)) {
-            throw new IllegalStateException("the projections did not catch up with the events within " + timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long nextWord = 0;
+        while (true) {
+            try {
+                if (!catchUp.awaitLatest(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                    throw new IllegalStateException("the projections did not catch up with the events within "
+                            + timeout);
+                }
+                return;
+            } catch (RuntimeException failed) {
+                String unreachable = StorageFailure.describe(failed).orElseThrow(() -> failed);
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the event store could not be reached within " + timeout
+                            + " (accord.startup-catch-up-timeout): " + failed.getMessage(), failed);
+                }
+                if (System.nanoTime() > nextWord) {
+                    log.warn("Not ready yet, waiting for the event store: {} ({})", failed.getMessage(),
+                            unreachable.substring(0, unreachable.indexOf(',') < 0 ? unreachable.length()
+                                    : unreachable.indexOf(',')));
+                    nextWord = System.nanoTime() + WORD_EVERY.toNanos();
+                }
+                sleep();
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(RETRY_EVERY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the event store", e);
         }
     }
 

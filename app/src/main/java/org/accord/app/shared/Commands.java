@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.accord.api.shared.Actor;
-import org.accord.api.shared.DomainException;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,16 +58,44 @@ public class Commands {
             metadata.put(IdempotentCommandInterceptor.FINGERPRINT, fingerprint(command, input));
         }
         R result = dispatch(command, metadata);
-        catchUp.awaitLatest();
+        awaitReadModels(clientMutationId);
         return result;
     }
 
     private <R> R dispatch(Object command, Map<String, ?> metadata) {
         try {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
-        } catch (AggregateNotFoundException e) {
-            // the same words as a refusal for a trust the caller does not belong to: ids cannot be probed
-            throw DomainException.notFound("unknown " + subjectOf(command) + " '" + e.getAggregateIdentifier() + "'");
+        } catch (CommandExecutionException failed) {
+            // a refusal, from this node or (through Axon Server) another one: RefusalsCrossTheBus said what it is
+            throw RefusalsCrossTheBus.carriedBy(failed).orElseThrow(() -> unavailableOr(failed));
+        } catch (RuntimeException failed) {
+            throw unavailableOr(failed);
+        }
+    }
+
+    /** A failure of the event store's connection or disk as UNAVAILABLE, in words; anything else unchanged. */
+    private static RuntimeException unavailableOr(RuntimeException failed) {
+        return StorageFailure.describe(failed).<RuntimeException>map(Unavailable::new).orElse(failed);
+    }
+
+    /**
+     * Read-your-writes: the change is recorded, and the client's next query must see it. When the projections do not
+     * show it in time (the event store's stream interrupted, a rebuild under way) the answer says so instead of
+     * building a payload from read models that do not hold the change yet.
+     */
+    private void awaitReadModels(String clientMutationId) {
+        boolean caughtUp;
+        try {
+            caughtUp = catchUp.awaitLatest();
+        } catch (RuntimeException failed) {
+            throw unavailableOr(failed);
+        }
+        if (!caughtUp) {
+            throw new Unavailable("The change was recorded, but the read models have not caught up with it yet, so"
+                    + " its result cannot be shown. " + (clientMutationId == null
+                    ? "Do not send it again (it had no clientMutationId): query it again shortly."
+                    : "Send the mutation again, with the same clientMutationId, shortly: that records nothing new"
+                    + " and returns its result."));
         }
     }
 

@@ -42,9 +42,13 @@ public class ProjectionCatchUp {
         this.timeout = timeout;
     }
 
-    /** Waits until every projection has reached the newest event in the store, or the timeout passes. */
-    public void awaitLatest() {
-        awaitLatest(timeout);
+    /**
+     * Waits until every projection has reached the newest event in the store, or the timeout passes.
+     *
+     * @return whether the projections caught up in time
+     */
+    public boolean awaitLatest() {
+        return awaitLatest(timeout);
     }
 
     /** @return whether the projections caught up in time */

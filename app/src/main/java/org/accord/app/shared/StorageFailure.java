@@ -23,7 +23,16 @@ public final class StorageFailure {
     public static Optional<String> describe(Throwable thrown) {
         Throwable t = thrown;
         for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Unavailable unavailable) {
+                return Optional.of(unavailable.getMessage());
+            }
             String message = String.valueOf(t.getMessage());
+            if (eventStoreUnreachable(t)) {
+                return Optional.of("Accord's event store (Axon Server) cannot be reached at the moment, so the"
+                        + " mutation may not have been recorded." + RESEND + "once it is back (Accord reconnects"
+                        + " by itself): if it was recorded after all, that returns its outcome instead of recording"
+                        + " it twice.");
+            }
             if (message.contains("SQLITE_FULL") || message.contains("No space left on device")) {
                 return Optional.of("Accord could not write to its data folder: the disk is full, and nothing was"
                         + " recorded." + RESEND + "once space has been freed.");
@@ -45,6 +54,22 @@ public final class StorageFailure {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Axon Server not answering, as the connector and Axon's command bus report it: the connection refused or lost,
+     * no node connected to take the command, a dispatch that could not be sent. Told by class name, so that this
+     * plumbing shared by both modes does not need the connector on its class path.
+     */
+    private static boolean eventStoreUnreachable(Throwable t) {
+        String type = t.getClass().getName();
+        return type.startsWith("org.axonframework.axonserver.connector.")
+                && (type.endsWith("DispatchException") || type.endsWith(".AxonServerException")
+                || type.endsWith("EventStoreClientException"))
+                || type.equals("org.axonframework.commandhandling.NoHandlerForCommandException")
+                || type.equals("org.axonframework.commandhandling.distributed.CommandDispatchException")
+                || type.equals("io.grpc.StatusRuntimeException") || type.equals("io.grpc.StatusException")
+                || type.startsWith("io.axoniq.axonserver.connector.") && type.endsWith("Exception");
     }
 
     /** "SQLITE_IOERR_WRITE" out of sqlite-jdbc's "[SQLITE_IOERR_WRITE] Some kind of disk I/O error…". */

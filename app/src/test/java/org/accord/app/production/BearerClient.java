@@ -22,6 +22,11 @@ public final class BearerClient {
         this.base = base;
     }
 
+    /** {@code http://host:port} */
+    public String base() {
+        return base;
+    }
+
     public record Answer(int status, String body) {
         public JsonNode json() {
             return JSON.readTree(body);

@@ -28,6 +28,26 @@ public final class PackagedJar {
     public static Process startHealthy(String java, List<String> jvmArguments, Map<String, String> environment,
                                        int port, Path log, Duration timeout)
             throws IOException, InterruptedException {
+        Process process = start(java, jvmArguments, environment, port, log);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Http.healthy(port)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new AssertionError("the application (" + java + ") did not become healthy:\n"
+                        + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+        return process;
+    }
+
+    /**
+     * Starts the jar without waiting for anything: for a start whose readiness is itself under test.
+     *
+     * @param environment added to the inherited environment; a null value removes the variable
+     */
+    public static Process start(String java, List<String> jvmArguments, Map<String, String> environment, int port,
+                                Path log) throws IOException {
         Path jar = Path.of("target", "accord.jar").toAbsolutePath();
         assertThat(jar).as("the packaged application (mvn package)").exists();
         List<String> command = new ArrayList<>();
@@ -44,17 +64,7 @@ public final class PackagedJar {
             }
         });
         builder.environment().put("SERVER_PORT", String.valueOf(port));
-        Process process = builder.start();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Http.healthy(port)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new AssertionError("the application (" + java + ") did not become healthy:\n"
-                        + Files.readString(log));
-            }
-            Thread.sleep(100);
-        }
-        return process;
+        return builder.start();
     }
 
     /** Copies the processes' logs ({@code *.log} in {@code folder}) to {@code keep}: they outlive a temporary folder. */
