@@ -582,7 +582,7 @@ class DeploymentBuildIT {
 
     // ---- Maven, processes
 
-    /** The build stage's {@code RUN [--mount…] mvn ARGS} with this machine's mvn, offline, on this local repository. */
+    /** The build stage's {@code RUN [--mount…] mvn ARGS}, with this machine's mvn, offline, on this repository. */
     private static List<String> mavenCommand(List<String> run) {
         List<String> command = run.stream().skip(1).dropWhile(w -> w.startsWith("--")).toList();
         assertThat(command).as("the build stage's RUN").isNotEmpty().first().isEqualTo("mvn");
