@@ -5,9 +5,11 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml schema.graphqls ./
+# every module the root pom lists, bench too: Maven refuses a reactor with a module missing (DeploymentBuildIT)
 COPY api api
 COPY query-model query-model
 COPY app app
+COPY bench bench
 # the tests run in CI (mvn -B verify); the image build only packages
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package
 

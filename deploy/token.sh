@@ -8,6 +8,6 @@ if [ "$#" -lt 2 ]; then
   exit 2
 fi
 cd "$(dirname "$0")/.."
+# accord.jar's manifest puts /app/lib on the class path with it
 exec docker compose run --rm --no-deps -T --entrypoint java jwt-dev-keys \
-  -cp /app/accord.jar -Dloader.main=org.accord.app.production.DevTokens \
-  org.springframework.boot.loader.launch.PropertiesLauncher token /etc/accord/jwt "$@"
+  -cp /app/accord.jar org.accord.app.production.DevTokens token /etc/accord/jwt "$@"
