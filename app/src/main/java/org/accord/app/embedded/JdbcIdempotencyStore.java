@@ -6,7 +6,11 @@ import java.util.Optional;
 import org.accord.app.shared.IdempotencyStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Idempotency keys in the SQLite file beside the events, committed in the same transaction as them. */
+/**
+ * Idempotency keys in the SQLite file beside the events, committed in the same transaction as them. Nothing needs to
+ * hold a key while its command runs: commands take the single writer lock before this store is asked, so a second
+ * request with the key runs only after the first committed (and finds its key) or rolled back (and finds nothing).
+ */
 public class JdbcIdempotencyStore implements IdempotencyStore {
 
     private final JdbcTemplate jdbc;
@@ -19,14 +23,14 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Optional<Entry> find(String actorId, String clientMutationId) {
+    public Optional<Entry> findOrHold(String actorId, String clientMutationId, String fingerprint) {
         return jdbc.query("SELECT fingerprint, result FROM idempotency WHERE actor_id = ? AND mutation_key = ?",
                 (rs, row) -> new Entry(rs.getString(1), rs.getString(2)), actorId, clientMutationId)
                 .stream().findFirst();
     }
 
     @Override
-    public void record(String actorId, String clientMutationId, String fingerprint, String result) {
+    public void complete(String actorId, String clientMutationId, String fingerprint, String result) {
         jdbc.update("INSERT INTO idempotency (actor_id, mutation_key, fingerprint, result, recorded_at)"
                 + " VALUES (?, ?, ?, ?, ?)", actorId, clientMutationId, fingerprint, result, Instant.now().toString());
     }

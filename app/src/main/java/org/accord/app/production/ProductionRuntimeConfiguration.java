@@ -4,7 +4,11 @@ import java.time.Duration;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import org.accord.app.shared.SharedTokenPositions;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +17,9 @@ import org.springframework.context.annotation.Profile;
 
 /**
  * The production mode: events in Axon Server (the connector, {@code AXON_AXONSERVER_SERVERS}); read models, tokens,
- * the person directory and the idempotency keys in MongoDB ({@code SPRING_MONGODB_URI}, a replica set). The embedded
- * SQLite store and in-process MongoDB API are off ({@code @Profile("!production")}); so is any JDBC data source.
+ * the person directory and an index of the idempotency keys the events carry in MongoDB ({@code SPRING_MONGODB_URI},
+ * a replica set). The embedded SQLite store and in-process MongoDB API are off ({@code @Profile("!production")}); so
+ * is any JDBC data source.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("production")
@@ -31,8 +36,33 @@ public class ProductionRuntimeConfiguration {
     }
 
     @Bean
-    MongoIdempotencyStore idempotencyStore(MongoDatabase accordDatabase) {
-        return new MongoIdempotencyStore(accordDatabase);
+    KeysCaughtUp keysCaughtUp(EventStore eventStore, EventProcessingConfiguration processing, TokenStore tokenStore,
+                              SharedTokenPositions sharedTokens) {
+        return new KeysCaughtUp(eventStore, processing, tokenStore, sharedTokens);
+    }
+
+    /**
+     * Keys are held for a request for {@code accord.idempotency.lease} (then a retry may take over from a request
+     * that died); a retry waits up to {@code accord.idempotency.wait} for a live request with its key, and up to
+     * {@code accord.idempotency.catch-up-timeout} for the keys' projection to reach the head of the event store.
+     */
+    @Bean
+    MongoIdempotencyStore idempotencyStore(MongoDatabase accordDatabase, KeysCaughtUp keysCaughtUp,
+                                           EventStore eventStore,
+                                           @Value("${accord.idempotency.lease:30s}") Duration lease,
+                                           @Value("${accord.idempotency.wait:5s}") Duration waitForOther,
+                                           @Value("${accord.idempotency.catch-up-timeout:10s}") Duration catchUp) {
+        MongoIdempotencyStore store = new MongoIdempotencyStore(accordDatabase, keysCaughtUp, lease, waitForOther,
+                catchUp);
+        // on the event bus itself: Axon's Spring support registers event dispatch interceptors only on the
+        // EventGateway, which aggregates' events do not pass through
+        eventStore.registerDispatchInterceptor(store.keyOnTheEvents());
+        return store;
+    }
+
+    @Bean
+    KeysFromTheEvents keysFromTheEvents(MongoIdempotencyStore idempotencyStore) {
+        return new KeysFromTheEvents(idempotencyStore);
     }
 
     @Bean

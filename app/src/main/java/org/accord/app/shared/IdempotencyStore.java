@@ -3,8 +3,10 @@ package org.accord.app.shared;
 import java.util.Optional;
 
 /**
- * What each caller's {@code clientMutationId} already did. Written in the same transaction as the events of the
- * command it records, so a retry after a crash finds either both or neither.
+ * What each caller's {@code clientMutationId} already did, and which request is doing it now. A retry after a crash
+ * at any point finds either the key with its events or neither: the embedded adapter writes the key in the same
+ * transaction as the events; the production adapter, whose events and keys live in two stores, makes the events the
+ * record of the key and MongoDB an index of them.
  */
 public interface IdempotencyStore {
 
@@ -12,7 +14,13 @@ public interface IdempotencyStore {
     record Entry(String fingerprint, String result) {
     }
 
-    Optional<Entry> find(String actorId, String clientMutationId);
+    /**
+     * Called before the command runs, inside its unit of work. Returns what an earlier request with this caller's key
+     * did, or empty when this request is the one to handle the key: until its unit of work ends, no other request
+     * with the key runs beside it (it waits, or is refused with CONFLICT).
+     */
+    Optional<Entry> findOrHold(String actorId, String clientMutationId, String fingerprint);
 
-    void record(String actorId, String clientMutationId, String fingerprint, String result);
+    /** Called once the command has run, inside its unit of work: the key's result goes with the command's events. */
+    void complete(String actorId, String clientMutationId, String fingerprint, String result);
 }

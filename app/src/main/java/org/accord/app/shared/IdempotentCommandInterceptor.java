@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A command that carries a {@code clientMutationId} is handled once per caller and key: a retry returns what the
- * first one returned and records nothing. It runs inside the command's transaction (Axon attaches the transaction
- * before the interceptors), so the record of the key commits with the events or not at all.
+ * first one returned and records nothing, and a key reused for another request is refused. It runs inside the
+ * command's unit of work (Axon attaches the transaction before the interceptors), so the store can tie the key to
+ * the command's events: how it does so is each runtime's business ({@link IdempotencyStore}).
  */
 @Component
 public class IdempotentCommandInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -37,7 +38,7 @@ public class IdempotentCommandInterceptor implements MessageHandlerInterceptor<C
         }
         String actorId = String.valueOf(command.getMetaData().get(Actor.METADATA_KEY));
         String fingerprint = String.valueOf(command.getMetaData().get(FINGERPRINT));
-        Optional<IdempotencyStore.Entry> earlier = store.find(actorId, key.toString());
+        Optional<IdempotencyStore.Entry> earlier = store.findOrHold(actorId, key.toString(), fingerprint);
         if (earlier.isPresent()) {
             if (!earlier.get().fingerprint().equals(fingerprint)) {
                 throw DomainException.badRequest("clientMutationId '" + key
@@ -46,7 +47,7 @@ public class IdempotentCommandInterceptor implements MessageHandlerInterceptor<C
             return earlier.get().result();
         }
         Object result = chain.proceed();
-        store.record(actorId, key.toString(), fingerprint, result == null ? null : result.toString());
+        store.complete(actorId, key.toString(), fingerprint, result == null ? null : result.toString());
         return result;
     }
 }

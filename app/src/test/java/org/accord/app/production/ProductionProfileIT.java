@@ -2,29 +2,48 @@ package org.accord.app.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import org.accord.api.trust.RegisterSchoolCommand;
+import org.accord.api.trust.SchoolPhase;
+import org.accord.api.trust.SchoolRegisteredEvent;
 import org.accord.app.AccordApplication;
 import org.accord.app.embedded.ReadModelServer;
 import org.accord.app.person.PersonDirectory;
 import org.accord.app.shared.IdempotencyStore;
 import org.accord.app.shared.SharedTokenPositions;
+import org.accord.app.trust.RegisterSchoolInput;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +99,8 @@ class ProductionProfileIT {
         registry.add("accord.security.jwt.public-key-location", TOKENS::publicKeyLocation);
         registry.add("accord.projections.segments", () -> "2");
         registry.add("accord.projections.batch-size", () -> "50");
+        // how long a retry waits for a live request that holds its clientMutationId before it is refused
+        registry.add("accord.idempotency.wait", () -> "1s");
         // no Axon Server, so no Axon Server health contributor to group
         registry.add("management.endpoint.health.group.readiness.include", () -> "readinessState,readModels");
     }
@@ -104,6 +125,9 @@ class ProductionProfileIT {
     @Autowired
     SharedTokenPositions sharedTokens;
 
+    @Autowired
+    EventStore eventStore;
+
     private BearerClient client() {
         return new BearerClient("http://127.0.0.1:" + port);
     }
@@ -124,7 +148,8 @@ class ProductionProfileIT {
     @Test
     void projectionsArePooledStreamingProcessorsWithTheConfiguredSegments() {
         List<EventProcessor> processors = new ArrayList<>(processing.eventProcessors().values());
-        assertThat(processors).hasSize(6)
+        // the six projections of the read models, and the idempotency keys' index (KeysFromTheEvents)
+        assertThat(processors).hasSize(7)
                 .allSatisfy(p -> assertThat(p).isInstanceOf(PooledStreamingEventProcessor.class));
         for (EventProcessor processor : processors) {
             assertThat(tokenStore.fetchSegments(processor.getName())).as(processor.getName()).hasSize(2);
@@ -345,6 +370,178 @@ class ProductionProfileIT {
         }
         return collections;
     }
+
+    // Idempotency keys in production (issue 16): the events carry each key, MongoDB only indexes them. Each test
+    // stages one window a crash or a restored backup can leave, beneath the running app, and counts the events.
+
+    private static final String REGISTER = """
+            mutation($input: RegisterSchoolInput!) { registerSchool(input: $input) { school { id name } } }""";
+
+    @Test
+    void aKeyLostWithAnOlderMongoDbComesBackFromTheEventsSoTheRetryRecordsNothing() {
+        ProductionLifecycle.Trust trust = new ProductionLifecycle(client(), TOKENS).run();
+        String exec = TOKENS.token(trust.executiveId(), trust.trustId());
+        Map<String, Object> input = Map.of("input", Map.of("trustId", trust.trustId(), "name", "Restored Academy",
+                "phase", "PRIMARY", "clientMutationId", "restored-key"));
+        String first = client().data(exec, REGISTER, input).at("/registerSchool/school/id").asString();
+        assertThat(schoolsRegistered(trust.trustId(), "Restored Academy")).hasSize(1);
+        assertThat(schoolsRegistered(trust.trustId(), "Restored Academy").get(0).getMetaData())
+                .containsEntry("clientMutationId", "restored-key").containsEntry("clientMutationResult", first);
+
+        // an older backup restored: the key's document is gone, and the keys' projection stands before its events
+        Optional<StreamingEventProcessor> keys =
+                processing.eventProcessor("idempotency-keys", StreamingEventProcessor.class);
+        keys.ifPresent(StreamingEventProcessor::shutDown);
+        deleteKey(trust.executiveId(), "restored-key");
+        keys.ifPresent(projection -> {
+            projection.resetTokens();
+            projection.start();
+        });
+
+        String again = client().data(exec, REGISTER, input).at("/registerSchool/school/id").asString();
+        assertThat(again).isEqualTo(first);
+        assertThat(schoolsRegistered(trust.trustId(), "Restored Academy")).hasSize(1);
+        assertThat(keyDocument(trust.executiveId(), "restored-key").getString("status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aKeyHeldByARequestThatCrashedIsTakenOverOnceItsLeaseEndsAndRecordedOnce() {
+        ProductionLifecycle.Trust trust = new ProductionLifecycle(client(), TOKENS).run();
+        String exec = TOKENS.token(trust.executiveId(), trust.trustId());
+        RegisterSchoolInput request = new RegisterSchoolInput("crashed-key", trust.trustId(), "Crashed Academy",
+                SchoolPhase.SECONDARY);
+        insertKey(new Document("actorId", trust.executiveId()).append("key", "crashed-key")
+                .append("status", "PENDING").append("owner", "a-request-that-crashed")
+                .append("leaseUntil", Date.from(Instant.now().minusSeconds(1)))
+                .append("fingerprint", fingerprint(request)));
+
+        String first = client().data(exec, REGISTER, variables(request)).at("/registerSchool/school/id").asString();
+        assertThat(first).isNotBlank();
+        assertThat(schoolsRegistered(trust.trustId(), "Crashed Academy")).hasSize(1);
+        String again = client().data(exec, REGISTER, variables(request)).at("/registerSchool/school/id").asString();
+        assertThat(again).isEqualTo(first);
+        assertThat(schoolsRegistered(trust.trustId(), "Crashed Academy")).hasSize(1);
+    }
+
+    @Test
+    void aKeyHeldByALiveRequestMakesARetryWaitAndThenRefusesItWithConflict() {
+        ProductionLifecycle.Trust trust = new ProductionLifecycle(client(), TOKENS).run();
+        String exec = TOKENS.token(trust.executiveId(), trust.trustId());
+        RegisterSchoolInput request = new RegisterSchoolInput("live-key", trust.trustId(), "Busy Academy",
+                SchoolPhase.PRIMARY);
+        insertKey(new Document("actorId", trust.executiveId()).append("key", "live-key")
+                .append("status", "PENDING").append("owner", "a-request-still-running")
+                .append("leaseUntil", Date.from(Instant.now().plusSeconds(60)))
+                .append("fingerprint", fingerprint(request)));
+
+        JsonNode answer = client().graphql(exec, REGISTER, variables(request));
+        assertThat(answer.at("/errors/0/extensions/classification").asString()).as(answer.toString())
+                .isEqualTo("CONFLICT");
+        assertThat(answer.at("/errors/0/message").asString()).contains("being handled by another request");
+        assertThat(schoolsRegistered(trust.trustId(), "Busy Academy")).isEmpty();
+    }
+
+    @Test
+    void aKeyRecordedWithoutItsEventsIsNeverAnsweredAsDone() {
+        ProductionLifecycle.Trust trust = new ProductionLifecycle(client(), TOKENS).run();
+        String exec = TOKENS.token(trust.executiveId(), trust.trustId());
+        RegisterSchoolInput request = new RegisterSchoolInput("ghost-key", trust.trustId(), "Ghost Academy",
+                SchoolPhase.PRIMARY);
+        // what the earlier version wrote before the append, left alone by a crash before the append
+        insertKey(new Document("actorId", trust.executiveId()).append("key", "ghost-key")
+                .append("fingerprint", fingerprint(request)).append("result", "school-never-recorded")
+                .append("recordedAt", Instant.now().toString()));
+
+        JsonNode answer = client().graphql(exec, REGISTER, variables(request));
+        assertThat(answer.toString()).doesNotContain("school-never-recorded");
+        assertThat(answer.at("/errors/0/extensions/classification").asString()).as(answer.toString())
+                .isEqualTo("CONFLICT");
+        assertThat(answer.at("/errors/0/message").asString()).contains("cannot confirm");
+        assertThat(schoolsRegistered(trust.trustId(), "Ghost Academy")).isEmpty();
+    }
+
+    @Test
+    void tenConcurrentSendsOfOneKeyRecordOneEventAndGetTenIdenticalAnswers() throws Exception {
+        ProductionLifecycle.Trust trust = new ProductionLifecycle(client(), TOKENS).run();
+        String exec = TOKENS.token(trust.executiveId(), trust.trustId());
+        Map<String, Object> input = Map.of("input", Map.of("trustId", trust.trustId(), "name", "Eager Academy",
+                "phase", "PRIMARY", "clientMutationId", "eager-key"));
+        ExecutorService clients = Executors.newFixedThreadPool(10);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(clients.submit(() -> {
+                    go.await();
+                    return client().graphql(exec, REGISTER, input).toString();
+                }));
+            }
+            go.countDown();
+            List<String> bodies = new ArrayList<>();
+            for (Future<String> answer : answers) {
+                bodies.add(answer.get(2, TimeUnit.MINUTES));
+            }
+            assertThat(bodies.get(0)).contains("Eager Academy").doesNotContain("errors");
+            assertThat(bodies).containsOnly(bodies.get(0));
+            assertThat(schoolsRegistered(trust.trustId(), "Eager Academy")).hasSize(1);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** The events in the store that registered a school of this name in this trust. */
+    private List<EventMessage<?>> schoolsRegistered(String trustId, String name) {
+        List<EventMessage<?>> found = new ArrayList<>();
+        try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
+            while (events.hasNextAvailable()) {
+                TrackedEventMessage<?> event = events.nextAvailable();
+                if (event.getPayload() instanceof SchoolRegisteredEvent school && school.trustId().equals(trustId)
+                        && school.name().equals(name)) {
+                    found.add(event);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return found;
+    }
+
+    private static Map<String, Object> variables(RegisterSchoolInput request) {
+        return Map.of("input", Map.of("clientMutationId", request.clientMutationId(), "trustId", request.trustId(),
+                "name", request.name(), "phase", request.phase().name()));
+    }
+
+    /** The fingerprint Commands gives this request (so that a staged document matches the retry's). */
+    private static String fingerprint(RegisterSchoolInput request) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                    (RegisterSchoolCommand.class.getName() + '\n' + request).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void insertKey(Document key) {
+        try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
+            externalDatabase(mongo).getCollection("idempotency_keys").insertOne(key);
+        }
+    }
+
+    private static void deleteKey(String actorId, String key) {
+        try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
+            externalDatabase(mongo).getCollection("idempotency_keys")
+                    .deleteOne(new Document("actorId", actorId).append("key", key));
+        }
+    }
+
+    private static Document keyDocument(String actorId, String key) {
+        try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
+            return externalDatabase(mongo).getCollection("idempotency_keys")
+                    .find(new Document("actorId", actorId).append("key", key)).first();
+        }
+    }
+
 
     @Test
     void whereAProjectionStandsIsReadFromTheSharedTokenStoreWithoutClaimingIt() {
