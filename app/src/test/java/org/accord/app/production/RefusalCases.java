@@ -145,8 +145,9 @@ final class RefusalCases {
         String teamId = client.data(exec, """
                 mutation($input: FormTeamInput!) { formTeam(input: $input) { team { id } } }""",
                 Map.of("input", Map.of("trustId", trustId, "name", "Heads of English", "remit", List.of("CURRICULUM"),
-                        "chairId", chairId, "memberIds", List.of(memberId, secondMember, thirdMember), "decisionRule", Map.of("mode",
-                                "MAJORITY", "quorum", 0.5, "threshold", 0.5, "votingWindowHours", 24))))
+                        "chairId", chairId, "memberIds", List.of(memberId, secondMember, thirdMember),
+                        "decisionRule", Map.of("mode", "MAJORITY", "quorum", 0.5, "threshold", 0.5,
+                                "votingWindowHours", 24))))
                 .at("/formTeam/team/id").asString();
         String chair = tokens.token(chairId, trustId);
         String proposalId = client.data(chair, """
