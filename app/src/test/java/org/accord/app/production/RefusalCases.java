@@ -117,7 +117,7 @@ final class RefusalCases {
 
     /**
      * A trust made for the run in the production mode: an operator registers it and its executive; the executive
-     * registers a school, a chair, a member and a headteacher and forms the team; the chair drafts and opens a
+     * registers a school, a chair, three members and a headteacher and forms the team; the chair drafts and opens a
      * proposal. The outsider is the executive of a second trust.
      */
     static Setting production(BearerClient client, TestTokens tokens) throws IOException, InterruptedException {
@@ -139,11 +139,15 @@ final class RefusalCases {
         String chairId = person(client, exec, trustId, schoolId, "Cho Chair", "STAFF");
         String memberId = person(client, exec, trustId, schoolId, "Mo Member", "STAFF");
         String headId = person(client, exec, trustId, schoolId, "Hal Head", "HEADTEACHER");
+        // four voters, as in the demo's Heads of English (a refusal names how many may vote)
+        String secondMember = person(client, exec, trustId, schoolId, "Sam Second", "STAFF");
+        String thirdMember = person(client, exec, trustId, schoolId, "Tia Third", "STAFF");
         String teamId = client.data(exec, """
                 mutation($input: FormTeamInput!) { formTeam(input: $input) { team { id } } }""",
                 Map.of("input", Map.of("trustId", trustId, "name", "Heads of English", "remit", List.of("CURRICULUM"),
-                        "chairId", chairId, "memberIds", List.of(memberId), "decisionRule", Map.of("mode",
-                                "MAJORITY", "quorum", 0.5, "threshold", 0.5, "votingWindowHours", 24))))
+                        "chairId", chairId, "memberIds", List.of(memberId, secondMember, thirdMember),
+                        "decisionRule", Map.of("mode", "MAJORITY", "quorum", 0.5, "threshold", 0.5,
+                                "votingWindowHours", 24))))
                 .at("/formTeam/team/id").asString();
         String chair = tokens.token(chairId, trustId);
         String proposalId = client.data(chair, """
