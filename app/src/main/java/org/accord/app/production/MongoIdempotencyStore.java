@@ -21,6 +21,7 @@ import com.mongodb.client.model.UpdateOptions;
 import org.accord.api.shared.DomainException;
 import org.accord.app.shared.IdempotencyStore;
 import org.accord.app.shared.IdempotentCommandInterceptor;
+import org.accord.app.shared.Unavailable;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -114,9 +115,9 @@ public class MongoIdempotencyStore implements IdempotencyStore {
             // projection writes the key as it reaches them. Until it has reached the head, nobody can tell.
             if (!eventsProjected) {
                 if (!caughtUp.await(catchUpTimeout)) {
-                    throw DomainException.conflict("Accord cannot tell yet whether clientMutationId '"
-                            + clientMutationId + "' was used: its record of keys is still catching up with the"
-                            + " events; retry shortly");
+                    throw new Unavailable("Accord cannot tell yet whether clientMutationId '" + clientMutationId
+                            + "' was used: its record of keys is still catching up with the events. Send the"
+                            + " mutation again, with the same clientMutationId, shortly; nothing was recorded.");
                 }
                 eventsProjected = true;
                 continue;

@@ -38,8 +38,7 @@ class ProductionContainersIT {
 
     @Container
     static final GenericContainer<?> AXON_SERVER = new GenericContainer<>(
-            DockerImageName.parse("axoniq/axonserver:2024.2.4-jdk-17"))
-            .withEnv("AXONIQ_AXONSERVER_STANDALONE", "true")
+            DockerImageName.parse("axoniq/axonserver:4.6.11-jdk-17"))
             .withEnv("AXONIQ_AXONSERVER_DEVMODE_ENABLED", "true")
             .withExposedPorts(8024, 8124)
             .waitingFor(Wait.forHttp("/actuator/health").forPort(8024).forStatusCode(200)
