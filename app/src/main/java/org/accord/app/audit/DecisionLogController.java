@@ -46,7 +46,7 @@ public class DecisionLogController {
                                                       @Argument Integer first, @Argument String after,
                                                       @AuthenticationPrincipal AccordUser caller) {
         int size = Check.pageSize(first);
-        if (!mayRead(caller, trustId)) {
+        if ((caller == null || !caller.mayRead(trustId))) {
             return Connection.empty();
         }
         DecisionLogPage page = queries.one(new FindDecisionLogQuery(trustId,
@@ -57,15 +57,10 @@ public class DecisionLogController {
     @SubscriptionMapping
     public Flux<DecisionRecordView> decisionRecorded(@Argument String trustId,
                                                      @AuthenticationPrincipal AccordUser caller) {
-        if (!mayRead(caller, trustId)) {
+        if ((caller == null || !caller.mayRead(trustId))) {
             return Flux.error(DomainException.notFound("unknown trust '" + trustId + "'"));
         }
         return feed.records(trustId);
-    }
-
-    /** Who may read a trust's log (and its board pack): everyone of that trust, nobody else. */
-    public static boolean mayRead(AccordUser caller, String trustId) {
-        return caller != null && caller.trustId().equals(trustId);
     }
 
     @BatchMapping(typeName = "DecisionRecord", field = "actor")

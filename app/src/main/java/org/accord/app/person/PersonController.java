@@ -51,7 +51,7 @@ public class PersonController {
     @QueryMapping
     public PersonView person(@Argument String id, @AuthenticationPrincipal AccordUser caller) {
         PersonView person = queries.first(new FindPeopleQuery(List.of(id)), PersonView.class);
-        return person != null && person.trustId().equals(caller.trustId()) ? person : null;
+        return person != null && caller.mayRead(person.trustId()) ? person : null;
     }
 
     @MutationMapping
