@@ -65,10 +65,15 @@ public class DecisionLogController {
 
     @BatchMapping(typeName = "DecisionRecord", field = "actor")
     public Map<DecisionRecordView, ActorView> actor(List<DecisionRecordView> records) {
-        Map<String, String> names = directory.displayNames(records.stream().map(DecisionRecordView::actorId)
-                .filter(id -> !Actor.SYSTEM.equals(id)).distinct().toList());
-        return records.stream().collect(Collectors.toMap(r -> r, r -> Actor.SYSTEM.equals(r.actorId())
-                ? new ActorView(Actor.SYSTEM, "Accord") : new ActorView(r.actorId(), names.get(r.actorId())),
-                (a, b) -> a));
+        Map<String, PersonDirectory.Entry> entries = directory.entries(records.stream()
+                .map(DecisionRecordView::actorId).filter(id -> !Actor.SYSTEM.equals(id)).distinct().toList());
+        return records.stream().collect(Collectors.toMap(r -> r, r -> {
+            if (Actor.SYSTEM.equals(r.actorId())) {
+                return new ActorView(Actor.SYSTEM, "Accord", false);
+            }
+            PersonDirectory.Entry entry = entries.get(r.actorId());
+            return entry == null ? new ActorView(r.actorId(), null, false)
+                    : new ActorView(r.actorId(), entry.displayName(), entry.erased());
+        }, (a, b) -> a));
     }
 }
