@@ -111,7 +111,17 @@ export function badge(value) {
 
 export function person(p) {
   if (!p) return 'someone';
-  return p.displayName || p.id + ' (name erased)';
+  return p.displayName || p.id + nameless(p);
+}
+
+/**
+ * Why a person has no name: erased on purpose, or missing from the person directory (an operator's problem, reported
+ * in Accord's log and health), never the one shown as the other.
+ */
+export function nameless(p) {
+  if (p.nameErased === true) return ' (name erased)';
+  if (p.nameErased === false) return ' (name missing)';
+  return '';
 }
 
 /** The "not found / not allowed" state: the API answers the same for both, and so does the page. */

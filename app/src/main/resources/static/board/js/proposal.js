@@ -5,7 +5,7 @@ import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
 
 const QUERY = `query Proposal($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS}
   area alignment statement rationale effectiveFrom reviewBy amendsVersion
-  eligibleVoters { id displayName }
+  eligibleVoters { id displayName nameErased }
   team { id name trust { id name schools { id name } } }
   standard { id title currentVersion alignment versions { number statement alignment }
     variations { id school { id name } version kind status } } } }`;

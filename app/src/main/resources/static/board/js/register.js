@@ -1,6 +1,6 @@
 // The decision register: the trust's decision log, filtered, in words, with links to each subject and new
 // decisions arriving live over graphql-ws.
-import { $, authorization, badge, download, el, gql, page, param, person, time, notFound, trustOf } from './accord.js';
+import { $, authorization, badge, download, el, gql, nameless, page, param, person, time, notFound, trustOf } from './accord.js';
 import { subscribe } from './graphql-ws.js';
 
 const TYPES = ['ProposalDrafted', 'ProposalRevised', 'VotingOpened', 'VoteCast', 'VoterRecused', 'VotingClosed',
@@ -12,11 +12,11 @@ const AREAS = ['SAFEGUARDING', 'CURRICULUM', 'ASSESSMENT', 'TEACHING', 'BEHAVIOU
   'PERSONAL_DEVELOPMENT', 'CPD', 'GOVERNANCE', 'FINANCE', 'HR', 'DATA_PROTECTION', 'ESTATES', 'IT', 'PUPIL_PREMIUM'];
 const PAGE_SIZE = 50;
 
-const RECORD = 'id position type occurredAt recordedAt actor { id displayName } subjectType subjectId area summary rationale';
+const RECORD = 'id position type occurredAt recordedAt actor { id displayName nameErased } subjectType subjectId area summary rationale';
 const LOG = `query Log($trustId: ID!, $filter: DecisionLogFilterInput, $first: Int, $after: String) {
   decisionLog(trustId: $trustId, filter: $filter, first: $first, after: $after) {
     edges { node { ${RECORD} } } pageInfo { hasNextPage endCursor } } }`;
-const TRUST_FIELDS = 'teams { id name chair { id displayName } members { id displayName } }';
+const TRUST_FIELDS = 'teams { id name chair { id displayName nameErased } members { id displayName nameErased } }';
 
 const state = { trust: null, teamSubjects: null, after: null, more: false, filter: {}, shown: 0, generation: 0 };
 
@@ -129,7 +129,7 @@ function rememberActors(records) {
     const actor = record.actor;
     if (known.has(actor.id)) continue;
     known.add(actor.id);
-    const label = actor.displayName || actor.id + ' (name erased)';
+    const label = actor.displayName || actor.id + nameless(actor);
     const before = [...select.options].slice(1).find(o => o.value !== 'system' && o.text.localeCompare(label) > 0);
     select.insertBefore(el('option', { value: actor.id }, label), before || select.querySelector('option[value=system]'));
   }

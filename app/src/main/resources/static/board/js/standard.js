@@ -6,10 +6,10 @@ import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
 
 const QUERY = `query Standard($id: ID!) { standard(id: $id) {
   id title area alignment currentVersion retiredOn retiredAt trust { id name }
-  versions { number title statement alignment effectiveFrom reviewBy adoptedAt adoptedBy { id displayName }
+  versions { number title statement alignment effectiveFrom reviewBy adoptedAt adoptedBy { id displayName nameErased }
     proposal { ${PROPOSAL_FIELDS} } }
   variations { id school { id name } version kind status needsRejustification description justification
-    reviewBy expiresOn decidedBy { id displayName } } } }`;
+    reviewBy expiresOn decidedBy { id displayName nameErased } } } }`;
 
 page('standards.html', async (main) => {
   const id = param('id');

@@ -3,7 +3,7 @@
 import { $, badge, day, el, gql, page, param, notFound, trustOf, when } from './accord.js';
 
 const RULES = 'standard { id title } version { number effectiveFrom } alignment status '
-  + 'variation { id kind status version description justification reviewBy expiresOn decidedBy { id displayName } }';
+  + 'variation { id kind status version description justification reviewBy expiresOn decidedBy { id displayName nameErased } }';
 
 const TRUST_FIELDS = 'schools { id name phase }';
 

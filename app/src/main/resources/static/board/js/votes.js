@@ -4,13 +4,13 @@ import { badge, el, person, time } from './accord.js';
 import { renderDiff } from './diff.js';
 
 export const PROPOSAL_FIELDS = `id kind status title outcome openedAt closesAt closedAt
-  proposer { id displayName }
+  proposer { id displayName nameErased }
   tally { approve object abstain recused eligible }
   decisionRule { mode quorum threshold }
-  votes { voter { id displayName } choice rationale castAt }
-  voteHistory { voter { id displayName } choice rationale castAt }
-  recusals { voter { id displayName } interest recusedAt }
-  revisions { number title statement rationale note revisedBy { id displayName } revisedAt }`;
+  votes { voter { id displayName nameErased } choice rationale castAt }
+  voteHistory { voter { id displayName nameErased } choice rationale castAt }
+  recusals { voter { id displayName nameErased } interest recusedAt }
+  revisions { number title statement rationale note revisedBy { id displayName nameErased } revisedAt }`;
 
 export function tally(p) {
   const t = p.tally;

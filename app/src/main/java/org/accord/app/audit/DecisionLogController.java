@@ -46,7 +46,7 @@ public class DecisionLogController {
                                                       @Argument Integer first, @Argument String after,
                                                       @AuthenticationPrincipal AccordUser caller) {
         int size = Check.pageSize(first);
-        if (!mayRead(caller, trustId)) {
+        if ((caller == null || !caller.mayRead(trustId))) {
             return Connection.empty();
         }
         DecisionLogPage page = queries.one(new FindDecisionLogQuery(trustId,
@@ -57,23 +57,23 @@ public class DecisionLogController {
     @SubscriptionMapping
     public Flux<DecisionRecordView> decisionRecorded(@Argument String trustId,
                                                      @AuthenticationPrincipal AccordUser caller) {
-        if (!mayRead(caller, trustId)) {
+        if ((caller == null || !caller.mayRead(trustId))) {
             return Flux.error(DomainException.notFound("unknown trust '" + trustId + "'"));
         }
         return feed.records(trustId);
     }
 
-    /** Who may read a trust's log (and its board pack): everyone of that trust, nobody else. */
-    public static boolean mayRead(AccordUser caller, String trustId) {
-        return caller != null && caller.trustId().equals(trustId);
-    }
-
     @BatchMapping(typeName = "DecisionRecord", field = "actor")
     public Map<DecisionRecordView, ActorView> actor(List<DecisionRecordView> records) {
-        Map<String, String> names = directory.displayNames(records.stream().map(DecisionRecordView::actorId)
-                .filter(id -> !Actor.SYSTEM.equals(id)).distinct().toList());
-        return records.stream().collect(Collectors.toMap(r -> r, r -> Actor.SYSTEM.equals(r.actorId())
-                ? new ActorView(Actor.SYSTEM, "Accord") : new ActorView(r.actorId(), names.get(r.actorId())),
-                (a, b) -> a));
+        Map<String, PersonDirectory.Entry> entries = directory.entries(records.stream()
+                .map(DecisionRecordView::actorId).filter(id -> !Actor.SYSTEM.equals(id)).distinct().toList());
+        return records.stream().collect(Collectors.toMap(r -> r, r -> {
+            if (Actor.SYSTEM.equals(r.actorId())) {
+                return new ActorView(Actor.SYSTEM, "Accord", false);
+            }
+            PersonDirectory.Entry entry = entries.get(r.actorId());
+            return entry == null ? new ActorView(r.actorId(), null, false)
+                    : new ActorView(r.actorId(), entry.displayName(), entry.erased());
+        }, (a, b) -> a));
     }
 }

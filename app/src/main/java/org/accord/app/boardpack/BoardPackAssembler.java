@@ -20,7 +20,6 @@ import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
 import org.accord.api.trust.FindTrustQuery;
 import org.accord.api.trust.TrustView;
-import org.accord.app.audit.DecisionLogController;
 import org.accord.app.person.PersonDirectory;
 import org.accord.app.security.AccordUser;
 import org.accord.app.shared.Queries;
@@ -50,7 +49,7 @@ public class BoardPackAssembler {
         if (from != null && to != null && from.isAfter(to)) {
             throw DomainException.badRequest("from (" + from + ") is after to (" + to + ")");
         }
-        TrustView trust = DecisionLogController.mayRead(caller, trustId)
+        TrustView trust = caller != null && caller.mayRead(trustId)
                 ? queries.one(new FindTrustQuery(trustId), TrustView.class) : null;
         if (trust == null) {
             throw DomainException.notFound("unknown trust '" + trustId + "'");

@@ -1,13 +1,10 @@
 package org.accord.app.operations;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
-import org.accord.api.trust.PersonRole;
-import org.accord.api.trust.RegisterPersonCommand;
 import org.accord.api.trust.FindTrustQuery;
 import org.accord.api.trust.RegisterTrustCommand;
 import org.accord.api.trust.TrustView;
@@ -40,7 +37,10 @@ public class TrustsEndpoint {
         this.queries = queries;
     }
 
-    /** 201 when registered; 400 for a missing or malformed field; 409 when the trust already exists. */
+    /**
+     * 201 when registered; 400 for a missing or malformed field; 409 when the trust already exists, or when any trust
+     * already has a person with the executive's id (person ids are unique across trusts, ignoring case).
+     */
     @WriteOperation
     public WebEndpointResponse<Object> register(String trustId, String name, String executiveId,
                                                 String executiveName) {
@@ -52,9 +52,10 @@ public class TrustsEndpoint {
             return new WebEndpointResponse<>(Map.of("error", "trust '" + trustId + "' already exists"), 409);
         }
         try {
-            commands.send(new RegisterTrustCommand(trustId, name.strip()), Actor.SYSTEM);
-            commands.send(new RegisterPersonCommand(trustId, executiveId, executiveName.strip(),
-                    Set.of(PersonRole.TRUST_EXECUTIVE), null), Actor.SYSTEM);
+            // one command: an executive id that another trust holds refuses the trust as well (409), so a refused
+            // request leaves nothing behind and can be sent again with another executive id
+            commands.send(new RegisterTrustCommand(trustId, name.strip(), executiveId, executiveName.strip()),
+                    Actor.SYSTEM);
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause instanceof CommandExecutionException && cause.getCause() != null) {

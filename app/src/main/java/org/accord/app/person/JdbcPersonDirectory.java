@@ -2,17 +2,29 @@ package org.accord.app.person;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.accord.api.shared.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The person directory in the relational store beside the events, so that a person's registration event and their
- * name are committed in one transaction (a crash can never keep one without the other).
+ * name are committed in one transaction (a crash can never keep one without the other). An erased person's row stays,
+ * without the name, so that the id stays claimed by its trust.
  */
 public class JdbcPersonDirectory implements PersonDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcPersonDirectory.class);
+    private static final RowMapper<Entry> ENTRY = (rs, row) -> new Entry(rs.getString(1), rs.getString(2),
+            rs.getString(3));
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -22,33 +34,57 @@ public class JdbcPersonDirectory implements PersonDirectory {
         this.named = new NamedParameterJdbcTemplate(jdbc);
         jdbc.execute("CREATE TABLE IF NOT EXISTS person_directory ("
                 + "person_id TEXT PRIMARY KEY, trust_id TEXT NOT NULL, display_name TEXT)");
+        try {
+            // one id per person whatever its case, enforced by the store itself (SQLite's NOCASE folds ASCII)
+            jdbc.execute("CREATE UNIQUE INDEX IF NOT EXISTS person_directory_id_nocase "
+                    + "ON person_directory (person_id COLLATE NOCASE)");
+        } catch (DataAccessException e) {
+            log.warn("the person directory holds ids that differ only in case, so ids are checked ignoring case"
+                    + " before each registration but not enforced by an index: {}", e.getMessage());
+        }
     }
 
     @Override
     public void record(String personId, String trustId, String displayName) {
-        jdbc.update("INSERT INTO person_directory (person_id, trust_id, display_name) VALUES (?, ?, ?) "
-                + "ON CONFLICT (person_id) DO UPDATE SET display_name = excluded.display_name",
-                personId, trustId, displayName);
+        Entry existing = find(personId);
+        if (existing != null) {
+            throw DomainException.conflict(PersonDirectory.alreadyRegistered(personId, existing));
+        }
+        try {
+            jdbc.update("INSERT INTO person_directory (person_id, trust_id, display_name) VALUES (?, ?, ?)",
+                    personId, trustId, displayName);
+        } catch (DuplicateKeyException e) {
+            throw DomainException.conflict(PersonDirectory.alreadyRegistered(personId, find(personId)));
+        }
     }
 
-    /** The row goes, name and all: what stays is the person's id in the events and read models. */
+    /** The name goes; the id and trust stay, as they do in the events and read models. */
     @Override
     public void erase(String personId) {
-        jdbc.update("DELETE FROM person_directory WHERE person_id = ?", personId);
+        jdbc.update("UPDATE person_directory SET display_name = NULL WHERE person_id = ?", personId);
     }
 
     @Override
-    public Map<String, String> displayNames(Collection<String> personIds) {
-        Map<String, String> names = new HashMap<>();
-        if (personIds.isEmpty()) {
-            return names;
+    public Entry find(String personId) {
+        if (personId == null) {
+            return null;
         }
-        named.query("SELECT person_id, display_name FROM person_directory WHERE person_id IN (:ids) "
-                        + "AND display_name IS NOT NULL",
-                new MapSqlParameterSource("ids", personIds),
-                rs -> {
-                    names.put(rs.getString(1), rs.getString(2));
+        List<Entry> found = jdbc.query("SELECT person_id, trust_id, display_name FROM person_directory "
+                + "WHERE person_id = ? COLLATE NOCASE ORDER BY person_id = ? DESC LIMIT 1", ENTRY, personId, personId);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    @Override
+    public Map<String, Entry> entries(Collection<String> personIds) {
+        Map<String, Entry> entries = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return entries;
+        }
+        named.query("SELECT person_id, trust_id, display_name FROM person_directory WHERE person_id IN (:ids)",
+                new MapSqlParameterSource("ids", personIds), rs -> {
+                    Entry entry = ENTRY.mapRow(rs, 0);
+                    entries.put(entry.personId(), entry);
                 });
-        return names;
+        return entries;
     }
 }

@@ -51,7 +51,7 @@ public class PersonController {
     @QueryMapping
     public PersonView person(@Argument String id, @AuthenticationPrincipal AccordUser caller) {
         PersonView person = queries.first(new FindPeopleQuery(List.of(id)), PersonView.class);
-        return person != null && person.trustId().equals(caller.trustId()) ? person : null;
+        return person != null && caller.mayRead(person.trustId()) ? person : null;
     }
 
     @MutationMapping
@@ -81,6 +81,16 @@ public class PersonController {
         return displayNames(people);
     }
 
+    @BatchMapping(typeName = "Person", field = "nameErased")
+    public Map<PersonView, Boolean> personNameErased(List<PersonView> people) {
+        return namesErased(people);
+    }
+
+    @BatchMapping(typeName = "Me", field = "nameErased")
+    public Map<PersonView, Boolean> myNameErased(List<PersonView> people) {
+        return namesErased(people);
+    }
+
     @SchemaMapping(typeName = "Person", field = "school")
     public SchoolView personSchool(PersonView person) {
         return schoolOf(person);
@@ -104,6 +114,16 @@ public class PersonController {
     private SchoolView schoolOf(PersonView person) {
         return person.schoolId() == null ? null
                 : queries.first(new FindSchoolsQuery(List.of(person.schoolId())), SchoolView.class);
+    }
+
+    /**
+     * True only where the directory keeps the erasure (the entry without its name): a person with no entry at all has
+     * lost their name to a restore (or was never registered), and is not shown as erased.
+     */
+    private Map<PersonView, Boolean> namesErased(List<PersonView> people) {
+        Map<String, PersonDirectory.Entry> entries = directory.entries(people.stream().map(PersonView::id).toList());
+        return people.stream().collect(Collectors.toMap(Function.identity(),
+                p -> entries.containsKey(p.id()) && entries.get(p.id()).erased(), (a, b) -> a));
     }
 
     private Map<PersonView, String> displayNames(List<PersonView> people) {

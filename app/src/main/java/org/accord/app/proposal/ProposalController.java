@@ -51,7 +51,7 @@ public class ProposalController {
     @QueryMapping
     public ProposalView proposal(@Argument String id, @AuthenticationPrincipal AccordUser caller) {
         ProposalView proposal = find(id);
-        return proposal != null && proposal.trustId().equals(caller.trustId()) ? proposal : null;
+        return proposal != null && caller.mayRead(proposal.trustId()) ? proposal : null;
     }
 
     @QueryMapping
@@ -59,7 +59,7 @@ public class ProposalController {
                                         @Argument String teamId, @Argument Integer first, @Argument String after,
                                         @AuthenticationPrincipal AccordUser caller) {
         int size = Check.pageSize(first);
-        if (!caller.trustId().equals(trustId)) {
+        if (!caller.mayRead(trustId)) {
             return Connection.empty();
         }
         return page(new FindProposalsQuery(trustId, status, teamId, size, after));

@@ -28,4 +28,14 @@ public class AccordUser extends User {
     public String trustId() {
         return trustId;
     }
+
+    /**
+     * Who may read a trust (its schools, teams, proposals, standards, variations, people, decision log and board
+     * pack): everyone of that trust, nobody else. The one place that decides it. The trust is the one sign-in
+     * verified: a person registered in a trust signs in with that trust only (a token claiming another is refused);
+     * a caller no trust has registered (a service reading the rules in force) has the trust its credentials name.
+     */
+    public boolean mayRead(String trustId) {
+        return this.trustId != null && this.trustId.equals(trustId);
+    }
 }

@@ -63,11 +63,12 @@ public class JwtSecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(JwtProperties properties, ResourceLoader resources) {
+    JwtDecoder jwtDecoder(JwtProperties properties, ResourceLoader resources, RegisteredTrusts registered) {
         NimbusJwtDecoder decoder = keySource(properties, resources);
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtTimestampValidator(properties.clockSkew()));
         validators.add(new JwtSignIn(properties).requiredClaims());
+        validators.add(new JwtSignIn(properties).registeredTrust(registered));
         if (present(properties.issuerUri())) {
             validators.add(new JwtIssuerValidator(properties.issuerUri()));
         }

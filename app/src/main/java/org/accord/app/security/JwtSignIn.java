@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -18,6 +20,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * events, never from the token.
  */
 final class JwtSignIn {
+
+    private static final Logger log = LoggerFactory.getLogger(JwtSignIn.class);
 
     private final JwtProperties properties;
 
@@ -50,6 +54,30 @@ final class JwtSignIn {
             }
             return missing.isEmpty() ? OAuth2TokenValidatorResult.success()
                     : OAuth2TokenValidatorResult.failure(missing);
+        };
+    }
+
+    /**
+     * A token whose person is registered in another trust than its trust claim is refused (401), naming the mismatch
+     * but not the other trust: the trust a person belongs to is what the events registered, never what a token says.
+     * A person no trust has registered signs in with the claim's trust and no roles, as before.
+     */
+    OAuth2TokenValidator<Jwt> registeredTrust(RegisteredTrusts registered) {
+        return jwt -> {
+            if (!(jwt.getClaims().get(properties.personIdClaim()) instanceof String personId)
+                    || !(jwt.getClaims().get(properties.trustIdClaim()) instanceof String claimed)
+                    || personId.isBlank()) {
+                return OAuth2TokenValidatorResult.success(); // requiredClaims() refuses these
+            }
+            String trustId = registered.trustOf(personId);
+            if (trustId == null || trustId.equals(claimed)) {
+                return OAuth2TokenValidatorResult.success();
+            }
+            log.warn("refused a token for person '{}' claiming trust '{}': the person is registered in trust '{}'",
+                    personId, claimed, trustId);
+            return OAuth2TokenValidatorResult.failure(invalid("the token's person '" + personId
+                    + "' is not a person of trust '" + claimed + "' (its '" + properties.trustIdClaim()
+                    + "' claim): they are registered in another trust"));
         };
     }
 

@@ -49,13 +49,13 @@ public class StandardController {
     @QueryMapping
     public StandardView standard(@Argument String id, @AuthenticationPrincipal AccordUser caller) {
         StandardView standard = find(id);
-        return standard != null && standard.trustId().equals(caller.trustId()) ? standard : null;
+        return standard != null && caller.mayRead(standard.trustId()) ? standard : null;
     }
 
     @QueryMapping
     public List<StandardVersionView> backbone(@Argument String trustId, @Argument LocalDate asOf,
                                               @Argument Instant knownAt, @AuthenticationPrincipal AccordUser caller) {
-        if (!caller.trustId().equals(trustId)) {
+        if (!caller.mayRead(trustId)) {
             return List.of();
         }
         return queries.list(new FindBackboneQuery(trustId, asOf, knownAt), StandardVersionView.class);
@@ -66,7 +66,7 @@ public class StandardController {
                                               @Argument Instant knownAt, @AuthenticationPrincipal AccordUser caller,
                                               GraphQLContext request) {
         SchoolView school = queries.first(new FindSchoolsQuery(List.of(schoolId)), SchoolView.class);
-        if (school == null || !school.trustId().equals(caller.trustId())) {
+        if (school == null || !caller.mayRead(school.trustId())) {
             return List.of();
         }
         return rules(schoolId, asOf, knownAt, request);

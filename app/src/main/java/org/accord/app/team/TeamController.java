@@ -36,7 +36,7 @@ public class TeamController {
     @QueryMapping
     public TeamView team(@Argument String id, @AuthenticationPrincipal AccordUser caller) {
         TeamView team = find(id);
-        return team != null && team.trustId().equals(caller.trustId()) ? team : null;
+        return team != null && caller.mayRead(team.trustId()) ? team : null;
     }
 
     @MutationMapping

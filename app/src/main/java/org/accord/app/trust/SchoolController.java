@@ -32,7 +32,7 @@ public class SchoolController {
     @QueryMapping
     public SchoolView school(@Argument String id, @AuthenticationPrincipal AccordUser caller) {
         SchoolView school = queries.first(new FindSchoolsQuery(List.of(id)), SchoolView.class);
-        return school != null && school.trustId().equals(caller.trustId()) ? school : null;
+        return school != null && caller.mayRead(school.trustId()) ? school : null;
     }
 
     @MutationMapping

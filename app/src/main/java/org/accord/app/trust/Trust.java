@@ -44,14 +44,26 @@ public class Trust {
         // for Axon
     }
 
-    /** Trusts are set up by Accord itself (the demo loader, an operator's bootstrap), not by a caller of the API. */
+    /**
+     * Trusts are set up by Accord itself (the demo loader, an operator's bootstrap), not by a caller of the API. With
+     * a first executive, both are registered or neither: an executive id another trust holds refuses the trust too.
+     */
     @CommandHandler
-    public Trust(RegisterTrustCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
+    public Trust(RegisterTrustCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                 PersonDirectory directory) {
         if (!Actor.SYSTEM.equals(actorId)) {
             throw DomainException.forbidden("trusts are registered by an operator, not through the API");
         }
         Check.present(command.trustId(), "trustId");
-        apply(new TrustRegisteredEvent(command.trustId(), Check.name(command.name(), "name")));
+        String name = Check.name(command.name(), "name");
+        String executiveId = command.executiveId() == null ? null : Check.present(command.executiveId(), "executiveId");
+        String executiveName = executiveId == null ? null : Check.name(command.executiveName(), "executiveName");
+        apply(new TrustRegisteredEvent(command.trustId(), name));
+        if (executiveId != null) {
+            directory.record(executiveId, command.trustId(), executiveName);
+            apply(new PersonRegisteredEvent(command.trustId(), executiveId,
+                    Set.of(PersonRole.TRUST_EXECUTIVE), null, actorId));
+        }
     }
 
     @CommandHandler
@@ -87,6 +99,7 @@ public class Trust {
         if (people.containsKey(command.personId())) {
             throw DomainException.conflict("person '" + command.personId() + "' is already registered");
         }
+        // person ids are unique across trusts: the directory refuses one that any trust holds (CONFLICT)
         directory.record(command.personId(), trustId, displayName);
         apply(new PersonRegisteredEvent(trustId, command.personId(), roles, command.schoolId(), actorId));
         return command.personId();

@@ -28,7 +28,7 @@ public class TrustController {
     /** Only the caller's own trust; any other id answers null, whether or not it exists. */
     @QueryMapping
     public TrustView trust(@Argument String id, @AuthenticationPrincipal AccordUser caller) {
-        return caller.trustId().equals(id) ? queries.one(new FindTrustQuery(id), TrustView.class) : null;
+        return caller.mayRead(id) ? queries.one(new FindTrustQuery(id), TrustView.class) : null;
     }
 
     @SchemaMapping(typeName = "Trust")

@@ -52,7 +52,7 @@ public class VariationController {
     @QueryMapping
     public VariationView variation(@Argument String id, @AuthenticationPrincipal AccordUser caller) {
         VariationView variation = find(id);
-        return variation != null && variation.trustId().equals(caller.trustId()) ? variation : null;
+        return variation != null && caller.mayRead(variation.trustId()) ? variation : null;
     }
 
     @QueryMapping
@@ -61,7 +61,7 @@ public class VariationController {
                                                @Argument Integer first, @Argument String after,
                                                @AuthenticationPrincipal AccordUser caller) {
         int size = Check.pageSize(first);
-        if (!caller.trustId().equals(trustId)) {
+        if (!caller.mayRead(trustId)) {
             return Connection.empty();
         }
         VariationPage page = queries.one(new FindVariationsQuery(trustId, schoolId, standardId, status, size, after),
@@ -172,14 +172,14 @@ public class VariationController {
     private void requireStandard(String standardId, AccordUser caller) {
         StandardView standard = standardId == null ? null
                 : queries.first(new FindStandardsQuery(List.of(standardId)), StandardView.class);
-        if (standard == null || !standard.trustId().equals(caller.trustId())) {
+        if (standard == null || !caller.mayRead(standard.trustId())) {
             throw DomainException.notFound("unknown standard '" + standardId + "'");
         }
     }
 
     private String standardOf(String variationId, AccordUser caller) {
         VariationView variation = find(variationId);
-        if (variation == null || !variation.trustId().equals(caller.trustId())) {
+        if (variation == null || !caller.mayRead(variation.trustId())) {
             throw DomainException.notFound("unknown variation '" + variationId + "'");
         }
         return variation.standardId();

@@ -27,7 +27,8 @@ public final class BearerClient {
         return base;
     }
 
-    public record Answer(int status, String body) {
+    /** {@code challenge}: the WWW-Authenticate header of a refusal (what a 401 says was wrong), or "". */
+    public record Answer(int status, String body, String challenge) {
         public JsonNode json() {
             return JSON.readTree(body);
         }
@@ -69,7 +70,8 @@ public final class BearerClient {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(),
+                    response.headers().firstValue("WWW-Authenticate").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach Accord at " + base, e);
         } catch (InterruptedException e) {

@@ -48,9 +48,12 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -78,6 +81,7 @@ import tools.jackson.databind.JsonNode;
 // retrying them in the background for the rest of the test run
 @DirtiesContext
 @Import(ProductionProfileIT.EventsInMemory.class)
+@ExtendWith(OutputCaptureExtension.class)
 class ProductionProfileIT {
 
     /** Ends with the test JVM (it serves until its standard input closes), after the context that uses it. */
@@ -101,6 +105,8 @@ class ProductionProfileIT {
         registry.add("accord.projections.batch-size", () -> "50");
         // how long a retry waits for a live request that holds its clientMutationId before it is refused
         registry.add("accord.idempotency.wait", () -> "1s");
+        registry.add("accord.person-directory.first-check", () -> "1s");
+        registry.add("accord.person-directory.check-interval", () -> "1s");
         // no Axon Server, so no Axon Server health contributor to group
         registry.add("management.endpoint.health.group.readiness.include", () -> "readinessState,readModels");
     }
@@ -187,8 +193,11 @@ class ProductionProfileIT {
         assertThat(erased.get("id").asString()).isEqualTo(trust.memberId());
         assertThat(erased.get("displayName").isNull()).isTrue();
         try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
-            assertThat(externalDatabase(mongo).getCollection("person_directory")
-                    .countDocuments(new Document("_id", trust.memberId()))).isZero();
+            // the name is gone; the id stays claimed by its trust, so no other trust can ever register it
+            Document entry = externalDatabase(mongo).getCollection("person_directory")
+                    .find(new Document("_id", trust.memberId())).first();
+            assertThat(entry.getString("trustId")).isEqualTo(trust.trustId());
+            assertThat(entry.containsKey("displayName")).isFalse();
         }
     }
 
@@ -284,6 +293,157 @@ class ProductionProfileIT {
         assertThat(badId.body()).contains("trustId is required");
         assertThat(client().post("/actuator/trusts", TOKENS.token("someone", "some-trust"), trust).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void anOperatorCannotGiveANewTrustAPersonOfAnotherTrustNorAnErasedOne() {
+        ProductionLifecycle.Trust trust = new ProductionLifecycle(client(), TOKENS).run();
+        String operator = TOKENS.token("ops", "some-trust", TestTokens.OPERATOR);
+        String exec = TOKENS.token(trust.executiveId(), trust.trustId());
+        client().data(exec, """
+                mutation($input: ErasePersonInput!) { erasePerson(input: $input) { person { id } } }""",
+                Map.of("input", Map.of("personId", trust.memberId())));
+        // the executive, a look-alike in another case, a person erased since
+        for (String taken : List.of(trust.executiveId(), trust.executiveId().toUpperCase(), trust.memberId())) {
+            BearerClient.Answer refused = client().post("/actuator/trusts", operator, Map.of("trustId",
+                    "taker-" + trust.trustId(), "name", "Taker Trust", "executiveId", taken,
+                    "executiveName", "Ima Postor"));
+            assertThat(refused.status()).as(taken + ": " + refused.body()).isEqualTo(409);
+            assertThat(refused.body()).contains("person '" + taken + "' is already registered");
+        }
+        BearerClient.Answer padded = client().post("/actuator/trusts", operator, Map.of("trustId",
+                "taker-" + trust.trustId(), "name", "Taker Trust", "executiveId", " " + trust.chairId(),
+                "executiveName", "Ima Postor"));
+        assertThat(padded.status()).isEqualTo(400);
+        assertThat(padded.body()).contains("executiveId is required");
+        // nothing changed: the executive is still their trust's, by the events and by the directory
+        JsonNode me = client().data(exec, "{ me { trustId displayName roles } }", Map.of()).get("me");
+        assertThat(me.get("trustId").asString()).isEqualTo(trust.trustId());
+        assertThat(me.get("displayName").asString()).isEqualTo("Ada Okafor");
+        assertThat(me.get("roles").toString()).contains("TRUST_EXECUTIVE");
+        try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
+            MongoDatabase db = externalDatabase(mongo);
+            Document entry = db.getCollection("person_directory").find(new Document("_id", trust.executiveId()))
+                    .first();
+            assertThat(entry.getString("trustId")).isEqualTo(trust.trustId());
+            assertThat(entry.getString("displayName")).isEqualTo("Ada Okafor");
+            assertThat(db.getCollection("people").find(new Document("_id", trust.executiveId())).first()
+                    .getString("trustId")).isEqualTo(trust.trustId());
+            assertThat(db.getCollection("person_directory").countDocuments(
+                    new Document("trustId", "taker-" + trust.trustId()))).isZero();
+        }
+        // the refused trust was not half-registered: it can be registered with an executive of its own
+        assertThat(client().post("/actuator/trusts", operator, Map.of("trustId", "taker-" + trust.trustId(),
+                "name", "Taker Trust", "executiveId", "own-exec-" + trust.trustId(), "executiveName", "Ima Postor"))
+                .status()).isEqualTo(201);
+    }
+
+    @Test
+    void aTokenWhosePersonIsRegisteredInAnotherTrustIsRefused() {
+        ProductionLifecycle.Trust trust = new ProductionLifecycle(client(), TOKENS).run();
+        ProductionLifecycle.Trust other = new ProductionLifecycle(client(), TOKENS).run();
+        for (String claimed : List.of(other.trustId(), "no-such-trust")) {
+            BearerClient.Answer refused = client().post("/graphql", TOKENS.token(trust.executiveId(), claimed),
+                    Map.of("query", "query($id: ID!) { trust(id: $id) { name } }", "variables",
+                            Map.of("id", claimed)));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+            assertThat(refused.challenge()).contains("person '" + trust.executiveId() + "' is not a person of trust '"
+                    + claimed + "'");
+        }
+        // operations too: the operator role does not make a person of one trust a person of another
+        assertThat(client().get("/actuator/rebuild", TOKENS.token(trust.chairId(), other.trustId(),
+                TestTokens.OPERATOR)).status()).isEqualTo(401);
+        // with the right trust, and for someone no trust registered, sign-in is as before
+        assertThat(meStatus(TOKENS.token(trust.executiveId(), trust.trustId()))).isEqualTo(200);
+        assertThat(meStatus(TOKENS.token("nobody-" + trust.trustId(), other.trustId()))).isEqualTo(200);
+    }
+
+    @Test
+    void aNameAnOlderBackupLostIsReportedAndNotShownAsErased(CapturedOutput output) {
+        ProductionLifecycle.Trust trust = new ProductionLifecycle(client(), TOKENS).run();
+        String exec = TOKENS.token(trust.executiveId(), trust.trustId());
+        String operator = TOKENS.token("ops", "some-trust", TestTokens.OPERATOR);
+        client().data(exec, """
+                mutation($input: ErasePersonInput!) { erasePerson(input: $input) { person { id } } }""",
+                Map.of("input", Map.of("personId", trust.memberId())));
+        awaitPersonDirectory(operator, "UP");
+        Document lost;
+        try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
+            // beneath Accord, as a restore of a backup older than the chair's registration would leave it
+            lost = externalDatabase(mongo).getCollection("person_directory")
+                    .findOneAndDelete(new Document("_id", trust.chairId()));
+        }
+        assertThat(lost).isNotNull();
+        try {
+            JsonNode health = awaitPersonDirectory(operator, "DOWN");
+            assertThat(health.at("/details/missingNames").asInt()).isEqualTo(1);
+            assertThat(output.getAll()).contains("person directory: 1 of").contains(trust.chairId());
+            // Accord keeps serving: readiness is UP
+            assertThat(client().get("/actuator/health/readiness", null).status()).isEqualTo(200);
+            // the chair shows no name, and is not shown as erased; the erased member is
+            JsonNode team = client().data(exec, "query($id: ID!) { team(id: $id) { chair { id displayName"
+                    + " nameErased } members { id displayName nameErased } } }", Map.of("id", trust.teamId()))
+                    .get("team");
+            assertThat(team.at("/chair/displayName").isNull()).isTrue();
+            assertThat(team.at("/chair/nameErased").asBoolean()).isFalse();
+            JsonNode member = null;
+            for (JsonNode m : team.get("members")) {
+                if (m.get("id").asString().equals(trust.memberId())) {
+                    member = m;
+                }
+            }
+            assertThat(member).as(team.toString()).isNotNull();
+            assertThat(member.get("displayName").isNull()).isTrue();
+            assertThat(member.get("nameErased").asBoolean()).isTrue();
+        } finally {
+            try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
+                externalDatabase(mongo).getCollection("person_directory").insertOne(lost);
+            }
+        }
+        assertThat(awaitPersonDirectory(operator, "UP").at("/details/missingNames").asInt()).isZero();
+    }
+
+    @Test
+    void aNameThatARestoreBroughtBackAfterItsErasureIsErasedAgain() {
+        ProductionLifecycle.Trust trust = new ProductionLifecycle(client(), TOKENS).run();
+        String exec = TOKENS.token(trust.executiveId(), trust.trustId());
+        client().data(exec, """
+                mutation($input: ErasePersonInput!) { erasePerson(input: $input) { person { id } } }""",
+                Map.of("input", Map.of("personId", trust.memberId())));
+        try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
+            // a backup taken before the erasure, restored
+            externalDatabase(mongo).getCollection("person_directory").updateOne(
+                    new Document("_id", trust.memberId()), new Document("$set", new Document("displayName",
+                            "Cal Member")));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String name = "Cal Member";
+        while (name != null && System.nanoTime() < deadline) {
+            try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
+                name = externalDatabase(mongo).getCollection("person_directory")
+                        .find(new Document("_id", trust.memberId())).first().getString("displayName");
+            }
+        }
+        assertThat(name).isNull();
+    }
+
+    /** The personDirectory health component, once it has the status (the check runs every second here). */
+    private JsonNode awaitPersonDirectory(String operator, String status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode health = null;
+        while (System.nanoTime() < deadline) {
+            health = client().get("/actuator/health/personDirectory", operator).json();
+            if (status.equals(health.path("status").asString())) {
+                return health;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("personDirectory never " + status + ": " + health);
     }
 
     @Test

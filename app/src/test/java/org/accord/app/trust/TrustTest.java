@@ -83,6 +83,32 @@ class TrustTest {
         }
 
         @Test
+        void anOperatorRegistersATrustWithItsFirstExecutiveInOneGo() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterTrustCommand(TRUST, "Northern Lights Trust", EXEC, " Ada Okafor "),
+                            as(Actor.SYSTEM))
+                    .expectEvents(new TrustRegisteredEvent(TRUST, "Northern Lights Trust"),
+                            new PersonRegisteredEvent(TRUST, EXEC, Set.of(PersonRole.TRUST_EXECUTIVE), null,
+                                    Actor.SYSTEM))
+                    .expectEventsMatching(noPayloadMentions("Okafor"));
+            assertThat(directory.entries).containsExactly(Map.entry(EXEC,
+                    new PersonDirectory.Entry(EXEC, TRUST, "Ada Okafor")));
+        }
+
+        @Test
+        void aTrustWhoseFirstExecutiveIsAnotherTrustsPersonIsNotRegisteredAtAll() {
+            directory.record(EXEC, "trust-2", "Other Trust's Executive");
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterTrustCommand(TRUST, "Northern Lights Trust", EXEC, "Ada Okafor"),
+                            as(Actor.SYSTEM))
+                    .expectNoEvents()
+                    .expectException(refusedAs(CONFLICT))
+                    .expectExceptionMessage("person 'p-exec' is already registered");
+            assertThat(directory.entries).containsExactly(Map.entry(EXEC,
+                    new PersonDirectory.Entry(EXEC, "trust-2", "Other Trust's Executive")));
+        }
+
+        @Test
         void noCallerOfTheApiMayRegisterATrust() {
             // not even an executive of another trust: trusts are the tenants, so creating one is an operator's act
             fixture.givenNoPriorActivity()
@@ -252,7 +278,44 @@ class TrustTest {
                             SCHOOL), as(EXEC))
                     .expectEvents(new PersonRegisteredEvent(TRUST, "p-new", Set.of(PersonRole.STAFF), SCHOOL, EXEC))
                     .expectEventsMatching(noPayloadMentions("Lovelace"));
-            assertThat(directory.entries).containsExactly(Map.entry("p-new", new Entry(TRUST, "Ada Lovelace")));
+            assertThat(directory.entries).containsExactly(Map.entry("p-new",
+                    new PersonDirectory.Entry("p-new", TRUST, "Ada Lovelace")));
+        }
+
+        @Test
+        void aPersonIdThatAnotherTrustHoldsIsRefusedAndLeavesTheirEntryAlone() {
+            directory.record("p-elsewhere", "trust-2", "Other Trust's Person");
+            fixture.given(establishedTrust())
+                    .when(new RegisterPersonCommand(TRUST, "p-elsewhere", "Ada Lovelace", Set.of(PersonRole.STAFF),
+                            SCHOOL), as(EXEC))
+                    .expectNoEvents()
+                    .expectException(refusedAs(CONFLICT))
+                    .expectExceptionMessage("person 'p-elsewhere' is already registered");
+            assertThat(directory.entries).containsExactly(Map.entry("p-elsewhere",
+                    new PersonDirectory.Entry("p-elsewhere", "trust-2", "Other Trust's Person")));
+        }
+
+        @Test
+        void aPersonIdDifferingOnlyInCaseFromOneAnotherTrustHoldsIsRefused() {
+            directory.record("p-elsewhere", "trust-2", "Other Trust's Person");
+            fixture.given(establishedTrust())
+                    .when(new RegisterPersonCommand(TRUST, "P-Elsewhere", "Ada Lovelace", Set.of(PersonRole.STAFF),
+                            SCHOOL), as(EXEC))
+                    .expectNoEvents()
+                    .expectException(refusedAs(CONFLICT))
+                    .expectExceptionMessage("person 'P-Elsewhere' is already registered as 'p-elsewhere'"
+                            + " (person ids are compared ignoring case)");
+        }
+
+        @Test
+        void anErasedPersonsIdIsNeverGivenToAnotherTrust() {
+            directory.record("p-gone", "trust-2", "Someone Erased");
+            directory.erase("p-gone");
+            fixture.given(establishedTrust())
+                    .when(new RegisterPersonCommand(TRUST, "p-gone", "Ada Lovelace", Set.of(PersonRole.STAFF),
+                            SCHOOL), as(EXEC))
+                    .expectNoEvents()
+                    .expectException(refusedAs(CONFLICT));
         }
 
         @Test
@@ -403,7 +466,8 @@ class TrustTest {
                     .when(new ErasePersonCommand(TRUST, TEACHER), as(EXEC))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new PersonErasedEvent(TRUST, TEACHER, EXEC, NOW));
-            assertThat(directory.entries).doesNotContainKey(TEACHER);
+            // the name goes; the id stays claimed by its trust, so no other trust can ever take it
+            assertThat(directory.entries).containsEntry(TEACHER, new PersonDirectory.Entry(TEACHER, TRUST, null));
         }
 
         @Test
@@ -433,9 +497,6 @@ class TrustTest {
         }
     }
 
-    private record Entry(String trustId, String displayName) {
-    }
-
     /** Keeps names in memory, as the erasable store would keep them in its table. */
     private static final class InMemoryPersonDirectory implements PersonDirectory {
 
@@ -443,20 +504,29 @@ class TrustTest {
 
         @Override
         public void record(String personId, String trustId, String displayName) {
-            entries.put(personId, new Entry(trustId, displayName));
+            Entry existing = find(personId);
+            if (existing != null) {
+                throw DomainException.conflict(PersonDirectory.alreadyRegistered(personId, existing));
+            }
+            entries.put(personId, new Entry(personId, trustId, displayName));
         }
 
         @Override
         public void erase(String personId) {
-            entries.remove(personId);
+            entries.computeIfPresent(personId, (id, e) -> new Entry(id, e.trustId(), null));
         }
 
         @Override
-        public Map<String, String> displayNames(Collection<String> personIds) {
-            Map<String, String> names = new HashMap<>();
-            personIds.stream().filter(entries::containsKey)
-                    .forEach(id -> names.put(id, entries.get(id).displayName()));
-            return names;
+        public Entry find(String personId) {
+            return entries.values().stream().filter(e -> e.personId().equalsIgnoreCase(personId))
+                    .findFirst().orElse(null);
+        }
+
+        @Override
+        public Map<String, Entry> entries(Collection<String> personIds) {
+            Map<String, Entry> found = new HashMap<>();
+            personIds.stream().filter(entries::containsKey).forEach(id -> found.put(id, entries.get(id)));
+            return found;
         }
     }
 }

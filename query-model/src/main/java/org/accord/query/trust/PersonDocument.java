@@ -7,10 +7,13 @@ import org.accord.api.trust.PersonRole;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A person's roles and teams; pseudonymous like the events it is projected from. */
+/**
+ * A person's roles and teams, and whether their details were erased; pseudonymous like the events it is projected
+ * from.
+ */
 @Document("people")
 public record PersonDocument(@Id String id, String trustId, Set<PersonRole> roles, String schoolId,
-                             List<String> teamIds) {
+                             List<String> teamIds, Boolean erased) {
 
     public Set<PersonRole> roles() {
         return roles == null ? Set.of() : roles;

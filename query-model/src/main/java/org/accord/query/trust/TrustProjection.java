@@ -1,5 +1,6 @@
 package org.accord.query.trust;
 
+import org.accord.api.trust.PersonErasedEvent;
 import org.accord.api.trust.PersonRegisteredEvent;
 import org.accord.api.trust.SchoolRegisteredEvent;
 import org.accord.api.trust.TrustRegisteredEvent;
@@ -52,5 +53,11 @@ public class TrustProjection {
                 .set("trustId", event.trustId())
                 .set("roles", event.roles())
                 .set("schoolId", event.schoolId()));
+    }
+
+    /** Only the fact: the person directory no longer has a name for them, and must not (PersonDirectoryCheck). */
+    @EventHandler
+    void on(PersonErasedEvent event) {
+        store.upsert(PersonDocument.class, event.personId(), new Update().set("erased", true));
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import org.accord.api.trust.FindPeopleQuery;
 import org.accord.api.trust.FindSchoolsQuery;
 import org.accord.api.trust.FindTrustQuery;
+import org.accord.api.trust.FindPersonRegistrationsQuery;
+import org.accord.api.trust.PersonRegistrationView;
 import org.accord.api.trust.PersonView;
 import org.accord.api.trust.SchoolView;
 import org.accord.api.trust.TrustView;
@@ -43,6 +45,14 @@ public class TrustQueries {
         return store.findByIds(PersonDocument.class, query.personIds(), PersonDocument::id).stream()
                 .filter(p -> p.trustId() != null)
                 .map(p -> new PersonView(p.id(), p.trustId(), p.roles(), p.schoolId(), p.teamIds()))
+                .toList();
+    }
+
+    @QueryHandler
+    public List<PersonRegistrationView> handle(FindPersonRegistrationsQuery query) {
+        return store.findAll(PersonDocument.class).stream()
+                .filter(p -> p.trustId() != null)
+                .map(p -> new PersonRegistrationView(p.id(), p.trustId(), Boolean.TRUE.equals(p.erased())))
                 .toList();
     }
 }
