@@ -12,6 +12,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -53,14 +54,22 @@ public class AxonConfiguration {
      * (hundreds of events in a trust of 50 schools): the benchmark measured 14 commands/s loading a synthetic trust,
      * most of it spent reading and deserialising those events (docs/benchmarks.md). Safe where one process handles
      * every command of a trust (the embedded mode, whose single writer lock also orders them); set
-     * {@code accord.aggregate-cache=false} where several nodes handle commands for the same aggregates without
-     * routing them to one node, as a cached trust read by another aggregate's command would not see their changes.
+     * {@code accord.aggregate-cache-checked=true} where several nodes append to the same aggregates (app replicas on
+     * one Axon Server): each cached aggregate is then used only while the event store holds no newer event of it
+     * ({@link CachedAggregateIsCurrent}), as a cached trust read by another aggregate's command would otherwise miss
+     * their changes; {@code accord.aggregate-cache=false} turns the cache off.
      * Up to {@code accord.aggregate-cache-size} aggregates (10,000) are kept, the least recently used dropped first.
      */
     @Bean
     Cache aggregateCache(@Value("${accord.aggregate-cache:true}") boolean enabled,
-                         @Value("${accord.aggregate-cache-size:10000}") long size) {
-        return enabled ? new BoundedAggregateCache(size) : NoCache.INSTANCE;
+                         @Value("${accord.aggregate-cache-size:10000}") long size,
+                         @Value("${accord.aggregate-cache-checked:false}") boolean checked,
+                         ObjectProvider<EventStore> eventStore) {
+        if (!enabled) {
+            return NoCache.INSTANCE;
+        }
+        return checked ? new BoundedAggregateCache(size, new CachedAggregateIsCurrent(eventStore::getObject))
+                : new BoundedAggregateCache(size);
     }
 
     /** Copies the acting person from each command onto every event it produces. */

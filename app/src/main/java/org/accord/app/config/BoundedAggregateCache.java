@@ -2,6 +2,7 @@ package org.accord.app.config;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -20,8 +21,15 @@ final class BoundedAggregateCache implements Cache {
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
+    private final BiPredicate<Object, Object> current;
 
     BoundedAggregateCache(long maximumAggregates) {
+        this(maximumAggregates, (key, value) -> true);
+    }
+
+    /** @param current whether an entry found may still be used; one that may not is dropped, as if never cached */
+    BoundedAggregateCache(long maximumAggregates, BiPredicate<Object, Object> current) {
+        this.current = current;
         this.entries = Caffeine.newBuilder()
                 .maximumSize(maximumAggregates)
                 .executor(Runnable::run) // evictions on the writing thread: no pool needed for a cheap job
@@ -36,7 +44,12 @@ final class BoundedAggregateCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
-        return (V) entries.getIfPresent(key);
+        Object value = entries.getIfPresent(key);
+        if (value != null && !current.test(key, value)) {
+            entries.asMap().remove(key, value);
+            return null;
+        }
+        return (V) value;
     }
 
     @Override
