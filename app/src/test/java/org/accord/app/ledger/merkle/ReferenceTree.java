@@ -82,6 +82,10 @@ final class ReferenceTree {
         return k;
     }
 
+    static String hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
     static byte[] sha256(byte[]... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
