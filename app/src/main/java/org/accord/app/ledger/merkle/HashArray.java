@@ -1,6 +1,7 @@
 package org.accord.app.ledger.merkle;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ final class HashArray {
     private static final int PAGE_BITS = 15;
     private static final int PAGE_HASHES = 1 << PAGE_BITS;
     private static final int PAGE_MASK = PAGE_HASHES - 1;
+    private static final int FIRST_PAGE_HASHES = 16;
 
     private final List<byte[]> pages = new ArrayList<>();
     private long size;
@@ -24,9 +26,15 @@ final class HashArray {
     void add(byte[] hash) {
         int offset = (int) (size & PAGE_MASK);
         if (offset == 0) {
-            pages.add(new byte[PAGE_HASHES * TreeHashes.SIZE]);
+            pages.add(new byte[(pages.isEmpty() ? FIRST_PAGE_HASHES : PAGE_HASHES) * TreeHashes.SIZE]);
         }
-        System.arraycopy(hash, 0, pages.get(pages.size() - 1), offset * TreeHashes.SIZE, TreeHashes.SIZE);
+        byte[] page = pages.get(pages.size() - 1);
+        if (offset * TreeHashes.SIZE == page.length) {
+            // only the first page starts small (the upper levels of a tree hold few hashes); it doubles up to full
+            page = Arrays.copyOf(page, Math.min(2 * page.length, PAGE_HASHES * TreeHashes.SIZE));
+            pages.set(pages.size() - 1, page);
+        }
+        System.arraycopy(hash, 0, page, offset * TreeHashes.SIZE, TreeHashes.SIZE);
         size++;
     }
 
@@ -41,6 +49,6 @@ final class HashArray {
     }
 
     long bytes() {
-        return (long) pages.size() * PAGE_HASHES * TreeHashes.SIZE;
+        return pages.stream().mapToLong(page -> page.length).sum();
     }
 }

@@ -123,7 +123,7 @@ public final class MerkleTree {
         return new ConsistencyProof(first, second, path);
     }
 
-    /** Bytes held for leaves and kept subtrees (pages are allocated whole). */
+    /** Bytes held for leaf hashes and kept subtrees. */
     public long bytesHeld() {
         return leaves.bytes() + cached.stream().mapToLong(HashArray::bytes).sum();
     }
