@@ -27,7 +27,8 @@ public final class NoteVerifier {
 
     /** From a verifier key string {@code name+hex key id+base64(0x01 || 32-byte key)}, as the Go note package prints. */
     public static NoteVerifier parse(String verifierKey) {
-        String[] parts = verifierKey == null ? new String[0] : verifierKey.split("\\+", -1);
+        // the name and the id hold no '+'; base64 may, so the key is everything after the second
+        String[] parts = verifierKey == null ? new String[0] : verifierKey.split("\\+", 3);
         if (parts.length != 3) {
             throw new IllegalArgumentException("a verifier key is name+keyid+key, not " + verifierKey);
         }

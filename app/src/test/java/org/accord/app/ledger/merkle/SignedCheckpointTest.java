@@ -193,6 +193,23 @@ class SignedCheckpointTest {
                 .hasMessageContaining("is not the id");
     }
 
+    @Test
+    void aVerifierKeyWhoseBase64HoldsAPlusReadsBack() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("Ed25519");
+        for (int attempt = 0; attempt < 200; attempt++) {
+            java.security.KeyPair pair = generator.generateKeyPair();
+            String verifierKey = Ed25519NoteKey.verifierKey(ORIGIN, pair.getPublic());
+            if (verifierKey.split("\\+", 3)[2].contains("+")) {
+                NoteVerifier verifier = NoteVerifier.parse(verifierKey);
+                assertThat(verifier.verifierKey()).isEqualTo(verifierKey);
+                String note = new NoteSigner(ORIGIN, pair.getPrivate(), pair.getPublic()).sign("text\n").format();
+                assertThat(verifier.verify(note)).isEqualTo("text\n");
+                return;
+            }
+        }
+        throw new AssertionError("200 keys and not one with a '+' in its base64");
+    }
+
     private static void assertMalformed(String note, String reason) {
         assertThatThrownBy(() -> SignedNote.parse(note)).isInstanceOf(InvalidNoteException.class)
                 .hasMessageContaining(reason);
