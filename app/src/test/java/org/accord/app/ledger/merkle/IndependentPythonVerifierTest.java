@@ -17,7 +17,7 @@ import org.accord.app.ledger.ChainHasher;
 import org.accord.app.ledger.ChainLink;
 import org.accord.app.ledger.LedgerKeys;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,19 +35,24 @@ class IndependentPythonVerifierTest {
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void python3IsThere() {
-        boolean present;
+    /** Looked for once; each test then skips with the reason, which a class-level skip would not report. */
+    private static final boolean PYTHON3 = python3IsOnThePath();
+
+    @BeforeEach
+    void python3IsThere() {
+        Assumptions.assumeTrue(PYTHON3, "python3 is not on the PATH, so the independent verifier cannot run here");
+    }
+
+    private static boolean python3IsOnThePath() {
         try {
             Process version = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            present = version.waitFor(30, TimeUnit.SECONDS) && version.exitValue() == 0;
+            return version.waitFor(30, TimeUnit.SECONDS) && version.exitValue() == 0;
         } catch (IOException e) {
-            present = false;
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            present = false;
+            return false;
         }
-        Assumptions.assumeTrue(present, "python3 is not on the PATH, so the independent verifier cannot run here");
     }
 
     @Test
