@@ -3,6 +3,7 @@ package org.accord.app.ledger;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -33,6 +34,7 @@ public record LedgerProperties(@DefaultValue("100") int checkpointEveryEvents,
         this(checkpointEveryEvents, checkpointEvery, privateKey, publicKey, null, null, Duration.ofSeconds(30));
     }
 
+    @ConstructorBinding
     public LedgerProperties {
         if (checkpointEveryEvents < 1) {
             throw new IllegalArgumentException("accord.ledger.checkpoint-every-events must be at least 1");
