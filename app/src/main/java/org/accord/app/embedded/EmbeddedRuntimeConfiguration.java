@@ -3,7 +3,9 @@ package org.accord.app.embedded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -20,12 +22,15 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.accord.app.ledger.ChainingEventStorageEngine;
+import org.accord.app.ledger.DecisionLogIntegrity;
 import org.accord.app.ledger.JdbcLedgerSource;
 import org.accord.app.ledger.JdbcLedgerStore;
 import org.accord.app.ledger.LedgerKeys;
 import org.accord.app.ledger.LedgerProperties;
 import org.accord.app.ledger.LedgerSource;
 import org.accord.app.ledger.LedgerStore;
+import org.accord.app.ledger.WitnessFile;
+import org.accord.app.ledger.WitnessUrl;
 import org.accord.app.shared.IdempotencyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +118,38 @@ public class EmbeddedRuntimeConfiguration {
         LedgerKeys keys = LedgerKeys.inFolder(data.path().resolve("ledger"));
         log.info("Checkpoints signed with the development key {} in {}", keys.keyId(), data.path().resolve("ledger"));
         return keys;
+    }
+
+    /**
+     * The witness file: configured, or beside the data folder and named after it, never inside it (whoever can
+     * replace the data folder should not thereby replace its witness).
+     */
+    @Bean
+    WitnessFile witnessFile(LedgerProperties properties, DataDirectory data) {
+        Path file = properties.witnessFile() == null || properties.witnessFile().isBlank()
+                ? data.path().resolveSibling(data.path().getFileName() + "-witness.log")
+                : Path.of(properties.witnessFile());
+        WitnessFile witness = new WitnessFile(file);
+        if (witness.path().startsWith(data.path())) {
+            throw new IllegalStateException("the witness file " + witness.path() + " must not be inside the data"
+                    + " folder " + data.path() + ": set accord.ledger.witness-file (ACCORD_LEDGER_WITNESS_FILE)");
+        }
+        log.info("Checkpoints witnessed in {}", witness.path());
+        return witness;
+    }
+
+    /** Checkpoints to the witness file (and URL, if set) first; see DecisionLogIntegrity. */
+    @Bean
+    DecisionLogIntegrity decisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys,
+                                              WitnessFile witnessFile, LedgerProperties properties,
+                                              TransactionManager axonTransactionManager) {
+        WitnessUrl url = properties.witnessUrl() == null || properties.witnessUrl().isBlank() ? null
+                : new WitnessUrl(URI.create(properties.witnessUrl()), properties.witnessRetry());
+        if (url != null) {
+            log.info("Checkpoints also sent to the witness at {}", url.url());
+        }
+        return new DecisionLogIntegrity(source, ledger, keys, witnessFile, url, axonTransactionManager,
+                Clock.systemUTC());
     }
 
     @Bean

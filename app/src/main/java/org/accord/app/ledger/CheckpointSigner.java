@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-import org.axonframework.common.transaction.TransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -26,15 +25,15 @@ public class CheckpointSigner {
     private final LedgerStore ledger;
     private final LedgerKeys keys;
     private final LedgerProperties properties;
-    private final TransactionManager writer;
+    private final DecisionLogIntegrity integrity;
 
-    /** @param writer the store's writer: a checkpoint waits its turn like any command */
+    /** @param integrity says whether a head may be signed, and records each checkpoint (witness file first) */
     public CheckpointSigner(LedgerStore ledger, LedgerKeys keys, LedgerProperties properties,
-                            TransactionManager writer) {
+                            DecisionLogIntegrity integrity) {
         this.ledger = ledger;
         this.keys = keys;
         this.properties = properties;
-        this.writer = writer;
+        this.integrity = integrity;
     }
 
     @Scheduled(initialDelayString = "${accord.ledger.checkpoint-check:10s}",
@@ -52,16 +51,24 @@ public class CheckpointSigner {
         }
     }
 
-    /** Signs and records a checkpoint of this head now. */
-    public Checkpoint sign(ChainHead head, Instant now) {
+    /**
+     * Signs and records a checkpoint of this head now, unless the head disagrees with what was witnessed before or
+     * the trust has an unacknowledged problem: Accord never signs what it cannot vouch for.
+     */
+    public Optional<Checkpoint> sign(ChainHead head, Instant now) {
+        Optional<String> refusal = integrity.refusal(head);
+        if (refusal.isPresent()) {
+            log.debug("No checkpoint of trust {} at position {}: {}", head.trustId(), head.position(), refusal.get());
+            return Optional.empty();
+        }
         Checkpoint checkpoint = CheckpointSigning.sign(head, now.truncatedTo(ChronoUnit.MILLIS), keys.privateKey(),
                 keys.keyId());
         record(checkpoint);
-        return checkpoint;
+        return Optional.of(checkpoint);
     }
 
     public void record(Checkpoint checkpoint) {
-        writer.executeInTransaction(() -> ledger.record(checkpoint));
+        integrity.record(checkpoint);
         log.debug("Checkpoint of trust {} at position {}", checkpoint.trustId(), checkpoint.position());
     }
 }

@@ -21,28 +21,35 @@ public class DecisionLogVerifier {
     private final LedgerSource source;
     private final LedgerKeys keys;
     private final CheckpointSigner signer;
+    private final DecisionLogIntegrity integrity;
 
-    public DecisionLogVerifier(LedgerSource source, LedgerKeys keys, CheckpointSigner signer) {
+    public DecisionLogVerifier(LedgerSource source, LedgerKeys keys, CheckpointSigner signer,
+                               DecisionLogIntegrity integrity) {
         this.source = source;
         this.keys = keys;
         this.signer = signer;
+        this.integrity = integrity;
     }
 
+    /** The chain against the checkpoints of the database and the witness file, and the two compared. */
     public Verification verify(String trustId) {
-        return source.read(trustId, (events, head, checkpoints) ->
-                ChainVerifier.verify(trustId, events, head, checkpoints, keys.publicKey()));
+        return integrity.verify(trustId);
     }
 
     /**
      * Writes the trust's events, in stored order and as stored, with its checkpoints and one more signed now at the
-     * head, so that the whole export is covered by a signature. {@link OfflineVerifier} reads it.
+     * head, so that the whole export is covered by a signature. {@link OfflineVerifier} reads it. The checkpoints
+     * are the database's and the witness file's together; no new one is signed for a head that the integrity check
+     * refuses (the export then carries the evidence as it stands).
      */
     public void export(String trustId, OutputStream out) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<Checkpoint> signedNow = new ArrayList<>();
+        integrity.check(trustId); // before the read: a first check reads the store itself
         source.read(trustId, (events, head, checkpoints) -> {
-            List<Checkpoint> all = new ArrayList<>(checkpoints);
-            if (head != null && (all.isEmpty() || all.get(all.size() - 1).position() < head.position())) {
+            List<Checkpoint> all = new ArrayList<>(integrity.checkpointsWithWitnessed(trustId, checkpoints));
+            if (head != null && (all.isEmpty() || all.get(all.size() - 1).position() < head.position())
+                    && integrity.refusal(head).isEmpty()) {
                 Checkpoint checkpoint = CheckpointSigning.sign(head, now, keys.privateKey(), keys.keyId());
                 all.add(checkpoint);
                 signedNow.add(checkpoint);

@@ -30,6 +30,14 @@ public class JdbcLedgerSource implements LedgerSource {
     }
 
     @Override
+    public List<String> hashesAt(String trustId, long position) {
+        return jdbc.queryForList("SELECT json_extract(CAST(metaData AS TEXT), '$.chainHash') FROM DomainEventEntry"
+                + " WHERE json_extract(CAST(metaData AS TEXT), '$.chainTrust') = ?"
+                + " AND json_extract(CAST(metaData AS TEXT), '$.chainPosition') = ?", String.class, trustId,
+                Long.toString(position));
+    }
+
+    @Override
     public <T> T read(String trustId, Reading<T> reading) {
         return snapshot.execute(status -> {
             ChainHead head = ledger.head(trustId).orElse(null);

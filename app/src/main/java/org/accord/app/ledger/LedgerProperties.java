@@ -3,6 +3,7 @@ package org.accord.app.ledger;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,13 +14,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param privateKey            the Ed25519 signing key, PKCS#8 PEM text ({@code ACCORD_LEDGER_PRIVATE_KEY}); the
  *                              embedded mode generates a development key into its data folder when none is given
  * @param publicKey             its public key, X.509 PEM text ({@code ACCORD_LEDGER_PUBLIC_KEY})
+ * @param witnessFile           the witness file, outside the data folder ({@code ACCORD_LEDGER_WITNESS_FILE}); blank:
+ *                              beside the data folder, named after it ({@code ./data} → {@code ./data-witness.log})
+ * @param witnessUrl            an external witness that each entry is also POSTed to ({@code ACCORD_LEDGER_WITNESS_URL});
+ *                              blank: none
+ * @param witnessRetry          how long to wait before sending to the witness URL again after a failure
  */
 @ConfigurationProperties("accord.ledger")
 public record LedgerProperties(@DefaultValue("100") int checkpointEveryEvents,
                                @DefaultValue("5m") Duration checkpointEvery,
                                String privateKey,
-                               String publicKey) {
+                               String publicKey,
+                               String witnessFile,
+                               String witnessUrl,
+                               @DefaultValue("30s") Duration witnessRetry) {
 
+    /** Without a witness (tests that sign by hand). */
+    public LedgerProperties(int checkpointEveryEvents, Duration checkpointEvery, String privateKey, String publicKey) {
+        this(checkpointEveryEvents, checkpointEvery, privateKey, publicKey, null, null, Duration.ofSeconds(30));
+    }
+
+    @ConstructorBinding
     public LedgerProperties {
         if (checkpointEveryEvents < 1) {
             throw new IllegalArgumentException("accord.ledger.checkpoint-every-events must be at least 1");

@@ -8,6 +8,12 @@ public interface LedgerSource {
 
     <T> T read(String trustId, Reading<T> reading);
 
+    /**
+     * The link hashes that the trust's events claiming this chain position carry, as stored (not re-derived): one
+     * when the chain is whole there, none when the position is gone, several when a copy was inserted.
+     */
+    List<String> hashesAt(String trustId, long position);
+
     @FunctionalInterface
     interface Reading<T> {
         /**

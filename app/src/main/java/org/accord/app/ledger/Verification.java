@@ -11,7 +11,13 @@ package org.accord.app.ledger;
 public record Verification(boolean intact, long checkedEvents, String headHash, Checkpoint lastCheckpoint,
                            Problem firstProblem) {
 
-    public enum Kind { ALTERED, MISSING, INSERTED, REORDERED, CHECKPOINT_INVALID }
+    /**
+     * CHECKPOINT_MISSING: the witness file holds a signed checkpoint the database does not (deleted rows, or a new
+     * database beside an old witness file). WITNESS_ROLLED_BACK: the database holds a signed checkpoint the witness
+     * file does not (the file was rolled back or replaced).
+     */
+    public enum Kind { ALTERED, MISSING, INSERTED, REORDERED, CHECKPOINT_INVALID, CHECKPOINT_MISSING,
+        WITNESS_ROLLED_BACK }
 
     /**
      * The first place where the chain stops matching.

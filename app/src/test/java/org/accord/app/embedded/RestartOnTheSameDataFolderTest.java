@@ -61,7 +61,7 @@ class RestartOnTheSameDataFolderTest {
             original = readModels(first);
         }
         // the read models and their tokens share one file: without it, every projection replays from the start
-        Files.delete(data.resolve("readmodels.mv.db"));
+        Files.delete(data.resolve("data").resolve("readmodels.mv.db"));
         try (ConfigurableApplicationContext rebuilt = start()) {
             assertThat(readModels(rebuilt)).isEqualTo(original);
         }
@@ -71,7 +71,8 @@ class RestartOnTheSameDataFolderTest {
         AccordApplication.quietAxon();
         // as arguments: they outrank application.yml, as the environment does for a user
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AccordApplication.class)
-                .run("--accord.data-dir=" + data, "--server.port=0", "--accord.demo=true");
+                .run("--accord.data-dir=" + data.resolve("data"), "--server.port=0", "--accord.demo=true",
+                        "--accord.ledger.witness-file=" + data.resolve("witness.log"));
         context.getBean(ProjectionCatchUp.class).awaitLatest();
         return context;
     }

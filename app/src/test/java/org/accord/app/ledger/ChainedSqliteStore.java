@@ -62,6 +62,12 @@ public final class ChainedSqliteStore implements AutoCloseable {
         return new JdbcLedgerSource(sql, transactions, ledger);
     }
 
+    /** The integrity check as the application wires it, with this store's writer and a witness file of the test's. */
+    public DecisionLogIntegrity integrity(LedgerKeys keys, Path witnessFile) {
+        return new DecisionLogIntegrity(source(), ledger, keys, new WitnessFile(witnessFile), null, writer,
+                java.time.Clock.systemUTC());
+    }
+
     @Override
     public void close() {
         pool.close();

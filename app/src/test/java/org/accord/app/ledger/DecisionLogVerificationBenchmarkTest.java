@@ -32,6 +32,9 @@ class DecisionLogVerificationBenchmarkTest {
     @TempDir
     Path data;
 
+    @TempDir
+    Path witness;
+
     @Test
     void aTrustsLogVerifiesAtAFairShareOfTheRawReadRate() {
         try (ChainedSqliteStore store = new ChainedSqliteStore(data, 2)) {
@@ -41,7 +44,8 @@ class DecisionLogVerificationBenchmarkTest {
             LedgerKeys keys = LedgerKeys.inFolder(data.resolve("ledger"));
             // the signer waits its turn on the same writer as the appends, as in the application
             CheckpointSigner signer = new CheckpointSigner(ledger, keys,
-                    new LedgerProperties(10_000, Duration.ofMinutes(5), null, null), store.writer());
+                    new LedgerProperties(10_000, Duration.ofMinutes(5), null, null),
+                    store.integrity(keys, witness.resolve("witness.log")));
 
             long appendStart = System.nanoTime();
             for (int batch = 0; batch < EVENTS / BATCH; batch++) {

@@ -31,6 +31,9 @@ class TamperedStoreTest {
     @TempDir
     Path data;
 
+    @TempDir
+    Path witness;
+
     private ChainedSqliteStore store;
     private JdbcTemplate sql;
     private ChainingEventStorageEngine engine;
@@ -48,7 +51,7 @@ class TamperedStoreTest {
         engine = store.engine();
         keys = LedgerKeys.inFolder(data.resolve("ledger"));
         signer = new CheckpointSigner(ledger, keys, new LedgerProperties(10, Duration.ofMinutes(5), null, null),
-                store.writer());
+                store.integrity(keys, witness.resolve("witness.log")));
 
         List<EventMessage<?>> events = new ArrayList<>();
         events.add(trust("t-1", "One"));

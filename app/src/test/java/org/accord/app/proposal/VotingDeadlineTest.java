@@ -93,7 +93,8 @@ class VotingDeadlineTest {
     private ConfigurableApplicationContext start() {
         AccordApplication.quietAxon();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AccordApplication.class)
-                .run("--accord.data-dir=" + data, "--server.port=0", "--accord.demo=true");
+                .run("--accord.data-dir=" + data.resolve("data"), "--server.port=0", "--accord.demo=true",
+                        "--accord.ledger.witness-file=" + data.resolve("witness.log"));
         context.getBean(ProjectionCatchUp.class).awaitLatest();
         return context;
     }

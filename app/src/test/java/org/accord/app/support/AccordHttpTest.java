@@ -46,7 +46,9 @@ public abstract class AccordHttpTest {
 
     @DynamicPropertySource
     static void embeddedStore(DynamicPropertyRegistry registry) {
-        registry.add("accord.data-dir", DATA::toString);
+        // the data folder and the witness file beside it, both in the test's temp folder
+        registry.add("accord.data-dir", () -> DATA.resolve("data").toString());
+        registry.add("accord.ledger.witness-file", () -> DATA.resolve("witness.log").toString());
         registry.add("accord.demo", () -> "true");
     }
 

@@ -1,0 +1,110 @@
+package org.accord.app.ledger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The witness file: an append-only text file outside the data folder, one JSON object per line (JSON Lines), each
+ * line forced to disk before Accord goes on. Whoever can rewrite the database does not thereby rewrite this file, and
+ * a board can keep copies of it: every checkpoint Accord ever signed stays here, with the text its signature covers.
+ */
+public class WitnessFile {
+
+    private static final Logger log = LoggerFactory.getLogger(WitnessFile.class);
+
+    static final JsonMapper JSON = JsonMapper.builder()
+            .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
+
+    private final Path file;
+
+    public WitnessFile(Path file) {
+        this.file = file.toAbsolutePath().normalize();
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    /** Appends one entry as one line and forces it (and the file's length) to disk before returning. */
+    public synchronized void append(WitnessEntry entry) {
+        byte[] line = (line(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                ByteBuffer buffer = ByteBuffer.wrap(line);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the witness file " + file, e);
+        }
+    }
+
+    static String line(WitnessEntry entry) {
+        return JSON.writeValueAsString(entry);
+    }
+
+    /**
+     * Every entry, oldest first. A last line cut short (a stop in the middle of an append, before the entry counted)
+     * is skipped with a warning; any other line that is not an entry fails the read: the file was altered.
+     */
+    public synchronized List<WitnessEntry> entries() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the witness file " + file, e);
+        }
+        List<WitnessEntry> entries = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i);
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                WitnessEntry entry = JSON.readValue(text, WitnessEntry.class);
+                if (!WitnessEntry.FORMAT.equals(entry.format()) || entry.trustId() == null) {
+                    throw new IllegalStateException("line " + (i + 1) + " of the witness file " + file
+                            + " is not an " + WitnessEntry.FORMAT + " entry");
+                }
+                entries.add(entry);
+            } catch (JacksonException e) {
+                if (i == lines.size() - 1) {
+                    log.warn("The last line of the witness file {} is cut short; it is ignored", file);
+                } else {
+                    throw new IllegalStateException("line " + (i + 1) + " of the witness file " + file
+                            + " cannot be read: " + e.getOriginalMessage(), e);
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** One trust's entries, oldest first. */
+    public List<WitnessEntry> entries(String trustId) {
+        return entries().stream().filter(e -> trustId.equals(e.trustId())).toList();
+    }
+}

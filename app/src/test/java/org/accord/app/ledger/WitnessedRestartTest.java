@@ -1,0 +1,185 @@
+package org.accord.app.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.accord.api.shared.Actor;
+import org.accord.app.AccordApplication;
+import org.accord.app.shared.ProjectionCatchUp;
+import org.accord.app.support.Http;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Finding 1 of issue 17, end to end: an insider alters a signed event, re-links the chain, deletes the checkpoint
+ * rows and starts Accord again on the same data folder beside the same witness file. Accord says so loudly (not
+ * intact, an ERROR line, decisionLog health), signs nothing for the trust, not even for an export, keeps serving,
+ * and resumes signing only after an operator's acknowledgement, which is itself witnessed.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class WitnessedRestartTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aForgedChainWithItsCheckpointRowsDeletedIsReportedLoudlyAndNotSignedUntilAnOperatorAcknowledges(
+            CapturedOutput output) throws Exception {
+        Path witness = folder.resolve("witness.log");
+        try (ConfigurableApplicationContext first = start()) {
+            int port = port(first);
+            assertThat(get(port, "board", "/decision-log/export?trustId=demo-trust").statusCode()).isEqualTo(200);
+            assertThat(Http.graphql(port, "exec", "mutation { registerSchool(input: {trustId: \"demo-trust\","
+                    + " name: \"After The Checkpoint\", phase: PRIMARY}) { school { id } } }")).contains("\"id\"");
+        }
+        List<String> witnessed = Files.readAllLines(witness);
+        assertThat(witnessed).as("the export's checkpoint, witnessed").hasSize(1);
+
+        forge();
+
+        try (ConfigurableApplicationContext second = start()) {
+            int port = port(second);
+            HttpResponse<String> health = awaitTampered(port);
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("\"status\":\"TAMPERED\"").contains("demo-trust").contains("ALTERED");
+            assertThat(get(port, null, "/actuator/health/readiness").statusCode()).as("still ready: evidence readable")
+                    .isEqualTo(200);
+            assertThat(output.getAll()).containsPattern(
+                    "ERROR .*Decision log of trust 'demo-trust' is not intact: ALTERED at position 1");
+            assertThat(Http.graphql(port, "board", "{ verifyDecisionLog(trustId: \"demo-trust\") { intact"
+                    + " firstProblem { kind position } } }")).contains("\"intact\":false").contains("ALTERED");
+
+            // an export signed its head before: now it must not
+            assertThat(get(port, "board", "/decision-log/export?trustId=demo-trust").statusCode()).isEqualTo(200);
+            assertThat(checkpointRows(second)).as("nothing signed for the forged head").isZero();
+            assertThat(Files.readAllLines(witness)).isEqualTo(witnessed);
+
+            assertThat(acknowledge(port, "board", "tidying").statusCode()).isEqualTo(403);
+            assertThat(Files.readAllLines(witness)).isEqualTo(witnessed);
+            HttpResponse<String> ack = acknowledge(port, "operator", "forgery found; kept as evidence, ticket 17");
+            assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+            assertThat(Files.readAllLines(witness)).last().asString().contains("\"type\":\"acknowledgement\"")
+                    .contains("\"operator\":\"operator\"").contains("ticket 17");
+            assertThat(output.getAll()).contains("acknowledged by 'operator'");
+            assertThat(get(port, "operator", "/actuator/health").body()).contains("\"status\":\"UP\"")
+                    .contains("acknowledgedBy");
+
+            assertThat(Http.graphql(port, "exec", "mutation { registerSchool(input: {trustId: \"demo-trust\","
+                    + " name: \"After The Acknowledgement\", phase: PRIMARY}) { school { id } } }")).contains("\"id\"");
+            long before = checkpointRows(second);
+            assertThat(get(port, "board", "/decision-log/export?trustId=demo-trust").statusCode()).isEqualTo(200);
+            assertThat(checkpointRows(second)).as("signing resumed from the acknowledged head").isEqualTo(before + 1);
+        }
+    }
+
+    /** The insider's work, with Accord stopped: alter the 12th event, re-link the chain and head, drop checkpoints. */
+    private void forge() {
+        SingleConnectionDataSource db = new SingleConnectionDataSource("jdbc:sqlite:"
+                + folder.resolve("data").resolve("events.db"), true);
+        try {
+            JdbcTemplate sql = new JdbcTemplate(db);
+            String trust = "demo-trust";
+            List<Map<String, Object>> rows = sql.queryForList("SELECT globalIndex, eventIdentifier, type,"
+                    + " aggregateIdentifier, sequenceNumber, payloadType, CAST(payload AS TEXT) AS payload,"
+                    + " CAST(metaData AS TEXT) AS metaData, timeStamp FROM DomainEventEntry WHERE"
+                    + " json_extract(CAST(metaData AS TEXT), '$.chainTrust') = ? ORDER BY globalIndex", trust);
+            String previous = ChainHasher.GENESIS;
+            long position = 0;
+            for (Map<String, Object> row : rows) {
+                position++;
+                String payload = (String) row.get("payload");
+                if (position == 12) {
+                    payload = payload.replaceFirst("\"trustId\"", "\"forged\":true,\"trustId\"");
+                    sql.update("UPDATE DomainEventEntry SET payload = CAST(? AS BLOB) WHERE globalIndex = ?", payload,
+                            row.get("globalIndex"));
+                }
+                Map<String, String> meta = ChainHasher.metaData(((String) row.get("metaData")).getBytes());
+                String hash = ChainHasher.hash(new ChainLink(trust, position, previous,
+                        (String) row.get("eventIdentifier"), (String) row.get("type"),
+                        (String) row.get("aggregateIdentifier"), ((Number) row.get("sequenceNumber")).longValue(),
+                        (String) row.get("payloadType"), ChainHasher.payload(payload.getBytes(StandardCharsets.UTF_8)),
+                        meta.getOrDefault(Actor.METADATA_KEY, Actor.SYSTEM),
+                        Instant.parse((String) row.get("timeStamp"))));
+                sql.update("UPDATE DomainEventEntry SET metaData = CAST(json_set(CAST(metaData AS TEXT),"
+                        + " '$.chainHash', ?) AS BLOB) WHERE globalIndex = ?", hash, row.get("globalIndex"));
+                previous = hash;
+            }
+            sql.update("UPDATE chain_head SET hash = ? WHERE trust_id = ?", previous, trust);
+            sql.update("DELETE FROM chain_checkpoint");
+        } finally {
+            db.destroy();
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        AccordApplication.quietAxon();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(AccordApplication.class)
+                .run("--accord.data-dir=" + folder.resolve("data"), "--server.port=0", "--accord.demo=true",
+                        "--accord.ledger.witness-file=" + folder.resolve("witness.log"));
+        context.getBean(ProjectionCatchUp.class).awaitLatest();
+        return context;
+    }
+
+    private static long checkpointRows(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM chain_checkpoint WHERE"
+                + " trust_id = 'demo-trust'", Long.class);
+    }
+
+    private static HttpResponse<String> awaitTampered(int port) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        HttpResponse<String> health;
+        do {
+            health = get(port, "operator", "/actuator/health");
+            if (health.body().contains("TAMPERED")) {
+                return health;
+            }
+            Thread.sleep(200);
+        } while (System.currentTimeMillis() < deadline);
+        return health;
+    }
+
+    private static HttpResponse<String> acknowledge(int port, String account, String reason) throws Exception {
+        return HTTP.send(request(port, account, "/actuator/ledger").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"trustId\":\"demo-trust\",\"reason\":\"" + reason + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(int port, String account, String path) throws Exception {
+        return HTTP.send(request(port, account, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(int port, String account, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60));
+        if (account != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((account + ":demo")
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+        return request;
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+}
