@@ -15,13 +15,17 @@ RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre-alpine AS runtime
 RUN addgroup -S -g 10001 accord && adduser -S -D -H -u 10001 -G accord accord \
-    && mkdir -p /app/data /etc/accord/jwt && chown -R accord:accord /app/data /etc/accord/jwt
+    && mkdir -p /app/data /app/witness /etc/accord/jwt \
+    && chown -R accord:accord /app/data /app/witness /etc/accord/jwt
 WORKDIR /app
 # the jar's manifest names its libraries in lib/ beside it (app/pom.xml says why)
 COPY --from=build /src/app/target/lib /app/lib
 COPY --from=build /src/app/target/accord.jar /app/accord.jar
 USER accord
+# the decision log's witness file lives outside the data folder (docs/verifiable-log.md): mount /app/witness
+# somewhere else than /app/data, so that whoever can change the one cannot quietly change the other
 ENV ACCORD_DATA_DIR=/app/data \
+    ACCORD_LEDGER_WITNESS_FILE=/app/witness/accord-witness.log \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Ddisable-axoniq-console-message=true"
 EXPOSE 8080
 # ready = started, projections caught up, and (production) MongoDB and Axon Server reachable

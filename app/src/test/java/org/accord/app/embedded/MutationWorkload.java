@@ -265,9 +265,18 @@ final class MutationWorkload {
         return differences;
     }
 
-    /** The event store after a clean stop (WAL checkpointed, or copied with it) and the ledger's signing key. */
+    /**
+     * The event store after a clean stop (WAL checkpointed, or copied with it), the ledger's signing key and the
+     * witness file beside the data folder (its default place): a store copied without the checkpoints it witnessed is
+     * one whose witness was rolled back, which Accord reports as such.
+     */
     static void copyEventStore(Path from, Path to) throws IOException {
         Files.createDirectories(to);
+        Path witness = from.resolveSibling(from.getFileName() + "-witness.log");
+        if (Files.exists(witness)) {
+            Files.copy(witness, to.resolveSibling(to.getFileName() + "-witness.log"),
+                    StandardCopyOption.COPY_ATTRIBUTES);
+        }
         for (String file : List.of("events.db", "events.db-wal", "events.db-shm")) {
             if (Files.exists(from.resolve(file))) {
                 Files.copy(from.resolve(file), to.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);

@@ -1,9 +1,13 @@
 package org.accord.app.ledger;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.accord.api.shared.Actor;
 import org.accord.app.embedded.NullSafeSqliteDataSource;
 import org.accord.app.embedded.SingleWriterTransactionManager;
 import org.accord.app.embedded.SqliteEventStore;
@@ -66,6 +70,39 @@ public final class ChainedSqliteStore implements AutoCloseable {
     public DecisionLogIntegrity integrity(LedgerKeys keys, Path witnessFile) {
         return new DecisionLogIntegrity(source(), ledger, keys, new WitnessFile(witnessFile), null, writer,
                 java.time.Clock.systemUTC());
+    }
+
+    /**
+     * Recomputes every link of a trust and moves its head, as an insider with the algorithm (but not the signing key)
+     * could after altering events.
+     */
+    public void relinkAsAnInsider(String trustId) {
+        List<Map<String, Object>> rows = sql.queryForList("SELECT globalIndex, eventIdentifier, type,"
+                + " aggregateIdentifier, sequenceNumber, payloadType, CAST(payload AS TEXT) AS payload,"
+                + " CAST(metaData AS TEXT) AS metaData, timeStamp FROM DomainEventEntry WHERE"
+                + " json_extract(CAST(metaData AS TEXT), '$.chainTrust') = ? ORDER BY globalIndex", trustId);
+        String previous = ChainHasher.GENESIS;
+        long position = 0;
+        for (Map<String, Object> row : rows) {
+            position++;
+            Map<String, String> meta = ChainHasher.metaData(((String) row.get("metaData")).getBytes());
+            String hash = ChainHasher.hash(new ChainLink(trustId, position, previous,
+                    (String) row.get("eventIdentifier"), (String) row.get("type"),
+                    (String) row.get("aggregateIdentifier"), ((Number) row.get("sequenceNumber")).longValue(),
+                    (String) row.get("payloadType"), ChainHasher.payload(((String) row.get("payload")).getBytes()),
+                    meta.getOrDefault(Actor.METADATA_KEY, Actor.SYSTEM), Instant.parse((String) row.get("timeStamp"))));
+            sql.update("UPDATE DomainEventEntry SET metaData = CAST(json_set(CAST(metaData AS TEXT), '$.chainHash',"
+                    + " ?) AS BLOB) WHERE globalIndex = ?", hash, row.get("globalIndex"));
+            previous = hash;
+        }
+        sql.update("UPDATE chain_head SET hash = ? WHERE trust_id = ?", previous, trustId);
+    }
+
+    /** The id of the event at a trust's chain position. */
+    public String eventAt(String trustId, long position) {
+        return sql.queryForObject("SELECT eventIdentifier FROM DomainEventEntry WHERE json_extract(CAST(metaData AS"
+                + " TEXT), '$.chainTrust') = ? AND json_extract(CAST(metaData AS TEXT), '$.chainPosition') = ?",
+                String.class, trustId, Long.toString(position));
     }
 
     @Override

@@ -94,7 +94,7 @@ class TamperedStoreTest {
 
     @Test
     void aChangedPayloadIsNamedAsAlteredAtItsPosition() {
-        String victim = eventAt("t-1", 12);
+        String victim = store.eventAt("t-1", 12);
         sql.update("UPDATE DomainEventEntry SET payload = CAST(replace(CAST(payload AS TEXT), 'School 11',"
                 + " 'School 99') AS BLOB) WHERE eventIdentifier = ?", victim);
 
@@ -104,12 +104,12 @@ class TamperedStoreTest {
 
     @Test
     void aChangedActorOrTimestampIsAnAlterationToo() {
-        String actor = eventAt("t-1", 5);
+        String actor = store.eventAt("t-1", 5);
         sql.update("UPDATE DomainEventEntry SET metaData = CAST(replace(CAST(metaData AS TEXT), 'person-exec',"
                 + " 'person-board') AS BLOB) WHERE eventIdentifier = ?", actor);
         assertProblem(verify("t-1"), 5, actor, Kind.ALTERED);
 
-        String time = eventAt("t-2", 3);
+        String time = store.eventAt("t-2", 3);
         sql.update("UPDATE DomainEventEntry SET timeStamp = '2020-01-01T00:00:00.000Z' WHERE eventIdentifier = ?",
                 time);
         assertProblem(verify("t-2"), 3, time, Kind.ALTERED);
@@ -117,15 +117,15 @@ class TamperedStoreTest {
 
     @Test
     void aDeletedEventIsNamedAsMissing() {
-        sql.update("DELETE FROM DomainEventEntry WHERE eventIdentifier = ?", eventAt("t-1", 20));
+        sql.update("DELETE FROM DomainEventEntry WHERE eventIdentifier = ?", store.eventAt("t-1", 20));
 
         assertProblem(verify("t-1"), 20, null, Kind.MISSING);
     }
 
     @Test
     void deletingTheLastEventsIsCaughtByTheRecordedHead() {
-        sql.update("DELETE FROM DomainEventEntry WHERE eventIdentifier IN (?, ?)", eventAt("t-1", 30),
-                eventAt("t-1", 31));
+        sql.update("DELETE FROM DomainEventEntry WHERE eventIdentifier IN (?, ?)", store.eventAt("t-1", 30),
+                store.eventAt("t-1", 31));
 
         assertProblem(verify("t-1"), 30, null, Kind.MISSING);
     }
@@ -135,7 +135,7 @@ class TamperedStoreTest {
         sql.update("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,"
                 + " metaData, payload, payloadType, timeStamp) SELECT aggregateIdentifier, 1000, type, 'forged',"
                 + " metaData, payload, payloadType, timeStamp FROM DomainEventEntry WHERE eventIdentifier = ?",
-                eventAt("t-1", 7));
+                store.eventAt("t-1", 7));
 
         assertProblem(verify("t-1"), 32, "forged", Kind.INSERTED);
     }
@@ -170,18 +170,18 @@ class TamperedStoreTest {
 
     @Test
     void twoSwappedEventsAreNamedAsReordered() {
-        long first = globalIndexOf(eventAt("t-1", 8));
-        long second = globalIndexOf(eventAt("t-1", 9));
+        long first = globalIndexOf(store.eventAt("t-1", 8));
+        long second = globalIndexOf(store.eventAt("t-1", 9));
         sql.update("UPDATE DomainEventEntry SET globalIndex = -1 WHERE globalIndex = ?", first);
         sql.update("UPDATE DomainEventEntry SET globalIndex = ? WHERE globalIndex = ?", first, second);
         sql.update("UPDATE DomainEventEntry SET globalIndex = ? WHERE globalIndex = -1", second);
 
-        assertProblem(verify("t-1"), 8, eventAt("t-1", 8), Kind.REORDERED);
+        assertProblem(verify("t-1"), 8, store.eventAt("t-1", 8), Kind.REORDERED);
     }
 
     @Test
     void movingAnEventOfOneTrustIntoAnotherIsAnAlteration() {
-        String moved = eventAt("t-2", 4);
+        String moved = store.eventAt("t-2", 4);
         sql.update("UPDATE DomainEventEntry SET payload = CAST(replace(CAST(payload AS TEXT), '\"t-2\"', '\"t-1\"')"
                 + " AS BLOB) WHERE eventIdentifier = ?", moved);
 
@@ -197,8 +197,8 @@ class TamperedStoreTest {
 
         // an insider changes event 12 and re-links every event after it, and the head, with the public algorithm
         sql.update("UPDATE DomainEventEntry SET payload = CAST(replace(CAST(payload AS TEXT), 'School 11',"
-                + " 'School 99') AS BLOB) WHERE eventIdentifier = ?", eventAt("t-1", 12));
-        relink("t-1");
+                + " 'School 99') AS BLOB) WHERE eventIdentifier = ?", store.eventAt("t-1", 12));
+        store.relinkAsAnInsider("t-1");
         assertThat(verifyIgnoringCheckpoints("t-1").intact())
                 .as("without the signature the rewrite would pass").isTrue();
 
@@ -248,35 +248,6 @@ class TamperedStoreTest {
     private Verification verifyIgnoringCheckpoints(String trustId) {
         return source.read(trustId, (events, head, checkpoints) ->
                 ChainVerifier.verify(trustId, events, head, List.of(), keys.publicKey()));
-    }
-
-    /** Recomputes every link of a trust as an insider with the algorithm (but not the signing key) could. */
-    private void relink(String trustId) {
-        List<Map<String, Object>> rows = sql.queryForList("SELECT globalIndex, eventIdentifier, type,"
-                + " aggregateIdentifier, sequenceNumber, payloadType, CAST(payload AS TEXT) AS payload,"
-                + " CAST(metaData AS TEXT) AS metaData, timeStamp FROM DomainEventEntry WHERE"
-                + " json_extract(CAST(metaData AS TEXT), '$.chainTrust') = ? ORDER BY globalIndex", trustId);
-        String previous = ChainHasher.GENESIS;
-        long position = 0;
-        for (Map<String, Object> row : rows) {
-            position++;
-            Map<String, String> meta = ChainHasher.metaData(((String) row.get("metaData")).getBytes());
-            String hash = ChainHasher.hash(new ChainLink(trustId, position, previous, (String) row.get("eventIdentifier"),
-                    (String) row.get("type"), (String) row.get("aggregateIdentifier"),
-                    ((Number) row.get("sequenceNumber")).longValue(), (String) row.get("payloadType"),
-                    ChainHasher.payload(((String) row.get("payload")).getBytes()),
-                    meta.getOrDefault(Actor.METADATA_KEY, Actor.SYSTEM), Instant.parse((String) row.get("timeStamp"))));
-            sql.update("UPDATE DomainEventEntry SET metaData = CAST(json_set(CAST(metaData AS TEXT), '$.chainHash', ?)"
-                    + " AS BLOB) WHERE globalIndex = ?", hash, row.get("globalIndex"));
-            previous = hash;
-        }
-        sql.update("UPDATE chain_head SET hash = ? WHERE trust_id = ?", previous, trustId);
-    }
-
-    private String eventAt(String trustId, long position) {
-        return sql.queryForObject("SELECT eventIdentifier FROM DomainEventEntry WHERE json_extract(CAST(metaData AS"
-                + " TEXT), '$.chainTrust') = ? AND json_extract(CAST(metaData AS TEXT), '$.chainPosition') = ?",
-                String.class, trustId, Long.toString(position));
     }
 
     private long globalIndexOf(String eventId) {

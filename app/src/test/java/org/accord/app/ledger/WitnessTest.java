@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +119,7 @@ class WitnessTest {
         signer.signDueCheckpoints(); // 51, in the database and the witness file
         // the insider removes events 45..51, moves the head back to 44, and deletes the checkpoint row at 51
         for (long p = 45; p <= 51; p++) {
-            sql.update("DELETE FROM DomainEventEntry WHERE eventIdentifier = ?", eventAt("t-1", p));
+            sql.update("DELETE FROM DomainEventEntry WHERE eventIdentifier = ?", store.eventAt("t-1", p));
         }
         sql.update("UPDATE chain_head SET position = 44, hash = ? WHERE trust_id = 't-1'", hashAt("t-1", 44));
         sql.update("DELETE FROM chain_checkpoint WHERE position = 51");
@@ -276,32 +275,8 @@ class WitnessTest {
     /** Alters the event at a position and re-links everything after it, and the head, as an insider could. */
     private void alterAndRelink(String trustId, long position) {
         sql.update("UPDATE DomainEventEntry SET payload = CAST(replace(CAST(payload AS TEXT), '\"School',"
-                + " '\"Forged School') AS BLOB) WHERE eventIdentifier = ?", eventAt(trustId, position));
-        List<Map<String, Object>> rows = sql.queryForList("SELECT globalIndex, eventIdentifier, type,"
-                + " aggregateIdentifier, sequenceNumber, payloadType, CAST(payload AS TEXT) AS payload,"
-                + " CAST(metaData AS TEXT) AS metaData, timeStamp FROM DomainEventEntry WHERE"
-                + " json_extract(CAST(metaData AS TEXT), '$.chainTrust') = ? ORDER BY globalIndex", trustId);
-        String previous = ChainHasher.GENESIS;
-        long p = 0;
-        for (Map<String, Object> row : rows) {
-            p++;
-            Map<String, String> meta = ChainHasher.metaData(((String) row.get("metaData")).getBytes());
-            String hash = ChainHasher.hash(new ChainLink(trustId, p, previous, (String) row.get("eventIdentifier"),
-                    (String) row.get("type"), (String) row.get("aggregateIdentifier"),
-                    ((Number) row.get("sequenceNumber")).longValue(), (String) row.get("payloadType"),
-                    ChainHasher.payload(((String) row.get("payload")).getBytes()),
-                    meta.getOrDefault(Actor.METADATA_KEY, Actor.SYSTEM), Instant.parse((String) row.get("timeStamp"))));
-            sql.update("UPDATE DomainEventEntry SET metaData = CAST(json_set(CAST(metaData AS TEXT), '$.chainHash', ?)"
-                    + " AS BLOB) WHERE globalIndex = ?", hash, row.get("globalIndex"));
-            previous = hash;
-        }
-        sql.update("UPDATE chain_head SET hash = ? WHERE trust_id = ?", previous, trustId);
-    }
-
-    private String eventAt(String trustId, long position) {
-        return sql.queryForObject("SELECT eventIdentifier FROM DomainEventEntry WHERE json_extract(CAST(metaData AS"
-                + " TEXT), '$.chainTrust') = ? AND json_extract(CAST(metaData AS TEXT), '$.chainPosition') = ?",
-                String.class, trustId, Long.toString(position));
+                + " '\"Forged School') AS BLOB) WHERE eventIdentifier = ?", store.eventAt(trustId, position));
+        store.relinkAsAnInsider(trustId);
     }
 
     private String hashAt(String trustId, long position) {
