@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,6 +48,9 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIfEnvironmentVariable(named = RealAxonServer.JAR_VARIABLE, matches = ".+", disabledReason = "AXONSERVER_JAR"
+        + " does not name an Axon Server jar: build Axon Server SE 4.6.11 from its public source outside the"
+        + " repository (README.md, \"Production\") to run the tests against a real Axon Server")
 class RealAxonServerIT {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(120);
