@@ -77,6 +77,11 @@ public final class ChainedSqliteStore implements AutoCloseable {
      * could after altering events.
      */
     public void relinkAsAnInsider(String trustId) {
+        relinkAsAnInsider(sql, trustId);
+    }
+
+    /** As {@link #relinkAsAnInsider(String)}, on any SQLite event store (an application's data folder). */
+    public static void relinkAsAnInsider(JdbcTemplate sql, String trustId) {
         List<Map<String, Object>> rows = sql.queryForList("SELECT globalIndex, eventIdentifier, type,"
                 + " aggregateIdentifier, sequenceNumber, payloadType, CAST(payload AS TEXT) AS payload,"
                 + " CAST(metaData AS TEXT) AS metaData, timeStamp FROM DomainEventEntry WHERE"
@@ -100,6 +105,11 @@ public final class ChainedSqliteStore implements AutoCloseable {
 
     /** The id of the event at a trust's chain position. */
     public String eventAt(String trustId, long position) {
+        return eventAt(sql, trustId, position);
+    }
+
+    /** As {@link #eventAt(String, long)}, on any SQLite event store. */
+    public static String eventAt(JdbcTemplate sql, String trustId, long position) {
         return sql.queryForObject("SELECT eventIdentifier FROM DomainEventEntry WHERE json_extract(CAST(metaData AS"
                 + " TEXT), '$.chainTrust') = ? AND json_extract(CAST(metaData AS TEXT), '$.chainPosition') = ?",
                 String.class, trustId, Long.toString(position));

@@ -10,12 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
-import org.accord.api.shared.Actor;
 import org.accord.app.AccordApplication;
 import org.accord.app.shared.ProjectionCatchUp;
 import org.accord.app.support.Http;
@@ -100,32 +97,10 @@ class WitnessedRestartTest {
         try {
             JdbcTemplate sql = new JdbcTemplate(db);
             String trust = "demo-trust";
-            List<Map<String, Object>> rows = sql.queryForList("SELECT globalIndex, eventIdentifier, type,"
-                    + " aggregateIdentifier, sequenceNumber, payloadType, CAST(payload AS TEXT) AS payload,"
-                    + " CAST(metaData AS TEXT) AS metaData, timeStamp FROM DomainEventEntry WHERE"
-                    + " json_extract(CAST(metaData AS TEXT), '$.chainTrust') = ? ORDER BY globalIndex", trust);
-            String previous = ChainHasher.GENESIS;
-            long position = 0;
-            for (Map<String, Object> row : rows) {
-                position++;
-                String payload = (String) row.get("payload");
-                if (position == 12) {
-                    payload = payload.replaceFirst("\"trustId\"", "\"forged\":true,\"trustId\"");
-                    sql.update("UPDATE DomainEventEntry SET payload = CAST(? AS BLOB) WHERE globalIndex = ?", payload,
-                            row.get("globalIndex"));
-                }
-                Map<String, String> meta = ChainHasher.metaData(((String) row.get("metaData")).getBytes());
-                String hash = ChainHasher.hash(new ChainLink(trust, position, previous,
-                        (String) row.get("eventIdentifier"), (String) row.get("type"),
-                        (String) row.get("aggregateIdentifier"), ((Number) row.get("sequenceNumber")).longValue(),
-                        (String) row.get("payloadType"), ChainHasher.payload(payload.getBytes(StandardCharsets.UTF_8)),
-                        meta.getOrDefault(Actor.METADATA_KEY, Actor.SYSTEM),
-                        Instant.parse((String) row.get("timeStamp"))));
-                sql.update("UPDATE DomainEventEntry SET metaData = CAST(json_set(CAST(metaData AS TEXT),"
-                        + " '$.chainHash', ?) AS BLOB) WHERE globalIndex = ?", hash, row.get("globalIndex"));
-                previous = hash;
-            }
-            sql.update("UPDATE chain_head SET hash = ? WHERE trust_id = ?", previous, trust);
+            sql.update("UPDATE DomainEventEntry SET payload = CAST(replace(CAST(payload AS TEXT), '\"trustId\"',"
+                    + " '\"forged\":true,\"trustId\"') AS BLOB) WHERE eventIdentifier = ?",
+                    ChainedSqliteStore.eventAt(sql, trust, 12));
+            ChainedSqliteStore.relinkAsAnInsider(sql, trust);
             sql.update("DELETE FROM chain_checkpoint");
         } finally {
             db.destroy();
