@@ -29,6 +29,7 @@ import org.accord.app.ledger.LedgerKeys;
 import org.accord.app.ledger.LedgerProperties;
 import org.accord.app.ledger.LedgerSource;
 import org.accord.app.ledger.LedgerStore;
+import org.accord.app.ledger.QuarantinedEvents;
 import org.accord.app.ledger.WitnessFile;
 import org.accord.app.ledger.WitnessUrl;
 import org.accord.app.shared.IdempotencyStore;
@@ -96,6 +97,7 @@ public class EmbeddedRuntimeConfiguration {
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .build());
+        JdbcLedgerSource.indexChainPositions(new JdbcTemplate(dataSource));
         return new ChainingEventStorageEngine(engine, eventSerializer, ledgerStore, axonTransactionManager);
     }
 
@@ -142,14 +144,15 @@ public class EmbeddedRuntimeConfiguration {
     @Bean
     DecisionLogIntegrity decisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys,
                                               WitnessFile witnessFile, LedgerProperties properties,
-                                              TransactionManager axonTransactionManager) {
+                                              TransactionManager axonTransactionManager,
+                                              QuarantinedEvents quarantinedEvents) {
         WitnessUrl url = properties.witnessUrl() == null || properties.witnessUrl().isBlank() ? null
                 : new WitnessUrl(URI.create(properties.witnessUrl()), properties.witnessRetry());
         if (url != null) {
             log.info("Checkpoints also sent to the witness at {}", url.url());
         }
         return new DecisionLogIntegrity(source, ledger, keys, witnessFile, url, axonTransactionManager,
-                Clock.systemUTC());
+                Clock.systemUTC(), quarantinedEvents);
     }
 
     @Bean

@@ -76,8 +76,9 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
         return linked;
     }
 
-    private static ChainLink linkOf(EventMessage<?> event, String payloadType, JsonNode payload, String trustId,
-                                    ChainHead head) {
+    /** What the event's link covers, built on {@code head}; the projections' link check uses it too. */
+    static ChainLink linkOf(EventMessage<?> event, String payloadType, JsonNode payload, String trustId,
+                            ChainHead head) {
         Object actor = event.getMetaData().get(Actor.METADATA_KEY);
         String aggregateType = null;
         String aggregateId = event.getIdentifier();
