@@ -1,8 +1,12 @@
 package org.accord.app.ledger;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.LongStream;
 
 import org.accord.app.ledger.LedgerSource.Claim;
 import org.accord.app.ledger.QuarantinedEvents.QuarantinedEvent;
@@ -26,14 +30,30 @@ import tools.jackson.databind.JsonNode;
  * the verdict depends on the store alone, never on which projection asked first or what it saw before, so a rebuild
  * reaches the same verdicts as live projection did.
  *
- * <p>Nothing is remembered between events: each check asks the store (one indexed lookup of two positions), so an
- * event altered while Accord runs is judged as it is now when a rebuild replays it.
+ * <p>One per event processor, since it remembers where that processor reads: for each trust, which event holds each
+ * of the positions from the one before the last event checked to {@value #AHEAD} past it, and with which stored hash,
+ * read from the store in one indexed lookup. A replay thus asks the store once per {@value #AHEAD} positions of a
+ * trust instead of once per event (which cost more than the rest of the check: about 50 µs of about 60 µs per event,
+ * at 100,000 events); a new event, whose own position is not yet among them, is looked up afresh, with the positions
+ * around it. The event itself (its payload, metadata and time) is always judged as the store holds it now.
  */
 public class ChainLinkCheck {
+
+    /** How many positions past the event checked are read in the same lookup. */
+    static final int AHEAD = 256;
 
     private final LedgerSource source;
     private final Serializer eventSerializer;
     private final Clock clock;
+    private final Map<String, Holders> holders = new ConcurrentHashMap<>();
+
+    /** The first claimant of each position from {@code from} to {@code to} of a trust, as read at one moment. */
+    private record Holders(long from, long to, Map<Long, Claim> byPosition) {
+
+        boolean covers(long position) {
+            return position >= from && position <= to;
+        }
+    }
 
     /**
      * @param eventSerializer the event store's own serializer: with it, an event read from the store gives back its
@@ -65,15 +85,14 @@ public class ChainLinkCheck {
             return refuse(event, trust, position, Kind.ALTERED, "it was stored on the chain of trust '" + trust
                     + "' but names trust '" + named + "'");
         }
-        List<Claim> claims = source.claimsAt(trust, position == 1 ? List.of(1L) : List.of(position - 1, position));
-        Claim holder = first(claims, position);
+        Claim holder = holder(trust, position);
         if (holder != null && !holder.eventId().equals(event.getIdentifier())) {
             return refuse(event, trust, position, Kind.INSERTED, "position " + position + " is already held by"
                     + " event " + holder.eventId() + ", stored before it: this one is a copy or a forgery");
         }
         String previous = ChainHasher.GENESIS;
         if (position > 1) {
-            Claim before = first(claims, position - 1);
+            Claim before = holder(trust, position - 1);
             if (before == null) {
                 return refuse(event, trust, position, Kind.MISSING, "no event holds position " + (position - 1)
                         + ", so its link cannot be checked");
@@ -94,14 +113,24 @@ public class ChainLinkCheck {
         return Optional.of(new QuarantinedEvent(event.getIdentifier(), trust, position, kind, why, clock.instant()));
     }
 
-    /** The claims come in stored order: the first one of a position holds it. */
-    private static Claim first(List<Claim> claims, long position) {
-        for (Claim claim : claims) {
-            if (claim.position() == position) {
-                return claim;
-            }
+    /**
+     * The event that holds the position (the first stored that claims it): from what was read before if that covers
+     * the position and found a holder of it; else from the store, with the position before it and {@value #AHEAD}
+     * after it. A position read before it held an event (one stored since, on a live projection) is read again.
+     */
+    private Claim holder(String trust, long position) {
+        Holders known = holders.get(trust);
+        if (known != null && known.covers(position) && known.byPosition().containsKey(position)) {
+            return known.byPosition().get(position);
         }
-        return null;
+        long from = Math.max(1, position - 1);
+        List<Long> positions = LongStream.rangeClosed(from, position + AHEAD).boxed().toList();
+        Map<Long, Claim> byPosition = new HashMap<>();
+        for (Claim claim : source.claimsAt(trust, positions)) {
+            byPosition.putIfAbsent(claim.position(), claim); // in stored order: the first holds it
+        }
+        holders.put(trust, new Holders(from, position + AHEAD, byPosition));
+        return byPosition.get(position);
     }
 
     private static String text(Object value) {

@@ -24,15 +24,13 @@ public class QuarantineConfiguration {
         return new QuarantinedEvents();
     }
 
+    /** A check of its own for each processor: it remembers where that processor reads ({@link ChainLinkCheck}). */
     @Bean
-    ChainLinkCheck chainLinkCheck(LedgerSource source, @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new ChainLinkCheck(source, eventSerializer, Clock.systemUTC());
-    }
-
-    @Bean
-    ConfigurerModule quarantineForgedEvents(ChainLinkCheck check, QuarantinedEvents quarantine) {
-        QuarantineInterceptor interceptor = new QuarantineInterceptor(check, quarantine);
+    ConfigurerModule quarantineForgedEvents(LedgerSource source,
+                                            @Qualifier("eventSerializer") Serializer eventSerializer,
+                                            QuarantinedEvents quarantine) {
         return configurer -> configurer.eventProcessing()
-                .registerDefaultHandlerInterceptor((configuration, processor) -> interceptor);
+                .registerDefaultHandlerInterceptor((configuration, processor) -> new QuarantineInterceptor(
+                        new ChainLinkCheck(source, eventSerializer, Clock.systemUTC()), quarantine));
     }
 }

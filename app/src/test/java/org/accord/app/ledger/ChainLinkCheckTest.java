@@ -120,6 +120,22 @@ class ChainLinkCheckTest {
     }
 
     @Test
+    void anEventStoredAfterTheCheckHadReadPastItsPositionPasses() {
+        assertThat(checkAll()).isEmpty(); // the check has now read the positions ahead of every event
+        store.engine().appendEvents(List.of(school("t-1", 11), school("t-1", 12), school("t-2", 11)));
+
+        assertThat(checkAll()).isEmpty();
+    }
+
+    @Test
+    void aCopyStoredAfterItsOriginalWasCheckedIsStillRefused() {
+        assertThat(checkAll()).isEmpty();
+        copyAs(store.eventAt("t-2", 9), "late-copy", 1002);
+
+        assertThat(checkAll()).containsOnlyKeys("late-copy");
+    }
+
+    @Test
     void anEventWithoutALinkIsRefusedAsInserted() {
         sql.update("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,"
                 + " metaData, payload, payloadType, timeStamp) VALUES ('t-1', 999, 'Trust', 'unlinked',"
