@@ -13,9 +13,10 @@ import org.springframework.stereotype.Controller;
 
 /**
  * {@code decisionLogAlert}: what is known to be wrong with a trust's decision log, for the red banner on every board
- * page. Read from what the checks have already found, never a check made now, so that every page can ask without
- * waiting for the chain to be re-derived. Anyone who may read the trust may read it (the board must be told, not
- * only the operator); for any other trust the answer is null, as for a trust with nothing wrong.
+ * page: what the check at start found (made now, once, if a page asks before the start-up check reached the trust,
+ * so that no page loaded early says nothing), what the checks before signing found since, and the events the
+ * projections refused. Anyone who may read the trust may read it (the board must be told, not only the operator);
+ * for any other trust the answer is null, as for a trust with nothing wrong.
  */
 @Controller
 @Profile("!production")
@@ -40,9 +41,8 @@ public class DecisionLogAlertController {
         if (caller == null || !caller.mayRead(trustId)) {
             return null;
         }
-        return integrity.known(trustId).filter(check -> !check.problems().isEmpty())
-                .map(check -> new DecisionLogAlert(check.blocksSigning(), check.problems(),
-                        integrity.quarantine().of(trustId), check.acknowledgement()))
-                .orElse(null);
+        DecisionLogIntegrity.TrustCheck check = integrity.check(trustId);
+        return check.problems().isEmpty() ? null : new DecisionLogAlert(check.blocksSigning(), check.problems(),
+                integrity.quarantine().of(trustId), check.acknowledgement());
     }
 }

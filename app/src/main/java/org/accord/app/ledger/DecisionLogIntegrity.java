@@ -123,7 +123,7 @@ public class DecisionLogIntegrity {
         return withQuarantined(chainCheck(trustId));
     }
 
-    /** What is known of the trust so far, without checking it now: for pages and health, which must not wait. */
+    /** What is known of the trust so far, without checking it now: for health, which must not wait. */
     public Optional<TrustCheck> known(String trustId) {
         TrustCheck known = checked.get(trustId);
         if (known == null && quarantine.of(trustId).isEmpty()) {
