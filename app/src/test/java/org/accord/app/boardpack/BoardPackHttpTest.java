@@ -56,11 +56,29 @@ class BoardPackHttpTest extends AccordHttpTest {
     }
 
     @Test
-    void aRangeInTheFutureHoldsNoDecisions() throws Exception {
+    void aRangeInTheFutureHoldsNoDecisionsButStillTheCheckOfTheWholeRecord() throws Exception {
         HttpResponse<byte[]> response = get("board", "/board-pack.csv?trustId=demo-trust&from=2999-01-01");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(new String(response.body(), StandardCharsets.UTF_8))
-                .isEqualTo(String.join(",", BoardPackCsv.HEADER) + "\r\n");
+        String[] rows = new String(response.body(), StandardCharsets.UTF_8).split("\r\n");
+        assertThat(rows[0]).isEqualTo(String.join(",", BoardPackCsv.HEADER));
+        assertThat(rows[1]).contains(",RecordIntegrity,system,Accord,trust,demo-trust,,", "is intact: all ");
+    }
+
+    @Test
+    void thePackSaysTheRecordIsIntactAndPrintsTheNewestSignedCheckpoint() throws Exception {
+        // an export signs the head it exports: the pack then has a checkpoint at that position, at least
+        assertThat(get("board", "/decision-log/export?trustId=demo-trust").statusCode()).isEqualTo(200);
+        long head = jdbc.queryForObject("SELECT position FROM chain_head WHERE trust_id = 'demo-trust'", Long.class);
+        HttpResponse<byte[]> response = get("board", "/board-pack.pdf?trustId=demo-trust");
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).containsSubsequence("the decision log of Northfield Learning Trust is intact: all ",
+                    "1. Decisions", "2. Variations granted", "ExceptionApproved", "School: Willowbrook Primary School",
+                    "3. The newest signed checkpoint", "Trust: demo-trust", "Position (events covered): ",
+                    "Signature (Ed25519, Base64): ", "accord-checkpoint-v1 demo-trust ");
+            long printed = Long.parseLong(text.replaceAll(".*Position \\(events covered\\): (\\d+).*", "$1"));
+            assertThat(printed).isPositive().isLessThanOrEqualTo(head);
+        }
     }
 
     @Test

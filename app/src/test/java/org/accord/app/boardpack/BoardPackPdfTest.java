@@ -33,6 +33,40 @@ class BoardPackPdfTest {
     }
 
     @Test
+    void thePackOpensWithWhatACheckOfTheRecordFoundAndEndsWithTheNewestSignedCheckpointAsText() throws IOException {
+        String text = flat(BoardPackPdf.render(BoardPackFixture.pack()));
+        assertThat(text).containsSubsequence("Board pack: Northfield Learning Trust",
+                "the decision log of Northfield Learning Trust is intact: all 64 of its events", "1. Decisions",
+                "Exception from 'Safer recruitment' approved", "School: Willowbrook Primary School",
+                "2. Variations granted", "School: Willowbrook Primary School", "3. The newest signed checkpoint",
+                "Position (events covered): 64", "Head hash (SHA-256): " + "ab".repeat(32), "Key id: 0123456789abcdef",
+                "Signature (Ed25519, Base64):", BoardPackFixture.CHECKPOINT.signature(), "accord-checkpoint-v1", "t",
+                "64", "ab".repeat(32), "2027-03-01T18:30:00Z");
+    }
+
+    @Test
+    void aRecordFoundNotIntactIsSaidFirstWithTheProblemAndTheEventsHeldBack() throws IOException {
+        String text = flat(BoardPackPdf.render(BoardPackFixture.with(BoardPackFixture.broken())));
+        assertThat(text).containsSubsequence("is NOT intact. Its first 36 events match the"
+                + " hashes they were stored with; then: ALTERED at position 37", "2 events whose links do not verify"
+                + " are held back from the read models, so this pack leaves them out", "keep this pack: it is"
+                + " evidence", "1. Decisions");
+    }
+
+    @Test
+    void whereNoChainIsKeptThePackSaysSo() throws IOException {
+        assertThat(flat(BoardPackPdf.render(BoardPackFixture.with(null))))
+                .contains("keeps no verifiable chain of the decision log").doesNotContain("Signature (Ed25519");
+    }
+
+    /** The PDF's text with every run of white space (its line breaks included) as one space. */
+    private static String flat(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
     void aLongPackRunsOverPagesAndTextTheStandardFontsCannotShowIsReplacedNotRefused() throws IOException {
         List<BoardPack.Entry> entries = new ArrayList<>();
         Instant at = Instant.parse("2027-01-01T09:00:00Z");
@@ -44,7 +78,7 @@ class BoardPackPdfTest {
                     "Zoë", List.of()));
         }
         byte[] pdf = BoardPackPdf.render(new BoardPack("t", "Trust", null, LocalDate.parse("2027-01-31"), at,
-                entries));
+                entries, null));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isGreaterThan(5);
             String text = new PDFTextStripper().getText(document);

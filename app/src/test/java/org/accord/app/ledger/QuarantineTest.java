@@ -29,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * demo's rejected Year 9 calendar proposal from OBJECT to APPROVE and copies another vote as a new row (a new event id
  * and sequence number, so it stands after the close). Started again, and its read models rebuilt, Accord projects
  * neither: the register lists the votes as cast, the proposal shows no forged APPROVE beside its tally, and each
- * forgery is reported (an ERROR line, the decisionLog health details, decisionLogAlert).
+ * forgery is reported (an ERROR line, the decisionLog health details, decisionLogAlert, the board pack).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class QuarantineTest {
@@ -93,6 +93,10 @@ class QuarantineTest {
 
             String alert = Http.graphql(port, "board", "{ decisionLogAlert(trustId: \"demo-trust\") { signingStopped"
                     + " problems { kind eventId } quarantined { eventId kind reason } } }");
+            assertThat(Http.graphql(port, "outsider", "{ decisionLogAlert(trustId: \"demo-trust\") { signingStopped } }"))
+                    .as("nothing for another trust").contains("{\"decisionLogAlert\":null}");
+            assertThat(get(port, "board", "/board-pack.csv?trustId=demo-trust")).as("the board pack says so")
+                    .contains(",RecordIntegrity,", "is NOT intact", "2 events whose links do not verify are held back");
             assertThat(alert).contains("\"signingStopped\":true", "{\"eventId\":\"" + DUPLICATE + "\",\"kind\":"
                     + "\"INSERTED\"", "{\"eventId\":\"" + flipped.get() + "\",\"kind\":\"ALTERED\"");
         }

@@ -1,0 +1,42 @@
+package org.accord.app.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A checkpoint printed in a board pack can be checked from the printed text alone, with the trust's public key. */
+class CheckpointTextTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void thePrintedSignedLinesAndSignatureVerifyWithThePublicKey() throws Exception {
+        LedgerKeys keys = LedgerKeys.inFolder(folder);
+        Checkpoint checkpoint = CheckpointSigning.sign(new ChainHead("demo-trust", 64, "ab".repeat(32)),
+                Instant.parse("2027-03-01T18:30:00.123Z"), keys.privateKey(), keys.keyId());
+
+        List<String> lines = Arrays.asList(CheckpointText.forBoardPack(checkpoint).split("\n"));
+        assertThat(lines).contains("Position (events covered): 64", "Key id: " + keys.keyId());
+        String signature = lines.stream().filter(l -> l.startsWith("Signature (Ed25519, Base64): ")).findFirst()
+                .orElseThrow().substring("Signature (Ed25519, Base64): ".length());
+        int from = lines.indexOf(lines.stream().filter(l -> l.startsWith("The signature covers exactly")).findFirst()
+                .orElseThrow()) + 1;
+        String signed = String.join("\n", lines.subList(from, lines.size())) + "\n";
+
+        Signature ed25519 = Signature.getInstance("Ed25519");
+        ed25519.initVerify(LedgerKeys.publicKey(keys.publicKeyPem()));
+        ed25519.update(signed.getBytes(StandardCharsets.UTF_8));
+        assertThat(ed25519.verify(Base64.getDecoder().decode(signature))).isTrue();
+        assertThat(lines.get(from - 1)).isEqualTo("The signature covers exactly these 5 lines, each ended by a line feed:");
+    }
+}
