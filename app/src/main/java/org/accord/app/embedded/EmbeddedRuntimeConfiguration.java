@@ -149,7 +149,7 @@ public class EmbeddedRuntimeConfiguration {
             log.info("Checkpoints also sent to the witness at {}", url.url());
         }
         return new DecisionLogIntegrity(source, ledger, keys, witnessFile, url, axonTransactionManager,
-                Clock.systemUTC());
+                Clock.systemUTC(), properties.originNamespace());
     }
 
     @Bean

@@ -2,7 +2,6 @@ package org.accord.app.ledger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -56,15 +55,13 @@ public class CheckpointSigner {
      * the trust has an unacknowledged problem: Accord never signs what it cannot vouch for.
      */
     public Optional<Checkpoint> sign(ChainHead head, Instant now) {
-        Optional<String> refusal = integrity.refusal(head);
-        if (refusal.isPresent()) {
-            log.debug("No checkpoint of trust {} at position {}: {}", head.trustId(), head.position(), refusal.get());
+        Optional<Checkpoint> checkpoint = integrity.sign(head, now);
+        if (checkpoint.isEmpty()) {
+            log.debug("No checkpoint of trust {} at position {}: refused", head.trustId(), head.position());
             return Optional.empty();
         }
-        Checkpoint checkpoint = CheckpointSigning.sign(head, now.truncatedTo(ChronoUnit.MILLIS), keys.privateKey(),
-                keys.keyId());
-        record(checkpoint);
-        return Optional.of(checkpoint);
+        record(checkpoint.get());
+        return checkpoint;
     }
 
     public void record(Checkpoint checkpoint) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.accord.app.ledger.Verification.Kind;
+import org.accord.app.ledger.merkle.LogOrigin;
+import org.accord.app.ledger.merkle.MerkleTree;
 import org.accord.app.ledger.Verification.Problem;
 import org.axonframework.common.transaction.TransactionManager;
 import org.slf4j.Logger;
@@ -36,6 +39,8 @@ public class DecisionLogIntegrity {
     private final WitnessUrl url;
     private final TransactionManager writer;
     private final Clock clock;
+    private final String originNamespace;
+    private final TrustTrees trees;
     private final Map<String, TrustCheck> checked = new ConcurrentHashMap<>();
 
     /**
@@ -57,6 +62,14 @@ public class DecisionLogIntegrity {
      */
     public DecisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys, WitnessFile witness,
                                 WitnessUrl url, TransactionManager writer, Clock clock) {
+        this(source, ledger, keys, witness, url, writer, clock, LogOrigin.DEFAULT_NAMESPACE);
+    }
+
+    /** @param originNamespace the first part of each trust's log name in its checkpoints ({@link LogOrigin}) */
+    public DecisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys, WitnessFile witness,
+                                WitnessUrl url, TransactionManager writer, Clock clock, String originNamespace) {
+        this.originNamespace = originNamespace;
+        this.trees = new TrustTrees(source);
         this.source = source;
         this.ledger = ledger;
         this.keys = keys;
@@ -166,6 +179,25 @@ public class DecisionLogIntegrity {
     }
 
     /**
+     * Signs a checkpoint of the trust's log at this head (the Merkle root of its first {@code head.position()} link
+     * hashes, as a C2SP note), unless {@link #refusal} says no. Not yet recorded: see {@link #record}.
+     */
+    public synchronized Optional<Checkpoint> sign(ChainHead head, Instant now) {
+        Optional<String> refused = refusal(head);
+        if (refused.isPresent()) {
+            return Optional.empty();
+        }
+        byte[] root = trees.tree(head).root(head.position()); // refusal() has built it and found it whole
+        return Optional.of(CheckpointSigning.sign(head, root, now.truncatedTo(ChronoUnit.MILLIS), keys,
+                originNamespace));
+    }
+
+    /** The trust's Merkle tree as stored, at least up to this head, for proofs. */
+    public MerkleTree tree(ChainHead head) {
+        return trees.tree(head);
+    }
+
+    /**
      * Records a signed checkpoint: first in the witness file (forced to disk), then in the database, then, without
      * waiting, at the witness URL. A stop between the first two leaves the witness one ahead, which the next start
      * repairs ({@link #restoreTornCheckpoint}).
@@ -216,6 +248,7 @@ public class DecisionLogIntegrity {
         log.warn("Decision log of trust '{}': {} acknowledged by '{}' ({}); signing resumes from position {}",
                 trustId, entry.problems(), operator, reason, baseline.position());
         checked.remove(trustId);
+        trees.forget(trustId);
         check(trustId);
         return entry;
     }
@@ -225,6 +258,12 @@ public class DecisionLogIntegrity {
      * chain must reach that position, and the event there must still carry that hash.
      */
     private Problem disagreement(ChainHead head) {
+        MerkleTree tree;
+        try {
+            tree = trees.tree(head);
+        } catch (IllegalStateException e) {
+            return new Problem(head.position(), null, Kind.ALTERED, e.getMessage());
+        }
         for (WitnessEntry reference : references(head.trustId())) {
             long position = reference.position();
             if (position == 0) {
@@ -242,6 +281,12 @@ public class DecisionLogIntegrity {
                 return new Problem(position, null, hashes.isEmpty() ? Kind.MISSING : Kind.ALTERED, "the chain of"
                         + " trust '" + head.trustId() + "' no longer holds " + what + " (hash " + reference.hash()
                         + "): it was re-linked, or events were removed, at or before that position");
+            }
+            if (reference.rootHash() != null
+                    && !reference.rootHash().equals(HexFormat.of().formatHex(tree.root(position)))) {
+                return new Problem(position, null, Kind.ALTERED, "the Merkle tree of trust '" + head.trustId()
+                        + "' at size " + position + " no longer has the root of " + what + " (" + reference.rootHash()
+                        + "): an event at or before that position was altered, removed or added");
             }
         }
         return null;
@@ -345,6 +390,10 @@ public class DecisionLogIntegrity {
         for (Checkpoint c : witnessed) {
             if (!contains(all, c)) {
                 all.add(c);
+            } else if (c.isTreeCheckpoint()) {
+                // the same head signed as a tree too: the tree checkpoint says more
+                all.replaceAll(o -> o.position() == c.position() && o.hash().equals(c.hash())
+                        && !o.isTreeCheckpoint() ? c : o);
             }
         }
         all.sort(java.util.Comparator.comparingLong(Checkpoint::position));

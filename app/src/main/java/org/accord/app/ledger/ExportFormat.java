@@ -66,12 +66,17 @@ final class ExportFormat {
         node.put("signedAt", checkpoint.signedAt().toString());
         node.put("keyId", checkpoint.keyId());
         node.put("signature", checkpoint.signature());
+        if (checkpoint.isTreeCheckpoint()) {
+            node.put("rootHash", checkpoint.rootHash());
+            node.put("note", checkpoint.note());
+        }
         return node;
     }
 
     static Checkpoint checkpoint(JsonNode node) {
         return new Checkpoint(text(node, "trustId"), node.path("position").asLong(), text(node, "hash"),
-                Instant.parse(text(node, "signedAt")), text(node, "keyId"), text(node, "signature"));
+                Instant.parse(text(node, "signedAt")), text(node, "keyId"), text(node, "signature"),
+                text(node, "rootHash"), text(node, "note"));
     }
 
     private static String text(JsonNode node, String field) {
