@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -46,6 +47,25 @@ public class CheckpointSigner {
                     .orElse(true);
             if (unsigned >= properties.checkpointEveryEvents() || (unsigned > 0 && old)) {
                 sign(head, now);
+            }
+        }
+    }
+
+    /**
+     * At a graceful stop, every head that no checkpoint covers is signed: whatever is done to the data folder while
+     * Accord is stopped then meets a witnessed checkpoint of everything it wrote.
+     */
+    @PreDestroy
+    public void signEveryHeadAtStop() {
+        Instant now = Instant.now();
+        for (ChainHead head : ledger.heads()) {
+            long signed = ledger.lastCheckpoint(head.trustId()).map(Checkpoint::position).orElse(0L);
+            if (head.position() > signed) {
+                try {
+                    sign(head, now);
+                } catch (RuntimeException e) {
+                    log.warn("No checkpoint of trust {} at the stop: {}", head.trustId(), e.getMessage());
+                }
             }
         }
     }

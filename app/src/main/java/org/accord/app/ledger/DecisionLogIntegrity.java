@@ -1,6 +1,7 @@
 package org.accord.app.ledger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ public class DecisionLogIntegrity {
     private final TransactionManager writer;
     private final Clock clock;
     private final String originNamespace;
+    private final Duration signedWithin;
     private final TrustTrees trees;
     private final Map<String, TrustCheck> checked = new ConcurrentHashMap<>();
 
@@ -62,13 +64,19 @@ public class DecisionLogIntegrity {
      */
     public DecisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys, WitnessFile witness,
                                 WitnessUrl url, TransactionManager writer, Clock clock) {
-        this(source, ledger, keys, witness, url, writer, clock, LogOrigin.DEFAULT_NAMESPACE);
+        this(source, ledger, keys, witness, url, writer, clock, LogOrigin.DEFAULT_NAMESPACE, Duration.ofMinutes(11));
     }
 
-    /** @param originNamespace the first part of each trust's log name in its checkpoints ({@link LogOrigin}) */
+    /**
+     * @param originNamespace the first part of each trust's log name in its checkpoints ({@link LogOrigin})
+     * @param signedWithin    how soon after a trust's first event Accord has certainly signed a checkpoint of it: a
+     *                        trust with older events and no checkpoint anywhere had its checkpoints deleted
+     */
     public DecisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys, WitnessFile witness,
-                                WitnessUrl url, TransactionManager writer, Clock clock, String originNamespace) {
+                                WitnessUrl url, TransactionManager writer, Clock clock, String originNamespace,
+                                Duration signedWithin) {
         this.originNamespace = originNamespace;
+        this.signedWithin = signedWithin;
         this.trees = new TrustTrees(source);
         this.source = source;
         this.ledger = ledger;
@@ -137,6 +145,7 @@ public class DecisionLogIntegrity {
                     witnessedCheckpoints(trustId)));
             addIfNew(problems, apart);
             addIfNew(problems, disagreement(ledger.head(trustId).orElseGet(() -> ChainHead.genesis(trustId))));
+            addIfNew(problems, neverSigned(trustId));
             TrustCheck check = new TrustCheck(trustId, List.copyOf(problems), acknowledgementOf(trustId, problems));
             report(check);
             checked.put(trustId, check);
@@ -314,6 +323,42 @@ public class DecisionLogIntegrity {
             references.add(WitnessEntry.of(stored.get()));
         }
         return references;
+    }
+
+    /**
+     * A trust with events older than {@code signedWithin} and no checkpoint in the database, the witness file or an
+     * acknowledgement: Accord signs a new trust's log within seconds and at every graceful stop, so its checkpoints
+     * were deleted from both, or the witness file beside this data folder is not its own. Not a fresh start.
+     */
+    private Problem neverSigned(String trustId) {
+        if (!ledger.checkpoints(trustId).isEmpty() || !witness.entries(trustId).isEmpty()) {
+            return null;
+        }
+        return source.read(trustId, (events, head, stored) -> {
+            if (head == null || head.position() == 0) {
+                return null;
+            }
+            while (events.hasNext()) {
+                StoredEvent event = events.next();
+                if (trustId.equals(event.chainTrust())) {
+                    Instant first;
+                    try {
+                        first = Instant.parse(event.timestamp());
+                    } catch (RuntimeException unreadable) {
+                        return null; // the chain check reports an event it cannot read
+                    }
+                    if (Duration.between(first, clock.instant()).compareTo(signedWithin) <= 0) {
+                        return null;
+                    }
+                    return new Problem(1, null, Kind.CHECKPOINT_MISSING, "trust '" + trustId + "' has events"
+                            + " since " + first + " (positions 1 to " + head.position() + ") but no signed checkpoint in the database"
+                            + " or in the witness file " + witness.path() + ": Accord signs one within " + signedWithin
+                            + " of a trust's first event, so its checkpoints were deleted from both, or this witness"
+                            + " file is not this data folder's");
+                }
+            }
+            return null;
+        });
     }
 
     /** The database lacks only the witness's newest checkpoint, which the chain still holds: a stop between writes. */

@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("accord.ledger")
 public record LedgerProperties(@DefaultValue("100") int checkpointEveryEvents,
-                               @DefaultValue("5m") Duration checkpointEvery,
+                               @DefaultValue("30s") Duration checkpointEvery,
                                String privateKey,
                                String publicKey,
                                String witnessFile,

@@ -38,6 +38,7 @@ class VerifiableLogTest extends AccordHttpTest {
                 .path("verifyDecisionLog.checkedEvents").entity(Long.class).satisfies(n ->
                         assertThat(n).isGreaterThanOrEqualTo(events).isGreaterThan(50))
                 .path("verifyDecisionLog.headHash").entity(String.class).satisfies(h -> assertThat(h).hasSize(64))
+                .path("verifyDecisionLog.rootHash").entity(String.class).satisfies(h -> assertThat(h).hasSize(64))
                 .path("verifyDecisionLog.firstProblem").valueIsNull();
         as("outsider").documentName("verifyDecisionLog").variable("trustId", "demo-other-trust").execute()
                 .path("verifyDecisionLog.intact").entity(Boolean.class).isEqualTo(true);
