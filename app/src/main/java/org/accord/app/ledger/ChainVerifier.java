@@ -31,6 +31,7 @@ public final class ChainVerifier {
     private final List<Checkpoint> checkpoints;
     private final CheckpointSigning signatures;
     private final CompactRange tree = new CompactRange();
+    private PrecomputedLinks precomputed;
 
     private long expected = 1;
     private String previous = ChainHasher.GENESIS;
@@ -58,7 +59,21 @@ public final class ChainVerifier {
      */
     public static Verification verify(String trustId, Iterator<StoredEvent> events, ChainHead recordedHead,
                                       List<Checkpoint> checkpoints, PublicKey publicKey) {
-        return new ChainVerifier(trustId, recordedHead, checkpoints, publicKey).run(events, recordedHead);
+        return verify(trustId, events, recordedHead, checkpoints, publicKey, (event, position, previous) -> null);
+    }
+
+    /** @param precomputed link hashes computed ahead (on other threads), used when they were made on the same terms */
+    static Verification verify(String trustId, Iterator<StoredEvent> events, ChainHead recordedHead,
+                               List<Checkpoint> checkpoints, PublicKey publicKey, PrecomputedLinks precomputed) {
+        ChainVerifier verifier = new ChainVerifier(trustId, recordedHead, checkpoints, publicKey);
+        verifier.precomputed = precomputed;
+        return verifier.run(events, recordedHead);
+    }
+
+    /** A link hash computed ahead for this event at this position on this previous hash; null if none was. */
+    @FunctionalInterface
+    interface PrecomputedLinks {
+        String hash(StoredEvent event, long position, String previous);
     }
 
     private Verification run(Iterator<StoredEvent> events, ChainHead recordedHead) {
@@ -100,7 +115,8 @@ public final class ChainVerifier {
                     : new Problem(expected, null, Kind.MISSING, "no event holds position " + expected
                     + "; the next one stored is at position " + claimed);
         }
-        String hash = event.linkHash(trustId, expected, previous, payload);
+        String ahead = precomputed.hash(event, expected, previous);
+        String hash = ahead != null ? ahead : event.linkHash(trustId, expected, previous, payload);
         if (hash == null || !hash.equals(event.chainHash())) {
             StoredEvent genuine = find(expected, rest);
             if (genuine != null && genuine.chainHash() != null
