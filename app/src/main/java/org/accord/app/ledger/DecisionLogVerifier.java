@@ -99,8 +99,13 @@ public class DecisionLogVerifier {
      * note, and the earlier one at that size when there is one.
      */
     public ObjectNode consistency(String trustId, long fromSize) {
+        ChainHead head = source.read(trustId, (events, h, checkpoints) -> h);
+        if (fromSize < 0 || fromSize > (head == null ? 0 : head.position())) {
+            throw DomainException.badRequest("fromSize must be between 0 and the size of the trust's log, "
+                    + (head == null ? 0 : head.position()) + "; it is " + fromSize);
+        }
         Checkpoint newest = covering(trustId, Math.max(fromSize, 1));
-        if (fromSize < 0 || fromSize > newest.position()) {
+        if (fromSize > newest.position()) {
             throw DomainException.badRequest("fromSize must be between 0 and the newest checkpoint's size, "
                     + newest.position() + "; it is " + fromSize);
         }
