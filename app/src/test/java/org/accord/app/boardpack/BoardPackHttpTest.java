@@ -75,7 +75,7 @@ class BoardPackHttpTest extends AccordHttpTest {
             assertThat(text).containsSubsequence("the decision log of Northfield Learning Trust is intact: all ",
                     "1. Decisions", "2. Variations granted", "ExceptionApproved", "School: Willowbrook Primary School",
                     "3. The newest signed checkpoint", "Trust: demo-trust", "Position (events covered): ",
-                    "Signature (Ed25519, Base64): ", "accord-checkpoint-v1 demo-trust ");
+                    "Signature (Ed25519, Base64): ", "The signature covers exactly these ");
             long printed = Long.parseLong(text.replaceAll(".*Position \\(events covered\\): (\\d+).*", "$1"));
             assertThat(printed).isPositive().isLessThanOrEqualTo(head);
         }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
+import org.accord.app.ledger.merkle.LogOrigin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class CheckpointTextTest {
     void thePrintedSignedLinesAndSignatureVerifyWithThePublicKey() throws Exception {
         LedgerKeys keys = LedgerKeys.inFolder(folder);
         Checkpoint checkpoint = CheckpointSigning.sign(new ChainHead("demo-trust", 64, "ab".repeat(32)),
-                Instant.parse("2027-03-01T18:30:00.123Z"), keys.privateKey(), keys.keyId());
+                new byte[32], Instant.parse("2027-03-01T18:30:00.123Z"), keys, LogOrigin.DEFAULT_NAMESPACE);
 
         List<String> lines = Arrays.asList(CheckpointText.forBoardPack(checkpoint).split("\n"));
         assertThat(lines).contains("Position (events covered): 64", "Key id: " + keys.keyId());
@@ -37,6 +38,8 @@ class CheckpointTextTest {
         ed25519.initVerify(LedgerKeys.publicKey(keys.publicKeyPem()));
         ed25519.update(signed.getBytes(StandardCharsets.UTF_8));
         assertThat(ed25519.verify(Base64.getDecoder().decode(signature))).isTrue();
-        assertThat(lines.get(from - 1)).isEqualTo("The signature covers exactly these 5 lines, each ended by a line feed:");
+        assertThat(lines.get(from - 1)).isEqualTo("The signature covers exactly these "
+                + checkpoint.signedText().split("\n").length + " lines, each ended by a line feed:");
+        assertThat(signed).isEqualTo(checkpoint.signedText());
     }
 }
