@@ -14,6 +14,9 @@ import java.util.Base64;
 
 import javax.imageio.ImageIO;
 
+import org.accord.app.ledger.CheckpointSigning;
+import org.accord.app.ledger.CheckpointText;
+import org.accord.app.ledger.LedgerKeys;
 import org.accord.app.support.AccordHttpTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -71,13 +74,20 @@ class BoardPackHttpTest extends AccordHttpTest {
         long head = jdbc.queryForObject("SELECT position FROM chain_head WHERE trust_id = 'demo-trust'", Long.class);
         HttpResponse<byte[]> response = get("board", "/board-pack.pdf?trustId=demo-trust");
         try (PDDocument pdf = Loader.loadPDF(response.body())) {
-            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            String page = new PDFTextStripper().getText(pdf);
+            String text = page.replaceAll("\\s+", " ");
             assertThat(text).containsSubsequence("the decision log of Northfield Learning Trust is intact: all ",
                     "1. Decisions", "2. Variations granted", "ExceptionApproved", "School: Willowbrook Primary School",
-                    "3. The newest signed checkpoint", "Trust: demo-trust", "Position (events covered): ",
-                    "Signature (Ed25519, Base64): ", "The signature covers exactly these ");
-            long printed = Long.parseLong(text.replaceAll(".*Position \\(events covered\\): (\\d+).*", "$1"));
+                    "3. The newest signed checkpoint", "Trust: demo-trust", "Events covered (tree size): ",
+                    "Merkle root (SHA-256): ", "Signed checkpoint (keep it as a text file;");
+            long printed = Long.parseLong(text.replaceAll(".*Events covered \\(tree size\\): (\\d+).*", "$1"));
             assertThat(printed).isPositive().isLessThanOrEqualTo(head);
+            // the note as a board copies it out of the PDF opens with the published key: it can be kept and checked
+            String key = new String(get(null, "/.well-known/accord-ledger-key.pem").body(), StandardCharsets.UTF_8);
+            String kept = page.substring(page.indexOf("Signed checkpoint (keep it"));
+            kept = kept.substring(0, kept.indexOf("\n", kept.indexOf("\u2014 accord.example/demo-trust") + 30) + 1);
+            assertThat(CheckpointSigning.open("demo-trust", CheckpointText.noteIn(kept),
+                    LedgerKeys.publicKey(key)).position()).isEqualTo(printed);
         }
     }
 

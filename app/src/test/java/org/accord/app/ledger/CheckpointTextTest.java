@@ -21,10 +21,14 @@ class CheckpointTextTest {
     Path folder;
 
     @Test
-    void thePrintedSignedLinesAndSignatureVerifyWithThePublicKey() throws Exception {
+    void aFirstFormatCheckpointsPrintedLinesAndSignatureVerifyWithThePublicKey() throws Exception {
         LedgerKeys keys = LedgerKeys.inFolder(folder);
-        Checkpoint checkpoint = CheckpointSigning.sign(new ChainHead("demo-trust", 64, "ab".repeat(32)),
-                new byte[32], Instant.parse("2027-03-01T18:30:00.123Z"), keys, LogOrigin.DEFAULT_NAMESPACE);
+        Instant at = Instant.parse("2027-03-01T18:30:00.123Z");
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(keys.privateKey());
+        signer.update(Checkpoint.signedText("demo-trust", 64, "ab".repeat(32), at).getBytes(StandardCharsets.UTF_8));
+        Checkpoint checkpoint = new Checkpoint("demo-trust", 64, "ab".repeat(32), at, keys.keyId(),
+                Base64.getEncoder().encodeToString(signer.sign()));
 
         List<String> lines = Arrays.asList(CheckpointText.forBoardPack(checkpoint).split("\n"));
         assertThat(lines).contains("Position (events covered): 64", "Key id: " + keys.keyId());
@@ -41,5 +45,26 @@ class CheckpointTextTest {
         assertThat(lines.get(from - 1)).isEqualTo("The signature covers exactly these "
                 + checkpoint.signedText().split("\n").length + " lines, each ended by a line feed:");
         assertThat(signed).isEqualTo(checkpoint.signedText());
+    }
+
+    @Test
+    void aTreeCheckpointIsPrintedAsItsSignedNoteWhichABoardCanGiveBackToTheVerifierEvenWrappedByThePage()
+            throws Exception {
+        LedgerKeys keys = LedgerKeys.inFolder(folder);
+        Checkpoint checkpoint = CheckpointSigning.sign(new ChainHead("demo-trust", 64, "ab".repeat(32)),
+                new byte[32], Instant.parse("2027-03-01T18:30:00.123Z"), keys, LogOrigin.DEFAULT_NAMESPACE);
+        String printed = CheckpointText.forBoardPack(checkpoint);
+        assertThat(printed).contains("Events covered (tree size): 64").contains(checkpoint.note().strip());
+
+        String copied = "Board pack, section 3\n" + printed.replace("demo-trust AAAA", "demo-trust\nAAAA") + "\n\n";
+        String wrapped = printed.replace("\u2014 accord.example/demo-trust ", "\u2014 accord.example/demo-trust\n");
+        for (String kept : List.of(printed, copied, wrapped, checkpoint.note())) {
+            assertThat(CheckpointSigning.open("demo-trust", CheckpointText.noteIn(kept),
+                    LedgerKeys.publicKey(keys.publicKeyPem()))).isEqualTo(checkpoint);
+        }
+        String altered = printed.replace("accord-head " + "ab".repeat(32), "accord-head " + "cd".repeat(32));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CheckpointSigning.open("demo-trust",
+                CheckpointText.noteIn(altered), LedgerKeys.publicKey(keys.publicKeyPem())))
+                .hasMessageContaining("does not verify");
     }
 }
