@@ -82,7 +82,8 @@ public final class BoardPackPdf {
                         + " inserts a decision up to there can no longer produce a record that matches it. Anyone"
                         + " with the trust's public key can check the signature, without Accord.", 0);
                 out.gap(4);
-                out.line(Style.MONO, integrity.checkpointText(), 0);
+                // on one page: a note copied out of the PDF must not have a page's footer in the middle of it
+                out.keepTogether(Style.MONO, integrity.checkpointText(), 0);
             }
             out.finish();
 
@@ -169,6 +170,15 @@ public final class BoardPackPdf {
                 content.showText(wrapped);
                 content.endText();
             }
+        }
+
+        /** As {@link #line}, but all on one page: a new page first unless what is left of this one holds it all. */
+        void keepTogether(Style style, String text, float indent) throws IOException {
+            int lines = wrap(style, printable(style, text), WIDTH - indent).size();
+            if (content == null || y - lines * style.leading() < MARGIN + 20) {
+                newPage();
+            }
+            line(style, text, indent);
         }
 
         void finish() throws IOException {

@@ -4,16 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.accord.api.audit.DecisionRecordView;
+import org.accord.app.ledger.ChainHead;
+import org.accord.app.ledger.Checkpoint;
+import org.accord.app.ledger.CheckpointSigning;
+import org.accord.app.ledger.CheckpointText;
+import org.accord.app.ledger.LedgerKeys;
+import org.accord.app.ledger.merkle.LogOrigin;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BoardPackPdfTest {
 
@@ -84,6 +92,32 @@ class BoardPackPdfTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("the first record to 2027-01-31", "'Reading -> writing ?' number 120", "By Zoë",
                     "No variations were granted in this period.");
+        }
+    }
+
+    @Test
+    void theSignedNoteIsNeverSplitAcrossPagesSoItsCopyOutOfThePdfVerifies(@TempDir Path folder) throws IOException {
+        LedgerKeys keys = LedgerKeys.inFolder(folder);
+        Checkpoint checkpoint = CheckpointSigning.sign(new ChainHead("t", 64, "ab".repeat(32)), new byte[32],
+                Instant.parse("2027-03-01T18:30:00Z"), keys, LogOrigin.DEFAULT_NAMESPACE);
+        BoardPack.Integrity integrity = new BoardPack.Integrity(Instant.parse("2027-03-01T19:00:00Z"), true, 64, null,
+                0, CheckpointText.forBoardPack(checkpoint), 64);
+        Instant at = Instant.parse("2027-01-01T09:00:00Z");
+        // packs of every length over two pages: one of them puts the note where a page would otherwise break
+        for (int records = 30; records <= 75; records++) {
+            List<BoardPack.Entry> entries = new ArrayList<>();
+            for (int i = 1; i <= records; i++) {
+                entries.add(new BoardPack.Entry(new DecisionRecordView("r" + i, "t", i, "VoteCast", at, at, "p",
+                        "proposal", "p-1", null, "Vote cast number " + i, null), "Zoë", List.of()));
+            }
+            byte[] pdf = BoardPackPdf.render(new BoardPack("t", "Trust", null, LocalDate.parse("2027-01-31"), at,
+                    entries, integrity));
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                String text = new PDFTextStripper().getText(document);
+                String kept = text.substring(text.indexOf("Signed checkpoint (keep it"));
+                assertThat(CheckpointSigning.open("t", CheckpointText.noteIn(kept), keys.publicKey()))
+                        .as("a pack of %d records", records).isEqualTo(checkpoint);
+            }
         }
     }
 }
