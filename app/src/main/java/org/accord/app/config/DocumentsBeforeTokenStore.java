@@ -1,6 +1,6 @@
 package org.accord.app.config;
 
-import org.accord.query.shared.PendingWrites;
+import org.accord.query.runtime.mongodb.PendingWrites;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 

@@ -32,6 +32,8 @@ import org.accord.app.ledger.LedgerStore;
 import org.accord.app.ledger.WitnessFile;
 import org.accord.app.ledger.WitnessUrl;
 import org.accord.app.shared.IdempotencyStore;
+import org.accord.query.runtime.mongodb.MongoReadModelStore;
+import org.accord.query.shared.ReadModelStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -39,6 +41,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -157,6 +160,12 @@ public class EmbeddedRuntimeConfiguration {
     @Bean
     IdempotencyStore idempotencyStore(JdbcTemplate jdbc) {
         return new JdbcIdempotencyStore(jdbc);
+    }
+
+    /** The projections' and queries' documents, in the in-process MongoDB API over the read-model file. */
+    @Bean
+    ReadModelStore readModelStore(MongoTemplate mongoTemplate) {
+        return new MongoReadModelStore(mongoTemplate);
     }
 
     @Bean(destroyMethod = "close")

@@ -5,6 +5,8 @@ import java.time.Duration;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.accord.app.shared.SharedTokenPositions;
+import org.accord.query.runtime.mongodb.MongoReadModelStore;
+import org.accord.query.shared.ReadModelStore;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -14,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The production mode: events in Axon Server (the connector, {@code AXON_AXONSERVER_SERVERS}); read models, tokens,
@@ -28,6 +31,12 @@ public class ProductionRuntimeConfiguration {
     @Bean
     MongoDatabase accordDatabase(MongoClient client, @Value("${spring.mongodb.database:accord}") String database) {
         return client.getDatabase(database);
+    }
+
+    /** The projections' and queries' documents, in MongoDB. */
+    @Bean
+    ReadModelStore readModelStore(MongoTemplate mongoTemplate) {
+        return new MongoReadModelStore(mongoTemplate);
     }
 
     @Bean
