@@ -23,8 +23,12 @@ import org.accord.query.shared.ReadModelStore;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
 import org.springframework.data.mongodb.core.convert.UpdateMapper;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,6 +68,20 @@ public class SqliteReadModelStore implements ReadModelStore {
         this.jdbc = new JdbcTemplate(dataSource);
         this.converter = converter;
         this.updates = new UpdateMapper(converter);
+    }
+
+    /**
+     * A converter that maps documents as Spring Data MongoDB's template would, with the read models' conversions
+     * (dates of the domain as ISO strings), and needs no database: only the mapping, never a connection.
+     */
+    public static MappingMongoConverter documentConverter(MongoCustomConversions conversions) {
+        MongoMappingContext mappingContext = new MongoMappingContext();
+        mappingContext.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        mappingContext.afterPropertiesSet();
+        MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, mappingContext);
+        converter.setCustomConversions(conversions);
+        converter.afterPropertiesSet();
+        return converter;
     }
 
     @Override
