@@ -3,7 +3,6 @@ package org.accord.query;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.accord.query.shared.ReadModelStore;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
@@ -11,9 +10,11 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** Everything of the read side: projections, query handlers and the store they share. */
+/**
+ * Everything of the read side: projections and query handlers. The {@link org.accord.query.shared.ReadModelStore} they
+ * share is the runtime's to provide (SQLite in the embedded mode, MongoDB in production).
+ */
 @Configuration
 @ComponentScan
 public class ReadModelConfiguration {
@@ -45,10 +46,5 @@ public class ReadModelConfiguration {
         public LocalDate convert(String source) {
             return LocalDate.parse(source);
         }
-    }
-
-    @Bean
-    ReadModelStore readModelStore(MongoTemplate mongoTemplate) {
-        return new ReadModelStore(mongoTemplate);
     }
 }

@@ -20,6 +20,11 @@ public final class ReadModelMongo {
     }
 
     public static MongoTemplate template(MongoClient client, String database) {
+        return new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, database), converter());
+    }
+
+    /** The converter alone: what the SQLite adapter maps documents with. */
+    public static MappingMongoConverter converter() {
         MongoCustomConversions conversions = new ReadModelConfiguration().mongoCustomConversions();
         MongoMappingContext mappingContext = new MongoMappingContext();
         mappingContext.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
@@ -27,6 +32,6 @@ public final class ReadModelMongo {
         MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, mappingContext);
         converter.setCustomConversions(conversions);
         converter.afterPropertiesSet();
-        return new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, database), converter);
+        return converter;
     }
 }

@@ -1,9 +1,7 @@
 package org.accord.app.config;
 
-import java.time.Duration;
-
-import com.mongodb.client.MongoClient;
 import org.accord.api.shared.Actor;
+import org.accord.app.shared.ProjectionTransactions;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -11,10 +9,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.queryhandling.DefaultQueryGateway;
@@ -22,7 +17,6 @@ import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -79,31 +73,9 @@ public class AxonConfiguration {
     }
 
     /**
-     * Tokens live beside the read models they cover, and each batch writes its documents before its token
-     * ({@link DocumentsBeforeTokenStore}), so a token is never ahead of the projections: after a crash the
-     * processors replay a little, never skip.
-     */
-    @Bean
-    TokenStore tokenStore(MongoClient mongoClient, Serializer serializer,
-                          @Value("${spring.mongodb.database:accord}") String database,
-                          @Value("${accord.projections.node-id:}") String nodeId,
-                          ObjectProvider<ReadModelSnapshots> snapshots) {
-        MongoTokenStore.Builder builder = MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
-                .serializer(serializer)
-                .claimTimeout(Duration.ofSeconds(10));
-        if (!nodeId.isBlank()) {
-            // One process owns the data folder in the embedded mode (H2 locks the read-model file), so a restart
-            // after a crash takes its tokens back at once instead of waiting for the dead process's claims to time out.
-            builder.nodeId(nodeId);
-        }
-        return new DocumentsBeforeTokenStore(builder,
-                snapshots.getIfAvailable(() -> ReadModelSnapshots.WRITTEN_AS_THEY_COME));
-    }
-
-    /**
-     * Projections run without a transaction: they read events and write documents, and the order of those writes
-     * (documents, then token) is what keeps them safe.
+     * Projections run in the transaction their runtime gives them ({@link ProjectionTransactions}): in the embedded
+     * mode a batch's documents and token commit together; in production, without one, documents are written before
+     * their token.
      * <p>
      * Tracking processors by default: Axon's embedded event store wakes them the moment an event is appended, while
      * a pooled streaming processor polls it every 500 ms (its stream does not support the availability callback that
@@ -116,7 +88,8 @@ public class AxonConfiguration {
      * 59 s instead of 76 s (docs/benchmarks.md).
      */
     @Bean
-    ConfigurerModule eventProcessing(@Value("${accord.projections.mode:tracking}") String mode,
+    ConfigurerModule eventProcessing(ProjectionTransactions transactions,
+                                     @Value("${accord.projections.mode:tracking}") String mode,
                                      @Value("${accord.projections.segments:1}") int segments,
                                      @Value("${accord.projections.batch-size:1000}") int batchSize) {
         return configurer -> {
@@ -133,7 +106,7 @@ public class AxonConfiguration {
                                 .andInitialSegmentsCount(segments)
                                 .andBatchSize(batchSize));
             }
-            processing.registerDefaultTransactionManager(c -> NoTransactionManager.instance());
+            processing.registerDefaultTransactionManager(c -> transactions.manager());
             // A projection that cannot handle an event stops on it and tries again (backing off up to a minute) rather
             // than Axon's default of logging the event and going on without it, which would leave the read models
             // short of a decision for good. A failing write (the read models' disk full) passes; a bug shows in

@@ -6,20 +6,20 @@ import java.nio.file.Files;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.accord.app.ledger.ChainingEventStorageEngine;
 import org.accord.app.ledger.DecisionLogIntegrity;
@@ -33,20 +33,26 @@ import org.accord.app.ledger.QuarantinedEvents;
 import org.accord.app.ledger.WitnessFile;
 import org.accord.app.ledger.WitnessUrl;
 import org.accord.app.shared.IdempotencyStore;
+import org.accord.app.shared.ProjectionTransactions;
+import org.accord.app.shared.SharedTokenPositions;
+import org.accord.query.runtime.sqlite.SqliteReadModelStore;
+import org.accord.query.shared.ReadModelStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The embedded mode: no other process. Events go to an SQLite file through Axon's JDBC engine; read models and
- * tracking tokens go to mongo-java-server (H2 backend) served in-process on loopback, reached with the real MongoDB
- * driver. All files live under {@code accord.data-dir}. DESIGN.md has the measurements behind each choice.
+ * tracking tokens to a second SQLite file, each projection batch's documents and token in one transaction. All files
+ * live under {@code accord.data-dir}. DESIGN.md has the measurements behind each choice.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @Profile("!production")
@@ -162,26 +168,50 @@ public class EmbeddedRuntimeConfiguration {
         return new JdbcIdempotencyStore(jdbc);
     }
 
+    /**
+     * The read models' own SQLite file: documents and tracking tokens together. A data folder of an earlier version
+     * (read models in {@code readmodels.mv.db}, mongo-java-server's) is upgraded first ({@link ReadModelUpgrade}).
+     */
     @Bean(destroyMethod = "close")
-    ReadModelFile readModelFile(DataDirectory data, EmbeddedProperties properties) {
-        return new ReadModelFile(data.path().resolve("readmodels.mv.db"), properties.readModelCommitDelayMillis());
+    ReadModelDatabase readModelDatabase(DataDirectory data, EmbeddedProperties properties) {
+        ReadModelUpgrade.leaveTheOldReadModelFile(data.path());
+        return ReadModelDatabase.open(data.path(), properties.sqliteSynchronous());
     }
 
-    @Bean(destroyMethod = "close")
-    ReadModelServer readModelServer(ReadModelFile readModels, EmbeddedProperties properties) {
-        return new ReadModelServer(readModels, properties.mongoPort());
+    /** The projections' and queries' documents, as JSON in the read-model database. */
+    @Bean
+    ReadModelStore readModelStore(ReadModelDatabase readModels, MongoCustomConversions conversions) {
+        return new SqliteReadModelStore(readModels.dataSource(), SqliteReadModelStore.documentConverter(conversions));
     }
 
     /**
-     * A client that gives up on the loopback server after a few seconds rather than the driver's 30: while the read
-     * models are being opened again ({@link ReadModelRecovery}) a query is refused quickly with the reason instead
-     * of hanging, and the projections' processors, which stop first, are not held up.
+     * Axon's JDBC token store in the read-model database, reached through the connection of the transaction in
+     * progress: a projection batch's token commits with its documents ({@link #projectionTransactions}). One process
+     * owns the data folder, so a fixed node id lets a restart after a crash take its claims back at once.
      */
-    @Bean(destroyMethod = "close")
-    MongoClient mongoClient(ReadModelServer server) {
-        return MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.connectionString()))
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(3, TimeUnit.SECONDS))
-                .build());
+    @Bean
+    TokenStore tokenStore(ReadModelDatabase readModels, Serializer serializer,
+                          @Value("${accord.projections.node-id:}") String nodeId) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
+                .connectionProvider(new SpringDataSourceConnectionProvider(readModels.dataSource()))
+                .serializer(serializer)
+                .claimTimeout(Duration.ofSeconds(10));
+        if (!nodeId.isBlank()) {
+            builder.nodeId(nodeId);
+        }
+        JdbcTokenStore tokenStore = new SqliteTokenStore(builder);
+        tokenStore.createSchema(GenericTokenTableFactory.INSTANCE);
+        return tokenStore;
+    }
+
+    /** Each projection batch in one transaction on the read-model database: its documents and its token. */
+    @Bean
+    ProjectionTransactions projectionTransactions(ReadModelDatabase readModels) {
+        return new ProjectionTransactions(new SpringTransactionManager(readModels.transactions()));
+    }
+
+    @Bean
+    SharedTokenPositions sharedTokenPositions(ReadModelDatabase readModels, Serializer serializer) {
+        return new JdbcTokenPositions(readModels, serializer);
     }
 }

@@ -4,16 +4,24 @@ import java.time.Duration;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import org.accord.app.shared.ProjectionTransactions;
 import org.accord.app.shared.SharedTokenPositions;
+import org.accord.query.runtime.mongodb.MongoReadModelStore;
+import org.accord.query.shared.ReadModelStore;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The production mode: events in Axon Server (the connector, {@code AXON_AXONSERVER_SERVERS}); read models, tokens,
@@ -28,6 +36,43 @@ public class ProductionRuntimeConfiguration {
     @Bean
     MongoDatabase accordDatabase(MongoClient client, @Value("${spring.mongodb.database:accord}") String database) {
         return client.getDatabase(database);
+    }
+
+    /**
+     * Tokens live beside the read models they cover, and each batch writes its documents before its token
+     * ({@link DocumentsBeforeTokenStore}), so a token is never ahead of the projections: after a crash the
+     * processors replay a little, never skip.
+     */
+    @Bean
+    TokenStore tokenStore(MongoClient mongoClient, Serializer serializer,
+                          @Value("${spring.mongodb.database:accord}") String database,
+                          @Value("${accord.projections.node-id:}") String nodeId) {
+        MongoTokenStore.Builder builder = MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
+                .serializer(serializer)
+                .claimTimeout(Duration.ofSeconds(10));
+        if (!nodeId.isBlank()) {
+            builder.nodeId(nodeId);
+        }
+        return new DocumentsBeforeTokenStore(builder);
+    }
+
+    /** No MongoDB transaction around a batch: the order of its writes (documents, then token) keeps it safe. */
+    @Bean
+    ProjectionTransactions projectionTransactions() {
+        return new ProjectionTransactions(NoTransactionManager.instance());
+    }
+
+    @Bean
+    SharedTokenPositions sharedTokenPositions(MongoClient mongoClient, Serializer serializer,
+                                              @Value("${spring.mongodb.database:accord}") String database) {
+        return new MongoTokenPositions(mongoClient, serializer, database);
+    }
+
+    /** The projections' and queries' documents, in MongoDB. */
+    @Bean
+    ReadModelStore readModelStore(MongoTemplate mongoTemplate) {
+        return new MongoReadModelStore(mongoTemplate);
     }
 
     @Bean

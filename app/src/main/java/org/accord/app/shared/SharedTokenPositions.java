@@ -1,51 +1,12 @@
 package org.accord.app.shared;
 
-import java.time.Instant;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
-import org.axonframework.serialization.Serializer;
-import org.bson.Document;
-import org.bson.types.Binary;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 /**
- * Where a projection stands according to the token store every node shares (Axon's MongoDB token store), read
- * without claiming anything. With several app replicas the segments of a projection may all be processed on other
- * nodes; a mutation on this one then waits on their tokens instead of on segments it does not have.
+ * Where a projection stands according to the token store every node shares, read without claiming anything. With
+ * several app replicas the segments of a projection may all be processed on other nodes; a mutation on this one then
+ * waits on their tokens instead of on segments it does not have. Each runtime reads its own token store.
  */
-@Component
-public class SharedTokenPositions {
-
-    private final MongoCollection<Document> tokens;
-    private final Serializer serializer;
-
-    public SharedTokenPositions(MongoClient mongo, Serializer serializer,
-                                @Value("${spring.mongodb.database:accord}") String database) {
-        // the collection Axon's MongoTokenStore writes (DefaultMongoTemplate's default name)
-        this.tokens = mongo.getDatabase(database).getCollection("trackingtokens");
-        this.serializer = serializer;
-    }
+public interface SharedTokenPositions {
 
     /** Whether every segment of the processor has stored a token at or past this global position. */
-    public boolean reached(String processor, long position) {
-        boolean any = false;
-        for (Document stored : tokens.find(new Document("processorName", processor))) {
-            any = true;
-            Binary data = stored.get("token", Binary.class);
-            if (data == null) {
-                return false;
-            }
-            TrackingToken token = new GenericTokenEntry<>(data.getData(), stored.getString("tokenType"),
-                    Instant.ofEpochMilli(stored.getLong("timestamp")).toString(), stored.getString("owner"),
-                    processor, stored.getInteger("segment"), byte[].class).getToken(serializer);
-            if (token == null || token.position().orElse(-1) < position) {
-                return false;
-            }
-        }
-        return any;
-    }
+    boolean reached(String processor, long position);
 }

@@ -44,6 +44,23 @@ class ArchitectureTest {
     static final ArchRule queryModelFeaturesAreFreeOfCycles = slices().matching("org.accord.query.(*)..")
             .should().beFreeOfCycles();
 
+    /**
+     * The product apart from the platform: features use the read-model store through its port
+     * ({@code org.accord.query.shared.ReadModelStore}) and never name an adapter or a runtime, so the embedded and the
+     * production runtimes can swap stores under them.
+     */
+    @ArchTest
+    static final ArchRule featuresNeverImportTheRuntimes = noClasses().that()
+            .resideInAnyPackage("org.accord.query.audit..", "org.accord.query.proposal..",
+                    "org.accord.query.rules..", "org.accord.query.standard..", "org.accord.query.team..",
+                    "org.accord.query.trust..", "org.accord.query.variation..", "org.accord.query.shared..",
+                    "org.accord.app.audit..", "org.accord.app.boardpack..", "org.accord.app.person..",
+                    "org.accord.app.proposal..", "org.accord.app.standard..", "org.accord.app.team..",
+                    "org.accord.app.trust..", "org.accord.app.variation..", "org.accord.app.graphql..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.accord.query.runtime..",
+                    "org.accord.app.embedded..", "org.accord.app.production..")
+            .because("features know nothing of the mode; the runtimes are wired by configuration (DESIGN.md)");
+
     @ArchTest
     static final ArchRule aggregatesKnowNothingOfTheWeb = noClasses().that()
             .areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)

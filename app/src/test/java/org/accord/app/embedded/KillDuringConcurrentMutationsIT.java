@@ -2,7 +2,6 @@ package org.accord.app.embedded;
 
 import static org.accord.app.embedded.MutationWorkload.copyEventStore;
 import static org.accord.app.embedded.MutationWorkload.differences;
-import static org.accord.app.embedded.MutationWorkload.dumpReadModels;
 import static org.accord.app.embedded.MutationWorkload.idIn;
 import static org.accord.app.embedded.MutationWorkload.verify;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>
  * Then: every mutation acknowledged before a kill is in the decision log and in its read model, every mutation is
  * recorded exactly once (retries included), and the read models equal a fresh rebuild: a second instance started on
- * a copy of the event store alone projects from nothing, and every MongoDB collection of both is compared document
+ * a copy of the event store alone projects from nothing, and every read-model table of both is compared document
  * by document.
  */
 class KillDuringConcurrentMutationsIT {
@@ -73,7 +72,6 @@ class KillDuringConcurrentMutationsIT {
         long started = System.nanoTime();
         Path store = work.resolve("store");
         int port = PackagedJar.freePort();
-        int mongoPort = PackagedJar.freePort();
         GraphQlClient graphql = new GraphQlClient(port);
 
         ConcurrentLinkedQueue<Mutation> pending = new ConcurrentLinkedQueue<>(MutationWorkload.mutations(total));
@@ -92,7 +90,7 @@ class KillDuringConcurrentMutationsIT {
             boolean kill = killed < kills;
             if (restart) {
                 rounds++;
-                app = start(store, port, mongoPort, "round-" + rounds);
+                app = start(store, port, "round-" + rounds);
             }
             restart = true;
             int ackedBefore = acknowledged.size();
@@ -161,7 +159,7 @@ class KillDuringConcurrentMutationsIT {
             perRound.add(String.format("round %d: %s, %d acknowledged, %d to resend", round, killedWhen,
                     acknowledged.size() - ackedBefore, retry.size()));
             if (kill && pending.isEmpty() && killed >= kills) {
-                app = start(store, port, mongoPort, "final"); // the last kill came after the last mutation
+                app = start(store, port, "final"); // the last kill came after the last mutation
             }
         }
         assertThat(refused).as("mutations refused with an error other than CONFLICT").isEmpty();
@@ -172,15 +170,15 @@ class KillDuringConcurrentMutationsIT {
         long killedRounds = acknowledged.values().stream().filter(a -> a.round() <= kills).count();
 
         // a fresh rebuild: only the event store (and the signing key) copied into a new data folder
-        Map<String, List<String>> before = dumpReadModels(mongoPort);
+        Map<String, List<String>> before = ReadModelDump.ofDataFolder(store);
         app.destroy();
         assertThat(app.waitFor(60, TimeUnit.SECONDS)).as("a clean stop").isTrue();
         Path rebuilt = work.resolve("rebuilt");
         copyEventStore(store, rebuilt);
         long rebuildStarted = System.nanoTime();
-        app = start(rebuilt, port, mongoPort, "rebuild");
+        app = start(rebuilt, port, "rebuild");
         double rebuildSeconds = (System.nanoTime() - rebuildStarted) / 1e9;
-        Map<String, List<String>> after = dumpReadModels(mongoPort);
+        Map<String, List<String>> after = ReadModelDump.ofDataFolder(rebuilt);
         List<String> differences = differences(before, after);
         // where a projection's handler failed, Axon's default logs the event and skips it: a silent loss
         List<String> skipped = PackagedJar.linesInLogs(work, "failed to handle event", "Continuing processing");
@@ -221,13 +219,13 @@ class KillDuringConcurrentMutationsIT {
         }
     }
 
-    private Process start(Path store, int port, int mongoPort, String name) throws IOException,
+    private Process start(Path store, int port, String name) throws IOException,
             InterruptedException {
         assertThat(app == null || !app.isAlive()).as("the previous process has stopped").isTrue();
         assertThat(Http.healthy(port)).as("nothing answers on port %d before %s starts", port, name).isFalse();
         return PackagedJar.startHealthy(PackagedJar.currentJava(),
                 List.of("-Xmx512m", "-Ddisable-axoniq-console-message=true"),
-                Map.of("ACCORD_DATA_DIR", store.toString(), "ACCORD_MONGO_PORT", String.valueOf(mongoPort)), port,
+                Map.of("ACCORD_DATA_DIR", store.toString()), port,
                 work.resolve("app-" + name + ".log"), START_TIMEOUT);
     }
 

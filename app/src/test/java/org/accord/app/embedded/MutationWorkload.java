@@ -11,14 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import org.accord.app.support.GraphQlClient;
-import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -210,39 +205,6 @@ final class MutationWorkload {
         } catch (Exception e) {
             return e.toString();
         }
-    }
-
-    /** Every document of every collection but the processors' tokens, as canonical JSON sorted by _id. */
-    static Map<String, List<String>> dumpReadModels(int mongoPort) {
-        Map<String, List<String>> dump = new TreeMap<>();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
-            MongoDatabase db = client.getDatabase("accord");
-            for (String name : db.listCollectionNames()) {
-                if (name.toLowerCase().contains("token")) {
-                    continue; // positions of the processors, not read models
-                }
-                List<String> documents = new ArrayList<>();
-                for (Document d : db.getCollection(name).find()) {
-                    documents.add(((Document) canonical(d)).toJson());
-                }
-                documents.sort(null);
-                dump.put(name, documents);
-            }
-        }
-        return dump;
-    }
-
-    /** The same document with its fields in name order, at every depth: field order is not content. */
-    private static Object canonical(Object value) {
-        if (value instanceof Document document) {
-            Document sorted = new Document();
-            new TreeMap<>(document).forEach((k, v) -> sorted.append(k, canonical(v)));
-            return sorted;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(MutationWorkload::canonical).toList();
-        }
-        return value;
     }
 
     static List<String> differences(Map<String, List<String>> before, Map<String, List<String>> after) {

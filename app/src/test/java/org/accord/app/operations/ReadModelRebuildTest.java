@@ -3,16 +3,14 @@ package org.accord.app.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
+import org.accord.app.embedded.ReadModelDatabase;
+import org.accord.app.embedded.ReadModelDump;
 import org.accord.app.support.AccordHttpTest;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -24,11 +22,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ReadModelRebuildTest extends AccordHttpTest {
 
     @Autowired
-    MongoTemplate mongo;
+    ReadModelDatabase readModelDatabase;
 
     @Test
     void theRebuiltReadModelsEqualTheOnesTheyReplace() {
-        Map<String, List<Document>> before = readModels();
+        Map<String, List<String>> before = readModels();
         assertThat(before.keySet()).contains("trusts", "proposals", "standards", "variations", "decision_log",
                 "decision_log_heads", "teams", "people", "schools");
         assertThat(before.get("decision_log_heads")).isNotEmpty();
@@ -108,16 +106,8 @@ class ReadModelRebuildTest extends AccordHttpTest {
                 .baseUrl("http://localhost:" + port).build();
     }
 
-    /** Every read-model collection (not the processors' tokens), each in _id order. */
-    private Map<String, List<Document>> readModels() {
-        Map<String, List<Document>> collections = new TreeMap<>();
-        for (String name : mongo.getDb().listCollectionNames()) {
-            if (name.equals("trackingtokens") || name.startsWith("system.")) {
-                continue;
-            }
-            collections.put(name, mongo.getDb().getCollection(name).find().sort(new Document("_id", 1))
-                    .into(new ArrayList<>()));
-        }
-        return collections;
+    /** Every read-model collection (not the processors' tokens), each in id order (ReadModelDump). */
+    private Map<String, List<String>> readModels() {
+        return ReadModelDump.of(readModelDatabase.dataSource());
     }
 }

@@ -27,7 +27,9 @@ import org.accord.api.trust.RegisterSchoolCommand;
 import org.accord.api.trust.SchoolPhase;
 import org.accord.api.trust.SchoolRegisteredEvent;
 import org.accord.app.AccordApplication;
-import org.accord.app.embedded.ReadModelServer;
+import org.accord.app.embedded.ReadModelDatabase;
+import org.accord.query.runtime.mongodb.MongoReadModelStore;
+import org.accord.query.shared.ReadModelStore;
 import org.accord.app.person.PersonDirectory;
 import org.accord.app.shared.IdempotencyStore;
 import org.accord.app.shared.SharedTokenPositions;
@@ -145,7 +147,8 @@ class ProductionProfileIT {
     @Test
     void theProductionWiringHasNoEmbeddedStoreNoDataSourceAndMongoHomesForPeopleAndKeys() {
         assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
-        assertThat(context.getBeansOfType(ReadModelServer.class)).isEmpty();
+        assertThat(context.getBeansOfType(ReadModelDatabase.class)).isEmpty();
+        assertThat(context.getBean(ReadModelStore.class)).isInstanceOf(MongoReadModelStore.class);
         assertThat(context.getBean(PersonDirectory.class)).isInstanceOf(MongoPersonDirectory.class);
         assertThat(context.getBean(IdempotencyStore.class)).isInstanceOf(MongoIdempotencyStore.class);
         assertThat(context.getEnvironment().getProperty("accord.demo")).isEqualTo("false");

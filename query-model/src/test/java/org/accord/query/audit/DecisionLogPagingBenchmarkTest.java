@@ -20,6 +20,7 @@ import org.accord.api.audit.DecisionRecordView;
 import org.accord.api.audit.FindDecisionLogQuery;
 import org.accord.api.standard.Area;
 import org.accord.query.ReadModelMongo;
+import org.accord.query.runtime.mongodb.MongoReadModelStore;
 import org.accord.query.shared.ReadModelStore;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
@@ -56,7 +57,7 @@ class DecisionLogPagingBenchmarkTest {
         server = new MongoServer(new H2Backend(mvStore));
         client = MongoClients.create(server.bindAndGetConnectionString());
         mongo = ReadModelMongo.template(client, "accord");
-        queries = new DecisionLogQueries(new ReadModelStore(mongo));
+        queries = new DecisionLogQueries(new MongoReadModelStore(mongo));
         // the documents the projection writes, written in bulk: this measures reading, not projecting
         Instant start = Instant.parse("2020-01-01T00:00:00Z");
         List<DecisionLogBucketDocument> buckets = new ArrayList<>();

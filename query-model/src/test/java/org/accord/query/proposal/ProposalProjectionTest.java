@@ -38,6 +38,7 @@ import org.accord.api.standard.Area;
 import org.accord.api.team.DecisionMode;
 import org.accord.api.team.DecisionRule;
 import org.accord.query.ReadModelMongo;
+import org.accord.query.runtime.mongodb.MongoReadModelStore;
 import org.accord.query.shared.ReadModelStore;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -531,7 +532,7 @@ class ProposalProjectionTest {
 
         ReadModel(MongoTemplate mongo) {
             this.mongo = mongo;
-            ReadModelStore store = new ReadModelStore(mongo);
+            ReadModelStore store = new MongoReadModelStore(mongo);
             this.projection = new ProposalProjection(store);
             this.queries = new ProposalQueries(store);
         }

@@ -36,6 +36,7 @@ import org.accord.api.variation.VariationStatus;
 import org.accord.api.variation.VariationView;
 import org.accord.api.variation.VariationWithdrawnEvent;
 import org.accord.query.ReadModelMongo;
+import org.accord.query.runtime.mongodb.MongoReadModelStore;
 import org.accord.query.shared.ReadModelStore;
 import org.accord.query.standard.StandardProjection;
 import org.accord.query.trust.TrustProjection;
@@ -630,7 +631,7 @@ class RulesInForceTest {
 
     /** A read model with the trust, two of its schools, and a school of another trust already registered. */
     private ReadModel readModel() {
-        ReadModel model = new ReadModel(new ReadModelStore(ReadModelMongo.template(client, "test")));
+        ReadModel model = new ReadModel(new MongoReadModelStore(ReadModelMongo.template(client, "test")));
         model.apply(new TrustRegisteredEvent(TRUST, "Northern Lights Trust"));
         model.apply(new SchoolRegisteredEvent(TRUST, ASH, "Ash Primary", SchoolPhase.PRIMARY, ADMIN));
         model.apply(new SchoolRegisteredEvent(TRUST, BIRCH, "Birch Academy", SchoolPhase.SECONDARY, ADMIN));

@@ -25,6 +25,7 @@ import org.accord.api.trust.PersonRole;
 import org.accord.api.trust.PersonView;
 import org.accord.api.trust.TrustRegisteredEvent;
 import org.accord.api.trust.TrustView;
+import org.accord.query.runtime.mongodb.MongoReadModelStore;
 import org.accord.query.shared.ReadModelStore;
 import org.accord.query.trust.PersonDocument;
 import org.accord.query.trust.TrustDocument;
@@ -198,7 +199,7 @@ class TeamProjectionTest {
 
         ReadModel(MongoTemplate mongo) {
             this.mongo = mongo;
-            ReadModelStore store = new ReadModelStore(mongo);
+            ReadModelStore store = new MongoReadModelStore(mongo);
             this.projection = new TeamProjection(store);
             this.teamQueries = new TeamQueries(store);
             this.trustQueries = new TrustQueries(store);

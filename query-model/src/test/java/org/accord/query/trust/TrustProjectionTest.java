@@ -24,6 +24,7 @@ import org.accord.api.trust.SchoolRegisteredEvent;
 import org.accord.api.trust.SchoolView;
 import org.accord.api.trust.TrustRegisteredEvent;
 import org.accord.api.trust.TrustView;
+import org.accord.query.runtime.mongodb.MongoReadModelStore;
 import org.accord.query.shared.ReadModelStore;
 import org.accord.query.team.TeamProjection;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -144,7 +145,7 @@ class TrustProjectionTest {
 
         ReadModel(MongoTemplate mongo) {
             this.mongo = mongo;
-            ReadModelStore store = new ReadModelStore(mongo);
+            ReadModelStore store = new MongoReadModelStore(mongo);
             this.projection = new TrustProjection(store);
             this.queries = new TrustQueries(store);
             this.teams = new AnnotationEventHandlerAdapter(new TeamProjection(store));

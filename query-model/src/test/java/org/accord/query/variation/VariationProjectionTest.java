@@ -37,6 +37,7 @@ import org.accord.api.variation.VariationStatus;
 import org.accord.api.variation.VariationView;
 import org.accord.api.variation.VariationWithdrawnEvent;
 import org.accord.query.ReadModelMongo;
+import org.accord.query.runtime.mongodb.MongoReadModelStore;
 import org.accord.query.shared.ReadModelStore;
 import org.accord.query.standard.StandardProjection;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -552,7 +553,7 @@ class VariationProjectionTest {
 
         ReadModel(MongoTemplate mongo) {
             this.mongo = mongo;
-            ReadModelStore store = new ReadModelStore(mongo);
+            ReadModelStore store = new MongoReadModelStore(mongo);
             this.projection = new VariationProjection(store);
             // the standard projection lives in another package; the drift of a variation is read from its documents
             this.standards = new AnnotationEventHandlerAdapter(new StandardProjection(store));

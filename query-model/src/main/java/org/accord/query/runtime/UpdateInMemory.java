@@ -1,4 +1,4 @@
-package org.accord.query.shared;
+package org.accord.query.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +10,10 @@ import org.bson.Document;
 /**
  * The few MongoDB update operators the projections use ({@code $set}, {@code $unset}, {@code $addToSet}, {@code $pull}),
  * applied to a document in memory the way the server applies them, and merged where two updates can be sent as one.
+ * Both adapters use it: MongoDB's to let a batch read its own pending writes, SQLite's to apply every update.
  * Anything else is refused loudly: a projection that needs another operator must teach it here first.
  */
-final class UpdateInMemory {
+public final class UpdateInMemory {
 
     private static final Set<String> OPERATORS = Set.of("$set", "$unset", "$addToSet", "$pull");
     /** Operators where a later update of the same field may simply join the earlier one. */
@@ -22,7 +23,7 @@ final class UpdateInMemory {
     }
 
     /** The document after the update: an upsert of a missing document starts from its id alone. */
-    static Document apply(Document document, Object id, Document update) {
+    public static Document apply(Document document, Object id, Document update) {
         Document result = document == null ? new Document("_id", id) : document;
         for (Map.Entry<String, Object> operator : update.entrySet()) {
             Document fields = (Document) operator.getValue();
@@ -60,7 +61,7 @@ final class UpdateInMemory {
      *
      * @return false, leaving {@code into} as it was, when they must stay two updates
      */
-    static boolean merge(Document into, Document next) {
+    public static boolean merge(Document into, Document next) {
         for (Map.Entry<String, Object> operator : next.entrySet()) {
             known(operator.getKey());
             for (String path : ((Document) operator.getValue()).keySet()) {
@@ -91,7 +92,7 @@ final class UpdateInMemory {
     }
 
     /** A copy whose operator documents can be merged into without touching the caller's. */
-    static Document copy(Document update) {
+    public static Document copy(Document update) {
         Document copy = new Document();
         update.forEach((operator, fields) -> copy.put(operator, new Document((Document) fields)));
         return copy;

@@ -1,6 +1,6 @@
-package org.accord.app.config;
+package org.accord.app.production;
 
-import org.accord.query.shared.PendingWrites;
+import org.accord.query.runtime.mongodb.PendingWrites;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 
@@ -8,22 +8,16 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
  * Axon's MongoDB token store, made to write a batch's read-model documents before it moves the batch's token: the
  * projections hold their writes until the end of a batch ({@link PendingWrites}), and a token stored ahead of them
  * would let a crash skip events. Processors store the token as the batch commits, on the thread that handled it.
- * Where the read models are saved in versions, documents and token go into the same one ({@link ReadModelSnapshots}).
  */
 class DocumentsBeforeTokenStore extends MongoTokenStore {
 
-    private final ReadModelSnapshots snapshots;
-
-    DocumentsBeforeTokenStore(MongoTokenStore.Builder builder, ReadModelSnapshots snapshots) {
+    DocumentsBeforeTokenStore(MongoTokenStore.Builder builder) {
         super(builder);
-        this.snapshots = snapshots;
     }
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) {
-        snapshots.together(() -> {
-            PendingWrites.flushCurrentBatch();
-            super.storeToken(token, processorName, segment);
-        });
+        PendingWrites.flushCurrentBatch();
+        super.storeToken(token, processorName, segment);
     }
 }

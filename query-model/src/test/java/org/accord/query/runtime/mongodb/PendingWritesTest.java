@@ -1,4 +1,4 @@
-package org.accord.query.shared;
+package org.accord.query.runtime.mongodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +44,7 @@ class PendingWritesTest {
     private MongoServer server;
     private MongoClient client;
     private MongoTemplate mongo;
-    private ReadModelStore store;
+    private MongoReadModelStore store;
     private final List<String> writes = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -63,7 +63,7 @@ class PendingWritesTest {
                 .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
                 .addCommandListener(listener).build());
         mongo = ReadModelMongo.template(client, "test");
-        store = new ReadModelStore(mongo);
+        store = new MongoReadModelStore(mongo);
     }
 
     @AfterEach

@@ -1,0 +1,47 @@
+package org.accord.app.embedded;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The embedded read models' own SQLite file ({@code readmodels.db} in the data folder): the documents of every
+ * projection and the processors' tracking tokens (Axon's JDBC token store), so that a projection batch's documents and
+ * its token are committed in one transaction. A file apart from the events: a replay writing read models never waits
+ * on the command side's writer, nor it on a replay.
+ * <p>
+ * Transactions begin IMMEDIATE: a batch reads its documents before it writes them, and a deferred transaction that
+ * upgrades from reading to writing while another processor commits fails at once with SQLITE_BUSY instead of waiting
+ * its turn (busy_timeout covers only a lock taken at the start).
+ */
+public record ReadModelDatabase(DataSource dataSource, PlatformTransactionManager transactions) implements AutoCloseable {
+
+    static final String FILE_NAME = "readmodels.db";
+    /** Axon's JDBC token store's table, named as it names it by default. */
+    static final String TOKEN_TABLE = org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema.builder().build()
+            .tokenTable();
+
+    static ReadModelDatabase open(Path folder, String synchronous) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("accord-readmodels");
+        config.setJdbcUrl("jdbc:sqlite:" + folder.resolve(FILE_NAME) + "?journal_mode=WAL&synchronous=" + synchronous
+                + "&busy_timeout=10000&transaction_mode=IMMEDIATE");
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        DataSource dataSource = new NullSafeSqliteDataSource(new HikariDataSource(config));
+        return new ReadModelDatabase(dataSource, new DataSourceTransactionManager(dataSource));
+    }
+
+    @Override
+    public void close() {
+        if (dataSource instanceof NullSafeSqliteDataSource wrapped
+                && wrapped.getTargetDataSource() instanceof HikariDataSource hikari) {
+            hikari.close();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.accord.app.embedded;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.bson.Document;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Every read-model document of the embedded store, by collection (table), each as canonical JSON (fields in name order
+ * at every depth: two projections writing fields of one document may do so in either order) in id order. The
+ * processors' tokens are bookkeeping, not models, and an empty table is no different from a missing one.
+ */
+public final class ReadModelDump {
+
+    private ReadModelDump() {
+    }
+
+    /** Read from the data folder's read-model file, by a connection of its own (the application may be running). */
+    public static Map<String, List<String>> ofDataFolder(Path dataFolder) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(10_000);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + dataFolder.resolve(ReadModelDatabase.FILE_NAME));
+        return of(dataSource);
+    }
+
+    public static Map<String, List<String>> of(DataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        Map<String, List<String>> dump = new TreeMap<>();
+        for (String table : jdbc.queryForList("SELECT name FROM sqlite_master WHERE type = 'table'"
+                + " AND name <> ? AND name NOT LIKE 'sqlite_%'", String.class, ReadModelDatabase.TOKEN_TABLE)) {
+            List<String> documents = new ArrayList<>();
+            jdbc.query("SELECT doc FROM \"" + table + "\" ORDER BY id",
+                    row -> {
+                        documents.add(((Document) canonical(Document.parse(row.getString(1)))).toJson());
+                    });
+            if (!documents.isEmpty()) {
+                dump.put(table, documents);
+            }
+        }
+        return dump;
+    }
+
+    private static Object canonical(Object value) {
+        if (value instanceof Document document) {
+            Document sorted = new Document();
+            new TreeMap<>(document).forEach((k, v) -> sorted.append(k, canonical(v)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ReadModelDump::canonical).toList();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,97 @@
+package org.accord.query.runtime.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.accord.query.ReadModelMongo;
+import org.accord.query.runtime.ReadModelStoreContract;
+import org.accord.query.shared.ReadModelStore;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The read-model store contract on the SQLite adapter, on a file in WAL mode, each batch of events in a JDBC
+ * transaction on that file as the embedded runtime runs it (there, Axon's JDBC token store writes the batch's token in
+ * the same transaction).
+ */
+class SqliteReadModelStoreTest extends ReadModelStoreContract {
+
+    @TempDir
+    Path folder;
+
+    private SQLiteDataSource dataSource;
+    private ReadModelStore store;
+    private PlatformTransactionManager transactions;
+
+    @BeforeEach
+    void open() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setBusyTimeout(5_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + folder.resolve("readmodels.db"));
+        store = new SqliteReadModelStore(dataSource, ReadModelMongo.converter());
+        transactions = new DataSourceTransactionManager(dataSource);
+    }
+
+    @Override
+    protected ReadModelStore store() {
+        return store;
+    }
+
+    @Override
+    protected TransactionManager batchTransactions() {
+        return () -> {
+            TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
+            return new Transaction() {
+                @Override
+                public void commit() {
+                    transactions.commit(status);
+                }
+
+                @Override
+                public void rollback() {
+                    transactions.rollback(status);
+                }
+            };
+        };
+    }
+
+    @Test
+    void eachCollectionIsATableOfJsonDocumentsByIdThatSqliteItselfCanRead() {
+        store.upsert(Sample.class, "s1", new Update().set("name", "Phonics first").set("choice", Choice.APPROVE));
+
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("SELECT json_extract(doc, '$.name') FROM contract_samples WHERE id = 's1'",
+                String.class)).isEqualTo("Phonics first");
+        assertThat(jdbc.queryForObject("SELECT json_extract(doc, '$.choice') FROM contract_samples WHERE id = 's1'",
+                String.class)).isEqualTo("APPROVE");
+    }
+
+    @Test
+    void aTableMadeInABatchThatRollsBackIsMadeAgainByTheNext() {
+        var batch = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(
+                org.axonframework.eventhandling.GenericEventMessage.asEventMessage("an event"));
+        batch.attachTransaction(batchTransactions());
+        store.upsert(Other.class, "o1", new Update().set("name", "first"));
+        store.findAll(Other.class); // writes the batch so far, making the table inside the transaction
+        batch.rollback();
+
+        store.upsert(Other.class, "o1", new Update().set("name", "second"));
+
+        assertThat(store.findById(Other.class, "o1")).isEqualTo(new Other("o1", "second"));
+    }
+}
