@@ -16,6 +16,7 @@ import org.accord.api.trust.SchoolPhase;
 import org.accord.api.trust.SchoolRegisteredEvent;
 import org.accord.api.trust.TrustRegisteredEvent;
 import org.accord.query.ReadModelMongo;
+import org.accord.query.runtime.mongodb.MongoReadModelStore;
 import org.accord.query.shared.ReadModelStore;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -42,7 +43,7 @@ class DecisionLogPositionsTest {
     void start() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
-        store = new ReadModelStore(ReadModelMongo.template(client, "test"));
+        store = new MongoReadModelStore(ReadModelMongo.template(client, "test"));
         projection = new DecisionLogProjection(store, new DecisionFeed());
         queries = new DecisionLogQueries(store);
     }
