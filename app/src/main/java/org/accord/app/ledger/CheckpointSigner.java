@@ -46,7 +46,13 @@ public class CheckpointSigner {
             boolean old = last.map(c -> Duration.between(c.signedAt(), now).compareTo(properties.checkpointEvery()) >= 0)
                     .orElse(true);
             if (unsigned >= properties.checkpointEveryEvents() || (unsigned > 0 && old)) {
-                sign(head, now);
+                try {
+                    sign(head, now);
+                } catch (java.io.UncheckedIOException | org.springframework.dao.DataAccessException e) {
+                    // a full disk, say: nothing was recorded, and the next round tries again
+                    log.warn("No checkpoint of trust {} at position {} this time: {}", head.trustId(),
+                            head.position(), e.getMessage());
+                }
             }
         }
     }

@@ -90,6 +90,16 @@ public class Commands {
         } catch (RuntimeException failed) {
             throw unavailableOr(failed);
         }
+        if (!caughtUp && catchUp.failure().isPresent()) {
+            Throwable why = catchUp.failure().get();
+            boolean full = StorageFailure.describe(why).filter(m -> m.contains("disk is full")).isPresent();
+            throw new Unavailable("The change was recorded, but the read models are not available to show it: "
+                    + (full ? "the disk is full, so they cannot be written." : "a projection is failing and retrying ("
+                    + why.getMessage() + ").") + (clientMutationId == null
+                    ? " Do not send it again (it had no clientMutationId): query it again once they are back."
+                    : " Send the mutation again, with the same clientMutationId, " + (full ? "once space has been"
+                    + " freed" : "shortly") + ": that records nothing new and returns its result."));
+        }
         if (!caughtUp) {
             throw new Unavailable("The change was recorded, but the read models have not caught up with it yet, so"
                     + " its result cannot be shown. " + (clientMutationId == null

@@ -2,6 +2,7 @@ package org.accord.app.shared;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -60,6 +61,13 @@ public class ProjectionCatchUp {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!allReached(target.getAsLong())) {
+            if (anyFailing()) {
+                // a projection that cannot write (a full disk, say) retries on its own schedule: waiting the whole
+                // timeout would hold every request, and answering as if caught up would build payloads from read
+                // models that lack the change
+                log.debug("projections did not reach event {}: one is failing and retrying", target.getAsLong());
+                return false;
+            }
             if (System.nanoTime() > deadline) {
                 log.warn("projections did not reach event {} within {}", target.getAsLong(), timeout);
                 return false;
@@ -93,6 +101,26 @@ public class ProjectionCatchUp {
         return true;
     }
 
+    /** Whether a projection here is failing (and will retry): its read model lags until it recovers. */
+    private boolean anyFailing() {
+        return failure().isPresent();
+    }
+
+    /** Why a projection here is failing (and retrying), if one is: what keeps its read model behind. */
+    public Optional<Throwable> failure() {
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
+                for (EventTrackerStatus status : streaming.processingStatus().values()) {
+                    if (status.isErrorState()) {
+                        return Optional.ofNullable(status.getError()).or(() -> Optional.of(
+                                new IllegalStateException("projection " + processor.getName() + " is failing")));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private boolean reached(StreamingEventProcessor processor, long position) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         if (segments.isEmpty()) {
@@ -100,9 +128,6 @@ public class ProjectionCatchUp {
             return !restarting && sharedTokens.reached(processor.getName(), position);
         }
         for (EventTrackerStatus status : segments.values()) {
-            if (status.isErrorState()) {
-                continue; // a failing projection is reported by its processor; do not hang every request on it
-            }
             OptionalLong current = status.getCurrentPosition();
             if (current.isEmpty() || current.getAsLong() < position) {
                 return false;

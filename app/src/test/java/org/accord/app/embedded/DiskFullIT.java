@@ -202,6 +202,7 @@ class DiskFullIT {
         stop.set(true);
         assertThat(senders.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
 
+        assertThat(refused).as("answers other than success, UNAVAILABLE or CONFLICT").isEmpty();
         Verification found = verify(graphql, acknowledged, total);
         String chain = chain(graphql);
         Map<String, List<String>> before = ReadModelDump.ofDataFolder(store);
