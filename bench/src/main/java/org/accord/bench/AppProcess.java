@@ -22,14 +22,12 @@ final class AppProcess implements AutoCloseable {
 
     final Process process;
     final int httpPort;
-    final int mongoPort;
     final long startedNanos;
     final Path log;
 
-    private AppProcess(Process process, int httpPort, int mongoPort, long startedNanos, Path log) {
+    private AppProcess(Process process, int httpPort, long startedNanos, Path log) {
         this.process = process;
         this.httpPort = httpPort;
-        this.mongoPort = mongoPort;
         this.startedNanos = startedNanos;
         this.log = log;
     }
@@ -41,7 +39,6 @@ final class AppProcess implements AutoCloseable {
     static AppProcess start(Path appJar, Path dataDir, String accountsJson, List<String> jvmArgs, String extraJars,
                             Path log) {
         int http = freePort();
-        int mongo = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Ddisable-axoniq-console-message=true");
@@ -61,7 +58,6 @@ final class AppProcess implements AutoCloseable {
             command.add(appJar + java.io.File.pathSeparator + extraJars);
             command.add("org.accord.app.AccordApplication");
         }
-        command.add("--accord.mongo-port=" + mongo);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -71,7 +67,7 @@ final class AppProcess implements AutoCloseable {
         env.put("SPRING_APPLICATION_JSON", accountsJson);
         long started = System.nanoTime();
         try {
-            return new AppProcess(builder.start(), http, mongo, started, log);
+            return new AppProcess(builder.start(), http, started, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,8 +18,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -29,15 +32,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import org.accord.bench.load.SyntheticTrust;
 import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
@@ -49,6 +47,14 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
 public final class Benchmark {
 
     private static final String PASSWORD = "bench";
+    /** The embedded mode's read-model file (documents and tokens), beside events.db in the data folder. */
+    private static final String READ_MODELS = "readmodels.db";
+    /** The table castVote's projection (ProposalProjection, VoteCastEvent) upserts: ProposalDocument's collection. */
+    private static final String PROPOSALS = "proposals";
+    /** Scratch rows of the raw castVote baseline, in the proposals table itself, deleted afterwards. */
+    private static final String RAW_ID_PREFIX = "bench-raw-";
+    /** As the SQLite read-model store writes its documents. */
+    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private final Path appJar = Path.of(System.getProperty("bench.app-jar", "app/target/accord.jar"));
     private final Path benchJar = Path.of(System.getProperty("bench.jar", "bench/target/accord-bench.jar"));
@@ -129,8 +135,8 @@ public final class Benchmark {
                 work.resolve("app.log"))) {
             startSeconds = app.awaitHealthy(Duration.ofMinutes(30));
             System.out.printf(Locale.ROOT, "store of %,d events: healthy after %.1f s%n", events, startSeconds);
-            castVote(app, eventsDb);
-            rulesInForce(app, Instant.parse(loaded.getProperty("knownAtMid")));
+            castVote(app, eventsDb, data.resolve(READ_MODELS));
+            rulesInForce(app, data.resolve(READ_MODELS), Instant.parse(loaded.getProperty("knownAtMid")));
             Thread.sleep(3000);
             double heap = app.heapAfterGcMiB();
             report.row("start-up to healthy, " + String.format(Locale.ROOT, "%,d", events) + " events", "s",
@@ -140,7 +146,8 @@ public final class Benchmark {
         }
 
         if (Boolean.parseBoolean(System.getProperty("bench.replay", "true"))) {
-            replay(data, eventsDb, events, startSeconds);
+            // the castVote load added events since the count above: the replay replays them all
+            replay(data, eventsDb, countEvents(eventsDb), startSeconds);
         }
         report.print(work.resolve("report.md"));
     }
@@ -180,7 +187,7 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- castVote and projection lag
 
-    private void castVote(AppProcess app, Path eventsDb) throws Exception {
+    private void castVote(AppProcess app, Path eventsDb, Path readModelsDb) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4)).build();
         URI graphql = URI.create("http://127.0.0.1:" + app.httpPort + "/graphql");
@@ -194,17 +201,17 @@ public final class Benchmark {
         double throughput = done / seconds;
         System.out.printf(Locale.ROOT, "castVote: %,d in %.1f s by %d clients%n", done, seconds, clients);
 
-        RawWrites raw = rawWrites(app, eventsDb, done);
+        RawWrites raw = rawWrites(eventsDb, readModelsDb, done);
         report.row("castVote over HTTP, " + clients + " clients: p50", "ms", votes.percentileMillis(50),
-                raw.latency.percentileMillis(50), "JDBC insert + driver upsert", "within 3x", null);
+                raw.latency.percentileMillis(50), "JDBC insert + JDBC upsert", "within 3x", null);
         report.row("castVote over HTTP, " + clients + " clients: p99", "ms", votes.percentileMillis(99),
-                raw.latency.percentileMillis(99), "JDBC insert + driver upsert", "within 3x", null);
+                raw.latency.percentileMillis(99), "JDBC insert + JDBC upsert", "within 3x", null);
         report.inverseRow("castVote throughput", "votes/s", throughput, raw.throughput,
-                "JDBC insert + driver upsert", "within 3x");
+                "JDBC insert + JDBC upsert", "within 3x");
         report.row("projection lag under the castVote load: p50", "ms", lag.percentileMillis(50),
-                raw.find.percentileMillis(50), "driver find of the document", "p99 < 100 ms", null);
+                raw.find.percentileMillis(50), "JDBC read of the document", "p99 < 100 ms", null);
         report.row("projection lag under the castVote load: p99", "ms", lag.percentileMillis(99),
-                raw.find.percentileMillis(99), "driver find of the document", "p99 < 100 ms",
+                raw.find.percentileMillis(99), "JDBC read of the document", "p99 < 100 ms",
                 lag.percentileMillis(99) < 100);
         report.note(String.format(Locale.ROOT, "castVote: %,d votes in %.0f s (%d s warm-up before), %,d lag samples",
                 done, seconds, Math.min(5, voteSeconds), lag.count()));
@@ -280,29 +287,39 @@ public final class Benchmark {
 
     /**
      * The same writes straight to the same stores, from the same number of threads: one insert of a vote's event row
-     * (a real one's payload and metadata) into a scratch copy of the event table in the same SQLite file, taking one
-     * writer at a time as the application does, then one upsert of the proposal document (set the standing vote, add
-     * to the history) into a scratch copy of the proposals collection on the application's own MongoDB server.
+     * (a real one's payload and metadata) into a scratch copy of the event table in events.db, taking one writer at a
+     * time as the application does, then one upsert of a proposal document into readmodels.db's proposals table (the
+     * table castVote's projection writes), as the SQLite read-model store writes it: the whole document as JSON,
+     * {@code INSERT ... ON CONFLICT (id) DO UPDATE}, one writer at a time. The documents are copies of the live
+     * proposals under scratch ids ({@value #RAW_ID_PREFIX}...), each vote set as the standing vote and added to the
+     * history as the projection does, so they are of the same size and grow the same way; they are deleted
+     * afterwards. Every fourth vote then reads its document back by id (the baseline of the projection lag).
      */
-    private RawWrites rawWrites(AppProcess app, Path eventsDb, long count) throws Exception {
+    private RawWrites rawWrites(Path eventsDb, Path readModelsDb, long count) throws Exception {
         Latencies latency = new Latencies();
         Latencies find = new Latencies();
-        ReentrantLock writer = new ReentrantLock(true);
-        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + app.mongoPort);
-             Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + eventsDb
-                     + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000")) {
-            MongoDatabase db = mongo.getDatabase("accord");
-            MongoCollection<Document> proposals = db.getCollection("bench_raw_proposals");
-            proposals.drop();
-            for (int t = 0; t < SyntheticTrust.LIVE_TEAMS; t++) {
-                for (int k = 0; k < SyntheticTrust.LIVE_PER_TEAM; k++) {
-                    Document d = db.getCollection("proposals").find(Filters.eq("_id",
-                            SyntheticTrust.liveProposalId(t, k))).first();
-                    if (d != null) {
-                        proposals.insertOne(d);
+        ReentrantLock eventWriter = new ReentrantLock(true);
+        ReentrantLock readModelWriter = new ReentrantLock(true);
+        String readModelsUrl = "jdbc:sqlite:" + readModelsDb + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000";
+        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + eventsDb
+                     + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000");
+             Connection readModels = DriverManager.getConnection(readModelsUrl)) {
+            Map<String, Document> documents = new HashMap<>();
+            try (PreparedStatement select = readModels.prepareStatement("SELECT doc FROM " + PROPOSALS
+                    + " WHERE id = ?")) {
+                for (int t = 0; t < SyntheticTrust.LIVE_TEAMS; t++) {
+                    for (int k = 0; k < SyntheticTrust.LIVE_PER_TEAM; k++) {
+                        String id = SyntheticTrust.liveProposalId(t, k);
+                        select.setString(1, id);
+                        try (ResultSet rs = select.executeQuery()) {
+                            Document d = rs.next() ? Document.parse(rs.getString(1)) : new Document();
+                            d.put("_id", RAW_ID_PREFIX + id);
+                            documents.put(id, d);
+                        }
                     }
                 }
             }
+            deleteRawProposals(readModels);
             String ddl;
             byte[] payload;
             byte[] metadata;
@@ -329,42 +346,75 @@ public final class Benchmark {
                 futures.add(pool.submit(() -> {
                     String voter = clientAccount(client);
                     int team = client % SyntheticTrust.LIVE_TEAMS;
-                    while (true) {
-                        long n = sequence.incrementAndGet();
-                        if (n > count) {
-                            return null;
-                        }
-                        String proposal = SyntheticTrust.liveProposalId(team,
-                                ThreadLocalRandom.current().nextInt(SyntheticTrust.LIVE_PER_TEAM));
-                        long t0 = System.nanoTime();
-                        writer.lock();
-                        try (PreparedStatement insert = sqlite.prepareStatement("INSERT INTO bench_raw_events"
-                                + " (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, payload,"
-                                + " payloadRevision, payloadType, timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                            insert.setString(1, proposal);
-                            insert.setLong(2, n);
-                            insert.setString(3, "Proposal");
-                            insert.setString(4, UUID.randomUUID().toString());
-                            insert.setBytes(5, metadata);
-                            insert.setBytes(6, payload);
-                            insert.setString(7, null);
-                            insert.setString(8, "org.accord.api.proposal.VoteCastEvent");
-                            insert.setString(9, Instant.now().toString());
-                            insert.executeUpdate();
-                        } finally {
-                            writer.unlock();
-                        }
-                        Document vote = new Document("eventId", UUID.randomUUID().toString()).append("voterId", voter)
-                                .append("choice", "APPROVE").append("rationale", "raw " + n)
-                                .append("castAt", new java.util.Date());
-                        proposals.updateOne(Filters.eq("_id", proposal), Updates.combine(
-                                Updates.set("votes." + voter, vote), Updates.addToSet("voteHistory", vote)),
-                                new UpdateOptions().upsert(true));
-                        long t1 = System.nanoTime();
-                        latency.add(t1 - t0);
-                        if (n % 4 == 0) {
-                            proposals.find(Filters.eq("_id", proposal)).first();
-                            find.add(System.nanoTime() - t1);
+                    // each client reads on a connection of its own, as the application's pool lets its queries do
+                    try (Connection reader = DriverManager.getConnection(readModelsUrl);
+                         PreparedStatement read = reader.prepareStatement("SELECT doc FROM " + PROPOSALS
+                                 + " WHERE id = ?")) {
+                        while (true) {
+                            long n = sequence.incrementAndGet();
+                            if (n > count) {
+                                return null;
+                            }
+                            String proposal = SyntheticTrust.liveProposalId(team,
+                                    ThreadLocalRandom.current().nextInt(SyntheticTrust.LIVE_PER_TEAM));
+                            long t0 = System.nanoTime();
+                            eventWriter.lock();
+                            try (PreparedStatement insert = sqlite.prepareStatement("INSERT INTO bench_raw_events"
+                                    + " (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData,"
+                                    + " payload, payloadRevision, payloadType, timeStamp)"
+                                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                                insert.setString(1, proposal);
+                                insert.setLong(2, n);
+                                insert.setString(3, "Proposal");
+                                insert.setString(4, UUID.randomUUID().toString());
+                                insert.setBytes(5, metadata);
+                                insert.setBytes(6, payload);
+                                insert.setString(7, null);
+                                insert.setString(8, "org.accord.api.proposal.VoteCastEvent");
+                                insert.setString(9, Instant.now().toString());
+                                insert.executeUpdate();
+                            } finally {
+                                eventWriter.unlock();
+                            }
+                            Document vote = new Document("eventId", UUID.randomUUID().toString())
+                                    .append("voterId", voter).append("choice", "APPROVE").append("rationale", "raw " + n)
+                                    .append("castAt", Instant.now().toString());
+                            Document document = documents.get(proposal);
+                            String id;
+                            String json;
+                            synchronized (document) {
+                                Document votes = document.get("votes", Document.class);
+                                if (votes == null) {
+                                    votes = new Document();
+                                    document.put("votes", votes);
+                                }
+                                votes.put(voter, vote);
+                                List<Object> history = document.getList("voteHistory", Object.class);
+                                history = history == null ? new ArrayList<>() : new ArrayList<>(history);
+                                history.add(vote);
+                                document.put("voteHistory", history);
+                                id = document.getString("_id");
+                                json = document.toJson(JSON);
+                            }
+                            readModelWriter.lock();
+                            try (PreparedStatement upsert = readModels.prepareStatement("INSERT INTO " + PROPOSALS
+                                    + " (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc")) {
+                                upsert.setString(1, id);
+                                upsert.setString(2, json);
+                                upsert.executeUpdate();
+                            } finally {
+                                readModelWriter.unlock();
+                            }
+                            long t1 = System.nanoTime();
+                            latency.add(t1 - t0);
+                            if (n % 4 == 0) {
+                                read.setString(1, id);
+                                try (ResultSet rs = read.executeQuery()) {
+                                    rs.next();
+                                    Document.parse(rs.getString(1));
+                                }
+                                find.add(System.nanoTime() - t1);
+                            }
                         }
                     }
                 }));
@@ -374,7 +424,7 @@ public final class Benchmark {
             }
             double seconds = (System.nanoTime() - began) / 1e9;
             pool.shutdown();
-            proposals.drop();
+            deleteRawProposals(readModels);
             try (Statement s = sqlite.createStatement()) {
                 s.execute("DROP TABLE bench_raw_events");
             }
@@ -382,9 +432,16 @@ public final class Benchmark {
         }
     }
 
+    private static void deleteRawProposals(Connection readModels) throws Exception {
+        try (PreparedStatement delete = readModels.prepareStatement("DELETE FROM " + PROPOSALS + " WHERE id LIKE ?")) {
+            delete.setString(1, RAW_ID_PREFIX + "%");
+            delete.executeUpdate();
+        }
+    }
+
     // ---------------------------------------------------------------- rulesInForce
 
-    private void rulesInForce(AppProcess app, Instant knownAtMid) throws Exception {
+    private void rulesInForce(AppProcess app, Path readModelsDb, Instant knownAtMid) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI graphql = URI.create("http://127.0.0.1:" + app.httpPort + "/graphql");
         String account = clientAccount(0);
@@ -415,17 +472,17 @@ public final class Benchmark {
             }
         }
         Latencies raw = new Latencies();
-        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + app.mongoPort)) {
-            MongoDatabase db = mongo.getDatabase("accord");
+        try (Connection readModels = DriverManager.getConnection("jdbc:sqlite:" + readModelsDb
+                + "?journal_mode=WAL&busy_timeout=10000")) {
             for (int i = 0; i < rulesQueries + 20; i++) {
                 long t0 = System.nanoTime();
-                rawRulesDocuments(db, SyntheticTrust.school(i % schools));
+                rawRulesDocuments(readModels, SyntheticTrust.school(i % schools));
                 if (i >= 20) {
                     raw.add(System.nanoTime() - t0);
                 }
             }
         }
-        String baseline = "driver finds of the same documents";
+        String baseline = "JDBC reads of the same rows";
         report.row("rulesInForce, asOf today: p50", "ms", today.percentileMillis(50), raw.percentileMillis(50),
                 baseline, "within 2x", null);
         report.row("rulesInForce, asOf today: p99", "ms", today.percentileMillis(99), raw.percentileMillis(99),
@@ -438,17 +495,49 @@ public final class Benchmark {
                 + " up to %d rules per answer today; knownAt %s", rulesQueries, rules, knownAtMid));
     }
 
-    /** What the query handler reads, by the same keys: the school, its variations, its trust, the standards. */
-    private static void rawRulesDocuments(MongoDatabase db, String schoolId) {
-        Document school = db.getCollection("schools").find(Filters.eq("_id", schoolId)).first();
-        Document mine = db.getCollection("school_variations").find(Filters.eq("_id", schoolId)).first();
+    /**
+     * What the query handler reads, by the same keys, from the same readmodels.db tables: the school, its variations,
+     * its trust, the standards; each row's JSON parsed into a document (as a driver's find decodes one), which also
+     * gives the keys of the next reads.
+     */
+    private static void rawRulesDocuments(Connection readModels, String schoolId) throws Exception {
+        Document school = rawFind(readModels, "schools", schoolId);
+        Document mine = rawFind(readModels, "school_variations", schoolId);
         if (mine != null && mine.getList("variationIds", String.class) != null) {
-            db.getCollection("variations").find(Filters.in("_id", mine.getList("variationIds", String.class)))
-                    .into(new ArrayList<>());
+            rawFindAll(readModels, "variations", mine.getList("variationIds", String.class));
         }
-        Document trust = db.getCollection("trusts").find(Filters.eq("_id", school.getString("trustId"))).first();
-        db.getCollection("standards").find(Filters.in("_id", trust.getList("standardIds", String.class)))
-                .into(new ArrayList<>());
+        Document trust = rawFind(readModels, "trusts", school.getString("trustId"));
+        rawFindAll(readModels, "standards", trust.getList("standardIds", String.class));
+    }
+
+    private static Document rawFind(Connection readModels, String table, String id) throws Exception {
+        try (PreparedStatement select = readModels.prepareStatement("SELECT doc FROM " + table + " WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Document.parse(rs.getString(1)) : null;
+            }
+        }
+    }
+
+    /** By id, in chunks of 500 ids, as the SQLite read-model store's findByIds does. */
+    private static List<Document> rawFindAll(Connection readModels, String table, List<String> ids) throws Exception {
+        List<Document> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            try (PreparedStatement select = readModels.prepareStatement("SELECT id, doc FROM " + table
+                    + " WHERE id IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(1);
+                        found.add(Document.parse(rs.getString(2)));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     // ---------------------------------------------------------------- replay
@@ -483,14 +572,27 @@ public final class Benchmark {
             }
         }
         double rawRate = rows / ((System.nanoTime() - t0) / 1e9);
-        Path kept = data.resolve("readmodels.mv.db.kept");
-        Files.move(data.resolve("readmodels.mv.db"), kept);
+        // the read models and the processors' tokens (one file, with its WAL and shared-memory files) go aside
+        List<Path> kept = new ArrayList<>();
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Path file = data.resolve(READ_MODELS + suffix);
+            if (Files.exists(file)) {
+                Path aside = data.resolve(READ_MODELS + suffix + ".kept");
+                Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                kept.add(aside);
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new IllegalStateException("no " + READ_MODELS + " in " + data + " to rebuild");
+        }
         double rebuild;
         try (AppProcess app = AppProcess.start(appJar, data, accounts, withJfr("replay"), null,
                 work.resolve("replay.log"))) {
             rebuild = app.awaitHealthy(Duration.ofHours(6));
         }
-        Files.delete(kept); // the rebuilt read models stay
+        for (Path aside : kept) {
+            Files.delete(aside); // the rebuilt read models stay
+        }
         double replaySeconds = Math.max(0.001, rebuild - normalStart);
         double rate = events / replaySeconds;
         report.inverseRow("full replay of all read models", "events/s", rate, rawRate,
