@@ -9,13 +9,11 @@ import java.util.List;
 
 import org.accord.api.shared.DomainException;
 import org.accord.app.security.AccordUser;
-import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JsonGenerator;
 
 /** Verifies a trust's decision log against the event store, and exports it in a form that verifies offline. */
 @Service
-@Profile("!production")
 public class DecisionLogVerifier {
 
     private final LedgerSource source;
