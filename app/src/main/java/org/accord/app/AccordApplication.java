@@ -1,5 +1,6 @@
 package org.accord.app;
 
+import org.accord.app.ledger.DecisionProof;
 import org.accord.app.ledger.OfflineVerifier;
 import org.accord.query.ReadModelConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -24,6 +25,10 @@ public class AccordApplication {
         if (args.length > 0 && OfflineVerifier.COMMAND.equals(args[0])) {
             // verifies an export with nothing but the export and the public key: no Spring, no store
             System.exit(OfflineVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
+        if (args.length > 0 && DecisionProof.COMMAND.equals(args[0])) {
+            // verifies one decision with its inclusion proof and the public key, offline
+            System.exit(DecisionProof.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         quietAxon();
         useAheadOfTimeDefinitionsUnlessProfiled(args);

@@ -147,7 +147,9 @@ public class EmbeddedRuntimeConfiguration {
             log.info("Checkpoints also sent to the witness at {}", url.url());
         }
         return new DecisionLogIntegrity(source, ledger, keys, witnessFile, url, axonTransactionManager,
-                Clock.systemUTC());
+                Clock.systemUTC(), properties.originNamespace(),
+                // a checkpoint is due checkpoint-every after the first event, looked for every 10 s
+                properties.checkpointEvery().multipliedBy(2).plusMinutes(1));
     }
 
     @Bean

@@ -3,11 +3,14 @@ package org.accord.app.ledger;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 
 import org.accord.app.ledger.Verification.Kind;
 import org.accord.app.ledger.Verification.Problem;
+import org.accord.app.ledger.merkle.CompactRange;
+import org.accord.app.ledger.merkle.LedgerLeaf;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,9 +25,13 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ChainVerifier {
 
+    private static final HexFormat HEX = HexFormat.of();
+
     private final String trustId;
     private final List<Checkpoint> checkpoints;
     private final CheckpointSigning signatures;
+    private final CompactRange tree = new CompactRange();
+    private PrecomputedLinks precomputed;
 
     private long expected = 1;
     private String previous = ChainHasher.GENESIS;
@@ -52,7 +59,21 @@ public final class ChainVerifier {
      */
     public static Verification verify(String trustId, Iterator<StoredEvent> events, ChainHead recordedHead,
                                       List<Checkpoint> checkpoints, PublicKey publicKey) {
-        return new ChainVerifier(trustId, recordedHead, checkpoints, publicKey).run(events, recordedHead);
+        return verify(trustId, events, recordedHead, checkpoints, publicKey, (event, position, previous) -> null);
+    }
+
+    /** @param precomputed link hashes computed ahead (on other threads), used when they were made on the same terms */
+    static Verification verify(String trustId, Iterator<StoredEvent> events, ChainHead recordedHead,
+                               List<Checkpoint> checkpoints, PublicKey publicKey, PrecomputedLinks precomputed) {
+        ChainVerifier verifier = new ChainVerifier(trustId, recordedHead, checkpoints, publicKey);
+        verifier.precomputed = precomputed;
+        return verifier.run(events, recordedHead);
+    }
+
+    /** A link hash computed ahead for this event at this position on this previous hash; null if none was. */
+    @FunctionalInterface
+    interface PrecomputedLinks {
+        String hash(StoredEvent event, long position, String previous);
     }
 
     private Verification run(Iterator<StoredEvent> events, ChainHead recordedHead) {
@@ -66,7 +87,8 @@ public final class ChainVerifier {
         if (problem == null) {
             problem = checkEnd(recordedHead);
         }
-        return new Verification(problem == null, expected - 1, previous, lastMatchedCheckpoint, problem);
+        return new Verification(problem == null, expected - 1, previous, lastMatchedCheckpoint, problem,
+                problem == null ? HEX.formatHex(tree.root()) : null);
     }
 
     private Problem check(StoredEvent event, Iterator<StoredEvent> rest) {
@@ -93,7 +115,8 @@ public final class ChainVerifier {
                     : new Problem(expected, null, Kind.MISSING, "no event holds position " + expected
                     + "; the next one stored is at position " + claimed);
         }
-        String hash = event.linkHash(trustId, expected, previous, payload);
+        String ahead = precomputed.hash(event, expected, previous);
+        String hash = ahead != null ? ahead : event.linkHash(trustId, expected, previous, payload);
         if (hash == null || !hash.equals(event.chainHash())) {
             StoredEvent genuine = find(expected, rest);
             if (genuine != null && genuine.chainHash() != null
@@ -114,6 +137,7 @@ public final class ChainVerifier {
         }
         previous = hash;
         previousEventId = event.eventId();
+        tree.append(LedgerLeaf.hash(hash));
         Problem atCheckpoint = checkCheckpoints(expected, hash);
         expected++;
         return atCheckpoint;
@@ -123,9 +147,11 @@ public final class ChainVerifier {
     private Problem checkCheckpoints(long position, String hash) {
         while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).position() <= position) {
             Checkpoint checkpoint = checkpoints.get(nextCheckpoint++);
-            if (!signatures.verifies(checkpoint) || !trustId.equals(checkpoint.trustId())) {
+            String invalid = trustId.equals(checkpoint.trustId()) ? signatures.problem(checkpoint)
+                    : "it is of trust '" + checkpoint.trustId() + "'";
+            if (invalid != null) {
                 return new Problem(checkpoint.position(), null, Kind.CHECKPOINT_INVALID, "the checkpoint at position "
-                        + checkpoint.position() + " is not signed by this trust's key");
+                        + checkpoint.position() + " is not signed by this trust's key for this trust: " + invalid);
             }
             if (!checkpoint.hash().equals(hash)) {
                 long from = lastMatchedCheckpoint == null ? 1 : lastMatchedCheckpoint.position() + 1;
@@ -133,6 +159,11 @@ public final class ChainVerifier {
                         + " alteration: the checkpoint signed at position " + checkpoint.position()
                         + " does not match, so an event between positions " + from + " and " + checkpoint.position()
                         + " was altered, removed or added");
+            }
+            if (checkpoint.isTreeCheckpoint() && !checkpoint.rootHash().equals(HEX.formatHex(tree.root()))) {
+                return new Problem(position, null, Kind.ALTERED, "the checkpoint signed at position " + position
+                        + " names the Merkle root " + checkpoint.rootHash() + ", but the events up to it give "
+                        + HEX.formatHex(tree.root()));
             }
             lastMatchedCheckpoint = checkpoint;
             firstIdAfterCheckpoint = null;

@@ -2,9 +2,9 @@ package org.accord.app.ledger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -58,19 +58,36 @@ public class CheckpointSigner {
     }
 
     /**
+     * At a graceful stop, every head that no checkpoint covers is signed: whatever is done to the data folder while
+     * Accord is stopped then meets a witnessed checkpoint of everything it wrote.
+     */
+    @PreDestroy
+    public void signEveryHeadAtStop() {
+        Instant now = Instant.now();
+        for (ChainHead head : ledger.heads()) {
+            long signed = ledger.lastCheckpoint(head.trustId()).map(Checkpoint::position).orElse(0L);
+            if (head.position() > signed) {
+                try {
+                    sign(head, now);
+                } catch (RuntimeException e) {
+                    log.warn("No checkpoint of trust {} at the stop: {}", head.trustId(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
      * Signs and records a checkpoint of this head now, unless the head disagrees with what was witnessed before or
      * the trust has an unacknowledged problem: Accord never signs what it cannot vouch for.
      */
     public Optional<Checkpoint> sign(ChainHead head, Instant now) {
-        Optional<String> refusal = integrity.refusal(head);
-        if (refusal.isPresent()) {
-            log.debug("No checkpoint of trust {} at position {}: {}", head.trustId(), head.position(), refusal.get());
+        Optional<Checkpoint> checkpoint = integrity.sign(head, now);
+        if (checkpoint.isEmpty()) {
+            log.debug("No checkpoint of trust {} at position {}: refused", head.trustId(), head.position());
             return Optional.empty();
         }
-        Checkpoint checkpoint = CheckpointSigning.sign(head, now.truncatedTo(ChronoUnit.MILLIS), keys.privateKey(),
-                keys.keyId());
-        record(checkpoint);
-        return Optional.of(checkpoint);
+        record(checkpoint.get());
+        return checkpoint;
     }
 
     public void record(Checkpoint checkpoint) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The export of a trust's decision log (same rule as reading it) and the public key that checks it, published for
@@ -24,6 +25,8 @@ public class DecisionLogExportController {
 
     public static final String PUBLIC_KEY_PATH = "/.well-known/accord-ledger-key.pem";
     public static final String EXPORT_PATH = "/decision-log/export";
+    public static final String PROOF_PATH = "/decision-log/proof";
+    public static final String CONSISTENCY_PATH = "/decision-log/consistency";
 
     private final DecisionLogVerifier verifier;
     private final LedgerKeys keys;
@@ -43,6 +46,20 @@ public class DecisionLogExportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(file, StandardCharsets.UTF_8).build().toString())
                 .body(out -> verifier.export(trust, out));
+    }
+
+    /** One decision and its inclusion proof, for {@code verify-decision}: same rule as reading the trust. */
+    @GetMapping(value = PROOF_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ObjectNode proof(@RequestParam(required = false) String trustId, @RequestParam String eventId,
+                            @AuthenticationPrincipal AccordUser caller) {
+        return verifier.proof(DecisionLogVerifier.ownTrust(trustId, caller), eventId);
+    }
+
+    /** A consistency proof from an earlier size of the trust's log to its newest checkpoint. */
+    @GetMapping(value = CONSISTENCY_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ObjectNode consistency(@RequestParam(required = false) String trustId, @RequestParam long fromSize,
+                                  @AuthenticationPrincipal AccordUser caller) {
+        return verifier.consistency(DecisionLogVerifier.ownTrust(trustId, caller), fromSize);
     }
 
     @GetMapping(value = PUBLIC_KEY_PATH, produces = "application/x-pem-file")

@@ -1,9 +1,11 @@
 package org.accord.app.ledger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.accord.app.ledger.Verification.Kind;
+import org.accord.app.ledger.merkle.LogOrigin;
+import org.accord.app.ledger.merkle.MerkleTree;
 import org.accord.app.ledger.Verification.Problem;
 import org.axonframework.common.transaction.TransactionManager;
 import org.slf4j.Logger;
@@ -36,6 +40,9 @@ public class DecisionLogIntegrity {
     private final WitnessUrl url;
     private final TransactionManager writer;
     private final Clock clock;
+    private final String originNamespace;
+    private final Duration signedWithin;
+    private final TrustTrees trees;
     private final Map<String, TrustCheck> checked = new ConcurrentHashMap<>();
 
     /**
@@ -57,6 +64,20 @@ public class DecisionLogIntegrity {
      */
     public DecisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys, WitnessFile witness,
                                 WitnessUrl url, TransactionManager writer, Clock clock) {
+        this(source, ledger, keys, witness, url, writer, clock, LogOrigin.DEFAULT_NAMESPACE, Duration.ofMinutes(11));
+    }
+
+    /**
+     * @param originNamespace the first part of each trust's log name in its checkpoints ({@link LogOrigin})
+     * @param signedWithin    how soon after a trust's first event Accord has certainly signed a checkpoint of it: a
+     *                        trust with older events and no checkpoint anywhere had its checkpoints deleted
+     */
+    public DecisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys, WitnessFile witness,
+                                WitnessUrl url, TransactionManager writer, Clock clock, String originNamespace,
+                                Duration signedWithin) {
+        this.originNamespace = originNamespace;
+        this.signedWithin = signedWithin;
+        this.trees = new TrustTrees(source);
         this.source = source;
         this.ledger = ledger;
         this.keys = keys;
@@ -124,6 +145,7 @@ public class DecisionLogIntegrity {
                     witnessedCheckpoints(trustId)));
             addIfNew(problems, apart);
             addIfNew(problems, disagreement(ledger.head(trustId).orElseGet(() -> ChainHead.genesis(trustId))));
+            addIfNew(problems, neverSigned(trustId));
             TrustCheck check = new TrustCheck(trustId, List.copyOf(problems), acknowledgementOf(trustId, problems));
             report(check);
             checked.put(trustId, check);
@@ -163,6 +185,25 @@ public class DecisionLogIntegrity {
         report(now);
         checked.put(head.trustId(), now);
         return Optional.of(problem.detail());
+    }
+
+    /**
+     * Signs a checkpoint of the trust's log at this head (the Merkle root of its first {@code head.position()} link
+     * hashes, as a C2SP note), unless {@link #refusal} says no. Not yet recorded: see {@link #record}.
+     */
+    public synchronized Optional<Checkpoint> sign(ChainHead head, Instant now) {
+        Optional<String> refused = refusal(head);
+        if (refused.isPresent()) {
+            return Optional.empty();
+        }
+        byte[] root = trees.tree(head).root(head.position()); // refusal() has built it and found it whole
+        return Optional.of(CheckpointSigning.sign(head, root, now.truncatedTo(ChronoUnit.MILLIS), keys,
+                originNamespace));
+    }
+
+    /** The trust's Merkle tree as stored, at least up to this head, for proofs. */
+    public MerkleTree tree(ChainHead head) {
+        return trees.tree(head);
     }
 
     /**
@@ -216,6 +257,7 @@ public class DecisionLogIntegrity {
         log.warn("Decision log of trust '{}': {} acknowledged by '{}' ({}); signing resumes from position {}",
                 trustId, entry.problems(), operator, reason, baseline.position());
         checked.remove(trustId);
+        trees.forget(trustId);
         check(trustId);
         return entry;
     }
@@ -225,6 +267,12 @@ public class DecisionLogIntegrity {
      * chain must reach that position, and the event there must still carry that hash.
      */
     private Problem disagreement(ChainHead head) {
+        MerkleTree tree;
+        try {
+            tree = trees.tree(head);
+        } catch (IllegalStateException e) {
+            return new Problem(head.position(), null, Kind.ALTERED, e.getMessage());
+        }
         for (WitnessEntry reference : references(head.trustId())) {
             long position = reference.position();
             if (position == 0) {
@@ -242,6 +290,12 @@ public class DecisionLogIntegrity {
                 return new Problem(position, null, hashes.isEmpty() ? Kind.MISSING : Kind.ALTERED, "the chain of"
                         + " trust '" + head.trustId() + "' no longer holds " + what + " (hash " + reference.hash()
                         + "): it was re-linked, or events were removed, at or before that position");
+            }
+            if (reference.rootHash() != null
+                    && !reference.rootHash().equals(HexFormat.of().formatHex(tree.root(position)))) {
+                return new Problem(position, null, Kind.ALTERED, "the Merkle tree of trust '" + head.trustId()
+                        + "' at size " + position + " no longer has the root of " + what + " (" + reference.rootHash()
+                        + "): an event at or before that position was altered, removed or added");
             }
         }
         return null;
@@ -269,6 +323,42 @@ public class DecisionLogIntegrity {
             references.add(WitnessEntry.of(stored.get()));
         }
         return references;
+    }
+
+    /**
+     * A trust with events older than {@code signedWithin} and no checkpoint in the database, the witness file or an
+     * acknowledgement: Accord signs a new trust's log within seconds and at every graceful stop, so its checkpoints
+     * were deleted from both, or the witness file beside this data folder is not its own. Not a fresh start.
+     */
+    private Problem neverSigned(String trustId) {
+        if (!ledger.checkpoints(trustId).isEmpty() || !witness.entries(trustId).isEmpty()) {
+            return null;
+        }
+        return source.read(trustId, (events, head, stored) -> {
+            if (head == null || head.position() == 0) {
+                return null;
+            }
+            while (events.hasNext()) {
+                StoredEvent event = events.next();
+                if (trustId.equals(event.chainTrust())) {
+                    Instant first;
+                    try {
+                        first = Instant.parse(event.timestamp());
+                    } catch (RuntimeException unreadable) {
+                        return null; // the chain check reports an event it cannot read
+                    }
+                    if (Duration.between(first, clock.instant()).compareTo(signedWithin) <= 0) {
+                        return null;
+                    }
+                    return new Problem(1, null, Kind.CHECKPOINT_MISSING, "trust '" + trustId + "' has events"
+                            + " since " + first + " (positions 1 to " + head.position() + ") but no signed checkpoint in the database"
+                            + " or in the witness file " + witness.path() + ": Accord signs one within " + signedWithin
+                            + " of a trust's first event, so its checkpoints were deleted from both, or this witness"
+                            + " file is not this data folder's");
+                }
+            }
+            return null;
+        });
     }
 
     /** The database lacks only the witness's newest checkpoint, which the chain still holds: a stop between writes. */
@@ -345,6 +435,10 @@ public class DecisionLogIntegrity {
         for (Checkpoint c : witnessed) {
             if (!contains(all, c)) {
                 all.add(c);
+            } else if (c.isTreeCheckpoint()) {
+                // the same head signed as a tree too: the tree checkpoint says more
+                all.replaceAll(o -> o.position() == c.position() && o.hash().equals(c.hash())
+                        && !o.isTreeCheckpoint() ? c : o);
             }
         }
         all.sort(java.util.Comparator.comparingLong(Checkpoint::position));

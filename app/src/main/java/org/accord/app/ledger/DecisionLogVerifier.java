@@ -4,13 +4,20 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 
 import org.accord.api.shared.DomainException;
 import org.accord.app.security.AccordUser;
 import org.springframework.stereotype.Service;
+import org.accord.app.ledger.merkle.LedgerLeaf;
+import org.accord.app.ledger.merkle.LogOrigin;
+import org.accord.app.ledger.merkle.MerkleTree;
+import org.accord.app.ledger.merkle.ProofJson;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Verifies a trust's decision log against the event store, and exports it in a form that verifies offline. */
 @Service
@@ -46,17 +53,114 @@ public class DecisionLogVerifier {
         integrity.check(trustId); // before the read: a first check reads the store itself
         source.read(trustId, (events, head, checkpoints) -> {
             List<Checkpoint> all = new ArrayList<>(integrity.checkpointsWithWitnessed(trustId, checkpoints));
-            if (head != null && (all.isEmpty() || all.get(all.size() - 1).position() < head.position())
-                    && integrity.refusal(head).isEmpty()) {
-                Checkpoint checkpoint = CheckpointSigning.sign(head, now, keys.privateKey(), keys.keyId());
-                all.add(checkpoint);
-                signedNow.add(checkpoint);
+            boolean covered = !all.isEmpty() && all.get(all.size() - 1).isTreeCheckpoint()
+                    && all.get(all.size() - 1).position() == (head == null ? 0 : head.position());
+            if (head != null && !covered) {
+                integrity.sign(head, now).ifPresent(checkpoint -> {
+                    all.add(checkpoint);
+                    signedNow.add(checkpoint);
+                });
             }
             write(trustId, now, events, head, all, out);
             return null;
         });
         // recorded after the read: a write inside the read would have to wait for the writer
         signedNow.forEach(signer::record);
+    }
+
+    /**
+     * One decision with its inclusion proof ({@link DecisionProof}), under the newest tree checkpoint that covers it;
+     * one is signed now at the head when none does yet.
+     *
+     * @throws DomainException NOT_FOUND for an event that is not the trust's; CONFLICT when the log does not agree
+     *                         with its checkpoints (then no proof is given: it would prove nothing)
+     */
+    public ObjectNode proof(String trustId, String eventId) {
+        StoredEvent event = source.event(eventId).filter(e -> trustId.equals(e.chainTrust()))
+                .orElseThrow(() -> DomainException.notFound("no event '" + eventId + "' in the decision log of trust '"
+                        + trustId + "'"));
+        long position = event.chainPosition();
+        Checkpoint checkpoint = covering(trustId, position);
+        MerkleTree tree = treeAgreeingWith(checkpoint);
+        List<String> previous = position == 1 ? List.of(ChainHasher.GENESIS) : source.hashesAt(trustId, position - 1);
+        if (previous.size() != 1) {
+            throw DomainException.conflict("the decision log of trust '" + trustId + "' has " + previous.size()
+                    + " events at position " + (position - 1) + ": verify it (verifyDecisionLog)");
+        }
+        return DecisionProof.document(trustId, checkpoint, event, previous.get(0),
+                tree.inclusionProof(LedgerLeaf.index(position), checkpoint.position()));
+    }
+
+    /**
+     * A consistency proof (RFC 9162 §2.1.4) from the trust's log at {@code fromSize} to its newest tree checkpoint
+     * (signed now at the head if none covers it), as a document of proofs (docs/transparency-log.md): the checkpoint
+     * note, and the earlier one at that size when there is one.
+     */
+    public ObjectNode consistency(String trustId, long fromSize) {
+        ChainHead head = source.read(trustId, (events, h, checkpoints) -> h);
+        if (fromSize < 0 || fromSize > (head == null ? 0 : head.position())) {
+            throw DomainException.badRequest("fromSize must be between 0 and the size of the trust's log, "
+                    + (head == null ? 0 : head.position()) + "; it is " + fromSize);
+        }
+        Checkpoint newest = covering(trustId, Math.max(fromSize, 1));
+        if (fromSize > newest.position()) {
+            throw DomainException.badRequest("fromSize must be between 0 and the newest checkpoint's size, "
+                    + newest.position() + "; it is " + fromSize);
+        }
+        MerkleTree tree = treeAgreeingWith(newest);
+        byte[] root = HexFormat.of().parseHex(newest.rootHash());
+        ObjectNode document = ProofJson.document(LogOrigin.of(namespaceOf(newest), trustId), newest.position(), root,
+                newest.note());
+        integrity.checkpointsWithWitnessed(trustId, List.of()).stream()
+                .filter(c -> c.isTreeCheckpoint() && c.position() == fromSize).findFirst()
+                .ifPresent(earlier -> document.put("firstCheckpoint", earlier.note()));
+        ((ArrayNode) document.get("consistencyProofs")).add(ProofJson.consistency(
+                tree.consistencyProof(fromSize, newest.position()), tree.root(fromSize), root));
+        return document;
+    }
+
+    /** The newest tree checkpoint at or after this position; a new one at the head if none is. */
+    private Checkpoint covering(String trustId, long position) {
+        integrity.check(trustId);
+        List<Checkpoint> known = integrity.checkpointsWithWitnessed(trustId, source.read(trustId,
+                (events, head, checkpoints) -> checkpoints));
+        for (int i = known.size() - 1; i >= 0; i--) {
+            Checkpoint c = known.get(i);
+            if (c.isTreeCheckpoint() && c.position() >= position && c.trustId().equals(trustId)) {
+                return c;
+            }
+        }
+        ChainHead head = source.read(trustId, (events, h, checkpoints) -> h);
+        if (head == null || head.position() < position) {
+            throw DomainException.notFound("the decision log of trust '" + trustId + "' has no position " + position);
+        }
+        Checkpoint signed = integrity.sign(head, Instant.now()).orElseThrow(() -> DomainException.conflict(
+                "the decision log of trust '" + trustId + "' has a problem, so Accord signs nothing for it until an"
+                        + " operator acknowledges it: verify it (verifyDecisionLog)"));
+        signer.record(signed);
+        return signed;
+    }
+
+    /** The stored tree, once it gives the checkpoint's root: a proof from any other tree would prove nothing. */
+    private MerkleTree treeAgreeingWith(Checkpoint checkpoint) {
+        MerkleTree tree;
+        try {
+            tree = integrity.tree(new ChainHead(checkpoint.trustId(), checkpoint.position(), checkpoint.hash()));
+        } catch (IllegalStateException e) {
+            throw DomainException.conflict("the decision log of trust '" + checkpoint.trustId() + "' does not agree"
+                    + " with its checkpoint at position " + checkpoint.position() + ": " + e.getMessage());
+        }
+        if (!HexFormat.of().formatHex(tree.root(checkpoint.position())).equals(checkpoint.rootHash())) {
+            throw DomainException.conflict("the decision log of trust '" + checkpoint.trustId() + "' no longer gives"
+                    + " the root of its checkpoint at position " + checkpoint.position() + ": verify it"
+                    + " (verifyDecisionLog)");
+        }
+        return tree;
+    }
+
+    private static String namespaceOf(Checkpoint checkpoint) {
+        String origin = checkpoint.note().substring(0, checkpoint.note().indexOf('\n'));
+        return origin.substring(0, origin.lastIndexOf('/'));
     }
 
     private void write(String trustId, Instant now, Iterator<StoredEvent> events, ChainHead head,

@@ -44,7 +44,9 @@ final class ExportFormat {
         }
         return new StoredEvent(node.path("order").asLong(), text(node, "eventId"), text(node, "aggregateType"),
                 text(node, "aggregateId"), node.path("sequence").asLong(), text(node, "payloadType"),
-                JSON.writeValueAsBytes(node.path("payload")), metaData, text(node, "timestamp"));
+                null, metaData, text(node, "timestamp"),
+                // a missing payload reads as null: its link then fails to match, as it should
+                node.has("payload") ? node.get("payload") : JSON.getNodeFactory().nullNode());
     }
 
     static ObjectNode head(ChainHead head) {
@@ -66,12 +68,17 @@ final class ExportFormat {
         node.put("signedAt", checkpoint.signedAt().toString());
         node.put("keyId", checkpoint.keyId());
         node.put("signature", checkpoint.signature());
+        if (checkpoint.isTreeCheckpoint()) {
+            node.put("rootHash", checkpoint.rootHash());
+            node.put("note", checkpoint.note());
+        }
         return node;
     }
 
     static Checkpoint checkpoint(JsonNode node) {
         return new Checkpoint(text(node, "trustId"), node.path("position").asLong(), text(node, "hash"),
-                Instant.parse(text(node, "signedAt")), text(node, "keyId"), text(node, "signature"));
+                Instant.parse(text(node, "signedAt")), text(node, "keyId"), text(node, "signature"),
+                text(node, "rootHash"), text(node, "note"));
     }
 
     private static String text(JsonNode node, String field) {

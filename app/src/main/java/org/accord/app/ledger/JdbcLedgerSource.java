@@ -1,7 +1,10 @@
 package org.accord.app.ledger;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class JdbcLedgerSource implements LedgerSource {
 
-    private static final String EVENTS = "SELECT globalIndex, eventIdentifier, type, aggregateIdentifier,"
-            + " sequenceNumber, payloadType, payload, metaData, timeStamp FROM DomainEventEntry ORDER BY globalIndex";
+    private static final String COLUMNS = "SELECT globalIndex, eventIdentifier, type, aggregateIdentifier,"
+            + " sequenceNumber, payloadType, payload, metaData, timeStamp FROM DomainEventEntry";
+    private static final String EVENTS = COLUMNS + " ORDER BY globalIndex";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
@@ -38,13 +42,41 @@ public class JdbcLedgerSource implements LedgerSource {
     }
 
     @Override
+    public Optional<StoredEvent> event(String eventId) {
+        return jdbc.query(COLUMNS + " WHERE eventIdentifier = ?", JdbcLedgerSource::event, eventId).stream()
+                .findFirst();
+    }
+
+    private static StoredEvent event(ResultSet rs, int row) throws SQLException {
+        return new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                rs.getString(6), rs.getBytes(7), ChainHasher.metaData(rs.getBytes(8)), rs.getString(9));
+    }
+
+    @Override
+    public void links(String trustId, long afterOrder, LinkConsumer consumer) {
+        jdbc.query("SELECT globalIndex, json_extract(CAST(metaData AS TEXT), '$.chainPosition'),"
+                + " json_extract(CAST(metaData AS TEXT), '$.chainHash') FROM DomainEventEntry WHERE globalIndex > ?"
+                + " AND json_extract(CAST(metaData AS TEXT), '$.chainTrust') = ? ORDER BY globalIndex",
+                rs -> {
+                    String position = rs.getString(2);
+                    consumer.accept(rs.getLong(1), position == null ? -1 : parse(position), rs.getString(3));
+                }, afterOrder, trustId);
+    }
+
+    private static long parse(String position) {
+        try {
+            return Long.parseLong(position);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    @Override
     public <T> T read(String trustId, Reading<T> reading) {
         return snapshot.execute(status -> {
             ChainHead head = ledger.head(trustId).orElse(null);
             List<Checkpoint> checkpoints = ledger.checkpoints(trustId);
-            try (Stream<StoredEvent> events = jdbc.queryForStream(EVENTS, (rs, row) -> new StoredEvent(
-                    rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
-                    rs.getBytes(7), ChainHasher.metaData(rs.getBytes(8)), rs.getString(9)))) {
+            try (Stream<StoredEvent> events = jdbc.queryForStream(EVENTS, JdbcLedgerSource::event)) {
                 Iterator<StoredEvent> iterator = events.iterator();
                 return reading.apply(iterator, head, checkpoints);
             }

@@ -2,6 +2,8 @@ package org.accord.app.ledger;
 
 import java.time.Duration;
 
+import org.accord.app.ledger.merkle.LogOrigin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,19 +21,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param witnessUrl            an external witness that each entry is also POSTed to ({@code ACCORD_LEDGER_WITNESS_URL});
  *                              blank: none
  * @param witnessRetry          how long to wait before sending to the witness URL again after a failure
+ * @param originNamespace       the first part of every trust's log name in its checkpoints,
+ *                              {@code <namespace>/<trust id>}: a domain the deployment's operator controls
+ *                              ({@code ACCORD_LEDGER_ORIGIN_NAMESPACE}); never change it once checkpoints are out
  */
 @ConfigurationProperties("accord.ledger")
 public record LedgerProperties(@DefaultValue("100") int checkpointEveryEvents,
-                               @DefaultValue("5m") Duration checkpointEvery,
+                               @DefaultValue("30s") Duration checkpointEvery,
                                String privateKey,
                                String publicKey,
                                String witnessFile,
                                String witnessUrl,
-                               @DefaultValue("30s") Duration witnessRetry) {
+                               @DefaultValue("30s") Duration witnessRetry,
+                               @DefaultValue(LogOrigin.DEFAULT_NAMESPACE) String originNamespace) {
 
     /** Without a witness (tests that sign by hand). */
     public LedgerProperties(int checkpointEveryEvents, Duration checkpointEvery, String privateKey, String publicKey) {
-        this(checkpointEveryEvents, checkpointEvery, privateKey, publicKey, null, null, Duration.ofSeconds(30));
+        this(checkpointEveryEvents, checkpointEvery, privateKey, publicKey, null, null, Duration.ofSeconds(30),
+                LogOrigin.DEFAULT_NAMESPACE);
     }
 
     @ConstructorBinding
@@ -39,6 +46,10 @@ public record LedgerProperties(@DefaultValue("100") int checkpointEveryEvents,
         if (checkpointEveryEvents < 1) {
             throw new IllegalArgumentException("accord.ledger.checkpoint-every-events must be at least 1");
         }
+        if (originNamespace == null || originNamespace.isBlank()) {
+            originNamespace = LogOrigin.DEFAULT_NAMESPACE;
+        }
+        LogOrigin.of(originNamespace, "check"); // refuses a namespace that cannot name a log, at start
     }
 
     public boolean keyConfigured() {

@@ -14,9 +14,18 @@ import tools.jackson.databind.JsonNode;
  * @param order     where the store puts it (the global index), which is the order the chain must follow
  * @param metaData  its metadata, every value as text
  * @param timestamp its timestamp as stored
+ * @param parsed    its payload already read as JSON (an export's), so that it is not read twice; null when only the
+ *                  stored bytes are at hand
  */
 public record StoredEvent(long order, String eventId, String aggregateType, String aggregateId, long sequence,
-                          String payloadType, byte[] payload, Map<String, String> metaData, String timestamp) {
+                          String payloadType, byte[] payload, Map<String, String> metaData, String timestamp,
+                          JsonNode parsed) {
+
+    /** An event as a store holds it: payload bytes, read as JSON when needed. */
+    public StoredEvent(long order, String eventId, String aggregateType, String aggregateId, long sequence,
+                       String payloadType, byte[] payload, Map<String, String> metaData, String timestamp) {
+        this(order, eventId, aggregateType, aggregateId, sequence, payloadType, payload, metaData, timestamp, null);
+    }
 
     public String chainTrust() {
         return metaData.get(ChainMetadata.TRUST);
@@ -41,6 +50,9 @@ public record StoredEvent(long order, String eventId, String aggregateType, Stri
         if (trustId.equals(chainTrust())) {
             return true;
         }
+        if (parsed != null) {
+            return trustId.equals(payloadTrust());
+        }
         // cheap test first: most events of a large store belong to other trusts
         return new String(payload, StandardCharsets.UTF_8).contains(trustId) && trustId.equals(payloadTrust());
     }
@@ -50,7 +62,7 @@ public record StoredEvent(long order, String eventId, String aggregateType, Stri
     }
 
     JsonNode payloadTree() {
-        return ChainHasher.payload(payload);
+        return parsed != null ? parsed : ChainHasher.payload(payload);
     }
 
     static String trustOf(JsonNode payload) {

@@ -7,9 +7,21 @@ package org.accord.app.ledger;
  * @param headHash       the hash of the last event that matched
  * @param lastCheckpoint the newest signed checkpoint at or before the last event that matched; null if none
  * @param firstProblem   null when intact
+ * @param rootHash       the Merkle root (lower-case hex) of the verified events' link hashes; null when not intact
  */
 public record Verification(boolean intact, long checkedEvents, String headHash, Checkpoint lastCheckpoint,
-                           Problem firstProblem) {
+                           Problem firstProblem, String rootHash) {
+
+    public Verification(boolean intact, long checkedEvents, String headHash, Checkpoint lastCheckpoint,
+                        Problem firstProblem) {
+        this(intact, checkedEvents, headHash, lastCheckpoint, firstProblem, null);
+    }
+
+    /** Whether the newest matching checkpoint is a tree checkpoint of every verified event: all of it is signed. */
+    public boolean coveredBySignature() {
+        return intact && lastCheckpoint != null && lastCheckpoint.isTreeCheckpoint()
+                && lastCheckpoint.position() == checkedEvents;
+    }
 
     /**
      * CHECKPOINT_MISSING: the witness file holds a signed checkpoint the database does not (deleted rows, or a new

@@ -15,10 +15,13 @@ import java.util.List;
  * @param hash       the chain's hash at that position
  * @param signedText what the signature covers (checkpoints only)
  * @param problems   the problems acknowledged, each as {@code KIND@position} (acknowledgements only)
+ * @param rootHash   the Merkle root the checkpoint signs (tree checkpoints only)
+ * @param note       the checkpoint's C2SP signed note, verbatim (tree checkpoints only; then {@code signedText} is
+ *                   the note's text)
  */
 public record WitnessEntry(String format, String type, String trustId, long position, String hash, Instant at,
                            String keyId, String signature, String signedText, String operator, String reason,
-                           List<String> problems) {
+                           List<String> problems, String rootHash, String note) {
 
     public static final String FORMAT = "accord-witness/1";
     public static final String CHECKPOINT = "checkpoint";
@@ -27,13 +30,13 @@ public record WitnessEntry(String format, String type, String trustId, long posi
     public static WitnessEntry of(Checkpoint checkpoint) {
         return new WitnessEntry(FORMAT, CHECKPOINT, checkpoint.trustId(), checkpoint.position(), checkpoint.hash(),
                 checkpoint.signedAt(), checkpoint.keyId(), checkpoint.signature(), checkpoint.signedText(), null, null,
-                null);
+                null, checkpoint.rootHash(), checkpoint.note());
     }
 
     public static WitnessEntry acknowledgement(ChainHead baseline, Instant at, String operator, String reason,
                                                List<String> problems) {
         return new WitnessEntry(FORMAT, ACKNOWLEDGEMENT, baseline.trustId(), baseline.position(), baseline.hash(), at,
-                null, null, null, operator, reason, List.copyOf(problems));
+                null, null, null, operator, reason, List.copyOf(problems), null, null);
     }
 
     public boolean isCheckpoint() {
@@ -46,6 +49,6 @@ public record WitnessEntry(String format, String type, String trustId, long posi
 
     /** The checkpoint this entry witnesses; its signature is checked against the fields, as any checkpoint's is. */
     public Checkpoint checkpoint() {
-        return new Checkpoint(trustId, position, hash, at, keyId, signature);
+        return new Checkpoint(trustId, position, hash, at, keyId, signature, rootHash, note);
     }
 }

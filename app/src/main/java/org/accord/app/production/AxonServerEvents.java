@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.axoniq.axonserver.connector.event.AggregateEventStream;
@@ -27,6 +28,7 @@ public class AxonServerEvents {
 
     /** Axon's code for an error of its own ("other"): what a call that got no answer is reported as. */
     private static final String NO_ANSWER = "AXONIQ-0001";
+    private static final long CHUNK = 10_000;
 
     private final Supplier<EventChannel> channel;
     private final Duration timeout;
@@ -70,6 +72,37 @@ public class AxonServerEvents {
             throw new AxonServerException(NO_ANSWER, "interrupted while reading " + aggregateId + " from Axon Server", e);
         } finally {
             events.cancel();
+        }
+    }
+
+    /**
+     * The aggregate's events from this sequence number on, in order, read a chunk at a time: an aggregate stream has
+     * no flow control, so a long one read whole would be held in memory whole.
+     */
+    public void aggregateEvents(String aggregateId, long fromSequence, Consumer<Event> consumer) {
+        long next = fromSequence;
+        while (true) {
+            AggregateEventStream events = channel.get().openAggregateStream(aggregateId, next, next + CHUNK);
+            int read = 0;
+            try {
+                while (events.hasNext()) {
+                    Event event = events.next();
+                    if (event.getAggregateSequenceNumber() >= next) { // the maximum may be inclusive elsewhere
+                        consumer.accept(event);
+                        next = event.getAggregateSequenceNumber() + 1;
+                        read++;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AxonServerException(NO_ANSWER, "interrupted while reading " + aggregateId + " from Axon"
+                        + " Server", e);
+            } finally {
+                events.cancel();
+            }
+            if (read == 0) {
+                return;
+            }
         }
     }
 

@@ -46,12 +46,13 @@ public class AxonServerLedgerSource implements LedgerSource {
         this.ledger = ledger;
     }
 
+    /** @param trustId null for a reading of the store alone (no trust's head or checkpoints) */
     @Override
     public <T> T read(String trustId, Reading<T> reading) {
         // checkpoints before the head: each was signed at a head no later than the one read next, so none lies past
         // the events read (another replica may sign one at any moment)
-        List<Checkpoint> checkpoints = ledger.checkpoints(trustId);
-        ChainHead head = streams.head(trustId).orElse(null);
+        List<Checkpoint> checkpoints = trustId == null ? List.of() : ledger.checkpoints(trustId);
+        ChainHead head = trustId == null ? null : streams.head(trustId).orElse(null);
         try (Events events = new Events(trustId, head == null ? 0 : head.position(), axonServer.lastToken())) {
             return reading.apply(events, head, checkpoints);
         }
@@ -75,6 +76,56 @@ public class AxonServerLedgerSource implements LedgerSource {
                 .filter(e -> trustId.equals(e.chainTrust()) && e.chainPosition() == position && e.chainHash() != null)
                 .map(e -> List.of(e.chainHash()))
                 .orElse(List.of());
+    }
+
+    /**
+     * The trust's links from its chain stream rather than from a scan of the store: each marker carries the link hash
+     * of the event it names, written in the same transaction. The {@code order} of a link is its position (the
+     * chain stream's sequence number plus one), so a tree is caught up from its size. Something on the stream that is
+     * not a marker for its own position is passed on as position -1, which no tree accepts.
+     */
+    @Override
+    public void links(String trustId, long afterOrder, LinkConsumer consumer) {
+        axonServer.aggregateEvents(ChainMarker.streamOf(trustId), afterOrder, event -> {
+            long position = event.getAggregateSequenceNumber() + 1;
+            Optional<ChainMarker> marker = ChainMarker.of(event)
+                    .filter(m -> m.chain().equals(trustId) && m.position() == position);
+            consumer.accept(position, marker.map(ChainMarker::position).orElse(-1L),
+                    marker.map(ChainMarker::hash).orElse(null));
+        });
+    }
+
+    /** The event with this id, found by reading the store in order (Axon Server has no look-up by event id). */
+    @Override
+    public Optional<StoredEvent> event(String eventId) {
+        try (EventStream stream = axonServer.stream(-1)) {
+            long last = axonServer.lastToken();
+            long token = -1;
+            while (token < last) {
+                EventWithToken read = nextFrom(stream, token, last);
+                token = read.getToken();
+                if (read.getEvent().getMessageIdentifier().equals(eventId)
+                        && !ChainMarker.AGGREGATE_TYPE.equals(read.getEvent().getAggregateType())) {
+                    return Optional.of(stored(token, read.getEvent()));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static EventWithToken nextFrom(EventStream stream, long token, long last) {
+        try {
+            EventWithToken read = stream.nextIfAvailable(NEXT_EVENT_WITHIN_SECONDS, TimeUnit.SECONDS);
+            if (read == null) {
+                throw new IllegalStateException("Axon Server sent no event after global index " + token + " within "
+                        + NEXT_EVENT_WITHIN_SECONDS + " s while the decision log was read up to " + last
+                        + stream.getError().map(e -> ": " + e.getMessage()).orElse(""));
+            }
+            return read;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the decision log from Axon Server", e);
+        }
     }
 
     /** An Axon Server event as the verifier reads it; a non-domain event is keyed as Axon's JDBC store keys it. */
@@ -149,18 +200,7 @@ public class AxonServerLedgerSource implements LedgerSource {
             if (stream == null) {
                 stream = axonServer.stream(-1);
             }
-            try {
-                EventWithToken read = stream.nextIfAvailable(NEXT_EVENT_WITHIN_SECONDS, TimeUnit.SECONDS);
-                if (read == null) {
-                    throw new IllegalStateException("Axon Server sent no event after global index " + token
-                            + " within " + NEXT_EVENT_WITHIN_SECONDS + " s while the decision log was read up to "
-                            + lastToken + stream.getError().map(e -> ": " + e.getMessage()).orElse(""));
-                }
-                return read;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading the decision log from Axon Server", e);
-            }
+            return nextFrom(stream, token, lastToken);
         }
 
         @Override

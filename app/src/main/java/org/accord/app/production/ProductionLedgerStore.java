@@ -36,11 +36,17 @@ public class ProductionLedgerStore implements LedgerStore {
     private final MongoCollection<Document> trusts;
     private final MongoCollection<Document> checkpoints;
     private final Set<String> noted = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
     public ProductionLedgerStore(MongoDatabase database, ChainStreams streams) {
         this.streams = streams;
         this.trusts = database.getCollection(TRUSTS);
         this.checkpoints = database.getCollection(CHECKPOINTS);
+    }
+
+    /** The stop has signed every head ({@link SigningAtStop}); Axon Server's connection closes next. */
+    void stop() {
+        stopped = true;
     }
 
     /** A trust's checkpoints are read in order of position; a real MongoDB serves that from this index. */
@@ -54,9 +60,12 @@ public class ProductionLedgerStore implements LedgerStore {
         return streams.head(trustId);
     }
 
-    /** The heads, from Axon Server, of every trust noted as having a chain. */
+    /** The heads, from Axon Server, of every trust noted as having a chain; none once the stop has signed them. */
     @Override
     public List<ChainHead> heads() {
+        if (stopped) {
+            return List.of();
+        }
         List<ChainHead> heads = new ArrayList<>();
         for (Document trust : trusts.find().sort(new Document("_id", 1))) {
             streams.head(trust.getString("_id")).ifPresent(heads::add);
@@ -79,15 +88,23 @@ public class ProductionLedgerStore implements LedgerStore {
         noted.add(head.trustId());
     }
 
+    /**
+     * The first checkpoint stored at a position is kept (another replica may sign the same head a moment later), as
+     * the embedded store keeps it; only a first-format checkpoint gives way to a tree checkpoint of the same head.
+     */
     @Override
     public void record(Checkpoint checkpoint) {
+        Document document = CheckpointDocuments.document(checkpoint);
         try {
-            checkpoints.insertOne(CheckpointDocuments.document(checkpoint));
+            checkpoints.insertOne(document);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            // another replica signed this position first: both state the same (trust, position, hash)
+            if (checkpoint.isTreeCheckpoint()) {
+                checkpoints.replaceOne(new Document("_id", document.get("_id")).append("hash", checkpoint.hash())
+                        .append("note", null), document);
+            }
         }
     }
 

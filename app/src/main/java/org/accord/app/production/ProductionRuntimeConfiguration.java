@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.accord.app.ledger.CheckpointSigner;
 import org.accord.app.ledger.DecisionLogIntegrity;
 import org.accord.app.ledger.LedgerKeys;
 import org.accord.app.ledger.LedgerProperties;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -176,6 +178,11 @@ public class ProductionRuntimeConfiguration {
                 configuration.getComponent(EventBusSpanFactory.class));
     }
 
+    @Bean
+    SigningAtStop signingAtStop(ApplicationContext context, CheckpointSigner signer, ProductionLedgerStore ledgerStore) {
+        return new SigningAtStop(context, signer, ledgerStore);
+    }
+
     /**
      * The signing key comes from configuration only (a secret store: {@code ACCORD_LEDGER_PRIVATE_KEY} and
      * {@code ACCORD_LEDGER_PUBLIC_KEY}, or files read with {@code SPRING_CONFIG_IMPORT=configtree:…}): production
@@ -221,7 +228,9 @@ public class ProductionRuntimeConfiguration {
             log.info("Checkpoints also sent to the witness at {}", url.url());
         }
         return new DecisionLogIntegrity(ledgerSource, ledgerStore, keys, witnessFile, url,
-                NoTransactionManager.instance(), Clock.systemUTC());
+                NoTransactionManager.instance(), Clock.systemUTC(), properties.originNamespace(),
+                // as in the embedded mode: a checkpoint is due checkpoint-every after the first event
+                properties.checkpointEvery().multipliedBy(2).plusMinutes(1));
     }
 
     @Bean("axonServer")

@@ -68,8 +68,13 @@ public final class ChainedSqliteStore implements AutoCloseable {
 
     /** The integrity check as the application wires it, with this store's writer and a witness file of the test's. */
     public DecisionLogIntegrity integrity(LedgerKeys keys, Path witnessFile) {
-        return new DecisionLogIntegrity(source(), ledger, keys, new WitnessFile(witnessFile), null, writer,
-                java.time.Clock.systemUTC());
+        return integrity(keys, witnessFile, java.time.Clock.systemUTC());
+    }
+
+    /** The same, on a clock of the test's, expecting a first checkpoint within ten minutes of a trust's first event. */
+    public DecisionLogIntegrity integrity(LedgerKeys keys, Path witnessFile, java.time.Clock clock) {
+        return new DecisionLogIntegrity(source(), ledger, keys, new WitnessFile(witnessFile), null, writer, clock,
+                org.accord.app.ledger.merkle.LogOrigin.DEFAULT_NAMESPACE, java.time.Duration.ofMinutes(10));
     }
 
     /**

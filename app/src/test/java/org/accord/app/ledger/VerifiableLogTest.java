@@ -2,9 +2,6 @@ package org.accord.app.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +12,6 @@ import java.util.function.Consumer;
 import org.accord.app.support.AccordHttpTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +38,7 @@ class VerifiableLogTest extends AccordHttpTest {
                 .path("verifyDecisionLog.checkedEvents").entity(Long.class).satisfies(n ->
                         assertThat(n).isGreaterThanOrEqualTo(events).isGreaterThan(50))
                 .path("verifyDecisionLog.headHash").entity(String.class).satisfies(h -> assertThat(h).hasSize(64))
+                .path("verifyDecisionLog.rootHash").entity(String.class).satisfies(h -> assertThat(h).hasSize(64))
                 .path("verifyDecisionLog.firstProblem").valueIsNull();
         as("outsider").documentName("verifyDecisionLog").variable("trustId", "demo-other-trust").execute()
                 .path("verifyDecisionLog.intact").entity(Boolean.class).isEqualTo(true);
@@ -152,38 +148,22 @@ class VerifiableLogTest extends AccordHttpTest {
     }
 
     private Path export(String account) throws Exception {
-        byte[] body = web().get().uri("/decision-log/export?trustId=demo-trust")
-                .headers(h -> h.setBasicAuth(account, "demo")).exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueMatches("Content-Disposition", "attachment; filename=.*decision-log-demo-trust.*")
-                .expectBody().returnResult().getResponseBody();
-        Path file = Files.createTempFile(files, "export-", ".json");
-        Files.write(file, body);
-        return file;
+        return downloads().export(account);
     }
 
     private Path publishedKey() throws Exception {
-        String pem = web().get().uri("/.well-known/accord-ledger-key.pem").exchange()
-                .expectStatus().isEqualTo(HttpStatus.OK)
-                .expectBody(String.class).returnResult().getResponseBody();
-        Path file = files.resolve("accord-ledger-key.pem");
-        Files.writeString(file, pem);
-        return file;
+        return downloads().publishedKey();
     }
 
-    /** Runs the documented command's code, as {@code java -jar accord.jar verify-export} does. */
     private static String offline(Path export, Path key, int expectedExitCode) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = OfflineVerifier.run(new String[] {export.toString(), key.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(printed).isEqualTo(expectedExitCode);
-        return printed;
+        return LedgerDownloads.offline(expectedExitCode, export.toString(), key.toString());
     }
 
     private WebTestClient web() {
-        // an export holds the whole log, which the other tests of this shared context keep growing
-        return WebTestClient.bindToServer(new JdkClientHttpConnector()).baseUrl("http://localhost:" + port)
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
+        return downloads().web();
+    }
+
+    private LedgerDownloads downloads() {
+        return new LedgerDownloads(port, files);
     }
 }

@@ -9,7 +9,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,25 @@ class WitnessTest {
     @AfterEach
     void close() {
         store.close();
+    }
+
+    @Test
+    void checkpointsDeletedFromTheDatabaseAndTheWitnessFileAlikeAreNotAFreshStart() throws IOException {
+        sql.update("DELETE FROM chain_checkpoint");
+        Files.delete(witnessFile);
+        DecisionLogIntegrity anHourLater = store.integrity(keys, witnessFile,
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(1)));
+
+        assertThat(anHourLater.check("t-1").problems()).extracting(Verification.Problem::kind)
+                .containsExactly(Kind.CHECKPOINT_MISSING);
+        assertThat(anHourLater.check("t-1").problems().get(0).detail()).contains("no signed checkpoint in the"
+                + " database or in the witness file");
+        assertThat(anHourLater.sign(store.ledger().head("t-1").orElseThrow(), Instant.now())).as("nothing signed")
+                .isEmpty();
+
+        store.engine().appendEvents(List.of(trust("t-2")));
+        assertThat(store.integrity(keys, witnessFile).check("t-2").problems())
+                .as("a trust seconds old needs no checkpoint yet").isEmpty();
     }
 
     @Test

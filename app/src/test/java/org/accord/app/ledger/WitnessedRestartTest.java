@@ -51,7 +51,10 @@ class WitnessedRestartTest {
                     + " name: \"After The Checkpoint\", phase: PRIMARY}) { school { id } } }")).contains("\"id\"");
         }
         List<String> witnessed = Files.readAllLines(witness);
-        assertThat(witnessed).as("the export's checkpoint, witnessed").hasSize(1);
+        assertThat(witnessed).as("the export's checkpoint, then the stop's of each trust: the school registered after"
+                + " the export is covered too").hasSize(3);
+        assertThat(witnessed.get(2)).contains("\"trustId\":\"demo-trust\"").contains("\"position\":"
+                + (Long.parseLong(witnessed.get(0).replaceAll(".*\"position\":(\\d+).*", "$1")) + 1));
 
         forge();
 
@@ -87,6 +90,35 @@ class WitnessedRestartTest {
             long before = checkpointRows(second);
             assertThat(get(port, "board", "/decision-log/export?trustId=demo-trust").statusCode()).isEqualTo(200);
             assertThat(checkpointRows(second)).as("signing resumed from the acknowledged head").isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void aTailReLinkedWhileAccordWasStoppedMeetsTheCheckpointSignedAtTheStop(CapturedOutput output) throws Exception {
+        try (ConfigurableApplicationContext first = start()) {
+            assertThat(Http.graphql(port(first), "exec", "mutation { registerSchool(input: {trustId: \"demo-trust\","
+                    + " name: \"The Last School\", phase: PRIMARY}) { school { id } } }")).contains("\"id\"");
+        } // no export, no checkpoint due: only the stop signs the last school
+        SingleConnectionDataSource db = new SingleConnectionDataSource("jdbc:sqlite:"
+                + folder.resolve("data").resolve("events.db"), true);
+        try {
+            JdbcTemplate sql = new JdbcTemplate(db);
+            long head = sql.queryForObject("SELECT position FROM chain_head WHERE trust_id = 'demo-trust'", Long.class);
+            sql.update("UPDATE DomainEventEntry SET payload = CAST(replace(CAST(payload AS TEXT), 'The Last School',"
+                    + " 'A Forged School') AS BLOB) WHERE eventIdentifier = ?",
+                    ChainedSqliteStore.eventAt(sql, "demo-trust", head));
+            ChainedSqliteStore.relinkAsAnInsider(sql, "demo-trust");
+            sql.update("DELETE FROM chain_checkpoint WHERE position = ?", head);
+        } finally {
+            db.destroy();
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            HttpResponse<String> health = awaitTampered(port(second));
+            assertThat(health.body()).contains("\"status\":\"TAMPERED\"").contains("demo-trust");
+            assertThat(output.getAll()).containsPattern("ERROR .*Decision log of trust 'demo-trust' is not intact");
+            assertThat(Http.graphql(port(second), "board", "{ verifyDecisionLog(trustId: \"demo-trust\") { intact } }"))
+                    .contains("\"intact\":false");
         }
     }
 

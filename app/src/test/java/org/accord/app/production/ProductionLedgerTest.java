@@ -40,6 +40,9 @@ import org.accord.app.ledger.LedgerKeys;
 import org.accord.app.ledger.LedgerStore;
 import org.accord.app.ledger.StoredEvent;
 import org.accord.app.ledger.Verification;
+import org.accord.app.ledger.merkle.LedgerLeaf;
+import org.accord.app.ledger.merkle.LogOrigin;
+import org.accord.app.ledger.merkle.MerkleTree;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -219,8 +222,11 @@ class ProductionLedgerTest {
         // just after this reading has seen the head: another replica stores an event and signs the new head
         axonServer.afterNextHighestSequence(() -> {
             other.appender.append(List.of(school(TRUST, "Meanwhile")));
-            ledger.record(CheckpointSigning.sign(other.streams.head(TRUST).orElseThrow(), Instant.now(),
-                    key.getPrivate(), LedgerKeys.keyIdOf(key.getPublic())));
+            ChainHead head = other.streams.head(TRUST).orElseThrow();
+            MerkleTree tree = MerkleTree.of(List.of(LedgerLeaf.hash(other.streams.markerAt(TRUST, 1).orElseThrow()
+                    .hash()), LedgerLeaf.hash(head.hash())));
+            ledger.record(CheckpointSigning.sign(head, tree.root(), Instant.now(),
+                    new LedgerKeys(key.getPrivate(), key.getPublic()), LogOrigin.DEFAULT_NAMESPACE));
         });
         Verification during = replica.verify(TRUST);
         assertThat(during.intact()).as(String.valueOf(during.firstProblem())).isTrue();

@@ -3,19 +3,18 @@ package org.accord.app.ledger.merkle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.accord.app.ledger.ChainHasher;
 import org.accord.app.ledger.ChainLink;
 import org.accord.app.ledger.LedgerKeys;
+import org.accord.app.ledger.PythonScript;
+import org.accord.app.ledger.PythonScript.Result;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,30 +34,15 @@ class IndependentPythonVerifierTest {
     @TempDir
     Path folder;
 
-    /** Looked for once; each test then skips with the reason, which a class-level skip would not report. */
-    private static final boolean PYTHON3 = python3IsOnThePath();
-
     @BeforeEach
     void python3IsThere() {
-        Assumptions.assumeTrue(PYTHON3, "python3 is not on the PATH, so the independent verifier cannot run here");
-    }
-
-    private static boolean python3IsOnThePath() {
-        try {
-            Process version = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            return version.waitFor(30, TimeUnit.SECONDS) && version.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        Assumptions.assumeTrue(PythonScript.AVAILABLE, PythonScript.MISSING);
     }
 
     @Test
     void theProofsOfATrustsLogVerifyInPython() throws Exception {
         Result result = run(document());
-        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("VERIFIED: accord.example/demo-trust at size 100")
                 .contains("6 inclusion and 7 consistency proofs");
     }
@@ -80,7 +64,7 @@ class IndependentPythonVerifierTest {
             ObjectNode document = document();
             alterations.get(i).accept(document);
             Result result = run(document);
-            assertThat(result.exit()).as("alteration %d: %s", i, result.output()).isEqualTo(1);
+            assertThat(result.exitCode()).as("alteration %d: %s", i, result.output()).isEqualTo(1);
             assertThat(result.output()).startsWith("NOT VERIFIED");
         }
     }
@@ -89,7 +73,7 @@ class IndependentPythonVerifierTest {
     void aFileThatIsNoProofDocumentIsUnreadableInPython() throws Exception {
         ObjectNode document = document();
         document.put("format", "something-else");
-        assertThat(run(document).exit()).isEqualTo(2);
+        assertThat(run(document).exitCode()).isEqualTo(2);
     }
 
     private ObjectNode document() {
@@ -131,18 +115,10 @@ class IndependentPythonVerifierTest {
         return hashes;
     }
 
-    private Result run(ObjectNode document) throws IOException, InterruptedException, URISyntaxException {
+    private Result run(ObjectNode document) throws IOException, InterruptedException {
         Path file = Files.createTempFile(folder, "proofs", ".json");
         Files.writeString(file, ProofJson.JSON.writeValueAsString(document));
-        Path script = Path.of(getClass().getResource("/ledger/verify_tlog.py").toURI());
-        Process python = new ProcessBuilder("python3", script.toString(), file.toString()).redirectErrorStream(true)
-                .start();
-        if (!python.waitFor(60, TimeUnit.SECONDS)) {
-            python.destroyForcibly();
-            throw new AssertionError("verify_tlog.py did not finish within 60 s");
-        }
-        return new Result(python.exitValue(), new String(python.getInputStream().readAllBytes(),
-                StandardCharsets.UTF_8));
+        return PythonScript.run("verify_tlog.py", file.toString());
     }
 
     private static ObjectNode inclusion(ObjectNode document, int index) {
@@ -163,6 +139,5 @@ class IndependentPythonVerifierTest {
         return hex.substring(0, hex.length() - 1) + (last == '0' ? '1' : '0');
     }
 
-    private record Result(int exit, String output) {
-    }
+
 }
