@@ -183,6 +183,8 @@ export async function page(current, render, trustFields = '') {
     return;
   }
   performance.mark('accord:signed-in');
+  // not awaited: the page renders meanwhile, and the warning goes above it when it comes
+  decisionLogAlert(me, header).catch(() => {}).finally(() => performance.mark('accord:alert-checked'));
   $('who').append('Signed in as ', el('strong', { id: 'signed-in-as' }, me.displayName || me.id),
     me.trust ? ' of ' + me.trust.name : '',
     el('button', { type: 'button', class: 'secondary', id: 'sign-out', onclick: signOut }, 'Sign out'));
@@ -192,6 +194,59 @@ export async function page(current, render, trustFields = '') {
     main.append(problem(error));
   }
   performance.mark('accord:rendered');
+}
+
+// What Accord knows to be wrong with the caller's trust's decision log (its checks at start and before signing, the
+// decisions its read models refused): a red warning at the top of every page, in words, with what to do.
+const ALERT = `query Alert($trustId: ID!) { decisionLogAlert(trustId: $trustId) {
+  signingStopped problems { kind position eventId detail } quarantined { eventId position kind reason }
+  acknowledgement { operator at reason } } }`;
+
+const PROBLEM_IN_WORDS = {
+  ALTERED: p => decision(p) + ' was changed after Accord recorded it.',
+  MISSING: p => decision(p) + ' is missing: it was removed from the record.',
+  INSERTED: p => decision(p) + ' was not recorded by Accord: it was put into the record from outside.',
+  REORDERED: p => 'The decisions from ' + decision(p).toLowerCase() + ' on are no longer in the order they were recorded.',
+  CHECKPOINT_INVALID: p => 'The signed checkpoint at ' + decision(p).toLowerCase() + ' does not carry a valid signature.',
+  CHECKPOINT_MISSING: p => 'A signed checkpoint (at ' + decision(p).toLowerCase() + ') kept in the witness file is missing from the database.',
+  WITNESS_ROLLED_BACK: p => 'The witness file lacks the signed checkpoint at ' + decision(p).toLowerCase()
+    + ': it was rolled back or replaced.'
+};
+
+function decision(p) {
+  return p.position > 0 ? 'Decision #' + p.position : 'A decision';
+}
+
+async function decisionLogAlert(me, header) {
+  if (!me.trustId) return;
+  const alert = (await gql(ALERT, { trustId: me.trustId })).decisionLogAlert;
+  if (!alert) return;
+  const trust = me.trust ? me.trust.name : me.trustId;
+  const held = alert.quarantined.length;
+  const banner = el('section', { class: 'alarm', role: 'alert', id: 'decision-log-alert',
+      'aria-labelledby': 'decision-log-alert-title' },
+    el('h2', { id: 'decision-log-alert-title' }, 'Warning: the decision record of ', trust, ' is not intact'),
+    el('p', {}, 'Accord checks that nobody has changed the record since it was made. It found:'),
+    el('ul', {}, alert.problems.map(p => el('li', {}, (PROBLEM_IN_WORDS[p.kind] || (() => p.kind))(p)))),
+    held ? el('p', {}, held === 1 ? 'One decision that fails the check is held back: no page shows it or counts it.'
+      : held + ' decisions that fail the check are held back: no page shows them or counts them.') : null,
+    el('p', {}, el('strong', {}, 'What to do: '), 'tell whoever runs Accord for the trust (its operator) now, and keep ',
+      'your board packs and exports as they are: they are evidence. ',
+      alert.signingStopped
+        ? 'Until the operator acknowledges the problem, Accord signs nothing new for this record. '
+        : ''),
+    alert.acknowledgement
+      ? el('p', { id: 'decision-log-acknowledged' }, 'The operator ', alert.acknowledgement.operator,
+        ' acknowledged the problem on ', when(alert.acknowledgement.at), ' ("', alert.acknowledgement.reason, '"). ',
+        'Signing has resumed, but the record is still not intact.')
+      : null,
+    el('p', {}, 'Acknowledging records who accepted the problem and why, in the witness file, and lets signing ',
+      'resume. It repairs and deletes nothing: the record stays marked as not intact until it is restored from a ',
+      'backup that agrees with the witness file.'),
+    el('details', {}, el('summary', {}, 'Details for the operator'),
+      el('ul', {}, alert.problems.map(p => el('li', {}, p.kind + ' at position ' + p.position
+        + (p.eventId ? ' (event ' + p.eventId + ')' : '') + ': ' + p.detail)))));
+  header.after(banner);
 }
 
 function showSignIn(main, message) {

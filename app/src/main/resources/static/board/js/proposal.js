@@ -35,10 +35,10 @@ page('standards.html', async (main) => {
       p.openedAt ? [el('dt', {}, 'Voting opened'), el('dd', {}, time(p.openedAt))] : null),
     el('h2', {}, 'The vote'), tally(p), votes(p, 'proposal'),
     p.status === 'VOTING' && waiting.length ? el('p', { id: 'waiting' }, 'Still to vote: ',
-      waiting.map(person).join(', '), '.') : null,
+      waiting.map(person).join(', '), '.') : '', // replaceChildren would write null as the text "null"
     el('h2', {}, 'What it would change'), change(p),
     el('h2', {}, 'Its text'), el('blockquote', { id: 'statement' }, p.statement),
-    p.rationale ? el('p', {}, el('strong', {}, 'Rationale: '), p.rationale) : null,
+    p.rationale ? el('p', {}, el('strong', {}, 'Rationale: '), p.rationale) : '',
     el('h2', {}, 'Revisions'), revisions(p, 'proposal-rev'));
 });
 

@@ -1,6 +1,6 @@
 // The decision register: the trust's decision log, filtered, in words, with links to each subject and new
 // decisions arriving live over graphql-ws.
-import { $, authorization, badge, download, el, gql, nameless, page, param, person, time, notFound, trustOf } from './accord.js';
+import { $, authorization, badge, download, el, gql, nameless, page, param, person, time, when, notFound, trustOf } from './accord.js';
 import { subscribe } from './graphql-ws.js';
 
 const TYPES = ['ProposalDrafted', 'ProposalRevised', 'VotingOpened', 'VoteCast', 'VoterRecused', 'VotingClosed',
@@ -255,23 +255,34 @@ function integrity(trust) {
 
 async function verify(trust) {
   const status = $('verify-status');
+  neutral(status);
   status.textContent = 'Checking every decision against the event store…';
   try {
     const result = (await gql(VERIFY, { trustId: trust.id })).verifyDecisionLog;
     const checkpoint = result.lastCheckpoint
-      ? ' Last signed checkpoint: decision ' + result.lastCheckpoint.position + ', ' + time(result.lastCheckpoint.signedAt) + '.'
+      ? ' Last signed checkpoint: decision ' + result.lastCheckpoint.position + ', ' + when(result.lastCheckpoint.signedAt) + '.'
       : ' No signed checkpoint yet.';
+    // not intact is an alarm, not news: red, and read out at once
+    status.className = result.intact ? 'status' : 'problem';
+    status.setAttribute('role', result.intact ? 'status' : 'alert');
     status.textContent = result.intact
       ? 'Intact: all ' + result.checkedEvents + ' decisions match their hashes.' + checkpoint
       : 'NOT intact: ' + result.firstProblem.kind + ' at decision ' + result.firstProblem.position + '. '
-        + result.firstProblem.detail;
+        + result.firstProblem.detail.replace(/\.?$/, '. ')
+        + 'Tell the operator; the warning at the top of the page says what that means.';
   } catch (error) {
     status.textContent = 'The record could not be checked: ' + error.message;
   }
 }
 
+function neutral(status) {
+  status.className = 'status';
+  status.setAttribute('role', 'status');
+}
+
 async function exportLog(trust) {
   const status = $('verify-status');
+  neutral(status);
   try {
     const blob = await download('/decision-log/export?' + new URLSearchParams({ trustId: trust.id }));
     status.textContent = 'The export (' + Math.ceil(blob.size / 1024) + ' KB) has been downloaded. Check it with: '

@@ -12,10 +12,11 @@ import org.accord.api.audit.DecisionRecordView;
  * and, where a vote closed, how each voter voted and why. The steps that lead to a decision (drafts, revisions,
  * opening a vote, each vote as cast) and the registration of people are left out: the votes appear, as they stood,
  * under the close of their vote, and the full log stays one query away. {@code from} and {@code to} are inclusive
- * UTC dates; either may be null (from the first record, up to now).
+ * UTC dates; either may be null (from the first record, up to now). {@code integrity} is what a check of the whole
+ * record found as the pack was made, null where Accord keeps no verifiable chain (a context without the ledger).
  */
 public record BoardPack(String trustId, String trustName, LocalDate from, LocalDate to, Instant generatedAt,
-                        List<Entry> entries) {
+                        List<Entry> entries, Integrity integrity) {
 
     /** Log record types that are steps towards a decision, or administration, rather than decisions. */
     public static final Set<String> NOT_DECISIONS = Set.of("ProposalDrafted", "ProposalRevised", "VotingOpened",
@@ -25,10 +26,46 @@ public record BoardPack(String trustId, String trustName, LocalDate from, LocalD
     public static final Set<String> VARIATIONS_GRANTED =
             Set.of("ExceptionApproved", "ImplementationRecorded", "VariationReaffirmed");
 
-    public record Entry(DecisionRecordView record, String actorName, List<VoteLine> votes) {
+    /** @param schoolName the school a variation's record is about; null for other records */
+    public record Entry(DecisionRecordView record, String actorName, List<VoteLine> votes, String schoolName) {
+
+        public Entry(DecisionRecordView record, String actorName, List<VoteLine> votes) {
+            this(record, actorName, votes, null);
+        }
 
         public boolean grantsVariation() {
             return VARIATIONS_GRANTED.contains(record.type());
+        }
+    }
+
+    /**
+     * The whole decision log of the trust checked as the pack was made (the store itself, not the read models the
+     * pack's records come from).
+     *
+     * @param checkedEvents  how many events matched their links, from the first
+     * @param problem        the first problem, in a sentence; null when intact
+     * @param quarantined    how many events the read models refused, so that the pack leaves them out
+     * @param checkpointText the newest signed checkpoint as text to keep (CheckpointText); null before the first
+     * @param checkpointPosition its position; 0 before the first
+     */
+    public record Integrity(Instant checkedAt, boolean intact, long checkedEvents, String problem, int quarantined,
+                            String checkpointText, long checkpointPosition) {
+
+        /** What the pack says of the record, in a sentence or three. */
+        public String statement(String trustName) {
+            String checked = "Checked when this pack was made (" + checkedAt + "): the decision log of " + trustName;
+            String held = quarantined == 0 ? "" : " " + quarantined + (quarantined == 1 ? " event whose link does"
+                    + " not verify is" : " events whose links do not verify are") + " held back from the read"
+                    + " models, so this pack leaves " + (quarantined == 1 ? "it" : "them") + " out.";
+            if (intact) {
+                return checked + " is intact: all " + checkedEvents + " of its events match the hashes they were"
+                        + " stored with, in order, and every signed checkpoint." + held;
+            }
+            String before = checkedEvents == 0 ? "The first problem is at its first event: "
+                    : checkedEvents == 1 ? "Its first event matches the hash it was stored with; then: "
+                    : "Its first " + checkedEvents + " events match the hashes they were stored with; then: ";
+            return checked + " is NOT intact. " + before + problem.replaceAll("\\.$", "") + "." + held
+                    + " Ask the trust's operator what happened, and keep this pack: it is evidence.";
         }
     }
 

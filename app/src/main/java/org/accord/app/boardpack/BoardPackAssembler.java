@@ -3,11 +3,13 @@ package org.accord.app.boardpack;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.accord.api.audit.DecisionLogFilter;
@@ -18,16 +20,27 @@ import org.accord.api.proposal.FindProposalQuery;
 import org.accord.api.proposal.ProposalView;
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
+import org.accord.api.trust.FindSchoolsQuery;
 import org.accord.api.trust.FindTrustQuery;
+import org.accord.api.trust.SchoolView;
 import org.accord.api.trust.TrustView;
+import org.accord.api.variation.FindVariationQuery;
+import org.accord.api.variation.VariationView;
+import org.accord.app.ledger.Checkpoint;
+import org.accord.app.ledger.CheckpointText;
+import org.accord.app.ledger.DecisionLogVerifier;
+import org.accord.app.ledger.Verification;
 import org.accord.app.person.PersonDirectory;
 import org.accord.app.security.AccordUser;
 import org.accord.app.shared.Queries;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Gathers a board pack from the read side, with the decision log's own query and its own rule for who may read it:
- * a caller of another trust is told the trust does not exist, as the API tells them.
+ * a caller of another trust is told the trust does not exist, as the API tells them. Where Accord keeps a verifiable
+ * chain (the embedded mode), the whole record is checked first, from the store itself, and the pack says what that
+ * found, with the newest signed checkpoint.
  */
 @Component
 public class BoardPackAssembler {
@@ -36,10 +49,13 @@ public class BoardPackAssembler {
 
     private final Queries queries;
     private final PersonDirectory directory;
+    private final ObjectProvider<DecisionLogVerifier> verifier;
 
-    public BoardPackAssembler(Queries queries, PersonDirectory directory) {
+    public BoardPackAssembler(Queries queries, PersonDirectory directory,
+                              ObjectProvider<DecisionLogVerifier> verifier) {
         this.queries = queries;
         this.directory = directory;
+        this.verifier = verifier;
     }
 
     public BoardPack assemble(AccordUser caller, String trustId, LocalDate from, LocalDate to) {
@@ -54,6 +70,7 @@ public class BoardPackAssembler {
         if (trust == null) {
             throw DomainException.notFound("unknown trust '" + trustId + "'");
         }
+        BoardPack.Integrity integrity = integrity(trustId);
         DecisionLogFilter filter = new DecisionLogFilter(null, null, null, null,
                 from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1));
@@ -83,11 +100,54 @@ public class BoardPackAssembler {
         people.remove(Actor.SYSTEM);
         Map<String, String> names = directory.displayNames(people);
 
+        Map<String, String> schools = schoolsOfVariations(records);
         List<BoardPack.Entry> entries = records.stream().map(r -> new BoardPack.Entry(r,
                 Actor.SYSTEM.equals(r.actorId()) ? "Accord" : names.get(r.actorId()),
-                "VotingClosed".equals(r.type()) ? votes(closedVotes.get(r.subjectId()), names) : List.of()))
+                "VotingClosed".equals(r.type()) ? votes(closedVotes.get(r.subjectId()), names) : List.of(),
+                "variation".equals(r.subjectType()) ? schools.get(r.subjectId()) : null))
                 .toList();
-        return new BoardPack(trustId, trust.name(), from, to, Instant.now(), entries);
+        return new BoardPack(trustId, trust.name(), from, to, Instant.now(), entries, integrity);
+    }
+
+    /** The whole record checked now; null where no chain is kept. */
+    private BoardPack.Integrity integrity(String trustId) {
+        DecisionLogVerifier chain = verifier.getIfAvailable();
+        if (chain == null) {
+            return null;
+        }
+        Instant checkedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Verification verification = chain.verify(trustId);
+        Optional<Checkpoint> newest = chain.newestCheckpoint(trustId);
+        Verification.Problem problem = verification.firstProblem();
+        return new BoardPack.Integrity(checkedAt, verification.intact(), verification.checkedEvents(),
+                problem == null ? null : problem.kind() + " at position " + problem.position() + ": "
+                        + problem.detail(), chain.quarantined(trustId),
+                newest.map(CheckpointText::forBoardPack).orElse(null), newest.map(Checkpoint::position).orElse(0L));
+    }
+
+    /** The name of the school of each variation the records are about, by variation id. */
+    private Map<String, String> schoolsOfVariations(List<DecisionRecordView> records) {
+        Map<String, String> schoolOfVariation = new HashMap<>();
+        for (DecisionRecordView r : records) {
+            if ("variation".equals(r.subjectType()) && r.subjectId() != null
+                    && !schoolOfVariation.containsKey(r.subjectId())) {
+                VariationView variation = queries.one(new FindVariationQuery(r.subjectId()), VariationView.class);
+                schoolOfVariation.put(r.subjectId(), variation == null ? null : variation.schoolId());
+            }
+        }
+        List<String> schoolIds = schoolOfVariation.values().stream().filter(java.util.Objects::nonNull).distinct()
+                .toList();
+        Map<String, String> names = new HashMap<>();
+        if (!schoolIds.isEmpty()) {
+            queries.list(new FindSchoolsQuery(schoolIds), SchoolView.class).forEach(s -> names.put(s.id(), s.name()));
+        }
+        Map<String, String> schools = new HashMap<>();
+        schoolOfVariation.forEach((variation, school) -> {
+            if (school != null) {
+                schools.put(variation, names.getOrDefault(school, school));
+            }
+        });
+        return schools;
     }
 
     private static List<BoardPack.VoteLine> votes(ProposalView proposal, Map<String, String> names) {

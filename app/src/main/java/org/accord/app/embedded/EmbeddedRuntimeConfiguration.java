@@ -28,6 +28,7 @@ import org.accord.app.ledger.LedgerKeys;
 import org.accord.app.ledger.LedgerProperties;
 import org.accord.app.ledger.LedgerSource;
 import org.accord.app.ledger.LedgerStore;
+import org.accord.app.ledger.QuarantinedEvents;
 import org.accord.app.ledger.WitnessFile;
 import org.accord.app.ledger.WitnessUrl;
 import org.accord.app.shared.IdempotencyStore;
@@ -95,6 +96,7 @@ public class EmbeddedRuntimeConfiguration {
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .build());
+        JdbcLedgerSource.indexChainPositions(new JdbcTemplate(dataSource));
         return new ChainingEventStorageEngine(engine, eventSerializer, ledgerStore, axonTransactionManager);
     }
 
@@ -141,7 +143,8 @@ public class EmbeddedRuntimeConfiguration {
     @Bean
     DecisionLogIntegrity decisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys,
                                               WitnessFile witnessFile, LedgerProperties properties,
-                                              TransactionManager axonTransactionManager) {
+                                              TransactionManager axonTransactionManager,
+                                              QuarantinedEvents quarantinedEvents) {
         WitnessUrl url = WitnessUrl.configured(properties);
         if (url != null) {
             log.info("Checkpoints also sent to the witness at {}", url.url());
@@ -149,7 +152,7 @@ public class EmbeddedRuntimeConfiguration {
         return new DecisionLogIntegrity(source, ledger, keys, witnessFile, url, axonTransactionManager,
                 Clock.systemUTC(), properties.originNamespace(),
                 // a checkpoint is due checkpoint-every after the first event, looked for every 10 s
-                properties.checkpointEvery().multipliedBy(2).plusMinutes(1));
+                properties.checkpointEvery().multipliedBy(2).plusMinutes(1), quarantinedEvents);
     }
 
     @Bean

@@ -40,23 +40,32 @@ public final class ChainLinker {
                 throw new IllegalArgumentException("event " + event.getIdentifier() + " of trust '" + trustId
                         + "' cannot be linked onto the chain of trust '" + head.trustId() + "'");
             }
-            Object actor = event.getMetaData().get(Actor.METADATA_KEY);
-            String aggregateType = null;
-            String aggregateId = event.getIdentifier();
-            long sequence = 0;
-            if (event instanceof DomainEventMessage<?> domain) {
-                aggregateType = domain.getType();
-                aggregateId = domain.getAggregateIdentifier();
-                sequence = domain.getSequenceNumber();
-            }
-            ChainLink link = new ChainLink(trustId, head.position() + 1, head.hash(), event.getIdentifier(),
-                    aggregateType, aggregateId, sequence, payload.getType().getName(), payloadTree,
-                    actor == null ? Actor.SYSTEM : actor.toString(), event.getTimestamp());
+            ChainLink link = linkOf(event, payload.getType().getName(), payloadTree, trustId, head);
             String hash = ChainHasher.hash(link);
             EventMessage<?> linked = event.andMetaData(Map.of(ChainMetadata.TRUST, trustId,
                     ChainMetadata.POSITION, Long.toString(link.position()), ChainMetadata.HASH, hash));
             return new Linked(linked, new ChainHead(trustId, link.position(), hash));
         }
+    }
+
+    /**
+     * What the event's link covers, built on {@code head}: as it is stored, and as the projections' link check
+     * ({@link ChainLinkCheck}) computes it again for each event they handle.
+     */
+    static ChainLink linkOf(EventMessage<?> event, String payloadType, JsonNode payload, String trustId,
+                            ChainHead head) {
+        Object actor = event.getMetaData().get(Actor.METADATA_KEY);
+        String aggregateType = null;
+        String aggregateId = event.getIdentifier();
+        long sequence = 0;
+        if (event instanceof DomainEventMessage<?> domain) {
+            aggregateType = domain.getType();
+            aggregateId = domain.getAggregateIdentifier();
+            sequence = domain.getSequenceNumber();
+        }
+        return new ChainLink(trustId, head.position() + 1, head.hash(), event.getIdentifier(), aggregateType,
+                aggregateId, sequence, payloadType, payload, actor == null ? Actor.SYSTEM : actor.toString(),
+                event.getTimestamp());
     }
 
     /** An event with its link in its metadata, and the trust's head once it is stored. */

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code decisionLog}: TAMPERED while some trust's log has a problem no operator has acknowledged, with each problem
- * (trust, kind, position, detail) in the details. Deliberately not in the readiness group: a tampered log is
+ * (trust, kind, position, detail) in the details, and the events kept out of the read models ({@code quarantined}:
+ * how many, and each with its trust, position and why). Deliberately not in the readiness group: a tampered log is
  * evidence, and Accord goes on serving so that it stays readable.
  */
 @Component("decisionLog")
@@ -32,6 +33,21 @@ class DecisionLogHealth extends AbstractHealthIndicator {
         builder.status(unacknowledged ? TAMPERED : Status.UP);
         builder.withDetail("witnessFile", integrity.witnessFile().path().toString());
         problems.forEach((trust, check) -> builder.withDetail(trust, details(check)));
+        List<QuarantinedEvents.QuarantinedEvent> quarantined = integrity.quarantine().all();
+        if (!quarantined.isEmpty()) {
+            builder.withDetail("quarantined", Map.of("count", quarantined.size(), "events",
+                    quarantined.stream().map(DecisionLogHealth::quarantined).toList()));
+        }
+    }
+
+    private static Map<String, Object> quarantined(QuarantinedEvents.QuarantinedEvent event) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("trustId", event.trustId());
+        details.put("eventId", event.eventId());
+        details.put("position", event.position());
+        details.put("kind", event.kind().name());
+        details.put("reason", event.reason());
+        return details;
     }
 
     private static Map<String, Object> details(DecisionLogIntegrity.TrustCheck check) {

@@ -43,6 +43,8 @@ public class DecisionLogIntegrity {
     private final String originNamespace;
     private final Duration signedWithin;
     private final TrustTrees trees;
+    private final QuarantinedEvents quarantine;
+    /** What the chain and the two records of checkpoints showed, by trust; quarantined events are added on reading. */
     private final Map<String, TrustCheck> checked = new ConcurrentHashMap<>();
 
     /**
@@ -67,17 +69,27 @@ public class DecisionLogIntegrity {
         this(source, ledger, keys, witness, url, writer, clock, LogOrigin.DEFAULT_NAMESPACE, Duration.ofMinutes(11));
     }
 
+    public DecisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys, WitnessFile witness,
+                                WitnessUrl url, TransactionManager writer, Clock clock, String originNamespace,
+                                Duration signedWithin) {
+        this(source, ledger, keys, witness, url, writer, clock, originNamespace, signedWithin,
+                new QuarantinedEvents());
+    }
+
     /**
      * @param originNamespace the first part of each trust's log name in its checkpoints ({@link LogOrigin})
      * @param signedWithin    how soon after a trust's first event Accord has certainly signed a checkpoint of it: a
      *                        trust with older events and no checkpoint anywhere had its checkpoints deleted
+     * @param quarantine      the events the projections refused: each is a problem of its trust, as if the check had
+     *                        found it (a problem the chain's own check may not reach, since it stops at the first)
      */
     public DecisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys, WitnessFile witness,
                                 WitnessUrl url, TransactionManager writer, Clock clock, String originNamespace,
-                                Duration signedWithin) {
+                                Duration signedWithin, QuarantinedEvents quarantine) {
         this.originNamespace = originNamespace;
         this.signedWithin = signedWithin;
         this.trees = new TrustTrees(source);
+        this.quarantine = quarantine;
         this.source = source;
         this.ledger = ledger;
         this.keys = keys;
@@ -124,8 +136,28 @@ public class DecisionLogIntegrity {
         log.info("Decision log checked for {} trusts against the witness file {}", trusts.size(), witness.path());
     }
 
-    /** The trust's check, made now if it has not been made since the start (or since its acknowledgement). */
+    /**
+     * The trust's check, made now if it has not been made since the start (or since its acknowledgement), with the
+     * trust's quarantined events among its problems.
+     */
     public TrustCheck check(String trustId) {
+        return withQuarantined(chainCheck(trustId));
+    }
+
+    /** What is known of the trust so far, without checking it now: for health, which must not wait. */
+    public Optional<TrustCheck> known(String trustId) {
+        TrustCheck known = checked.get(trustId);
+        if (known == null && quarantine.of(trustId).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(withQuarantined(known != null ? known : new TrustCheck(trustId, List.of(), null)));
+    }
+
+    public QuarantinedEvents quarantine() {
+        return quarantine;
+    }
+
+    private TrustCheck chainCheck(String trustId) {
         TrustCheck known = checked.get(trustId);
         if (known != null) {
             return known;
@@ -153,15 +185,33 @@ public class DecisionLogIntegrity {
         }
     }
 
-    /** Every trust checked so far that has a problem, by trust. */
+    /** Every trust checked so far, or with a quarantined event, that has a problem, by trust. */
     public Map<String, TrustCheck> problems() {
+        Set<String> trusts = new LinkedHashSet<>(checked.keySet());
+        trusts.addAll(quarantine.trusts());
         Map<String, TrustCheck> problems = new TreeMap<>();
-        checked.forEach((trust, check) -> {
-            if (!check.problems().isEmpty()) {
-                problems.put(trust, check);
-            }
-        });
+        for (String trust : trusts) {
+            known(trust).filter(check -> !check.problems().isEmpty()).ifPresent(check -> problems.put(trust, check));
+        }
         return problems;
+    }
+
+    /**
+     * The check with the trust's quarantined events added to its problems (each once: one the chain's check found
+     * already, same kind and position, is not repeated), and the acknowledgement that covers them all, if any.
+     * Logged already, by QuarantinedEvents.
+     */
+    private TrustCheck withQuarantined(TrustCheck check) {
+        List<QuarantinedEvents.QuarantinedEvent> held = quarantine.of(check.trustId());
+        if (held.isEmpty()) {
+            return check;
+        }
+        List<Problem> problems = new ArrayList<>(check.problems());
+        held.forEach(q -> addIfNew(problems, q.problem()));
+        if (problems.size() == check.problems().size()) {
+            return check;
+        }
+        return new TrustCheck(check.trustId(), List.copyOf(problems), acknowledgementOf(check.trustId(), problems));
     }
 
     /**

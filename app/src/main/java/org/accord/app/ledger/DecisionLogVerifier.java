@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 import org.accord.api.shared.DomainException;
 import org.accord.app.security.AccordUser;
@@ -27,9 +28,11 @@ public class DecisionLogVerifier {
     private final LedgerKeys keys;
     private final CheckpointSigner signer;
     private final DecisionLogIntegrity integrity;
+    private final LedgerStore ledger;
 
     public DecisionLogVerifier(LedgerSource source, LedgerKeys keys, CheckpointSigner signer,
-                               DecisionLogIntegrity integrity) {
+                               DecisionLogIntegrity integrity, LedgerStore ledger) {
+        this.ledger = ledger;
         this.source = source;
         this.keys = keys;
         this.signer = signer;
@@ -39,6 +42,17 @@ public class DecisionLogVerifier {
     /** The chain against the checkpoints of the database and the witness file, and the two compared. */
     public Verification verify(String trustId) {
         return integrity.verify(trustId);
+    }
+
+    /** The newest checkpoint signed for the trust, from the database or the witness file; empty before the first. */
+    public Optional<Checkpoint> newestCheckpoint(String trustId) {
+        List<Checkpoint> all = integrity.checkpointsWithWitnessed(trustId, ledger.checkpoints(trustId));
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** How many of the trust's events the read models refused (QuarantinedEvents). */
+    public int quarantined(String trustId) {
+        return integrity.quarantine().of(trustId).size();
     }
 
     /**

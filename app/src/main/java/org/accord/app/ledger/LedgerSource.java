@@ -16,6 +16,17 @@ public interface LedgerSource {
     List<String> hashesAt(String trustId, long position);
 
     /**
+     * The events that claim these chain positions of the trust, each with the link hash it carries as stored, in
+     * stored order: the first claimant of a position is the one that holds it. Served by an index, so that it can
+     * be asked for every event a projection handles ({@link ChainLinkCheck}).
+     */
+    List<Claim> claimsAt(String trustId, List<Long> positions);
+
+    /** An event that claims a chain position, with the hash it carries as stored (not re-derived). */
+    record Claim(long position, String eventId, String hash) {
+    }
+
+    /**
      * The trust's links stored after {@code afterOrder} (a store order; 0 for all), in stored order, as stored: what
      * the trust's Merkle tree is built of. This default reads every event; a store that can select them does better.
      */

@@ -102,10 +102,12 @@ public final class OfflineVerifier {
         }
     }
 
-    /** A signed note as kept in a file: surrounding blank lines and a missing final newline forgiven. */
+    /**
+     * A signed note as kept in a file: the note, or a board pack's checkpoint section copied whole; surrounding blank
+     * lines and a missing final newline forgiven ({@link CheckpointText#noteIn}).
+     */
     static String note(String text) {
-        String trimmed = text.replace("\r\n", "\n").strip();
-        return trimmed + "\n";
+        return CheckpointText.noteIn(text);
     }
 
     /** Streams the export without an earlier checkpoint. */

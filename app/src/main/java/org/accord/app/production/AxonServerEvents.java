@@ -80,14 +80,21 @@ public class AxonServerEvents {
      * no flow control, so a long one read whole would be held in memory whole.
      */
     public void aggregateEvents(String aggregateId, long fromSequence, Consumer<Event> consumer) {
+        aggregateEvents(aggregateId, fromSequence, Long.MAX_VALUE, consumer);
+    }
+
+    /** As {@link #aggregateEvents(String, long, Consumer)}, up to {@code toSequence}, exclusive. */
+    public void aggregateEvents(String aggregateId, long fromSequence, long toSequence, Consumer<Event> consumer) {
         long next = fromSequence;
-        while (true) {
-            AggregateEventStream events = channel.get().openAggregateStream(aggregateId, next, next + CHUNK);
+        while (next < toSequence) {
+            AggregateEventStream events = channel.get().openAggregateStream(aggregateId, next,
+                    Math.min(toSequence, next + CHUNK));
             int read = 0;
             try {
                 while (events.hasNext()) {
                     Event event = events.next();
-                    if (event.getAggregateSequenceNumber() >= next) { // the maximum may be inclusive elsewhere
+                    if (event.getAggregateSequenceNumber() >= next // the maximum may be inclusive elsewhere
+                            && event.getAggregateSequenceNumber() < toSequence) {
                         consumer.accept(event);
                         next = event.getAggregateSequenceNumber() + 1;
                         read++;

@@ -1,6 +1,7 @@
 package org.accord.app.production;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -126,6 +127,28 @@ public class AxonServerLedgerSource implements LedgerSource {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the decision log from Axon Server", e);
         }
+    }
+
+    /**
+     * Who holds these positions: the events the trust's markers name there, with the hashes the markers carry (read
+     * as one range of the chain stream). An event that claims a position no marker gives it is no holder, wherever
+     * it stands in the store: production knows which event is the chain's own at each position.
+     */
+    @Override
+    public List<Claim> claimsAt(String trustId, List<Long> positions) {
+        if (positions.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> wanted = new HashSet<>(positions);
+        long from = positions.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long to = positions.stream().mapToLong(Long::longValue).max().orElseThrow();
+        List<Claim> claims = new ArrayList<>();
+        axonServer.aggregateEvents(ChainMarker.streamOf(trustId), Math.max(0, from - 1), to, event -> ChainMarker
+                .of(event)
+                .filter(m -> m.chain().equals(trustId) && m.position() == event.getAggregateSequenceNumber() + 1
+                        && wanted.contains(m.position()))
+                .ifPresent(m -> claims.add(new Claim(m.position(), m.eventId(), m.hash()))));
+        return claims;
     }
 
     /** An Axon Server event as the verifier reads it; a non-domain event is keyed as Axon's JDBC store keys it. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.accord.app.ledger.CheckpointText;
 import org.junit.jupiter.api.Test;
 
 class BoardPackCsvTest {
@@ -39,7 +40,7 @@ class BoardPackCsvTest {
         List<List<String>> rows = parse(csv);
         assertThat(csv).endsWith("\r\n");
         assertThat(rows.get(0)).isEqualTo(BoardPackCsv.HEADER);
-        assertThat(rows).hasSize(1 + 2 + 4);
+        assertThat(rows).hasSize(1 + 2 + 4 + 2);
         assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(BoardPackCsv.HEADER.size()));
         assertThat(rows.get(1).get(3)).isEqualTo("VotingClosed");
         assertThat(rows.get(3)).containsSubsequence("VoteAtClose", "p-2", "Tom Okafor", "OBJECT (dissent)",
@@ -48,6 +49,29 @@ class BoardPackCsvTest {
         assertThat(rows.get(5)).contains("RECUSED", "Married to the author", "false");
         assertThat(rows.get(6).get(3)).isEqualTo("ExceptionApproved");
         assertThat(rows.get(6).get(10)).isEqualTo("'=HYPERLINK(\"http://evil\") a note, with \"quotes\"");
+        assertThat(rows.get(6).get(13)).as("the school of the variation").isEqualTo("Willowbrook Primary School");
+        assertThat(rows.get(1).get(13)).isEmpty();
+    }
+
+    @Test
+    void theLastRowsSayWhatACheckOfTheWholeRecordFoundAndHoldTheNewestSignedCheckpoint() {
+        List<List<String>> rows = parse(BoardPackCsv.write(BoardPackFixture.pack()));
+        List<String> integrity = rows.get(rows.size() - 2);
+        assertThat(integrity.get(3)).isEqualTo("RecordIntegrity");
+        assertThat(integrity.get(9)).startsWith("Checked when this pack was made (2027-03-01T19:00:00Z): the decision"
+                + " log of Northfield Learning Trust is intact: all 64 of its events match");
+        List<String> checkpoint = rows.get(rows.size() - 1);
+        assertThat(checkpoint.get(0)).isEqualTo("64");
+        assertThat(checkpoint.get(3)).isEqualTo("SignedCheckpoint");
+        assertThat(checkpoint.get(9)).isEqualTo(CheckpointText.forBoardPack(BoardPackFixture.CHECKPOINT))
+                .endsWith(BoardPackFixture.CHECKPOINT.signedText().strip());
+    }
+
+    @Test
+    void whereNoChainIsKeptThePackHasNoIntegrityRows() {
+        List<List<String>> rows = parse(BoardPackCsv.write(BoardPackFixture.with(null)));
+        assertThat(rows).hasSize(1 + 2 + 4).noneSatisfy(row -> assertThat(row.get(3)).isIn("RecordIntegrity",
+                "SignedCheckpoint"));
     }
 
     /** A strict RFC 4180 reader, so that the test reads the CSV as a spreadsheet would. */

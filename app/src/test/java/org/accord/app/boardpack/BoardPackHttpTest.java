@@ -14,6 +14,9 @@ import java.util.Base64;
 
 import javax.imageio.ImageIO;
 
+import org.accord.app.ledger.CheckpointSigning;
+import org.accord.app.ledger.CheckpointText;
+import org.accord.app.ledger.LedgerKeys;
 import org.accord.app.support.AccordHttpTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -56,11 +59,36 @@ class BoardPackHttpTest extends AccordHttpTest {
     }
 
     @Test
-    void aRangeInTheFutureHoldsNoDecisions() throws Exception {
+    void aRangeInTheFutureHoldsNoDecisionsButStillTheCheckOfTheWholeRecord() throws Exception {
         HttpResponse<byte[]> response = get("board", "/board-pack.csv?trustId=demo-trust&from=2999-01-01");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(new String(response.body(), StandardCharsets.UTF_8))
-                .isEqualTo(String.join(",", BoardPackCsv.HEADER) + "\r\n");
+        String[] rows = new String(response.body(), StandardCharsets.UTF_8).split("\r\n");
+        assertThat(rows[0]).isEqualTo(String.join(",", BoardPackCsv.HEADER));
+        assertThat(rows[1]).contains(",RecordIntegrity,system,Accord,trust,demo-trust,,", "is intact: all ");
+    }
+
+    @Test
+    void thePackSaysTheRecordIsIntactAndPrintsTheNewestSignedCheckpoint() throws Exception {
+        // an export signs the head it exports: the pack then has a checkpoint at that position, at least
+        assertThat(get("board", "/decision-log/export?trustId=demo-trust").statusCode()).isEqualTo(200);
+        long head = jdbc.queryForObject("SELECT position FROM chain_head WHERE trust_id = 'demo-trust'", Long.class);
+        HttpResponse<byte[]> response = get("board", "/board-pack.pdf?trustId=demo-trust");
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            String page = new PDFTextStripper().getText(pdf);
+            String text = page.replaceAll("\\s+", " ");
+            assertThat(text).containsSubsequence("the decision log of Northfield Learning Trust is intact: all ",
+                    "1. Decisions", "2. Variations granted", "ExceptionApproved", "School: Willowbrook Primary School",
+                    "3. The newest signed checkpoint", "Trust: demo-trust", "Events covered (tree size): ",
+                    "Merkle root (SHA-256): ", "Signed checkpoint (keep it as a text file;");
+            long printed = Long.parseLong(text.replaceAll(".*Events covered \\(tree size\\): (\\d+).*", "$1"));
+            assertThat(printed).isPositive().isLessThanOrEqualTo(head);
+            // the note as a board copies it out of the PDF opens with the published key: it can be kept and checked
+            String key = new String(get(null, "/.well-known/accord-ledger-key.pem").body(), StandardCharsets.UTF_8);
+            String kept = page.substring(page.indexOf("Signed checkpoint (keep it"));
+            kept = kept.substring(0, kept.indexOf("\n", kept.indexOf("\u2014 accord.example/demo-trust") + 30) + 1);
+            assertThat(CheckpointSigning.open("demo-trust", CheckpointText.noteIn(kept),
+                    LedgerKeys.publicKey(key)).position()).isEqualTo(printed);
+        }
     }
 
     @Test

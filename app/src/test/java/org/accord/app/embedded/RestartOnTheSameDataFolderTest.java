@@ -9,13 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.accord.app.AccordApplication;
-import org.accord.app.shared.ProjectionCatchUp;
+import org.accord.app.support.AccordOnAFolder;
 import org.accord.app.support.Http;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,17 +66,11 @@ class RestartOnTheSameDataFolderTest {
     }
 
     private ConfigurableApplicationContext start() {
-        AccordApplication.quietAxon();
-        // as arguments: they outrank application.yml, as the environment does for a user
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(AccordApplication.class)
-                .run("--accord.data-dir=" + data.resolve("data"), "--server.port=0", "--accord.demo=true",
-                        "--accord.ledger.witness-file=" + data.resolve("witness.log"));
-        context.getBean(ProjectionCatchUp.class).awaitLatest();
-        return context;
+        return AccordOnAFolder.start(data);
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return AccordOnAFolder.port(context);
     }
 
     private static long events(ConfigurableApplicationContext context) {

@@ -28,6 +28,7 @@ public final class ChainedSqliteStore implements AutoCloseable {
     private final SingleWriterTransactionManager writer;
     private final JdbcLedgerStore ledger;
     private final ChainingEventStorageEngine engine;
+    private final Jackson3Serializer serializer;
 
     public ChainedSqliteStore(Path folder, int connections) {
         HikariConfig config = new HikariConfig();
@@ -36,13 +37,19 @@ public final class ChainedSqliteStore implements AutoCloseable {
         pool = new HikariDataSource(config);
         NullSafeSqliteDataSource dataSource = new NullSafeSqliteDataSource(pool);
         transactions = new DataSourceTransactionManager(dataSource);
-        Jackson3Serializer serializer = Jackson3Serializer.builder().build();
+        serializer = Jackson3Serializer.builder().build();
         sql = new JdbcTemplate(dataSource);
         ledger = new JdbcLedgerStore(sql);
         writer = new SingleWriterTransactionManager(new SpringTransactionManager(transactions));
         engine = new ChainingEventStorageEngine(SqliteEventStore.withSchema(SqliteEventStore.engine(dataSource,
                 transactions).eventSerializer(serializer).snapshotSerializer(serializer).build()), serializer, ledger,
                 writer);
+        JdbcLedgerSource.indexChainPositions(sql);
+    }
+
+    /** The engine's event serializer: events it reads give their payloads back as stored only to this one. */
+    public Jackson3Serializer serializer() {
+        return serializer;
     }
 
     public ChainingEventStorageEngine engine() {

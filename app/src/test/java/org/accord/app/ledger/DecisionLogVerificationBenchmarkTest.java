@@ -103,7 +103,8 @@ class DecisionLogVerificationBenchmarkTest {
     private void exportAndProofs(ChainedSqliteStore store, LedgerKeys keys, CheckpointSigner signer,
                                  Verification live) throws IOException {
         DecisionLogIntegrity integrity = store.integrity(keys, witness.resolve("witness.log"));
-        DecisionLogVerifier verifier = new DecisionLogVerifier(store.source(), keys, signer, integrity);
+        DecisionLogVerifier verifier = new DecisionLogVerifier(store.source(), keys, signer, integrity,
+                store.ledger());
         Path export = data.resolve("export.json");
         long exportStart = System.nanoTime();
         try (OutputStream out = Files.newOutputStream(export)) {

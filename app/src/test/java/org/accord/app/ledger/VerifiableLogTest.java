@@ -45,6 +45,12 @@ class VerifiableLogTest extends AccordHttpTest {
     }
 
     @Test
+    void anIntactLogRaisesNoAlert() {
+        as("board").documentName("decisionLogAlert").variable("trustId", "demo-trust").execute()
+                .path("decisionLogAlert").valueIsNull();
+    }
+
+    @Test
     void nobodyOutsideTheTrustLearnsAnythingOfItsLog() {
         as("outsider").documentName("verifyDecisionLog").variable("trustId", "demo-trust").execute()
                 .path("verifyDecisionLog").valueIsNull();

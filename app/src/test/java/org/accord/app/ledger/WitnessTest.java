@@ -277,6 +277,29 @@ class WitnessTest {
     }
 
     /** A new integrity check on the same store and witness file: what a restart of Accord starts from. */
+    @Test
+    void anEventTheProjectionsQuarantinedStopsSigningUntilAnOperatorAcknowledgesItAndStaysListed() {
+        assertThat(integrity.check("t-1").blocksSigning()).isFalse();
+        integrity.quarantine().record(new QuarantinedEvents.QuarantinedEvent("forged", "t-1", 12, Kind.INSERTED,
+                "position 12 is already held by event e-12, stored before it", Instant.now()));
+
+        appendSchools(10);
+        signer.signDueCheckpoints();
+        assertThat(store.ledger().checkpoints("t-1")).extracting(Checkpoint::position).as("nothing signed")
+                .containsExactly(31L);
+        assertThat(integrity.problems().get("t-1").problems()).extracting(Verification.Problem::eventId)
+                .containsExactly("forged");
+
+        integrity.acknowledge("t-1", "operator", "a copied vote, kept as evidence");
+        signer.signDueCheckpoints();
+        assertThat(store.ledger().checkpoints("t-1")).extracting(Checkpoint::position).containsExactly(31L, 41L);
+        assertThat(integrity.check("t-1")).satisfies(check -> {
+            assertThat(check.blocksSigning()).isFalse();
+            assertThat(check.acknowledgement().reason()).isEqualTo("a copied vote, kept as evidence");
+            assertThat(check.problems()).extracting(Verification.Problem::kind).containsExactly(Kind.INSERTED);
+        });
+    }
+
     private void start() {
         integrity = store.integrity(keys, witnessFile);
         signer = new CheckpointSigner(store.ledger(), keys, properties(), integrity);

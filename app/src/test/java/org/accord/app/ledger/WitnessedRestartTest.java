@@ -13,18 +13,15 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
-import org.accord.app.AccordApplication;
-import org.accord.app.shared.ProjectionCatchUp;
+import org.accord.app.support.AccordOnAFolder;
 import org.accord.app.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Finding 1 of issue 17, end to end: an insider alters a signed event, re-links the chain, deletes the checkpoint
@@ -99,19 +96,14 @@ class WitnessedRestartTest {
             assertThat(Http.graphql(port(first), "exec", "mutation { registerSchool(input: {trustId: \"demo-trust\","
                     + " name: \"The Last School\", phase: PRIMARY}) { school { id } } }")).contains("\"id\"");
         } // no export, no checkpoint due: only the stop signs the last school
-        SingleConnectionDataSource db = new SingleConnectionDataSource("jdbc:sqlite:"
-                + folder.resolve("data").resolve("events.db"), true);
-        try {
-            JdbcTemplate sql = new JdbcTemplate(db);
+        AccordOnAFolder.editTheStore(folder, sql -> {
             long head = sql.queryForObject("SELECT position FROM chain_head WHERE trust_id = 'demo-trust'", Long.class);
             sql.update("UPDATE DomainEventEntry SET payload = CAST(replace(CAST(payload AS TEXT), 'The Last School',"
                     + " 'A Forged School') AS BLOB) WHERE eventIdentifier = ?",
                     ChainedSqliteStore.eventAt(sql, "demo-trust", head));
             ChainedSqliteStore.relinkAsAnInsider(sql, "demo-trust");
             sql.update("DELETE FROM chain_checkpoint WHERE position = ?", head);
-        } finally {
-            db.destroy();
-        }
+        });
 
         try (ConfigurableApplicationContext second = start()) {
             HttpResponse<String> health = awaitTampered(port(second));
@@ -124,28 +116,18 @@ class WitnessedRestartTest {
 
     /** The insider's work, with Accord stopped: alter the 12th event, re-link the chain and head, drop checkpoints. */
     private void forge() {
-        SingleConnectionDataSource db = new SingleConnectionDataSource("jdbc:sqlite:"
-                + folder.resolve("data").resolve("events.db"), true);
-        try {
-            JdbcTemplate sql = new JdbcTemplate(db);
+        AccordOnAFolder.editTheStore(folder, sql -> {
             String trust = "demo-trust";
             sql.update("UPDATE DomainEventEntry SET payload = CAST(replace(CAST(payload AS TEXT), '\"trustId\"',"
                     + " '\"forged\":true,\"trustId\"') AS BLOB) WHERE eventIdentifier = ?",
                     ChainedSqliteStore.eventAt(sql, trust, 12));
             ChainedSqliteStore.relinkAsAnInsider(sql, trust);
             sql.update("DELETE FROM chain_checkpoint");
-        } finally {
-            db.destroy();
-        }
+        });
     }
 
     private ConfigurableApplicationContext start() {
-        AccordApplication.quietAxon();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(AccordApplication.class)
-                .run("--accord.data-dir=" + folder.resolve("data"), "--server.port=0", "--accord.demo=true",
-                        "--accord.ledger.witness-file=" + folder.resolve("witness.log"));
-        context.getBean(ProjectionCatchUp.class).awaitLatest();
-        return context;
+        return AccordOnAFolder.start(folder);
     }
 
     private static long checkpointRows(ConfigurableApplicationContext context) {
@@ -187,6 +169,6 @@ class WitnessedRestartTest {
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return AccordOnAFolder.port(context);
     }
 }

@@ -293,6 +293,22 @@ class ProductionLedgerTest {
     }
 
     @Test
+    void theHolderOfAPositionIsTheEventItsMarkerNamesNotAnEventThatClaimsIt() {
+        replica.appender.append(List.of(school(TRUST, "One"), school(TRUST, "Two"), school(TRUST, "Three")));
+        Event copy = axonServer.all().get(3).toBuilder().setMessageIdentifier("copy-of-two")
+                .clearAggregateIdentifier().clearAggregateType().clearAggregateSequenceNumber().build();
+        axonServer.commit(List.of(copy)); // claims position 2 with its hash, after the genuine one
+        List<String> genuine = axonServer.all().stream().filter(e -> ChainMarker.of(e).isPresent())
+                .map(e -> ChainMarker.of(e).orElseThrow().eventId()).toList();
+
+        assertThat(replica.source.claimsAt(TRUST, List.of(1L, 2L, 3L, 4L)))
+                .extracting(c -> c.position() + " " + c.eventId())
+                .containsExactly("1 " + genuine.get(0), "2 " + genuine.get(1), "3 " + genuine.get(2));
+        assertThat(replica.source.claimsAt(TRUST, List.of(2L))).hasSize(1);
+        assertThat(replica.source.claimsAt(OTHER, List.of(1L))).isEmpty();
+    }
+
+    @Test
     void noTrustIsListedAndNothingReadUntilItHasAChain() {
         assertThat(replica.streams.head(TRUST)).isEmpty();
         assertThat(replica.verify(TRUST).intact()).isTrue();

@@ -9,12 +9,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.accord.app.AccordApplication;
-import org.accord.app.shared.ProjectionCatchUp;
+import org.accord.app.support.AccordOnAFolder;
 import org.accord.app.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Voting closes by itself at its deadline, also when the application was down at that moment. */
@@ -91,15 +89,10 @@ class VotingDeadlineTest {
     }
 
     private ConfigurableApplicationContext start() {
-        AccordApplication.quietAxon();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(AccordApplication.class)
-                .run("--accord.data-dir=" + data.resolve("data"), "--server.port=0", "--accord.demo=true",
-                        "--accord.ledger.witness-file=" + data.resolve("witness.log"));
-        context.getBean(ProjectionCatchUp.class).awaitLatest();
-        return context;
+        return AccordOnAFolder.start(data);
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return AccordOnAFolder.port(context);
     }
 }

@@ -5,8 +5,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * How many records a trust's log holds, and the global position of the last event written to it: an event at or
- * before that position is a redelivery and is not written again.
+ * The highest position among a trust's records ({@code count}: how many it holds, unless an event was kept out of the
+ * read models and left a gap), and the global position of the last event written to it: an event at or before that
+ * position is a redelivery and is not written again.
  */
 @RedeliveryGuard
 @Document("decision_log_heads")

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.accord.api.shared.Actor;
+import org.accord.api.shared.RecordPosition;
 import org.accord.query.shared.ReadModelStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,7 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The decision log: one record per event of a trust, in the order the events were stored, numbered from 1 per
- * trust. Every event of the domain names its trust, so every one is recorded.
+ * trust. Every event of the domain names its trust, so every one is recorded. The number is the position the store
+ * gave the event in its trust's record ({@link RecordPosition}) where it gave one, so an event that never reaches
+ * the log (kept out of the read models as a forgery) leaves a gap rather than shifting every record after it; where
+ * none was given, the next number.
  */
 @Component
 @ProcessingGroup(DecisionLogProjection.PROCESSING_GROUP)
@@ -63,7 +67,7 @@ public class DecisionLogProjection {
             store.upsert(DecisionLogSubjectDocument.class, n.subjectId(), new Update()
                     .set("title", n.title()).set("area", n.area()));
         }
-        long position = (head == null ? 0 : head.count()) + 1;
+        long position = positionOf(event, head);
         Object actor = event.getMetaData().get(Actor.METADATA_KEY);
         DecisionLogBucketDocument.Entry entry = new DecisionLogBucketDocument.Entry(event.getIdentifier(), position,
                 typeOf(payload), n.occurredAt() != null ? n.occurredAt() : event.getTimestamp(), event.getTimestamp(),
@@ -85,6 +89,19 @@ public class DecisionLogProjection {
                 feed.publish(view);
             }
         }
+    }
+
+    private static long positionOf(EventMessage<?> event, DecisionLogHeadDocument head) {
+        long next = (head == null ? 0 : head.count()) + 1;
+        Object recorded = event.getMetaData().get(RecordPosition.METADATA_KEY);
+        if (recorded != null) {
+            try {
+                return Math.max(next, Long.parseLong(recorded.toString()));
+            } catch (NumberFormatException e) {
+                return next;
+            }
+        }
+        return next;
     }
 
     private DecisionNarrator.Subject subject(String id) {

@@ -40,10 +40,9 @@ public class DecisionLogQueries {
         while (index < head.count()) {
             DecisionLogBucketDocument bucket = store.findById(DecisionLogBucketDocument.class,
                     DecisionLogDocuments.bucketId(query.trustId(), index));
-            if (bucket == null) {
-                break;
-            }
-            for (DecisionLogBucketDocument.Entry entry : bucket.records()) {
+            // a bucket is missing only where every record of its range was kept out of the log
+            List<DecisionLogBucketDocument.Entry> entries = bucket == null ? List.of() : bucket.records();
+            for (DecisionLogBucketDocument.Entry entry : entries) {
                 if (entry.position() - 1 < index || entry.position() > head.count()) {
                     continue;
                 }
