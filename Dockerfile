@@ -15,8 +15,8 @@ RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre-alpine AS runtime
 RUN addgroup -S -g 10001 accord && adduser -S -D -H -u 10001 -G accord accord \
-    && mkdir -p /app/data /app/witness /etc/accord/jwt \
-    && chown -R accord:accord /app/data /app/witness /etc/accord/jwt
+    && mkdir -p /app/data /app/witness /etc/accord/jwt /etc/accord/ledger \
+    && chown -R accord:accord /app/data /app/witness /etc/accord/jwt /etc/accord/ledger
 WORKDIR /app
 # the jar's manifest names its libraries in lib/ beside it (app/pom.xml says why)
 COPY --from=build /src/app/target/lib /app/lib

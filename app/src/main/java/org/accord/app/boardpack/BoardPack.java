@@ -13,7 +13,7 @@ import org.accord.api.audit.DecisionRecordView;
  * opening a vote, each vote as cast) and the registration of people are left out: the votes appear, as they stood,
  * under the close of their vote, and the full log stays one query away. {@code from} and {@code to} are inclusive
  * UTC dates; either may be null (from the first record, up to now). {@code integrity} is what a check of the whole
- * record found as the pack was made, null where Accord keeps no verifiable chain (the production mode, today).
+ * record found as the pack was made, null where Accord keeps no verifiable chain (a context without the ledger).
  */
 public record BoardPack(String trustId, String trustName, LocalDate from, LocalDate to, Instant generatedAt,
                         List<Entry> entries, Integrity integrity) {

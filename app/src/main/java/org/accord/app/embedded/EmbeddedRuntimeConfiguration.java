@@ -3,7 +3,6 @@ package org.accord.app.embedded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -152,8 +151,7 @@ public class EmbeddedRuntimeConfiguration {
                                               WitnessFile witnessFile, LedgerProperties properties,
                                               TransactionManager axonTransactionManager,
                                               QuarantinedEvents quarantinedEvents) {
-        WitnessUrl url = properties.witnessUrl() == null || properties.witnessUrl().isBlank() ? null
-                : new WitnessUrl(URI.create(properties.witnessUrl()), properties.witnessRetry());
+        WitnessUrl url = WitnessUrl.configured(properties);
         if (url != null) {
             log.info("Checkpoints also sent to the witness at {}", url.url());
         }

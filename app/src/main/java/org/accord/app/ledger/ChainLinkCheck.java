@@ -99,7 +99,7 @@ public class ChainLinkCheck {
             }
             previous = before.hash();
         }
-        ChainLink link = ChainingEventStorageEngine.linkOf(event, serialized.getType().getName(), payload, trust,
+        ChainLink link = ChainLinker.linkOf(event, serialized.getType().getName(), payload, trust,
                 new ChainHead(trust, position - 1, previous));
         if (!ChainHasher.hash(link).equals(hash)) {
             return refuse(event, trust, position, Kind.ALTERED, "it no longer matches the hash it was stored with:"

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.accord.api.shared.Actor;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -16,9 +15,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Links every event of a trust to the one stored before it, as it is stored: the event's metadata gets its trust,
@@ -54,43 +51,19 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
         Map<String, ChainHead> heads = new HashMap<>();
         List<EventMessage<?>> linked = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
-            // serialised as the wrapped engine will store it, so the hash is of what is stored
-            SerializedObject<byte[]> serialized = event.serializePayload(eventSerializer, byte[].class);
-            JsonNode payload = ChainHasher.payload(serialized.getData());
-            JsonNode trust = payload.path("trustId");
-            if (!trust.isString()) {
+            ChainLinker.Candidate candidate = ChainLinker.Candidate.of(event, eventSerializer);
+            if (candidate.trustId() == null) {
                 linked.add(event); // not an event of a trust: nothing to chain it to
                 continue;
             }
-            String trustId = trust.asString();
-            ChainHead head = heads.computeIfAbsent(trustId,
+            ChainHead head = heads.computeIfAbsent(candidate.trustId(),
                     t -> ledger.head(t).orElseGet(() -> ChainHead.genesis(t)));
-            ChainLink link = linkOf(event, serialized.getType().getName(), payload, trustId, head);
-            String hash = ChainHasher.hash(link);
-            heads.put(trustId, new ChainHead(trustId, link.position(), hash));
-            linked.add(event.andMetaData(Map.of(ChainMetadata.TRUST, trustId,
-                    ChainMetadata.POSITION, Long.toString(link.position()),
-                    ChainMetadata.HASH, hash)));
+            ChainLinker.Linked link = candidate.linkOnto(head);
+            heads.put(candidate.trustId(), link.head());
+            linked.add(link.event());
         }
         heads.values().forEach(ledger::moveHead);
         return linked;
-    }
-
-    /** What the event's link covers, built on {@code head}; the projections' link check uses it too. */
-    static ChainLink linkOf(EventMessage<?> event, String payloadType, JsonNode payload, String trustId,
-                            ChainHead head) {
-        Object actor = event.getMetaData().get(Actor.METADATA_KEY);
-        String aggregateType = null;
-        String aggregateId = event.getIdentifier();
-        long sequence = 0;
-        if (event instanceof DomainEventMessage<?> domain) {
-            aggregateType = domain.getType();
-            aggregateId = domain.getAggregateIdentifier();
-            sequence = domain.getSequenceNumber();
-        }
-        return new ChainLink(trustId, head.position() + 1, head.hash(), event.getIdentifier(), aggregateType,
-                aggregateId, sequence, payloadType, payload,
-                actor == null ? Actor.SYSTEM : actor.toString(), event.getTimestamp());
     }
 
     @Override

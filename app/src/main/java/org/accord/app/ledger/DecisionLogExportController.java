@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.accord.app.security.AccordUser;
-import org.springframework.context.annotation.Profile;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,7 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
  * anyone to fetch without signing in.
  */
 @RestController
-@Profile("!production")
 public class DecisionLogExportController {
 
     public static final String PUBLIC_KEY_PATH = "/.well-known/accord-ledger-key.pem";

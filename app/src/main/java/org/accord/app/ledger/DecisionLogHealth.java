@@ -7,7 +7,6 @@ import java.util.Map;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Component;
  * evidence, and Accord goes on serving so that it stays readable.
  */
 @Component("decisionLog")
-@Profile("!production")
 class DecisionLogHealth extends AbstractHealthIndicator {
 
     static final Status TAMPERED = new Status("TAMPERED", "a decision log does not verify; see the details");

@@ -3,7 +3,6 @@ package org.accord.app.ledger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Component;
  * meanwhile, and anything that would sign a trust's head first checks that trust itself.
  */
 @Component
-@Profile("!production")
 class DecisionLogStartupCheck {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionLogStartupCheck.class);

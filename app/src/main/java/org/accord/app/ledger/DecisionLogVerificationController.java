@@ -1,7 +1,6 @@
 package org.accord.app.ledger;
 
 import org.accord.app.security.AccordUser;
-import org.springframework.context.annotation.Profile;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Controller;
  * the answer is null, as for any unknown id, so nobody outside it learns whether the trust exists.
  */
 @Controller
-@Profile("!production")
 public class DecisionLogVerificationController {
 
     private final DecisionLogVerifier verifier;

@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import org.accord.api.shared.DomainException;
 import org.accord.app.security.AccordUser;
-import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
 import org.accord.app.ledger.merkle.LedgerLeaf;
 import org.accord.app.ledger.merkle.LogOrigin;
@@ -23,7 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Verifies a trust's decision log against the event store, and exports it in a form that verifies offline. */
 @Service
-@Profile("!production")
 public class DecisionLogVerifier {
 
     private final LedgerSource source;

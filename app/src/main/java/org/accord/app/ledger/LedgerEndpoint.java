@@ -10,7 +10,6 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
-import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Endpoint(id = "ledger")
-@Profile("!production")
 public class LedgerEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerEndpoint.class);

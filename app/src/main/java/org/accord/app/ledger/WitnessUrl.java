@@ -29,6 +29,12 @@ public class WitnessUrl implements AutoCloseable {
     private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final ScheduledExecutorService sender;
 
+    /** The external witness that the configuration names ({@code accord.ledger.witness-url}); null when none is set. */
+    public static WitnessUrl configured(LedgerProperties properties) {
+        String url = properties.witnessUrl();
+        return url == null || url.isBlank() ? null : new WitnessUrl(URI.create(url.strip()), properties.witnessRetry());
+    }
+
     public WitnessUrl(URI url, Duration retry) {
         this.url = url;
         this.retry = retry;

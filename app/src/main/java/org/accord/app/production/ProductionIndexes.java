@@ -19,18 +19,21 @@ class ProductionIndexes implements SmartInitializingSingleton {
     private final MongoDatabase database;
     private final MongoIdempotencyStore idempotency;
     private final MongoPersonDirectory directory;
+    private final ProductionLedgerStore ledger;
 
     ProductionIndexes(MongoDatabase database, MongoIdempotencyStore idempotency,
-                      MongoPersonDirectory directory) {
+                      MongoPersonDirectory directory, ProductionLedgerStore ledger) {
         this.database = database;
         this.idempotency = idempotency;
         this.directory = directory;
+        this.ledger = ledger;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         idempotency.createIndexes();
         directory.createIndexes();
+        ledger.createIndexes();
         database.getCollection("open_votings").createIndex(Indexes.ascending("closesAt"),
                 new IndexOptions().name("closesAt"));
         database.getCollection("variation_dates").createIndex(Indexes.ascending("until"),

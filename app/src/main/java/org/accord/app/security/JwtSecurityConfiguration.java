@@ -7,6 +7,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.accord.app.ledger.DecisionLogExportController;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,8 +34,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Production sign-in: an OAuth2 resource server that accepts the trust's identity provider's JWTs (signature,
  * expiry, optionally issuer and audience checked), with person, trust and roles from configurable claims. No
- * password, no account in configuration. Same rules as the embedded chain otherwise: health open, the graphql-ws
- * handshake open (it signs in at connection_init), the actuator's operations for operators, the rest signed in.
+ * password, no account in configuration. Same rules as the embedded chain otherwise: health and the ledger's public
+ * key open, the graphql-ws handshake open (it signs in at connection_init), the actuator's operations for operators,
+ * the rest signed in.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("production")
@@ -49,6 +51,8 @@ public class JwtSecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/graphql").permitAll()
+                        // the key that checks the decision log's checkpoints is public, as in the embedded mode
+                        .requestMatchers(HttpMethod.GET, DecisionLogExportController.PUBLIC_KEY_PATH).permitAll()
                         // the board's pages hold no data: they send the person's bearer token with every request
                         .requestMatchers(HttpMethod.GET, "/board", "/board/", "/board/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(operator)

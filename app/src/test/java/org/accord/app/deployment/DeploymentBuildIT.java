@@ -46,10 +46,12 @@ import java.util.stream.Stream;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.accord.app.ledger.LedgerKeys;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.env.ConfigTreePropertySource;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -123,6 +125,37 @@ class DeploymentBuildIT {
         Command again = container.run(entrypoint);
         assertThat(again.exit()).as(again.output()).isZero();
         assertThat(Files.readString(keys.resolve("public.pem"))).as("the key pair is kept").isEqualTo(publicKey);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLedgerKeyServiceMakesTheKeyTheAppImportsAndTheWitnessFileIsOnAVolumeOfItsOwn() throws Exception {
+        Map<String, Object> keyMaker = service("ledger-dev-key");
+        assertThat(keyMaker.get("image")).as("the key maker runs the app's image")
+                .isEqualTo(service("app").get("image"));
+        List<String> entrypoint = (List<String>) keyMaker.get("entrypoint");
+        Container container = image.container("ledger-dev-key");
+        Command first = container.run(entrypoint);
+        assertThat(first.exit()).as("the ledger-dev-key entrypoint " + entrypoint + ":\n" + first.output()).isZero();
+        Command again = container.run(entrypoint);
+        assertThat(again.exit()).as(again.output()).isZero();
+        assertThat(again.output()).contains("kept");
+
+        // the app reads the files of that volume as its settings accord.ledger.private-key and public-key
+        String imported = environment("app").get("SPRING_CONFIG_IMPORT");
+        assertThat(imported).startsWith("configtree:");
+        Container app = image.container("app");
+        ConfigTreePropertySource tree = new ConfigTreePropertySource("ledger",
+                app.path(imported.substring("configtree:".length()).replaceFirst("/$", "")));
+        LedgerKeys keys = LedgerKeys.fromPem(String.valueOf(tree.getProperty("accord.ledger.private-key")),
+                String.valueOf(tree.getProperty("accord.ledger.public-key")));
+        assertThat(again.output()).contains(keys.keyId());
+
+        // the witness file the image names is on a named volume of the app's, not in its data folder
+        String witness = image.environment().get("ACCORD_LEDGER_WITNESS_FILE");
+        String folder = witness.substring(0, witness.lastIndexOf('/'));
+        assertThat(app.mounts()).as("a volume at the witness file's folder " + folder).containsKey(folder);
+        assertThat(witness).doesNotStartWith(image.environment().get("ACCORD_DATA_DIR") + "/");
     }
 
     @Test

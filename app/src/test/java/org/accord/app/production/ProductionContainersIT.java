@@ -48,12 +48,16 @@ class ProductionContainersIT {
     static final MongoDBContainer MONGO = new MongoDBContainer(DockerImageName.parse("mongo:8.0"));
 
     private static final TestTokens TOKENS = TestTokens.generate();
+    private static final TestLedgerKeys LEDGER = TestLedgerKeys.generate();
 
     @DynamicPropertySource
     static void production(DynamicPropertyRegistry registry) {
         registry.add("axon.axonserver.servers", () -> AXON_SERVER.getHost() + ":" + AXON_SERVER.getMappedPort(8124));
         registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("accord"));
         registry.add("accord.security.jwt.public-key-location", TOKENS::publicKeyLocation);
+        registry.add("accord.ledger.private-key", LEDGER::privateKeyPem);
+        registry.add("accord.ledger.public-key", LEDGER::publicKeyPem);
+        registry.add("accord.ledger.witness-file", () -> LEDGER.witnessFile().toString());
     }
 
     @BeforeAll

@@ -89,6 +89,7 @@ class ProductionProfileIT {
     /** Ends with the test JVM (it serves until its standard input closes), after the context that uses it. */
     private static final ExternalMongoServer MONGO = ExternalMongoServer.start();
     private static final TestTokens TOKENS = TestTokens.generate();
+    private static final TestLedgerKeys LEDGER = TestLedgerKeys.generate();
 
     @TestConfiguration(proxyBeanMethods = false)
     static class EventsInMemory {
@@ -103,6 +104,11 @@ class ProductionProfileIT {
         registry.add("spring.mongodb.uri", () -> MONGO.uri("accord"));
         registry.add("axon.axonserver.enabled", () -> "false");
         registry.add("accord.security.jwt.public-key-location", TOKENS::publicKeyLocation);
+        // the decision log's key and witness, which production takes from configuration only; its chain lives in
+        // Axon Server, so with the events in memory nothing here is chained (RealAxonServerIT has the chain)
+        registry.add("accord.ledger.private-key", LEDGER::privateKeyPem);
+        registry.add("accord.ledger.public-key", LEDGER::publicKeyPem);
+        registry.add("accord.ledger.witness-file", () -> LEDGER.witnessFile().toString());
         registry.add("accord.projections.segments", () -> "2");
         registry.add("accord.projections.batch-size", () -> "50");
         // how long a retry waits for a live request that holds its clientMutationId before it is refused

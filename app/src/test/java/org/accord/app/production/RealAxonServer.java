@@ -73,6 +73,11 @@ public final class RealAxonServer implements AutoCloseable {
                 httpPort, grpcPort);
     }
 
+    /** Its gRPC port, where clients (the app, or a test writing to it directly) connect. */
+    public int grpcPort() {
+        return grpcPort;
+    }
+
     /** {@code 127.0.0.1:port}, for {@code AXON_AXONSERVER_SERVERS}. */
     public String servers() {
         return "127.0.0.1:" + grpcPort;
