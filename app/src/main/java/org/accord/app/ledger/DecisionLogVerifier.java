@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.accord.api.shared.DomainException;
-import org.accord.app.security.AccordUser;
-import org.springframework.stereotype.Service;
 import org.accord.app.ledger.merkle.LedgerLeaf;
 import org.accord.app.ledger.merkle.LogOrigin;
 import org.accord.app.ledger.merkle.MerkleTree;
 import org.accord.app.ledger.merkle.ProofJson;
+import org.accord.app.security.AccordUser;
+import org.springframework.stereotype.Service;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
