@@ -12,9 +12,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
+import org.accord.query.runtime.EventBatch;
 import org.accord.query.runtime.UpdateInMemory;
 import org.accord.query.shared.RedeliveryGuard;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -49,21 +49,10 @@ public final class PendingWrites {
 
     /** The pending writes of the batch of events this thread is handling; null outside one (queries, tests). */
     static PendingWrites ofCurrentBatch(MongoTemplate mongo) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return null;
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        if (!(unitOfWork.getMessage() instanceof EventMessage)) {
-            return null;
-        }
-        UnitOfWork<?> root = unitOfWork.root();
-        return root.getOrComputeResource(RESOURCE, key -> {
-            PendingWrites writes = new PendingWrites(mongo);
-            // the token store flushes first (flushCurrentBatch); this catches a batch that stores no token
-            root.onPrepareCommit(u -> writes.flush());
-            root.onRollback(u -> writes.discard());
-            return writes;
-        });
+        // the token store flushes first (flushCurrentBatch); the prepare-commit hook catches a batch that stores no
+        // token
+        return EventBatch.state(RESOURCE, () -> new PendingWrites(mongo), PendingWrites::flush,
+                PendingWrites::discard);
     }
 
     /**
