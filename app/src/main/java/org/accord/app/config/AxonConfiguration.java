@@ -1,7 +1,7 @@
 package org.accord.app.config;
 
 import org.accord.api.shared.Actor;
-import org.accord.app.shared.ProjectionTransactions;
+import org.accord.app.platform.projections.ProjectionTransactions;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.transaction.NoTransactionManager;
