@@ -1,7 +1,9 @@
 package org.accord.app.config;
 
 import org.accord.api.shared.Actor;
-import org.accord.app.shared.ProjectionTransactions;
+import org.accord.app.platform.aggregatecache.BoundedAggregateCache;
+import org.accord.app.platform.aggregatecache.CachedAggregateIsCurrent;
+import org.accord.app.platform.projections.ProjectionTransactions;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.transaction.NoTransactionManager;

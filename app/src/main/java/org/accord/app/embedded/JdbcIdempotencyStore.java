@@ -3,7 +3,7 @@ package org.accord.app.embedded;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.accord.app.shared.IdempotencyStore;
+import org.accord.app.platform.idempotency.IdempotencyStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -1,6 +1,6 @@
 package org.accord.app.embedded;
 
-import org.accord.app.shared.SharedTokenPositions;
+import org.accord.app.platform.readyourwrites.SharedTokenPositions;
 import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;

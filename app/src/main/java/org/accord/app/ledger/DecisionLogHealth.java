@@ -31,7 +31,7 @@ class DecisionLogHealth extends AbstractHealthIndicator {
         Map<String, DecisionLogIntegrity.TrustCheck> problems = integrity.problems();
         boolean unacknowledged = problems.values().stream().anyMatch(DecisionLogIntegrity.TrustCheck::blocksSigning);
         builder.status(unacknowledged ? TAMPERED : Status.UP);
-        builder.withDetail("witnessFile", integrity.witnessFile().path().toString());
+        builder.withDetail("witnessFile", integrity.witness().path().toString());
         problems.forEach((trust, check) -> builder.withDetail(trust, details(check)));
         List<QuarantinedEvents.QuarantinedEvent> quarantined = integrity.quarantine().all();
         if (!quarantined.isEmpty()) {

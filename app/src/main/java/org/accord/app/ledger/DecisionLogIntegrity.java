@@ -36,7 +36,7 @@ public class DecisionLogIntegrity {
     private final LedgerSource source;
     private final LedgerStore ledger;
     private final LedgerKeys keys;
-    private final WitnessFile witness;
+    private final Witness witness;
     private final WitnessUrl url;
     private final TransactionManager writer;
     private final Clock clock;
@@ -64,12 +64,12 @@ public class DecisionLogIntegrity {
      * @param url    the external witness; null when none is configured
      * @param writer the store's writer: a checkpoint is recorded in the database as any command's events are
      */
-    public DecisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys, WitnessFile witness,
+    public DecisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys, Witness witness,
                                 WitnessUrl url, TransactionManager writer, Clock clock) {
         this(source, ledger, keys, witness, url, writer, clock, LogOrigin.DEFAULT_NAMESPACE, Duration.ofMinutes(11));
     }
 
-    public DecisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys, WitnessFile witness,
+    public DecisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys, Witness witness,
                                 WitnessUrl url, TransactionManager writer, Clock clock, String originNamespace,
                                 Duration signedWithin) {
         this(source, ledger, keys, witness, url, writer, clock, originNamespace, signedWithin,
@@ -83,7 +83,7 @@ public class DecisionLogIntegrity {
      * @param quarantine      the events the projections refused: each is a problem of its trust, as if the check had
      *                        found it (a problem the chain's own check may not reach, since it stops at the first)
      */
-    public DecisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys, WitnessFile witness,
+    public DecisionLogIntegrity(LedgerSource source, LedgerStore ledger, LedgerKeys keys, Witness witness,
                                 WitnessUrl url, TransactionManager writer, Clock clock, String originNamespace,
                                 Duration signedWithin, QuarantinedEvents quarantine) {
         this.originNamespace = originNamespace;
@@ -99,7 +99,7 @@ public class DecisionLogIntegrity {
         this.clock = clock;
     }
 
-    public WitnessFile witnessFile() {
+    public Witness witness() {
         return witness;
     }
 

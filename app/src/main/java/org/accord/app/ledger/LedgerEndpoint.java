@@ -33,7 +33,7 @@ public class LedgerEndpoint {
     @ReadOperation
     public Map<String, Object> problems() {
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("witnessFile", integrity.witnessFile().path().toString());
+        answer.put("witnessFile", integrity.witness().path().toString());
         answer.put("problems", integrity.problems());
         return answer;
     }

@@ -3,6 +3,9 @@ package org.accord.app.ledger;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * One line of the witness file (docs/verifiable-log.md, "The witness file"): either a signed checkpoint, kept verbatim
  * with the text its signature covers, or an operator's acknowledgement of a problem, which names the head from which
@@ -27,6 +30,10 @@ public record WitnessEntry(String format, String type, String trustId, long posi
     public static final String CHECKPOINT = "checkpoint";
     public static final String ACKNOWLEDGEMENT = "acknowledgement";
 
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
+
     public static WitnessEntry of(Checkpoint checkpoint) {
         return new WitnessEntry(FORMAT, CHECKPOINT, checkpoint.trustId(), checkpoint.position(), checkpoint.hash(),
                 checkpoint.signedAt(), checkpoint.keyId(), checkpoint.signature(), checkpoint.signedText(), null, null,
@@ -50,5 +57,15 @@ public record WitnessEntry(String format, String type, String trustId, long posi
     /** The checkpoint this entry witnesses; its signature is checked against the fields, as any checkpoint's is. */
     public Checkpoint checkpoint() {
         return new Checkpoint(trustId, position, hash, at, keyId, signature, rootHash, note);
+    }
+
+    /** The entry as one line of JSON, as the witness file keeps it and the witness URL receives it. */
+    public String toJsonLine() {
+        return JSON.writeValueAsString(this);
+    }
+
+    /** @throws tools.jackson.core.JacksonException when the line is not JSON of an entry */
+    public static WitnessEntry fromJsonLine(String line) {
+        return JSON.readValue(line, WitnessEntry.class);
     }
 }

@@ -51,7 +51,7 @@ public class WitnessUrl implements AutoCloseable {
     }
 
     public void send(WitnessEntry entry) {
-        queue.add(WitnessFile.line(entry));
+        queue.add(entry.toJsonLine());
         sender.execute(this::drain);
     }
 

@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.accord.app.shared.ProjectionCatchUp;
-import org.accord.app.shared.SharedTokenPositions;
+import org.accord.app.platform.readyourwrites.ProjectionCatchUp;
+import org.accord.app.platform.readyourwrites.SharedTokenPositions;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package org.accord.app.production;
 
 import org.accord.api.shared.Actor;
-import org.accord.app.shared.IdempotentCommandInterceptor;
+import org.accord.app.platform.idempotency.IdempotentCommandInterceptor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;

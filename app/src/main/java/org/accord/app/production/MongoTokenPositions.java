@@ -4,10 +4,10 @@ import java.time.Instant;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import org.accord.app.platform.readyourwrites.SharedTokenPositions;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
 import org.axonframework.serialization.Serializer;
-import org.accord.app.shared.SharedTokenPositions;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.beans.factory.annotation.Value;

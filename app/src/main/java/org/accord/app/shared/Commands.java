@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.accord.api.shared.Actor;
+import org.accord.app.platform.failures.StorageFailure;
+import org.accord.app.platform.failures.Unavailable;
+import org.accord.app.platform.idempotency.IdempotentCommandInterceptor;
+import org.accord.app.platform.readyourwrites.ProjectionCatchUp;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

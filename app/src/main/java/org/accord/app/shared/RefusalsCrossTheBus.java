@@ -3,6 +3,8 @@ package org.accord.app.shared;
 import java.util.Optional;
 
 import org.accord.api.shared.DomainException;
+import org.accord.app.platform.failures.StorageFailure;
+import org.accord.app.platform.failures.Unavailable;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;

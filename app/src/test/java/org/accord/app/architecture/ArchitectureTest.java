@@ -4,13 +4,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.accord.app.platform.failures.StorageFailure;
+import org.accord.app.platform.failures.Unavailable;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The directions the design depends on, checked on every build: app → query-model → api, and nothing back. */
@@ -44,22 +49,46 @@ class ArchitectureTest {
     static final ArchRule queryModelFeaturesAreFreeOfCycles = slices().matching("org.accord.query.(*)..")
             .should().beFreeOfCycles();
 
+    /** The product: packages that read as the domain (and its web and board), whatever runs under them. */
+    private static final String[] FEATURES = {"org.accord.query.audit..", "org.accord.query.proposal..",
+            "org.accord.query.rules..", "org.accord.query.standard..", "org.accord.query.team..",
+            "org.accord.query.trust..", "org.accord.query.variation..", "org.accord.query.shared..",
+            "org.accord.app.audit..", "org.accord.app.boardpack..", "org.accord.app.person..",
+            "org.accord.app.proposal..", "org.accord.app.standard..", "org.accord.app.team..",
+            "org.accord.app.trust..", "org.accord.app.variation..", "org.accord.app.graphql..",
+            "org.accord.app.ledger..", "org.accord.app.security..", "org.accord.app.demo.."};
+
+    /** The runtimes: each mode's stores and adapters, chosen by configuration. */
+    private static final String[] RUNTIMES = {"org.accord.query.runtime..", "org.accord.app.embedded..",
+            "org.accord.app.production.."};
+
     /**
-     * The product apart from the platform: features use the read-model store through its port
-     * ({@code org.accord.query.shared.ReadModelStore}) and never name an adapter or a runtime, so the embedded and the
-     * production runtimes can swap stores under them.
+     * The few platform types a feature may name: what a storage failure means for the client. Everything else of the
+     * platform reaches the features through their own ports ({@code ReadModelStore}, {@code LedgerStore},
+     * {@code LedgerSource}, {@code Witness}) or through {@code app.shared}'s {@code Commands} and {@code Queries}.
+     */
+    private static final DescribedPredicate<JavaClass> PLATFORM_PORTS = equivalentTo(StorageFailure.class)
+            .or(equivalentTo(Unavailable.class));
+
+    /**
+     * The product apart from the platform: features use the stores through their ports and never name an adapter, a
+     * runtime, the platform's plumbing (idempotency, read-your-writes, the aggregate cache, the witness file) or the
+     * wiring, so the embedded and the production runtimes can swap stores under them.
      */
     @ArchTest
-    static final ArchRule featuresNeverImportTheRuntimes = noClasses().that()
-            .resideInAnyPackage("org.accord.query.audit..", "org.accord.query.proposal..",
-                    "org.accord.query.rules..", "org.accord.query.standard..", "org.accord.query.team..",
-                    "org.accord.query.trust..", "org.accord.query.variation..", "org.accord.query.shared..",
-                    "org.accord.app.audit..", "org.accord.app.boardpack..", "org.accord.app.person..",
-                    "org.accord.app.proposal..", "org.accord.app.standard..", "org.accord.app.team..",
-                    "org.accord.app.trust..", "org.accord.app.variation..", "org.accord.app.graphql..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.accord.query.runtime..",
-                    "org.accord.app.embedded..", "org.accord.app.production..")
+    static final ArchRule featuresNeverImportTheRuntimes = noClasses().that().resideInAnyPackage(FEATURES)
+            .should().dependOnClassesThat(resideInAnyPackage(RUNTIMES)
+                    .or(resideInAnyPackage("org.accord.app.platform..", "org.accord.app.config..")
+                            .and(not(PLATFORM_PORTS)))
+                    .as("a runtime, the platform's plumbing or the wiring"))
             .because("features know nothing of the mode; the runtimes are wired by configuration (DESIGN.md)");
+
+    /** The plumbing both modes share knows neither of them: each mode plugs its adapters into it. */
+    @ArchTest
+    static final ArchRule thePlatformServesBothModes = noClasses().that()
+            .resideInAnyPackage("org.accord.app.platform..", "org.accord.app.shared..")
+            .should().dependOnClassesThat().resideInAnyPackage(RUNTIMES)
+            .because("idempotency, read-your-writes and the witness work the same over either runtime");
 
     @ArchTest
     static final ArchRule aggregatesKnowNothingOfTheWeb = noClasses().that()

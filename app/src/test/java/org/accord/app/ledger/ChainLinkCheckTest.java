@@ -15,6 +15,7 @@ import org.accord.api.shared.Actor;
 import org.accord.api.trust.SchoolPhase;
 import org.accord.api.trust.SchoolRegisteredEvent;
 import org.accord.api.trust.TrustRegisteredEvent;
+import org.accord.app.embedded.ledger.JdbcLedgerSource;
 import org.accord.app.ledger.QuarantinedEvents.QuarantinedEvent;
 import org.accord.app.ledger.Verification.Kind;
 import org.axonframework.eventhandling.EventMessage;

@@ -24,6 +24,7 @@ import org.accord.api.trust.SchoolPhase;
 import org.accord.api.trust.SchoolRegisteredEvent;
 import org.accord.api.trust.TrustRegisteredEvent;
 import org.accord.app.ledger.Verification.Kind;
+import org.accord.app.platform.witness.WitnessFile;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.AfterEach;

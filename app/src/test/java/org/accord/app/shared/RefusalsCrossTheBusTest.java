@@ -3,6 +3,7 @@ package org.accord.app.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.accord.api.shared.DomainException;
+import org.accord.app.platform.failures.Unavailable;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.accord.app.AccordApplication;
-import org.accord.app.shared.ProjectionCatchUp;
+import org.accord.app.platform.readyourwrites.ProjectionCatchUp;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;

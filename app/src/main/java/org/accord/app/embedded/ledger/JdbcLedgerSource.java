@@ -1,4 +1,4 @@
-package org.accord.app.ledger;
+package org.accord.app.embedded.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.accord.app.ledger.ChainHasher;
+import org.accord.app.ledger.ChainHead;
+import org.accord.app.ledger.Checkpoint;
+import org.accord.app.ledger.LedgerSource;
+import org.accord.app.ledger.LedgerStore;
+import org.accord.app.ledger.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -72,10 +78,10 @@ public class JdbcLedgerSource implements LedgerSource {
     }
 
     /** The metadata expressions the index is made of; a lookup must use them as they are. */
-    static final class Position {
-        static final String TRUST = "json_extract(CAST(metaData AS TEXT), '$.chainTrust')";
-        static final String POSITION = "json_extract(CAST(metaData AS TEXT), '$.chainPosition')";
-        static final String HASH = "json_extract(CAST(metaData AS TEXT), '$.chainHash')";
+    public static final class Position {
+        public static final String TRUST = "json_extract(CAST(metaData AS TEXT), '$.chainTrust')";
+        public static final String POSITION = "json_extract(CAST(metaData AS TEXT), '$.chainPosition')";
+        public static final String HASH = "json_extract(CAST(metaData AS TEXT), '$.chainHash')";
 
         private Position() {
         }

@@ -1,4 +1,4 @@
-package org.accord.app.config;
+package org.accord.app.platform.aggregatecache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

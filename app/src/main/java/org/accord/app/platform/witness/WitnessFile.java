@@ -1,4 +1,4 @@
-package org.accord.app.ledger;
+package org.accord.app.platform.witness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,24 +11,21 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import org.accord.app.ledger.Witness;
+import org.accord.app.ledger.WitnessEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The witness file: an append-only text file outside the data folder, one JSON object per line (JSON Lines), each
  * line forced to disk before Accord goes on. Whoever can rewrite the database does not thereby rewrite this file, and
  * a board can keep copies of it: every checkpoint Accord ever signed stays here, with the text its signature covers.
+ * What a line says is the ledger's ({@link WitnessEntry}); how it gets to disk and back is this class's.
  */
-public class WitnessFile {
+public class WitnessFile implements Witness {
 
     private static final Logger log = LoggerFactory.getLogger(WitnessFile.class);
-
-    static final JsonMapper JSON = JsonMapper.builder()
-            .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
-            .build();
 
     private final Path file;
 
@@ -36,13 +33,15 @@ public class WitnessFile {
         this.file = file.toAbsolutePath().normalize();
     }
 
+    @Override
     public Path path() {
         return file;
     }
 
     /** Appends one entry as one line and forces it (and the file's length) to disk before returning. */
+    @Override
     public synchronized void append(WitnessEntry entry) {
-        byte[] line = (line(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (entry.toJsonLine() + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -60,14 +59,11 @@ public class WitnessFile {
         }
     }
 
-    static String line(WitnessEntry entry) {
-        return JSON.writeValueAsString(entry);
-    }
-
     /**
      * Every entry, oldest first. A last line cut short (a stop in the middle of an append, before the entry counted)
      * is skipped with a warning; any other line that is not an entry fails the read: the file was altered.
      */
+    @Override
     public synchronized List<WitnessEntry> entries() {
         if (!Files.exists(file)) {
             return List.of();
@@ -85,7 +81,7 @@ public class WitnessFile {
                 continue;
             }
             try {
-                WitnessEntry entry = JSON.readValue(text, WitnessEntry.class);
+                WitnessEntry entry = WitnessEntry.fromJsonLine(text);
                 if (!WitnessEntry.FORMAT.equals(entry.format()) || entry.trustId() == null) {
                     throw new IllegalStateException("line " + (i + 1) + " of the witness file " + file
                             + " is not an " + WitnessEntry.FORMAT + " entry");
@@ -101,10 +97,5 @@ public class WitnessFile {
             }
         }
         return entries;
-    }
-
-    /** One trust's entries, oldest first. */
-    public List<WitnessEntry> entries(String trustId) {
-        return entries().stream().filter(e -> trustId.equals(e.trustId())).toList();
     }
 }

@@ -1,4 +1,4 @@
-package org.accord.app.shared;
+package org.accord.app.platform.idempotency;
 
 import java.util.Optional;
 

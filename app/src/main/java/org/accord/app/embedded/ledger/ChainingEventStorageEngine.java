@@ -1,4 +1,4 @@
-package org.accord.app.ledger;
+package org.accord.app.embedded.ledger;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.accord.app.ledger.ChainHasher;
+import org.accord.app.ledger.ChainHead;
+import org.accord.app.ledger.ChainLinker;
+import org.accord.app.ledger.LedgerStore;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;

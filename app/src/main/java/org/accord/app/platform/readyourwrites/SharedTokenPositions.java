@@ -1,4 +1,4 @@
-package org.accord.app.shared;
+package org.accord.app.platform.readyourwrites;
 
 /**
  * Where a projection stands according to the token store every node shares, read without claiming anything. With

@@ -1,4 +1,4 @@
-package org.accord.app.shared;
+package org.accord.app.platform.failures;
 
 import java.util.Optional;
 
@@ -8,9 +8,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * Failures of the storage under Accord rather than of a request: the data folder's disk full, read-only or failing,
- * or the read models' store not answering (while it is opened again after such a failure). Each is told in words a
- * client can act on. The advice is always to send the mutation again with the same {@code clientMutationId}: if it
- * was recorded after all, that returns its outcome instead of recording it twice.
+ * Axon Server or the read models' store not answering. Each is told in words a client can act on. The advice is
+ * always to send the mutation again with the same {@code clientMutationId}: if it was recorded after all, that
+ * returns its outcome instead of recording it twice.
  */
 public final class StorageFailure {
 
@@ -47,10 +47,10 @@ public final class StorageFailure {
                         + " outcome.");
             }
             if (t instanceof MongoTimeoutException || t instanceof MongoSocketException
-                    || t instanceof DataAccessResourceFailureException || message.contains("This store is closed")) {
-                return Optional.of("The read models are not available for a moment (their store is not answering,"
-                        + " or is being opened again after a storage failure); try again shortly. A mutation sent"
-                        + " just now may have been recorded:" + RESEND + "to learn its outcome.");
+                    || t instanceof DataAccessResourceFailureException) {
+                return Optional.of("The read models are not available for a moment (their store is not answering);"
+                        + " try again shortly. A mutation sent just now may have been recorded:" + RESEND
+                        + "to learn its outcome.");
             }
         }
         return Optional.empty();

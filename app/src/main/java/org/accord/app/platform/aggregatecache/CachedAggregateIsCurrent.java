@@ -1,4 +1,4 @@
-package org.accord.app.config;
+package org.accord.app.platform.aggregatecache;
 
 import java.lang.reflect.Field;
 import java.util.Objects;
@@ -19,13 +19,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * Axon's cache entry keeps the version it was made at in a private field and offers no accessor; it is read once
  * per look-up by reflection. {@code CachedAggregateIsCurrentTest} fails if an Axon upgrade renames it.
  */
-final class CachedAggregateIsCurrent implements BiPredicate<Object, Object> {
+public final class CachedAggregateIsCurrent implements BiPredicate<Object, Object> {
 
     private static final Field VERSION = versionField();
 
     private final Supplier<EventStore> eventStore;
 
-    CachedAggregateIsCurrent(Supplier<EventStore> eventStore) {
+    public CachedAggregateIsCurrent(Supplier<EventStore> eventStore) {
         this.eventStore = eventStore;
     }
 

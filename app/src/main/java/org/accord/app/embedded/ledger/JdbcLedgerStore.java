@@ -1,4 +1,4 @@
-package org.accord.app.ledger;
+package org.accord.app.embedded.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.accord.app.ledger.ChainHead;
+import org.accord.app.ledger.Checkpoint;
+import org.accord.app.ledger.LedgerStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Chain heads and checkpoints in the SQLite file beside the events, written in the events' transactions. */

@@ -1,4 +1,4 @@
-package org.accord.app.config;
+package org.accord.app.platform.aggregatecache;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,19 +16,27 @@ import org.axonframework.common.caching.Cache;
  * {@code WeakReferenceCache} lets the garbage collector drop an entry as soon as no command holds the aggregate,
  * which under load is at every young collection: the benchmark found castVote replaying the proposal's and the
  * trust's events on most commands (an eighth of a request's time).
+ * <p>
+ * Written here rather than taken from Axon's other adapters because none does the whole job. No adapter checks an
+ * entry before handing it out, so the current-ness check of the production mode ({@link CachedAggregateIsCurrent})
+ * would still need a decorator over every method of {@link Cache}, about the size of this class. Axon's
+ * {@code JCacheAdapter} would also bring a JCache provider (Caffeine's {@code jcache} module, with the
+ * {@code javax.cache} API and Typesafe Config it depends on) and its configuration, to replace a few lines that call
+ * Caffeine directly; {@code EhCache3Adapter} would bring a second cache library beside Caffeine. What is left here is
+ * plain delegation to Caffeine plus Axon's listener callbacks, which {@code BoundedAggregateCacheTest} checks.
  */
-final class BoundedAggregateCache implements Cache {
+public final class BoundedAggregateCache implements Cache {
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
     private final BiPredicate<Object, Object> current;
 
-    BoundedAggregateCache(long maximumAggregates) {
+    public BoundedAggregateCache(long maximumAggregates) {
         this(maximumAggregates, (key, value) -> true);
     }
 
     /** @param current whether an entry found may still be used; one that may not is dropped, as if never cached */
-    BoundedAggregateCache(long maximumAggregates, BiPredicate<Object, Object> current) {
+    public BoundedAggregateCache(long maximumAggregates, BiPredicate<Object, Object> current) {
         this.current = current;
         this.entries = Caffeine.newBuilder()
                 .maximumSize(maximumAggregates)

@@ -1,4 +1,4 @@
-package org.accord.app.shared;
+package org.accord.app.platform.readyourwrites;
 
 import java.time.Duration;
 import java.util.Map;

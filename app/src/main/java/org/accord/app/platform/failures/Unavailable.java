@@ -1,4 +1,4 @@
-package org.accord.app.shared;
+package org.accord.app.platform.failures;
 
 /**
  * A request Accord could not serve for a reason that is not the client's doing and passes (the event store not

@@ -1,7 +1,8 @@
-package org.accord.app.shared;
+package org.accord.app.platform.readyourwrites;
 
 import java.time.Duration;
 
+import org.accord.app.platform.failures.StorageFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
