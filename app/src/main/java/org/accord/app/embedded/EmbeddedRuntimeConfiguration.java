@@ -31,6 +31,8 @@ import org.accord.app.ledger.LedgerStore;
 import org.accord.app.ledger.QuarantinedEvents;
 import org.accord.app.ledger.WitnessFile;
 import org.accord.app.ledger.WitnessUrl;
+import org.accord.app.person.JdbcPersonDirectory;
+import org.accord.app.person.PersonDirectory;
 import org.accord.app.shared.IdempotencyStore;
 import org.accord.app.shared.ProjectionTransactions;
 import org.accord.app.shared.SharedTokenPositions;
@@ -76,7 +78,7 @@ public class EmbeddedRuntimeConfiguration {
     DataSource dataSource(DataDirectory data, EmbeddedProperties properties) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("accord-sqlite");
-        config.setJdbcUrl(SqliteEventStore.jdbcUrl(data.path().resolve("events.db"), properties.sqliteSynchronous()));
+        config.setJdbcUrl(SqliteFiles.jdbcUrl(data.path().resolve("events.db"), properties.sqliteSynchronous()));
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(2);
         return new NullSafeSqliteDataSource(new HikariDataSource(config));
@@ -159,6 +161,16 @@ public class EmbeddedRuntimeConfiguration {
                 Clock.systemUTC(), properties.originNamespace(),
                 // a checkpoint is due checkpoint-every after the first event, looked for every 10 s
                 properties.checkpointEvery().multipliedBy(2).plusMinutes(1), quarantinedEvents);
+    }
+
+    /**
+     * The person directory beside the events, so that a registration's name and event commit together. After an
+     * erasure the events file's write-ahead log, which still holds the name as registered, is emptied and cut.
+     */
+    @Bean
+    PersonDirectory personDirectory(JdbcTemplate jdbc, DataSource dataSource) {
+        WalTruncation eventsLog = new WalTruncation(dataSource, "events.db");
+        return new JdbcPersonDirectory(jdbc, eventsLog::truncate);
     }
 
     @Bean

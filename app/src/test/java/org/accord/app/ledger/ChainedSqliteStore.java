@@ -11,6 +11,7 @@ import org.accord.api.shared.Actor;
 import org.accord.app.embedded.NullSafeSqliteDataSource;
 import org.accord.app.embedded.SingleWriterTransactionManager;
 import org.accord.app.embedded.SqliteEventStore;
+import org.accord.app.embedded.SqliteFiles;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,7 +33,7 @@ public final class ChainedSqliteStore implements AutoCloseable {
 
     public ChainedSqliteStore(Path folder, int connections) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(SqliteEventStore.jdbcUrl(folder.resolve("events.db"), "NORMAL"));
+        config.setJdbcUrl(SqliteFiles.jdbcUrl(folder.resolve("events.db"), "NORMAL"));
         config.setMaximumPoolSize(connections);
         pool = new HikariDataSource(config);
         NullSafeSqliteDataSource dataSource = new NullSafeSqliteDataSource(pool);
