@@ -165,12 +165,15 @@ public class EmbeddedRuntimeConfiguration {
 
     /**
      * The person directory beside the events, so that a registration's name and event commit together. After an
-     * erasure the events file's write-ahead log, which still holds the name as registered, is emptied and cut.
+     * erasure the events file's write-ahead log, which still holds the name as registered, is emptied and cut. A
+     * file of an earlier version, which erased without zeroing, is scrubbed once first.
      */
     @Bean
     PersonDirectory personDirectory(JdbcTemplate jdbc, DataSource dataSource) {
         WalTruncation eventsLog = new WalTruncation(dataSource, "events.db");
-        return new JdbcPersonDirectory(jdbc, eventsLog::truncate);
+        JdbcPersonDirectory directory = new JdbcPersonDirectory(jdbc, eventsLog::truncate);
+        NamesErasedBeforeSecureDelete.scrubOnce(jdbc, eventsLog);
+        return directory;
     }
 
     @Bean

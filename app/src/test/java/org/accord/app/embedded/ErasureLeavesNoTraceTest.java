@@ -3,15 +3,10 @@ package org.accord.app.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.accord.app.support.AccordOnAFolder;
 import org.accord.app.support.GraphQlClient;
@@ -37,8 +32,6 @@ class ErasureLeavesNoTraceTest {
     private static final String ERASED = "Zephyrine Quillfeather-Oduya";
     private static final String ALSO_ERASED = "Ottoline Marchbanks-Vesey";
     private static final String KEPT = "Bartholomew Inkwright-Solace";
-    private static final List<Charset> ENCODINGS = List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE,
-            StandardCharsets.UTF_16BE);
 
     @TempDir
     Path folder;
@@ -91,44 +84,8 @@ class ErasureLeavesNoTraceTest {
         soft.assertThat(filesHolding(ALSO_ERASED)).as("files holding the other erased name %s", when).isEmpty();
     }
 
-    /** "file (encoding)" for every file under the folder whose raw bytes hold the name, in any case. */
     private List<String> filesHolding(String name) throws IOException {
-        List<String> hits = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> all = Files.walk(folder)) {
-            files = all.filter(Files::isRegularFile).toList();
-        }
-        for (Path file : files) {
-            byte[] bytes = lowerCaseAscii(Files.readAllBytes(file));
-            for (Charset encoding : ENCODINGS) {
-                if (indexOf(bytes, name.toLowerCase(java.util.Locale.ROOT).getBytes(encoding)) >= 0) {
-                    hits.add(folder.relativize(file) + " (" + encoding + ")");
-                }
-            }
-        }
-        return hits;
-    }
-
-    private static byte[] lowerCaseAscii(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] >= 'A' && bytes[i] <= 'Z') {
-                bytes[i] = (byte) (bytes[i] + ('a' - 'A'));
-            }
-        }
-        return bytes;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return RawFiles.holding(folder, name);
     }
 
     private static JsonNode register(GraphQlClient graphql, String key, String name) throws Exception {
