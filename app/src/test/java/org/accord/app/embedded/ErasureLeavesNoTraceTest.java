@@ -49,18 +49,22 @@ class ErasureLeavesNoTraceTest {
             alsoErasedId = register(graphql, null, ALSO_ERASED).path("id").asString();
             String keptId = register(graphql, "register-kept", KEPT).path("id").asString();
             // their ids spread through the read models: a team of their own, and a place on a demo team
+            Map<String, Object> team = Map.of("clientMutationId", "team-of-three", "trustId", "demo-trust",
+                    "name", "Erasure Working Group", "remit", List.of("DATA_PROTECTION"),
+                    "chairId", "demo-person-member1", "memberIds", List.of(erasedId, alsoErasedId, keptId),
+                    "decisionRule", Map.of("mode", "MAJORITY", "quorum", 0.5, "threshold", 0.5,
+                            "votingWindowHours", 24));
             answer(graphql, "exec", "mutation ($input: FormTeamInput!) { formTeam(input: $input) { team { id } } }",
-                    Map.of("input", Map.of("clientMutationId", "team-of-three", "trustId", "demo-trust", "name", "Erasure Working Group",
-                            "remit", List.of("DATA_PROTECTION"), "chairId", "demo-person-member1",
-                            "memberIds", List.of(erasedId, alsoErasedId, keptId), "decisionRule", Map.of("mode",
-                                    "MAJORITY", "quorum", 0.5, "threshold", 0.5, "votingWindowHours", 24))));
+                    Map.of("input", team));
             answer(graphql, "exec", "mutation ($input: AddTeamMemberInput!) { addTeamMember(input: $input)"
-                    + " { team { id } } }", Map.of("input", Map.of("teamId", "demo-team-english", "personId", erasedId)));
+                    + " { team { id } } }", Map.of("input", Map.of("teamId", "demo-team-english",
+                    "personId", erasedId)));
 
             erase(graphql, "erase-1", erasedId);
             erase(graphql, null, alsoErasedId);
             JsonNode retried = register(graphql, "register-erased", ERASED);
-            assertThat(retried.path("id").asString()).as("the retry answers the first registration").isEqualTo(erasedId);
+            assertThat(retried.path("id").asString()).as("the retry answers the first registration")
+                    .isEqualTo(erasedId);
             assertThat(retried.path("displayName").isNull()).as("the retry brings the name back: " + retried).isTrue();
 
             assertNoTraceOfTheErasedButTheKeptNameFound("while Accord runs");
