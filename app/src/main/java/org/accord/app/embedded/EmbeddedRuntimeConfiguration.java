@@ -14,10 +14,21 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.accord.app.embedded.ledger.ChainingEventStorageEngine;
 import org.accord.app.embedded.ledger.JdbcLedgerSource;
 import org.accord.app.embedded.ledger.JdbcLedgerStore;
+import org.accord.app.ledger.DecisionLogIntegrity;
+import org.accord.app.ledger.LedgerKeys;
+import org.accord.app.ledger.LedgerProperties;
+import org.accord.app.ledger.LedgerSource;
+import org.accord.app.ledger.LedgerStore;
+import org.accord.app.ledger.QuarantinedEvents;
+import org.accord.app.ledger.WitnessUrl;
+import org.accord.app.person.JdbcPersonDirectory;
+import org.accord.app.person.PersonDirectory;
 import org.accord.app.platform.idempotency.IdempotencyStore;
 import org.accord.app.platform.projections.ProjectionTransactions;
 import org.accord.app.platform.readyourwrites.SharedTokenPositions;
 import org.accord.app.platform.witness.WitnessFile;
+import org.accord.query.runtime.sqlite.SqliteReadModelStore;
+import org.accord.query.shared.ReadModelStore;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -27,15 +38,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.accord.app.ledger.DecisionLogIntegrity;
-import org.accord.app.ledger.LedgerKeys;
-import org.accord.app.ledger.LedgerProperties;
-import org.accord.app.ledger.LedgerSource;
-import org.accord.app.ledger.LedgerStore;
-import org.accord.app.ledger.QuarantinedEvents;
-import org.accord.app.ledger.WitnessUrl;
-import org.accord.query.runtime.sqlite.SqliteReadModelStore;
-import org.accord.query.shared.ReadModelStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -76,7 +78,7 @@ public class EmbeddedRuntimeConfiguration {
     DataSource dataSource(DataDirectory data, EmbeddedProperties properties) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("accord-sqlite");
-        config.setJdbcUrl(SqliteEventStore.jdbcUrl(data.path().resolve("events.db"), properties.sqliteSynchronous()));
+        config.setJdbcUrl(SqliteFiles.jdbcUrl(data.path().resolve("events.db"), properties.sqliteSynchronous()));
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(2);
         return new NullSafeSqliteDataSource(new HikariDataSource(config));
@@ -159,6 +161,19 @@ public class EmbeddedRuntimeConfiguration {
                 Clock.systemUTC(), properties.originNamespace(),
                 // a checkpoint is due checkpoint-every after the first event, looked for every 10 s
                 properties.checkpointEvery().multipliedBy(2).plusMinutes(1), quarantinedEvents);
+    }
+
+    /**
+     * The person directory beside the events, so that a registration's name and event commit together. After an
+     * erasure the events file's write-ahead log, which still holds the name as registered, is emptied and cut. A
+     * file of an earlier version, which erased without zeroing, is scrubbed once first.
+     */
+    @Bean
+    PersonDirectory personDirectory(JdbcTemplate jdbc, DataSource dataSource) {
+        WalTruncation eventsLog = new WalTruncation(dataSource, "events.db");
+        JdbcPersonDirectory directory = new JdbcPersonDirectory(jdbc, eventsLog::truncate);
+        NamesErasedBeforeSecureDelete.scrubOnce(jdbc, eventsLog);
+        return directory;
     }
 
     @Bean

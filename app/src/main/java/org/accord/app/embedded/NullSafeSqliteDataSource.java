@@ -19,10 +19,21 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * the head and tail tokens of an empty store, for an unknown aggregate and in its gap check. This data source hands out
  * connections whose result sets answer null for NULL, and leaves every other call to the driver.
  */
-public class NullSafeSqliteDataSource extends DelegatingDataSource {
+public class NullSafeSqliteDataSource extends DelegatingDataSource implements AutoCloseable {
 
     public NullSafeSqliteDataSource(DataSource target) {
         super(target);
+    }
+
+    /**
+     * Closes the pool beneath, so that a context that stops closes its connections: SQLite checkpoints the WAL into
+     * the file and deletes it when the last one closes, instead of leaving it for the next start to recover.
+     */
+    @Override
+    public void close() throws Exception {
+        if (getTargetDataSource() instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
 
     @Override

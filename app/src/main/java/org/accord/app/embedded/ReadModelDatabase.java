@@ -29,8 +29,7 @@ public record ReadModelDatabase(DataSource dataSource, PlatformTransactionManage
     static ReadModelDatabase open(Path folder, String synchronous) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("accord-readmodels");
-        config.setJdbcUrl("jdbc:sqlite:" + folder.resolve(FILE_NAME) + "?journal_mode=WAL&synchronous=" + synchronous
-                + "&busy_timeout=10000&transaction_mode=IMMEDIATE");
+        config.setJdbcUrl(SqliteFiles.jdbcUrl(folder.resolve(FILE_NAME), synchronous) + "&transaction_mode=IMMEDIATE");
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);
         DataSource dataSource = new NullSafeSqliteDataSource(new HikariDataSource(config));

@@ -1,7 +1,5 @@
 package org.accord.app.embedded;
 
-import java.nio.file.Path;
-
 import javax.sql.DataSource;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -14,15 +12,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 public final class SqliteEventStore {
 
     private SqliteEventStore() {
-    }
-
-    /**
-     * WAL lets projections read while a command writes; {@code synchronous} decides what a power cut may take
-     * (NORMAL: nothing on a process crash, possibly the last commits on a power cut; FULL: nothing on either, at an
-     * fsync per commit); {@code busy_timeout} covers the moments the WAL is checkpointed.
-     */
-    public static String jdbcUrl(Path file, String synchronous) {
-        return "jdbc:sqlite:" + file + "?journal_mode=WAL&synchronous=" + synchronous + "&busy_timeout=10000";
     }
 
     /** Axon's JDBC engine on SQLite, before its serializers are chosen. */

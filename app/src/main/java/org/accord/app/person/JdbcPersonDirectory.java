@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The person directory in the relational store beside the events, so that a person's registration event and their
@@ -28,10 +30,16 @@ public class JdbcPersonDirectory implements PersonDirectory {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final Runnable afterErasure;
 
-    public JdbcPersonDirectory(JdbcTemplate jdbc) {
+    /**
+     * @param afterErasure run once an erasure is committed (or at once outside a transaction): the store's own way of
+     *                     removing the copies of the name it still keeps out of sight (a write-ahead log)
+     */
+    public JdbcPersonDirectory(JdbcTemplate jdbc, Runnable afterErasure) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.afterErasure = afterErasure;
         jdbc.execute("CREATE TABLE IF NOT EXISTS person_directory ("
                 + "person_id TEXT PRIMARY KEY, trust_id TEXT NOT NULL, display_name TEXT)");
         try {
@@ -62,6 +70,17 @@ public class JdbcPersonDirectory implements PersonDirectory {
     @Override
     public void erase(String personId) {
         jdbc.update("UPDATE person_directory SET display_name = NULL WHERE person_id = ?", personId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // only once committed are the pages without the name in the log, for the store to copy home
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    afterErasure.run();
+                }
+            });
+        } else {
+            afterErasure.run();
+        }
     }
 
     @Override

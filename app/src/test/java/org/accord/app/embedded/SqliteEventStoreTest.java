@@ -35,7 +35,7 @@ class SqliteEventStoreTest {
     @BeforeEach
     void emptyStore() {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(SqliteEventStore.jdbcUrl(data.resolve("events.db"), "NORMAL"));
+        config.setJdbcUrl(SqliteFiles.jdbcUrl(data.resolve("events.db"), "NORMAL"));
         pool = new HikariDataSource(config);
         NullSafeSqliteDataSource dataSource = new NullSafeSqliteDataSource(pool);
         Jackson3Serializer serializer = Jackson3Serializer.builder().build();

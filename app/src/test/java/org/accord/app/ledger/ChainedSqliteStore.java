@@ -11,6 +11,7 @@ import org.accord.api.shared.Actor;
 import org.accord.app.embedded.NullSafeSqliteDataSource;
 import org.accord.app.embedded.SingleWriterTransactionManager;
 import org.accord.app.embedded.SqliteEventStore;
+import org.accord.app.embedded.SqliteFiles;
 import org.accord.app.embedded.ledger.ChainingEventStorageEngine;
 import org.accord.app.embedded.ledger.JdbcLedgerSource;
 import org.accord.app.embedded.ledger.JdbcLedgerStore;
@@ -36,7 +37,7 @@ public final class ChainedSqliteStore implements AutoCloseable {
 
     public ChainedSqliteStore(Path folder, int connections) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(SqliteEventStore.jdbcUrl(folder.resolve("events.db"), "NORMAL"));
+        config.setJdbcUrl(SqliteFiles.jdbcUrl(folder.resolve("events.db"), "NORMAL"));
         config.setMaximumPoolSize(connections);
         pool = new HikariDataSource(config);
         NullSafeSqliteDataSource dataSource = new NullSafeSqliteDataSource(pool);
