@@ -35,7 +35,6 @@ import org.accord.app.shared.IdempotencyStore;
 import org.accord.app.shared.ProjectionTransactions;
 import org.accord.app.shared.SharedTokenPositions;
 import org.accord.query.runtime.sqlite.SqliteReadModelStore;
-import org.accord.query.shared.ReadModelStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -176,9 +175,12 @@ public class EmbeddedRuntimeConfiguration {
         return ReadModelDatabase.open(data.path(), properties.sqliteSynchronous());
     }
 
-    /** The projections' and queries' documents, as JSON in the read-model database. */
+    /**
+     * The projections' and queries' documents, as JSON in the read-model database; by generation, so that a rebuild
+     * builds beside what queries read ({@link org.accord.query.shared.ReadModelGenerations}).
+     */
     @Bean
-    ReadModelStore readModelStore(ReadModelDatabase readModels, MongoCustomConversions conversions) {
+    SqliteReadModelStore readModelStore(ReadModelDatabase readModels, MongoCustomConversions conversions) {
         return new SqliteReadModelStore(readModels.dataSource(), SqliteReadModelStore.documentConverter(conversions));
     }
 
