@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,6 +84,11 @@ public class ReadModelRebuild implements DisposableBean {
                     + " until it is done queries read the previous generation", build.generation(), build.target());
             last.set(new Run("REPLAYING", null, null, build.target(), null, null));
         });
+    }
+
+    /** Watches only once the context has started: asking for the processors earlier would make them on this thread. */
+    @EventListener(ApplicationStartedEvent.class)
+    public void watchFromNowOn() {
         worker.scheduleWithFixedDelay(this::watch, WATCH_EVERY_MILLIS, WATCH_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -92,6 +92,12 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             jdbc.execute("INSERT OR IGNORE INTO " + GENERATIONS + " (id, live) VALUES (0, 0)");
             jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLES + " (name TEXT PRIMARY KEY, collection TEXT NOT NULL,"
                     + " generation INTEGER NOT NULL)");
+            // a document table made before the registry, or by a write outside a transaction that a crash cut
+            // between the table and its registration: known by its shape, so that its generation is dropped whole
+            jdbc.queryForList("SELECT m.name FROM sqlite_master m WHERE m.type = 'table'"
+                    + " AND m.name NOT IN (SELECT name FROM " + TABLES + ")"
+                    + " AND (SELECT group_concat(p.name) FROM pragma_table_info(m.name) p) = 'id,doc'", String.class)
+                    .forEach(this::register);
         });
         this.generations = loadGenerations();
         dropAbandonedGenerations();
@@ -369,12 +375,16 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private void make(String table) {
         if (!tables.contains(table)) {
             jdbc.execute("CREATE TABLE IF NOT EXISTS \"" + table + "\" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)");
-            Matcher generation = GENERATION_SUFFIX.matcher(table);
-            boolean later = generation.matches();
-            jdbc.update("INSERT OR IGNORE INTO " + TABLES + " (name, collection, generation) VALUES (?, ?, ?)", table,
-                    later ? generation.group(1) : table, later ? Long.parseLong(generation.group(2)) : 0);
+            register(table);
             remember(table);
         }
+    }
+
+    private void register(String table) {
+        Matcher generation = GENERATION_SUFFIX.matcher(table);
+        boolean later = generation.matches();
+        jdbc.update("INSERT OR IGNORE INTO " + TABLES + " (name, collection, generation) VALUES (?, ?, ?)", table,
+                later ? generation.group(1) : table, later ? Long.parseLong(generation.group(2)) : 0);
     }
 
     /** Remembered once committed: in a transaction that rolls back, the table (and the knowledge) goes with it. */

@@ -156,6 +156,21 @@ class SqliteReadModelStoreTest extends ReadModelStoreContract {
         assertThat(tables()).containsExactly("contract_samples__g" + build.generation());
     }
 
+    @Test
+    void aDocumentTableTheRegistryDoesNotKnowIsTakenForTheFirstGenerationAndDroppedWithIt() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("CREATE TABLE contract_others (id TEXT PRIMARY KEY, doc TEXT NOT NULL)");
+        jdbc.update("INSERT INTO contract_others (id, doc) VALUES ('o1', '{\"_id\": \"o1\", \"name\": \"old\"}')");
+        SqliteReadModelStore reopened = new SqliteReadModelStore(dataSource, ReadModelMongo.converter());
+        store = reopened;
+        ReadModelGenerations.Build build = reopened.beginBuild(0);
+        inABatch(() -> reopened.upsert(Sample.class, "s1", new Update().set("name", "rebuilt")));
+
+        reopened.goLive(build);
+
+        assertThat(tables()).containsExactly("contract_samples__g" + build.generation());
+    }
+
     private void inABatch(Runnable work) {
         var batch = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(
                 org.axonframework.eventhandling.GenericEventMessage.asEventMessage("an event"));
