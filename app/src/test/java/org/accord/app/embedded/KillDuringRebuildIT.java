@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A rebuild of the read models killed with SIGKILL, as an operator would see it: the packaged jar, a store of a few
- * thousand events, {@code POST /actuator/rebuild}, and a kill at several moments of it (at once, right after the
+ * A rebuild of the read models killed with SIGKILL, as an operator would see it: the packaged jar, a store of about 700
+ * events (600 mutations and the demo trust), {@code POST /actuator/rebuild}, and a kill at several moments of it (at once, right after the
  * reset, in the middle of the replay, near its end). After each kill the read-model file's live generation is the
  * complete one from before the rebuild, document for document; after each restart the queries answer what they
  * answered before the rebuild (never a half-built answer), and the rebuild resumes and finishes; at the end the read
@@ -155,7 +155,7 @@ class KillDuringRebuildIT {
         return highest;
     }
 
-    /** The mutations of the reliability workload, from a few clients: a store of a few thousand events. */
+    /** The mutations of the reliability workload, from a few clients: one event each. */
     private void load(int port) throws Exception {
         GraphQlClient graphql = new GraphQlClient(port);
         ConcurrentLinkedQueue<Mutation> pending = new ConcurrentLinkedQueue<>(MutationWorkload.mutations(mutations));
