@@ -191,9 +191,12 @@ public class EmbeddedRuntimeConfiguration {
         return ReadModelDatabase.open(data.path(), properties.sqliteSynchronous());
     }
 
-    /** The projections' and queries' documents, as JSON in the read-model database. */
+    /**
+     * The projections' and queries' documents, as JSON in the read-model database; by generation, so that a rebuild
+     * builds beside what queries read ({@link org.accord.query.shared.ReadModelGenerations}).
+     */
     @Bean
-    ReadModelStore readModelStore(ReadModelDatabase readModels, MongoCustomConversions conversions) {
+    SqliteReadModelStore readModelStore(ReadModelDatabase readModels, MongoCustomConversions conversions) {
         return new SqliteReadModelStore(readModels.dataSource(), SqliteReadModelStore.documentConverter(conversions));
     }
 

@@ -3,28 +3,41 @@ package org.accord.app.operations;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.accord.app.platform.readyourwrites.ProjectionCatchUp;
 import org.accord.app.platform.readyourwrites.SharedTokenPositions;
+import org.accord.app.platform.projections.ProjectionTransactions;
+import org.accord.app.platform.readyourwrites.RebuiltReadModels;
+import org.accord.query.shared.ReadModelGenerations;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds every read model from the event store while the application keeps serving: stops every projection,
- * resets their tokens (each projection's {@code @ResetHandler} clears its documents, guards against redelivery
- * included), and starts them again, to replay from the first event. All projections are reset together because
- * some documents (a trust's) are written by several of them.
+ * Rebuilds every read model from the event store while the application keeps serving: stops every projection, begins
+ * a new generation of the read models ({@link ReadModelGenerations}) and resets every projection's token (each
+ * projection's {@code @ResetHandler} clears its documents in the new generation, guards against redelivery included)
+ * in one transaction, and starts them again, to replay from the first event into the new generation. All projections
+ * are reset together because some documents (a trust's) are written by several of them. Once every projection has
+ * passed the head of the store at the reset, the new generation goes live in one step ({@link RebuiltReadModels}).
  * <p>
- * Queries answer throughout, from read models that fill up as the replay goes; a mutation still waits for its own
- * events to be projected (read-your-writes), so during a rebuild it waits for the replay to reach it, up to
- * {@code accord.read-your-writes-timeout}.
+ * Queries answer throughout from the old generation, complete as it was when the rebuild began; a mutation still
+ * waits for its own events to be projected (read-your-writes), so during a rebuild it waits for the replay to reach
+ * it, and then for the switch, up to {@code accord.read-your-writes-timeout}. A crash at any point leaves the old
+ * generation live; after the restart the replay resumes from the tokens and the switch follows.
+ * <p>
+ * A store without generations (MongoDB in production, for now) is rebuilt in place: its collections are cleared and
+ * fill up again as the replay goes.
  */
 @Component
 public class ReadModelRebuild implements DisposableBean {
@@ -41,10 +54,15 @@ public class ReadModelRebuild implements DisposableBean {
         static final Run NONE = new Run("IDLE", null, null, null, null, null);
     }
 
+    private static final long WATCH_EVERY_MILLIS = 200;
+
     private final ProcessorPositions positions;
     private final ProjectionCatchUp catchUp;
     private final SharedTokenPositions sharedTokens;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final ProjectionTransactions transactions;
+    private final RebuiltReadModels rebuilt;
+    private final ObjectProvider<ReadModelGenerations> generations;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "read-model-rebuild");
         thread.setDaemon(true);
         return thread;
@@ -52,10 +70,26 @@ public class ReadModelRebuild implements DisposableBean {
     private final AtomicReference<Run> last = new AtomicReference<>(Run.NONE);
 
     public ReadModelRebuild(ProcessorPositions positions, ProjectionCatchUp catchUp,
-                            SharedTokenPositions sharedTokens) {
+                            SharedTokenPositions sharedTokens, ProjectionTransactions transactions,
+                            RebuiltReadModels rebuilt, ObjectProvider<ReadModelGenerations> generations) {
         this.positions = positions;
         this.catchUp = catchUp;
         this.sharedTokens = sharedTokens;
+        this.transactions = transactions;
+        this.rebuilt = rebuilt;
+        this.generations = generations;
+        // a build a crash interrupted resumes from its tokens: report it, and switch once it is done
+        rebuilt.building().ifPresent(build -> {
+            log.info("a rebuild of the read models was under way; it resumes (generation {}, up to event {}), and"
+                    + " until it is done queries read the previous generation", build.generation(), build.target());
+            last.set(new Run("REPLAYING", null, null, build.target(), null, null));
+        });
+    }
+
+    /** Watches only once the context has started: asking for the processors earlier would make them on this thread. */
+    @EventListener(ApplicationStartedEvent.class)
+    public void watchFromNowOn() {
+        worker.scheduleWithFixedDelay(this::watch, WATCH_EVERY_MILLIS, WATCH_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -66,7 +100,8 @@ public class ReadModelRebuild implements DisposableBean {
     public synchronized Run start() {
         Run current = current();
         if (current.state().equals("RUNNING") || current.state().equals("REPLAYING")) {
-            throw new IllegalStateException("a rebuild is already under way, started at " + current.startedAt());
+            throw new IllegalStateException("a rebuild is already under way, " + (current.startedAt() == null
+                    ? "resumed after a restart" : "started at " + current.startedAt()));
         }
         Run started = new Run("RUNNING", Instant.now(), null, null, null, null);
         last.set(started);
@@ -76,17 +111,20 @@ public class ReadModelRebuild implements DisposableBean {
 
     /**
      * The last rebuild, REPLAYING until every segment of every projection has stored a token past the head the store
-     * had at the reset: read from the shared token store, so segments that are not (or not yet) claimed on this node
-     * count as well, and a token is stored only after the documents it covers.
+     * had at the reset and the rebuilt generation is live: read from the shared token store, so segments that are not
+     * (or not yet) claimed on this node count as well, and a token is stored only after the documents it covers.
      */
     public Run current() {
         Run run = last.get();
-        if (run.state().equals("REPLAYING") && positions.processors().stream().allMatch(p -> p.isRunning()
+        if (run.state().equals("REPLAYING") && !rebuilt.goLiveIfReplayed()
+                && positions.processors().stream().allMatch(p -> p.isRunning()
                 && sharedTokens.reached(p.getName(), run.target()))) {
             Run done = new Run("DONE", run.startedAt(), run.resetAt(), run.target(), Instant.now(), null);
-            last.compareAndSet(run, done);
-            log.info("read models rebuilt: started {}, finished {}", done.startedAt(), done.finishedAt());
-            return done;
+            if (last.compareAndSet(run, done)) {
+                log.info("read models rebuilt: started {}, finished {}", done.startedAt(), done.finishedAt());
+                return done;
+            }
+            return last.get();
         }
         return run;
     }
@@ -103,10 +141,22 @@ public class ReadModelRebuild implements DisposableBean {
                 if (!processor.supportsReset()) {
                     throw new IllegalStateException("projection " + processor.getName() + " cannot be replayed");
                 }
-                processor.resetTokens();
             }
+            // one transaction where the runtime has one (the embedded read-model database holds the tokens too): a
+            // crash leaves either no build, or a build with every token reset; never a build that some projections
+            // would skip from their old positions
+            transactions.manager().executeInTransaction(() -> {
+                ReadModelGenerations store = generations.getIfAvailable();
+                if (store != null) {
+                    store.beginBuild(target);
+                }
+                processors.forEach(StreamingEventProcessor::resetTokens);
+            });
             Instant resetAt = Instant.now();
             // an empty store has nothing to replay
+            if (target < 0) {
+                rebuilt.goLiveIfReplayed();
+            }
             last.set(target < 0 ? new Run("DONE", run.startedAt(), resetAt, target, resetAt, null)
                     : new Run("REPLAYING", run.startedAt(), resetAt, target, null, null));
             log.info("read models reset; replaying {} projections", processors.size());
@@ -123,6 +173,17 @@ public class ReadModelRebuild implements DisposableBean {
 
     private void fail(Run run, String problem) {
         last.set(new Run("FAILED", run.startedAt(), null, null, Instant.now(), problem));
+    }
+
+    /** Puts a finished build live without waiting for anyone to ask for the progress. */
+    private void watch() {
+        try {
+            if (last.get().state().equals("REPLAYING")) {
+                current();
+            }
+        } catch (RuntimeException e) {
+            log.debug("rebuild progress not read this time", e);
+        }
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.sqlite.SQLiteDataSource;
 /**
  * Every read-model document of the embedded store, by collection (table), each as canonical JSON (fields in name order
  * at every depth: two projections writing fields of one document may do so in either order) in id order. The
- * processors' tokens are bookkeeping, not models, and an empty table is no different from a missing one.
+ * processors' tokens are bookkeeping, not models, and an empty table is no different from a missing one. Only the
+ * live generation counts (a rebuild's new one is not what queries read), each table under its collection's name.
  */
 public final class ReadModelDump {
 
@@ -36,15 +37,20 @@ public final class ReadModelDump {
     public static Map<String, List<String>> of(DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Map<String, List<String>> dump = new TreeMap<>();
-        for (String table : jdbc.queryForList("SELECT name FROM sqlite_master WHERE type = 'table'"
-                + " AND name <> ? AND name NOT LIKE 'sqlite_%'", String.class, ReadModelDatabase.TOKEN_TABLE)) {
+        Map<String, String> live = new TreeMap<>();
+        jdbc.query("SELECT t.name, t.collection FROM read_model_tables t JOIN read_model_generation g"
+                + " ON t.generation = g.live", row -> {
+                    live.put(row.getString(1), row.getString(2));
+                });
+        for (Map.Entry<String, String> entry : live.entrySet()) {
+            String table = entry.getKey();
             List<String> documents = new ArrayList<>();
             jdbc.query("SELECT doc FROM \"" + table + "\" ORDER BY id",
                     row -> {
                         documents.add(((Document) canonical(Document.parse(row.getString(1)))).toJson());
                     });
             if (!documents.isEmpty()) {
-                dump.put(table, documents);
+                dump.put(entry.getValue(), documents);
             }
         }
         return dump;

@@ -24,11 +24,13 @@ class CatchUpBeforeReady implements ApplicationRunner, Ordered {
     private static final Duration WORD_EVERY = Duration.ofSeconds(10);
 
     private final ProjectionCatchUp catchUp;
+    private final RebuiltReadModels rebuilt;
     private final Duration timeout;
 
-    CatchUpBeforeReady(ProjectionCatchUp catchUp,
+    CatchUpBeforeReady(ProjectionCatchUp catchUp, RebuiltReadModels rebuilt,
                        @Value("${accord.startup-catch-up-timeout:10m}") Duration timeout) {
         this.catchUp = catchUp;
+        this.rebuilt = rebuilt;
         this.timeout = timeout;
     }
 
@@ -39,6 +41,12 @@ class CatchUpBeforeReady implements ApplicationRunner, Ordered {
      */
     @Override
     public void run(ApplicationArguments args) {
+        if (rebuilt.building().isPresent()) {
+            // a rebuild a crash interrupted: queries read the previous generation, complete as it was, while the
+            // replay resumes (ReadModelRebuild reports it); waiting for the whole replay would keep Accord down
+            log.info("Ready with the read models of before the interrupted rebuild; it resumes in the background");
+            return;
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextWord = 0;
         while (true) {

@@ -31,15 +31,17 @@ public class ProjectionCatchUp {
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final SharedTokenPositions sharedTokens;
+    private final RebuiltReadModels rebuilt;
     private final Duration timeout;
     private volatile boolean restarting;
 
     public ProjectionCatchUp(EventStore eventStore, EventProcessingConfiguration processing,
-                             SharedTokenPositions sharedTokens,
+                             SharedTokenPositions sharedTokens, RebuiltReadModels rebuilt,
                              @Value("${accord.read-your-writes-timeout:10s}") Duration timeout) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.sharedTokens = sharedTokens;
+        this.rebuilt = rebuilt;
         this.timeout = timeout;
     }
 
@@ -74,6 +76,9 @@ public class ProjectionCatchUp {
             }
             LockSupport.parkNanos(PAUSE_NANOS);
         }
+        // the projections have passed a rebuild's target too (it was the head at its start): its generation, which
+        // holds what they just processed, must be the one the next query reads
+        rebuilt.goLiveIfReplayed();
         return true;
     }
 

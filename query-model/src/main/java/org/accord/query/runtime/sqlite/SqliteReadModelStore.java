@@ -10,15 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.accord.query.runtime.EventBatch;
 import org.accord.query.runtime.UpdateInMemory;
+import org.accord.query.shared.ReadModelGenerations;
 import org.accord.query.shared.ReadModelStore;
 import org.bson.Document;
 import org.bson.json.JsonMode;
@@ -32,8 +35,10 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The read-model store on SQLite (the embedded runtime): one table per collection, {@code id TEXT PRIMARY KEY, doc
@@ -48,11 +53,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * documents and its token are committed together or not at all.
  * <p>
  * Outside a batch (queries, tests) reads go to the table and each write is its own read-modify-write.
+ * <p>
+ * Generations ({@link ReadModelGenerations}): the first generation's tables are named as their collections, a later
+ * one's {@code <collection>__g<n>}; a one-row table ({@value #GENERATIONS}) says which generation is live and which
+ * is being built, and a registry ({@value #TABLES}) which tables belong to which generation, so that a generation is
+ * dropped whole. The switch is one update of that row, in the database that holds the tokens too.
  */
-public class SqliteReadModelStore implements ReadModelStore {
+public class SqliteReadModelStore implements ReadModelStore, ReadModelGenerations {
+
+    static final String GENERATIONS = "read_model_generation";
+    static final String TABLES = "read_model_tables";
 
     private static final String BATCH = SqliteReadModelStore.class.getName() + ".batch";
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern GENERATION_SUFFIX = Pattern.compile("(.+)__g(\\d+)");
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
     private static final int IN_CHUNK = 500;
 
@@ -63,11 +77,34 @@ public class SqliteReadModelStore implements ReadModelStore {
     private final Set<String> tables = ConcurrentHashMap.newKeySet();
     /** Serialises the read-modify-write of single writes outside a batch (no transaction holds them together). */
     private final Object singleWrites = new Object();
+    private final TransactionTemplate transaction;
+    /** The meta row as last committed (or as the transaction beginning a build leaves it, until it rolls back). */
+    private volatile Generations generations;
 
     public SqliteReadModelStore(DataSource dataSource, MongoConverter converter) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.converter = converter;
         this.updates = new UpdateMapper(converter);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TABLE IF NOT EXISTS " + GENERATIONS + " (id INTEGER PRIMARY KEY CHECK (id = 0),"
+                    + " live INTEGER NOT NULL, building INTEGER, target INTEGER)");
+            jdbc.execute("INSERT OR IGNORE INTO " + GENERATIONS + " (id, live) VALUES (0, 0)");
+            jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLES + " (name TEXT PRIMARY KEY, collection TEXT NOT NULL,"
+                    + " generation INTEGER NOT NULL)");
+            // a document table made before the registry, or by a write outside a transaction that a crash cut
+            // between the table and its registration: known by its shape, so that its generation is dropped whole
+            jdbc.queryForList("SELECT m.name FROM sqlite_master m WHERE m.type = 'table'"
+                    + " AND m.name NOT IN (SELECT name FROM " + TABLES + ")"
+                    + " AND (SELECT group_concat(p.name) FROM pragma_table_info(m.name) p) = 'id,doc'", String.class)
+                    .forEach(this::register);
+        });
+        this.generations = loadGenerations();
+        dropAbandonedGenerations();
+    }
+
+    /** Which generation is live and which, if any, is being built. */
+    private record Generations(long live, Build building) {
     }
 
     /**
@@ -86,9 +123,9 @@ public class SqliteReadModelStore implements ReadModelStore {
 
     @Override
     public void upsert(Class<?> documentType, String id, Update update) {
-        String table = table(documentType);
         Document mapped = updates.getMappedObject(update.getUpdateObject(), entity(documentType));
         Batch batch = batch();
+        String table = table(documentType, batch);
         if (batch != null) {
             batch.update(table, id, mapped);
             return;
@@ -100,8 +137,8 @@ public class SqliteReadModelStore implements ReadModelStore {
 
     @Override
     public void delete(Class<?> documentType, String id) {
-        String table = table(documentType);
         Batch batch = batch();
+        String table = table(documentType, batch);
         if (batch != null) {
             batch.delete(table, id);
             return;
@@ -111,11 +148,14 @@ public class SqliteReadModelStore implements ReadModelStore {
         }
     }
 
+    /** Clears the generation being built, if there is one: a reset must never empty what queries read. */
     @Override
     public void clear(Class<?>... documentTypes) {
         Batch batch = batch();
+        Generations now = generations;
+        long generation = now.building() != null ? now.building().generation() : now.live();
         for (Class<?> type : documentTypes) {
-            String table = table(type);
+            String table = tableName(collection(type), generation);
             if (batch != null) {
                 batch.forget(table);
             }
@@ -127,8 +167,7 @@ public class SqliteReadModelStore implements ReadModelStore {
 
     @Override
     public <T> List<T> findAll(Class<T> documentType) {
-        String table = table(documentType);
-        flushBatch();
+        String table = table(documentType, flushBatch());
         if (!exists(table)) {
             return List.of();
         }
@@ -142,8 +181,7 @@ public class SqliteReadModelStore implements ReadModelStore {
      */
     @Override
     public <T> List<T> findDue(Class<T> documentType, String field, Object upTo) {
-        String table = table(documentType);
-        flushBatch();
+        String table = table(documentType, flushBatch());
         if (!exists(table)) {
             return List.of();
         }
@@ -162,8 +200,8 @@ public class SqliteReadModelStore implements ReadModelStore {
 
     @Override
     public <T> T findById(Class<T> documentType, String id) {
-        String table = table(documentType);
         Batch batch = batch();
+        String table = table(documentType, batch);
         Document document = batch != null ? batch.find(table, id) : load(table, id);
         return document == null ? null : converter.read(documentType, document);
     }
@@ -173,8 +211,7 @@ public class SqliteReadModelStore implements ReadModelStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String table = table(documentType);
-        flushBatch();
+        String table = table(documentType, flushBatch());
         if (!exists(table)) {
             return List.of();
         }
@@ -191,16 +228,107 @@ public class SqliteReadModelStore implements ReadModelStore {
         return all.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    private Batch batch() {
-        return EventBatch.state(BATCH, () -> new Batch(this), Batch::flush, Batch::discard);
+    @Override
+    public long live() {
+        return generations.live();
     }
 
-    /** A query by anything but id reads the table: what the batch has changed so far goes in first (same transaction). */
-    private void flushBatch() {
+    @Override
+    public Optional<Build> building() {
+        return Optional.ofNullable(generations.building());
+    }
+
+    @Override
+    public Build beginBuild(long target) {
+        Generations before = loadGenerations();
+        long next = Math.max(before.live(), before.building() == null ? 0 : before.building().generation()) + 1;
+        if (before.building() != null) {
+            dropGeneration(before.building().generation());
+        }
+        jdbc.update("UPDATE " + GENERATIONS + " SET building = ?, target = ? WHERE id = 0", next, target);
+        Build build = new Build(next, target);
+        // at once, not after the commit: the projections' resets in this same transaction clear the new generation
+        generations = new Generations(before.live(), build);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        generations = loadGenerations();
+                    }
+                }
+            });
+        }
+        return build;
+    }
+
+    @Override
+    public void goLive(Build build) {
+        Long replaced = transaction.execute(status -> {
+            Generations now = loadGenerations();
+            if (now.building() == null || now.building().generation() != build.generation()) {
+                return null;
+            }
+            jdbc.update("UPDATE " + GENERATIONS + " SET live = ?, building = NULL, target = NULL WHERE id = 0",
+                    build.generation());
+            return now.live();
+        });
+        generations = loadGenerations();
+        if (replaced != null) {
+            // after the switch, in a transaction of its own: a crash before it leaves tables the next start drops
+            transaction.executeWithoutResult(status -> dropGeneration(replaced));
+        }
+    }
+
+    private Generations loadGenerations() {
+        return jdbc.queryForObject("SELECT live, building, target FROM " + GENERATIONS + " WHERE id = 0",
+                (row, n) -> {
+                    long building = row.getLong(2);
+                    boolean none = row.wasNull();
+                    return new Generations(row.getLong(1), none ? null : new Build(building, row.getLong(3)));
+                });
+    }
+
+    /** What a crash left behind: a generation replaced just before, or one whose build was given up. */
+    private void dropAbandonedGenerations() {
+        Generations now = generations;
+        List<Long> abandoned = jdbc.queryForList("SELECT DISTINCT generation FROM " + TABLES
+                + " WHERE generation <> ? AND generation <> ?", Long.class, now.live(),
+                now.building() == null ? now.live() : now.building().generation());
+        abandoned.forEach(generation -> transaction.executeWithoutResult(status -> dropGeneration(generation)));
+    }
+
+    private void dropGeneration(long generation) {
+        for (String table : jdbc.queryForList("SELECT name FROM " + TABLES + " WHERE generation = ?", String.class,
+                generation)) {
+            jdbc.execute("DROP TABLE IF EXISTS \"" + table + "\"");
+            tables.remove(table);
+        }
+        jdbc.update("DELETE FROM " + TABLES + " WHERE generation = ?", generation);
+    }
+
+    private Batch batch() {
+        return EventBatch.state(BATCH, () -> new Batch(this, writtenGeneration()), Batch::flush, Batch::discard);
+    }
+
+    /** The generation a batch of events reads and writes: the one being built, if any. */
+    private long writtenGeneration() {
+        Generations now = generations;
+        return now.building() != null ? now.building().generation() : now.live();
+    }
+
+    /**
+     * A query by anything but id reads the table: what the batch has changed so far goes in first (same
+     * transaction).
+     *
+     * @return the batch, null outside one
+     */
+    private Batch flushBatch() {
         Batch batch = batch();
         if (batch != null) {
             batch.flush();
         }
+        return batch;
     }
 
     private Document load(String table, String id) {
@@ -247,8 +375,16 @@ public class SqliteReadModelStore implements ReadModelStore {
     private void make(String table) {
         if (!tables.contains(table)) {
             jdbc.execute("CREATE TABLE IF NOT EXISTS \"" + table + "\" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)");
+            register(table);
             remember(table);
         }
+    }
+
+    private void register(String table) {
+        Matcher generation = GENERATION_SUFFIX.matcher(table);
+        boolean later = generation.matches();
+        jdbc.update("INSERT OR IGNORE INTO " + TABLES + " (name, collection, generation) VALUES (?, ?, ?)", table,
+                later ? generation.group(1) : table, later ? Long.parseLong(generation.group(2)) : 0);
     }
 
     /** Remembered once committed: in a transaction that rolls back, the table (and the knowledge) goes with it. */
@@ -269,10 +405,21 @@ public class SqliteReadModelStore implements ReadModelStore {
         return converter.read(documentType, Document.parse(json));
     }
 
-    private String table(Class<?> documentType) {
+    /** The table of this document type in the batch's generation, or outside a batch in the live one. */
+    private String table(Class<?> documentType, Batch batch) {
+        return tableName(collection(documentType), batch != null ? batch.generation : generations.live());
+    }
+
+    /** The one place a generation names its tables: the first as the collections, a later one with a suffix. */
+    static String tableName(String collection, long generation) {
+        return generation == 0 ? collection : collection + "__g" + generation;
+    }
+
+    private String collection(Class<?> documentType) {
         String name = entity(documentType).getCollection();
-        if (!TABLE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a read-model collection is named as an SQL table may be: " + name);
+        if (!TABLE_NAME.matcher(name).matches() || GENERATION_SUFFIX.matcher(name).matches()) {
+            throw new IllegalArgumentException("a read-model collection is named as an SQL table may be, without a"
+                    + " generation's suffix: " + name);
         }
         return name;
     }
@@ -324,10 +471,13 @@ public class SqliteReadModelStore implements ReadModelStore {
     private static final class Batch {
 
         private final SqliteReadModelStore store;
+        /** Fixed for the batch: a switch while it runs makes its generation live, it never moves it. */
+        private final long generation;
         private final Map<String, Map<String, Slot>> byTable = new LinkedHashMap<>();
 
-        Batch(SqliteReadModelStore store) {
+        Batch(SqliteReadModelStore store, long generation) {
             this.store = store;
+            this.generation = generation;
         }
 
         Document find(String table, String id) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.accord.query.ReadModelMongo;
 import org.accord.query.runtime.ReadModelStoreContract;
+import org.accord.query.shared.ReadModelGenerations;
 import org.accord.query.shared.ReadModelStore;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
@@ -93,5 +94,94 @@ class SqliteReadModelStoreTest extends ReadModelStoreContract {
         store.upsert(Other.class, "o1", new Update().set("name", "second"));
 
         assertThat(store.findById(Other.class, "o1")).isEqualTo(new Other("o1", "second"));
+    }
+
+    @Test
+    void duringABuildQueriesReadTheLiveGenerationWhileBatchesAndResetsWorkOnTheNewOne() {
+        store.upsert(Sample.class, "s1", new Update().set("name", "live"));
+        ReadModelGenerations generations = (ReadModelGenerations) store;
+        ReadModelGenerations.Build build = generations.beginBuild(41);
+        store.clear(Sample.class); // a projection's reset
+        inABatch(() -> store.upsert(Sample.class, "s2", new Update().set("name", "rebuilt")));
+
+        assertThat(generations.building()).contains(new ReadModelGenerations.Build(build.generation(), 41));
+        assertThat(store.findAll(Sample.class)).extracting(Sample::name).containsExactly("live");
+
+        generations.goLive(build);
+
+        assertThat(generations.live()).isEqualTo(build.generation());
+        assertThat(generations.building()).isEmpty();
+        assertThat(store.findAll(Sample.class)).extracting(Sample::name).containsExactly("rebuilt");
+        assertThat(tables()).containsExactlyInAnyOrder("contract_samples__g" + build.generation());
+    }
+
+    @Test
+    void aStoreOpenedAgainAfterACrashMidBuildServesTheOldGenerationAndBuildsOnTheNew() {
+        store.upsert(Sample.class, "s1", new Update().set("name", "live"));
+        ReadModelGenerations.Build build = ((ReadModelGenerations) store).beginBuild(7);
+        inABatch(() -> store.upsert(Sample.class, "s2", new Update().set("name", "rebuilt")));
+
+        SqliteReadModelStore reopened = new SqliteReadModelStore(dataSource, ReadModelMongo.converter());
+
+        assertThat(reopened.building()).contains(build);
+        assertThat(reopened.findAll(Sample.class)).extracting(Sample::name).containsExactly("live");
+        store = reopened;
+        inABatch(() -> assertThat(reopened.findById(Sample.class, "s2").name()).isEqualTo("rebuilt"));
+    }
+
+    @Test
+    void aBuildThatBeginsInATransactionThatRollsBackLeavesNoBuildAndResetsNothingThatIsServed() {
+        store.upsert(Sample.class, "s1", new Update().set("name", "live"));
+        TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
+        ((ReadModelGenerations) store).beginBuild(3);
+        store.clear(Sample.class);
+        transactions.rollback(status);
+
+        assertThat(((ReadModelGenerations) store).building()).isEmpty();
+        assertThat(store.findAll(Sample.class)).extracting(Sample::name).containsExactly("live");
+    }
+
+    @Test
+    void aGenerationReplacedJustBeforeACrashIsDroppedAtTheNextStart() {
+        store.upsert(Sample.class, "s1", new Update().set("name", "first generation"));
+        ReadModelGenerations.Build build = ((ReadModelGenerations) store).beginBuild(0);
+        inABatch(() -> store.upsert(Sample.class, "s1", new Update().set("name", "second generation")));
+        // the switch committed, the drop that follows it did not
+        new JdbcTemplate(dataSource).update("UPDATE read_model_generation SET live = ?, building = NULL",
+                build.generation());
+
+        SqliteReadModelStore reopened = new SqliteReadModelStore(dataSource, ReadModelMongo.converter());
+
+        assertThat(reopened.findAll(Sample.class)).extracting(Sample::name).containsExactly("second generation");
+        assertThat(tables()).containsExactly("contract_samples__g" + build.generation());
+    }
+
+    @Test
+    void aDocumentTableTheRegistryDoesNotKnowIsTakenForTheFirstGenerationAndDroppedWithIt() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("CREATE TABLE contract_others (id TEXT PRIMARY KEY, doc TEXT NOT NULL)");
+        jdbc.update("INSERT INTO contract_others (id, doc) VALUES ('o1', '{\"_id\": \"o1\", \"name\": \"old\"}')");
+        SqliteReadModelStore reopened = new SqliteReadModelStore(dataSource, ReadModelMongo.converter());
+        store = reopened;
+        ReadModelGenerations.Build build = reopened.beginBuild(0);
+        inABatch(() -> reopened.upsert(Sample.class, "s1", new Update().set("name", "rebuilt")));
+
+        reopened.goLive(build);
+
+        assertThat(tables()).containsExactly("contract_samples__g" + build.generation());
+    }
+
+    private void inABatch(Runnable work) {
+        var batch = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(
+                org.axonframework.eventhandling.GenericEventMessage.asEventMessage("an event"));
+        batch.attachTransaction(batchTransactions());
+        work.run();
+        batch.commit();
+    }
+
+    /** The read-model tables in the file, bookkeeping aside. */
+    private java.util.List<String> tables() {
+        return new JdbcTemplate(dataSource).queryForList("SELECT name FROM sqlite_master WHERE type = 'table'"
+                + " AND name NOT LIKE 'read_model_%'", String.class);
     }
 }

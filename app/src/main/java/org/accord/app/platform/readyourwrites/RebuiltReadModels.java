@@ -1,0 +1,69 @@
+package org.accord.app.platform.readyourwrites;
+
+import java.util.Optional;
+
+import org.accord.query.shared.ReadModelGenerations;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts rebuilt read models live the moment they are complete: once every projection has stored a token at or past the
+ * head the rebuild started from (a token commits with the documents it covers), the generation they built replaces
+ * the one queries read, in one step. Asked by read-your-writes before a mutation returns (so that its query reads the
+ * generation that holds its change), by the rebuild's progress, and after a restart that found a build under way.
+ * A runtime whose store keeps no generations has nothing to switch.
+ */
+@Component
+public class RebuiltReadModels {
+
+    private static final Logger log = LoggerFactory.getLogger(RebuiltReadModels.class);
+
+    private final ObjectProvider<ReadModelGenerations> generations;
+    private final EventProcessingConfiguration processing;
+    private final SharedTokenPositions tokens;
+
+    public RebuiltReadModels(ObjectProvider<ReadModelGenerations> generations, EventProcessingConfiguration processing,
+                             SharedTokenPositions tokens) {
+        this.generations = generations;
+        this.processing = processing;
+        this.tokens = tokens;
+    }
+
+    /** The build under way, if the store keeps generations and one is being built. */
+    public Optional<ReadModelGenerations.Build> building() {
+        ReadModelGenerations store = generations.getIfAvailable();
+        return store == null ? Optional.empty() : store.building();
+    }
+
+    /**
+     * Puts the build live if every projection has passed its target.
+     *
+     * @return whether a build is still under way
+     */
+    public boolean goLiveIfReplayed() {
+        // every mutation asks (read-your-writes): without a build, the answer costs no lock and no query
+        return building().isPresent() && goLiveIfReplayedAlone();
+    }
+
+    private synchronized boolean goLiveIfReplayedAlone() {
+        Optional<ReadModelGenerations.Build> build = building();
+        if (build.isEmpty()) {
+            return false;
+        }
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor
+                    && !tokens.reached(processor.getName(), build.get().target())) {
+                return true;
+            }
+        }
+        generations.getObject().goLive(build.get());
+        log.info("rebuilt read models live: generation {}, complete up to event {}", build.get().generation(),
+                build.get().target());
+        return false;
+    }
+}
