@@ -8,7 +8,8 @@ import org.axonframework.common.transaction.TransactionManager;
 /**
  * SQLite takes one writer at a time. Left to itself, contending writers spin on SQLITE_BUSY (measured: waits of
  * 0.3–3 s with 8 writers); a fair lock around each command's transaction makes them queue instead, which keeps the
- * WAL small and the latency tail short. Only command handling takes it: queries and projections only read.
+ * WAL small and the latency tail short. Each file has its own: the events' (command handling) and the read models'
+ * (projection batches); queries only read.
  */
 public class SingleWriterTransactionManager implements TransactionManager {
 

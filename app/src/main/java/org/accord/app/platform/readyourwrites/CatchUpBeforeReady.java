@@ -1,6 +1,7 @@
 package org.accord.app.platform.readyourwrites;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.accord.app.platform.failures.StorageFailure;
 import org.slf4j.Logger;
@@ -51,11 +52,22 @@ class CatchUpBeforeReady implements ApplicationRunner, Ordered {
         long nextWord = 0;
         while (true) {
             try {
-                if (!catchUp.awaitLatest(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-                    throw new IllegalStateException("the projections did not catch up with the events within "
-                            + timeout);
+                if (catchUp.awaitLatest(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                    return;
                 }
-                return;
+                Optional<Throwable> failing = catchUp.failure();
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the projections did not catch up with the events within "
+                            + timeout + " (accord.startup-catch-up-timeout)" + failing.map(
+                                    f -> ": a projection is failing: " + f.getMessage()).orElse(""));
+                }
+                // a projection in Axon's retry mode (one busy moment of the store, a disk that was full) may well
+                // recover on its next try: it is waited for within the same time limit, not taken for a failed start
+                if (failing.isPresent() && System.nanoTime() > nextWord) {
+                    log.warn("Not ready yet: a projection is failing and retrying: {}", failing.get().getMessage());
+                    nextWord = System.nanoTime() + WORD_EVERY.toNanos();
+                }
+                sleep();
             } catch (RuntimeException failed) {
                 String unreachable = StorageFailure.describe(failed).orElseThrow(() -> failed);
                 if (System.nanoTime() > deadline) {

@@ -1,0 +1,74 @@
+package org.accord.app.platform.readyourwrites;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.accord.query.shared.ReadModelGenerations;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+/**
+ * A start waits for the projections to catch up. A projection in Axon's retry mode (one SQLITE_BUSY behind another
+ * projection's long batch, a disk that was full) may recover on its next try: the start waits for it within its time
+ * limit, rather than failing at once under a message that says the limit passed.
+ */
+class CatchUpBeforeReadyTest {
+
+    @Test
+    void a_projection_that_fails_once_and_then_catches_up_does_not_stop_the_start() {
+        AtomicInteger tries = new AtomicInteger();
+        ScriptedCatchUp catchUp = new ScriptedCatchUp(() -> tries.incrementAndGet() >= 3,
+                () -> tries.get() < 3 ? Optional.of(new IllegalStateException("SQLITE_BUSY")) : Optional.empty());
+
+        new CatchUpBeforeReady(catchUp, noBuild(), Duration.ofSeconds(30)).run(null);
+
+        assertThat(tries.get()).isEqualTo(3);
+    }
+
+    @Test
+    void a_projection_that_keeps_failing_stops_the_start_after_the_time_limit_naming_its_failure() {
+        ScriptedCatchUp catchUp = new ScriptedCatchUp(() -> false,
+                () -> Optional.of(new IllegalStateException("disk I/O error")));
+        long began = System.nanoTime();
+
+        assertThatThrownBy(() -> new CatchUpBeforeReady(catchUp, noBuild(), Duration.ofMillis(1200)).run(null))
+                .hasMessageContaining("did not catch up with the events within PT1.2S")
+                .hasMessageContaining("a projection is failing: disk I/O error");
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofMillis(1200));
+    }
+
+    private static RebuiltReadModels noBuild() {
+        return new RebuiltReadModels(new StaticListableBeanFactory().getBeanProvider(ReadModelGenerations.class),
+                null, null);
+    }
+
+    /** Answers as told: whether the projections caught up, and what fails meanwhile. */
+    private static final class ScriptedCatchUp extends ProjectionCatchUp {
+
+        private final BooleanSupplier caughtUp;
+        private final Supplier<Optional<Throwable>> failing;
+
+        ScriptedCatchUp(BooleanSupplier caughtUp,
+                        Supplier<Optional<Throwable>> failing) {
+            super(null, null, null, null, Duration.ofSeconds(1));
+            this.caughtUp = caughtUp;
+            this.failing = failing;
+        }
+
+        @Override
+        public boolean awaitLatest(Duration timeout) {
+            return caughtUp.getAsBoolean();
+        }
+
+        @Override
+        public Optional<Throwable> failure() {
+            return failing.get();
+        }
+    }
+}
