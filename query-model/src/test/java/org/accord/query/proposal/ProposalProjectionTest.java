@@ -498,7 +498,7 @@ class ProposalProjectionTest {
     private static List<Delivery> deliveries(Object... events) {
         List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < events.length; i++) {
-            deliveries.add(new Delivery(events[i], "evt-" + (i + 1)));
+            deliveries.add(new Delivery(events[i], "evt-" + (i + 1), i + 1));
         }
         return deliveries;
     }
@@ -519,7 +519,8 @@ class ProposalProjectionTest {
         return new ReadModel(ReadModelMongo.template(client, database));
     }
 
-    private record Delivery(Object event, String eventId) {
+    /** {@code sequence}: the number its stream gave the event, in order, which a redelivery gives it again. */
+    private record Delivery(Object event, String eventId, long sequence) {
     }
 
     /** One database with the projection and queries over it, written to the way the processor would. */
@@ -539,7 +540,8 @@ class ProposalProjectionTest {
 
         /** A newly published event, so one with an identifier of its own. */
         void apply(Object event) {
-            apply(new Delivery(event, "new-evt-" + (++published)));
+            published++;
+            apply(new Delivery(event, "new-evt-" + published, published));
         }
 
         void apply(Delivery delivery) {
@@ -551,7 +553,7 @@ class ProposalProjectionTest {
             } else if (event instanceof VotingOpenedEvent e) {
                 projection.on(e);
             } else if (event instanceof VoteCastEvent e) {
-                projection.on(e, delivery.eventId());
+                projection.on(e, delivery.eventId(), delivery.sequence());
             } else if (event instanceof VoterRecusedEvent e) {
                 projection.on(e);
             } else if (event instanceof VotingClosedEvent e) {
@@ -587,8 +589,8 @@ class ProposalProjectionTest {
 
         Map<String, List<Document>> rawDocuments() {
             Map<String, List<Document>> documents = new TreeMap<>();
-            for (Class<?> type : List.of(ProposalDocument.class, ProposalIndexDocument.class,
-                    OpenVotingDocument.class)) {
+            for (Class<?> type : List.of(ProposalDocument.class, ProposalCountDocument.class,
+                    ProposalVoteDocument.class, OpenVotingDocument.class)) {
                 String collection = mongo.getCollectionName(type);
                 List<Document> found = mongo.getCollection(collection).find().into(new ArrayList<>());
                 found.sort(Comparator.comparing(d -> d.getString("_id")));

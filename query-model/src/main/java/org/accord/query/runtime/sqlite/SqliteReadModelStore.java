@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.accord.query.runtime.EventBatch;
+import org.accord.query.runtime.Lookups;
 import org.accord.query.runtime.UpdateInMemory;
+import org.accord.query.shared.Lookup;
 import org.accord.query.shared.ReadModelStore;
 import org.bson.Document;
 import org.bson.json.JsonMode;
@@ -48,11 +50,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * documents and its token are committed together or not at all.
  * <p>
  * Outside a batch (queries, tests) reads go to the table and each write is its own read-modify-write.
+ * <p>
+ * Each {@link Lookup} a document type declares is an expression index on the JSON fields it names, made with the
+ * table, and a page of it is a range of that index ({@code json_extract} written exactly as in the index, so that
+ * SQLite's planner uses it).
  */
 public class SqliteReadModelStore implements ReadModelStore {
 
     private static final String BATCH = SqliteReadModelStore.class.getName() + ".batch";
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
     private static final int IN_CHUNK = 500;
 
@@ -61,6 +68,8 @@ public class SqliteReadModelStore implements ReadModelStore {
     private final UpdateMapper updates;
     /** Tables known to exist, committed: a table made in a batch that rolls back is made again by the next. */
     private final Set<String> tables = ConcurrentHashMap.newKeySet();
+    /** The document type each table holds, for the lookups it declares. */
+    private final Map<String, Class<?>> typesOf = new ConcurrentHashMap<>();
     /** Serialises the read-modify-write of single writes outside a batch (no transaction holds them together). */
     private final Object singleWrites = new Object();
 
@@ -191,6 +200,53 @@ public class SqliteReadModelStore implements ReadModelStore {
         return all.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
+    @Override
+    public <T> List<T> findPage(Class<T> documentType, Map<String, ?> equalTo, String sortedBy, long after,
+                                int limit) {
+        Lookups.answering(documentType, equalTo.keySet(), sortedBy);
+        String table = table(documentType);
+        flushBatch();
+        if (!exists(table)) {
+            return List.of();
+        }
+        List<Object> arguments = new ArrayList<>();
+        equalTo.values().forEach(value -> arguments.add(converter.convertToMongoType(value)));
+        arguments.add(after);
+        arguments.add(limit);
+        return jdbc.query(pageQuery(table, List.copyOf(equalTo.keySet()), sortedBy),
+                (row, n) -> read(documentType, row.getString(1)), arguments.toArray());
+    }
+
+    /** The page query: the equalities' values, then the key to start after, then the limit, as its parameters. */
+    static String pageQuery(String table, List<String> equalTo, String sortedBy) {
+        StringBuilder sql = new StringBuilder("SELECT doc FROM \"").append(table).append("\" WHERE ");
+        equalTo.forEach(field -> sql.append(field(field)).append(" = ? AND "));
+        return sql.append(field(sortedBy)).append(" > ? ORDER BY ").append(field(sortedBy)).append(" LIMIT ?")
+                .toString();
+    }
+
+    /** A JSON field as the lookups' indexes spell it: a query must spell it the same way for the index to serve. */
+    private static String field(String name) {
+        if (!FIELD_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a lookup's field is named as a JSON key may be here: " + name);
+        }
+        return "json_extract(doc, '$." + name + "')";
+    }
+
+    /** The index of each lookup the table's document type declares; made once per table and process, if missing. */
+    private void index(String table) {
+        Class<?> type = typesOf.get(table);
+        if (type == null) {
+            return;
+        }
+        for (Lookup lookup : Lookups.declared(type)) {
+            List<String> fields = Lookups.indexed(lookup);
+            jdbc.execute("CREATE INDEX IF NOT EXISTS \"" + table + "_by_" + String.join("_", fields) + "\" ON \""
+                    + table + "\" (" + String.join(", ", fields.stream().map(SqliteReadModelStore::field).toList())
+                    + ")");
+        }
+    }
+
     private Batch batch() {
         return EventBatch.state(BATCH, () -> new Batch(this), Batch::flush, Batch::discard);
     }
@@ -239,6 +295,7 @@ public class SqliteReadModelStore implements ReadModelStore {
         boolean found = !jdbc.queryForList("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
                 String.class, table).isEmpty();
         if (found) {
+            index(table);
             remember(table);
         }
         return found;
@@ -247,6 +304,7 @@ public class SqliteReadModelStore implements ReadModelStore {
     private void make(String table) {
         if (!tables.contains(table)) {
             jdbc.execute("CREATE TABLE IF NOT EXISTS \"" + table + "\" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)");
+            index(table);
             remember(table);
         }
     }
@@ -274,6 +332,7 @@ public class SqliteReadModelStore implements ReadModelStore {
         if (!TABLE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a read-model collection is named as an SQL table may be: " + name);
         }
+        typesOf.putIfAbsent(name, documentType);
         return name;
     }
 

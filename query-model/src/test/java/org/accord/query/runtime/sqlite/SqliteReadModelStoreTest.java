@@ -3,6 +3,8 @@ package org.accord.query.runtime.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.accord.query.ReadModelMongo;
 import org.accord.query.runtime.ReadModelStoreContract;
@@ -93,5 +95,28 @@ class SqliteReadModelStoreTest extends ReadModelStoreContract {
         store.upsert(Other.class, "o1", new Update().set("name", "second"));
 
         assertThat(store.findById(Other.class, "o1")).isEqualTo(new Other("o1", "second"));
+    }
+
+    @Test
+    void aPageOfALookupIsARangeOfItsIndexNotAScanOfTheTable() {
+        store.upsert(Row.class, "r0", new Update().set("group", "a").set("choice", Choice.APPROVE).set("rank", 0L));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+
+        String plain = plan(jdbc, List.of("group"), "a");
+        String narrowed = plan(jdbc, List.of("group", "choice"), "a", "APPROVE");
+
+        assertThat(plain).contains("USING INDEX contract_rows_by_group_rank").doesNotContain("SCAN contract_rows");
+        assertThat(narrowed).contains("USING INDEX contract_rows_by_group_choice_rank")
+                .doesNotContain("TEMP B-TREE");
+    }
+
+    /** SQLite's plan for the adapter's own page query. */
+    private static String plan(JdbcTemplate jdbc, List<String> equalTo, Object... values) {
+        List<Object> arguments = new ArrayList<>(List.of(values));
+        arguments.add(-1L);
+        arguments.add(10);
+        return String.join("; ", jdbc.query("EXPLAIN QUERY PLAN "
+                        + SqliteReadModelStore.pageQuery("contract_rows", equalTo, "rank"),
+                (row, n) -> row.getString("detail"), arguments.toArray()));
     }
 }
