@@ -104,9 +104,8 @@ public final class RulesInForce {
             status = VariationStatus.EXPIRED;
         }
         VariationDocument asThen = new VariationDocument(variation.id(), variation.trustId(), variation.position(),
-                variation.schoolId(),
-                variation.standardId(), variation.kind(), status, last.version(), variation.description(),
-                last.justification(), last.until(), lastDecider(known), known);
+                variation.schoolId(), variation.standardId(), variation.kind(), status, last.version(),
+                variation.description(), last.justification(), last.until(), lastDecider(known), known);
         return Optional.of(VariationQueries.view(asThen, versionInForce));
     }
 
