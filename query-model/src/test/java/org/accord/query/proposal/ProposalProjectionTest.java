@@ -419,6 +419,28 @@ class ProposalProjectionTest {
     }
 
     @Test
+    void aChangeOfMindAddsARowOfItsOwnAndLeavesTheProposalDocumentAsLargeAsBefore() {
+        ReadModel model = readModel("bounded");
+        model.apply(drafted("p-1", SAFEGUARDING, 0));
+        model.apply(opened("p-1", SAFEGUARDING, 1, 10_000));
+        model.apply(vote("p-1", HEAD, VoteChoice.APPROVE, null, 2));
+        int sizeAfterOneVote = model.raw("proposals", "p-1").toJson().length();
+
+        for (int minute = 3; minute < 103; minute++) {
+            model.apply(vote("p-1", HEAD, minute % 2 == 0 ? VoteChoice.APPROVE : VoteChoice.OBJECT, null, minute));
+        }
+
+        Document proposal = model.raw("proposals", "p-1");
+        assertThat(proposal.toJson().length()).as("the proposal document, in characters")
+                .isBetween(sizeAfterOneVote - 10, sizeAfterOneVote + 10);
+        assertThat(proposal).doesNotContainKey("voteHistory");
+        ProposalView view = model.proposal("p-1");
+        assertThat(view.voteHistory()).hasSize(101).extracting(ProposalView.Vote::castAt)
+                .isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(view.votes()).hasSize(1);
+    }
+
+    @Test
     void redeliveringTheEventsAgainFromAnyPointLeavesEveryDocumentExactlyAsItWas() {
         // two proposals reach an end (closed, withdrawn), one stays a draft and one stays open, so that each kind of
         // write (set, unset, add to set, delete) is redelivered over a document it has already shaped
