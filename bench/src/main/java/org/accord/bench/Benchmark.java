@@ -496,15 +496,22 @@ public final class Benchmark {
     }
 
     /**
-     * What the query handler reads, by the same keys, from the same readmodels.db tables: the school, its variations,
-     * its trust, the standards; each row's JSON parsed into a document (as a driver's find decodes one), which also
-     * gives the keys of the next reads.
+     * What the query handler reads, by the same keys, from the same readmodels.db tables: the school, its variations
+     * (by the school's lookup, a range of its index), its trust, the standards; each row's JSON parsed into a document
+     * (as a driver's find decodes one), which also gives the keys of the next reads.
      */
     private static void rawRulesDocuments(Connection readModels, String schoolId) throws Exception {
         Document school = rawFind(readModels, "schools", schoolId);
-        Document mine = rawFind(readModels, "school_variations", schoolId);
-        if (mine != null && mine.getList("variationIds", String.class) != null) {
-            rawFindAll(readModels, "variations", mine.getList("variationIds", String.class));
+        try (PreparedStatement select = readModels.prepareStatement("SELECT doc FROM variations"
+                + " WHERE json_extract(doc, '$.schoolId') = ? AND json_extract(doc, '$.position') > ?"
+                + " ORDER BY json_extract(doc, '$.position')")) {
+            select.setString(1, schoolId);
+            select.setLong(2, Long.MIN_VALUE);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Document.parse(rs.getString(1));
+                }
+            }
         }
         Document trust = rawFind(readModels, "trusts", school.getString("trustId"));
         rawFindAll(readModels, "standards", trust.getList("standardIds", String.class));

@@ -183,12 +183,16 @@ public class EmbeddedRuntimeConfiguration {
 
     /**
      * The read models' own SQLite file: documents and tracking tokens together. A data folder of an earlier version
-     * (read models in {@code readmodels.mv.db}, mongo-java-server's) is upgraded first ({@link ReadModelUpgrade}).
+     * (read models in {@code readmodels.mv.db}, mongo-java-server's, or in an earlier shape) is upgraded first
+     * ({@link ReadModelUpgrade}).
      */
     @Bean(destroyMethod = "close")
     ReadModelDatabase readModelDatabase(DataDirectory data, EmbeddedProperties properties) {
         ReadModelUpgrade.leaveTheOldReadModelFile(data.path());
-        return ReadModelDatabase.open(data.path(), properties.sqliteSynchronous());
+        ReadModelUpgrade.leaveReadModelsOfAnEarlierShape(data.path());
+        ReadModelDatabase readModels = ReadModelDatabase.open(data.path(), properties.sqliteSynchronous());
+        ReadModelUpgrade.markTheShape(readModels.dataSource());
+        return readModels;
     }
 
     /**

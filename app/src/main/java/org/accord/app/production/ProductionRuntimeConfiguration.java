@@ -94,7 +94,7 @@ public class ProductionRuntimeConfiguration {
 
     /** The projections' and queries' documents, in MongoDB. */
     @Bean
-    ReadModelStore readModelStore(MongoTemplate mongoTemplate) {
+    MongoReadModelStore readModelStore(MongoTemplate mongoTemplate) {
         return new MongoReadModelStore(mongoTemplate);
     }
 
@@ -135,8 +135,9 @@ public class ProductionRuntimeConfiguration {
 
     @Bean
     ProductionIndexes productionIndexes(MongoDatabase accordDatabase, MongoIdempotencyStore idempotencyStore,
-                                        MongoPersonDirectory personDirectory, ProductionLedgerStore ledgerStore) {
-        return new ProductionIndexes(accordDatabase, idempotencyStore, personDirectory, ledgerStore);
+                                        MongoPersonDirectory personDirectory, ProductionLedgerStore ledgerStore,
+                                        MongoReadModelStore readModelStore) {
+        return new ProductionIndexes(accordDatabase, idempotencyStore, personDirectory, ledgerStore, readModelStore);
     }
 
     // --- the decision log: docs/verifiable-log.md, "Production" ---

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
 import org.accord.app.support.AccordOnAFolder;
 import org.accord.app.support.Http;
+import org.accord.query.ReadModelShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -75,6 +80,36 @@ class RestartOnTheSameDataFolderTest {
         try (ConfigurableApplicationContext upgraded = start()) {
             assertThat(oldReadModels).doesNotExist();
             assertThat(readModels(upgraded)).isEqualTo(original);
+        }
+    }
+
+    @Test
+    void readModelsOfAnEarlierShapeAreRebuiltFromTheEventsOnFirstStart() throws Exception {
+        Map<String, List<String>> original;
+        try (ConfigurableApplicationContext first = start()) {
+            original = readModels(first);
+        }
+        assertThat(original.get("decision_records")).isNotEmpty();
+        // as the earlier shape left it: its tokens say every event is projected, but into documents this version
+        // does not read (one index document per trust) and without the rows it does
+        Path file = data.resolve("data").resolve(ReadModelDatabase.FILE_NAME);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA user_version = 1");
+            statement.execute("DELETE FROM decision_records");
+            statement.execute("CREATE TABLE proposal_index (id TEXT PRIMARY KEY, doc TEXT NOT NULL)");
+            statement.execute("INSERT INTO proposal_index VALUES ('demo-trust', '{\"entries\": []}')");
+        }
+
+        try (ConfigurableApplicationContext upgraded = start()) {
+            Map<String, List<String>> rebuilt = readModels(upgraded);
+            assertThat(rebuilt).doesNotContainKey("proposal_index");
+            assertThat(rebuilt).isEqualTo(original);
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement();
+             ResultSet shape = statement.executeQuery("PRAGMA user_version")) {
+            assertThat(shape.getInt(1)).isEqualTo(ReadModelShape.VERSION);
         }
     }
 

@@ -27,7 +27,7 @@ class ReadModelRebuildTest extends AccordHttpTest {
     @Test
     void theRebuiltReadModelsEqualTheOnesTheyReplace() {
         Map<String, List<String>> before = readModels();
-        assertThat(before.keySet()).contains("trusts", "proposals", "standards", "variations", "decision_log",
+        assertThat(before.keySet()).contains("trusts", "proposals", "standards", "variations", "decision_records",
                 "decision_log_heads", "teams", "people", "schools");
         assertThat(before.get("decision_log_heads")).isNotEmpty();
 

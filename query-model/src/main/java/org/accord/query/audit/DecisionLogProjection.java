@@ -47,7 +47,7 @@ public class DecisionLogProjection {
      */
     @ResetHandler
     void forgetEverything() {
-        store.clear(DecisionLogBucketDocument.class, DecisionLogHeadDocument.class,
+        store.clear(DecisionRecordDocument.class, DecisionLogHeadDocument.class,
                 DecisionLogSubjectDocument.class);
     }
 
@@ -69,20 +69,32 @@ public class DecisionLogProjection {
         }
         long position = positionOf(event, head);
         Object actor = event.getMetaData().get(Actor.METADATA_KEY);
-        DecisionLogBucketDocument.Entry entry = new DecisionLogBucketDocument.Entry(event.getIdentifier(), position,
-                typeOf(payload), n.occurredAt() != null ? n.occurredAt() : event.getTimestamp(), event.getTimestamp(),
+        DecisionRecordDocument entry = new DecisionRecordDocument(DecisionRecordDocument.idOf(trustId, position),
+                trustId, position, event.getIdentifier(), typeOf(payload),
+                n.occurredAt() != null ? n.occurredAt() : event.getTimestamp(), event.getTimestamp(),
                 actor == null ? Actor.SYSTEM : actor.toString(), n.subjectType(), n.subjectId(), n.area(),
                 n.summary(), n.rationale());
         // the record first, then the count: a crash between them makes the redelivered event land at the same
-        // position, and $addToSet keeps it once
-        store.upsert(DecisionLogBucketDocument.class, DecisionLogDocuments.bucketId(trustId, position - 1),
-                new Update().addToSet("records", entry));
+        // position, on the same row
+        store.upsert(DecisionRecordDocument.class, entry.id(), new Update()
+                .set("trustId", trustId)
+                .set("position", position)
+                .set("eventId", entry.eventId())
+                .set("type", entry.type())
+                .set("occurredAt", entry.occurredAt())
+                .set("recordedAt", entry.recordedAt())
+                .set("actorId", entry.actorId())
+                .set("subjectType", entry.subjectType())
+                .set("subjectId", entry.subjectId())
+                .set("area", entry.area())
+                .set("summary", entry.summary())
+                .set("rationale", entry.rationale()));
         store.upsert(DecisionLogHeadDocument.class, trustId, new Update()
                 .set("count", position).set("lastGlobalIndex", global));
         if (!ReplayToken.isReplay(token)) {
             // live subscribers get what is new, not a second copy of the history while a rebuild replays it; and
             // only once the batch's documents are written, so what they are told is also what they can query
-            var view = DecisionLogQueries.view(trustId, entry);
+            var view = DecisionLogQueries.view(entry);
             if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(u -> feed.publish(view));
             } else {

@@ -2,6 +2,7 @@ package org.accord.query.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.accord.api.audit.DecisionLogFilter;
 import org.accord.api.audit.DecisionLogPage;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Component;
 public class DecisionLogQueries {
 
     private static final String CURSOR_LIST = "decision";
+    /** Rows read per round trip when a filter skips some: a filtered page rarely needs a second. */
+    private static final int MIN_CHUNK = 100;
 
     private final ReadModelStore store;
 
@@ -36,17 +39,18 @@ public class DecisionLogQueries {
         DecisionLogFilter filter = query.filter() == null ? DecisionLogFilter.none() : query.filter();
         List<DecisionRecordView> records = new ArrayList<>();
         List<String> cursors = new ArrayList<>();
-        long index = Cursors.startAfter(CURSOR_LIST, query.after());
-        while (index < head.count()) {
-            DecisionLogBucketDocument bucket = store.findById(DecisionLogBucketDocument.class,
-                    DecisionLogDocuments.bucketId(query.trustId(), index));
-            // a bucket is missing only where every record of its range was kept out of the log
-            List<DecisionLogBucketDocument.Entry> entries = bucket == null ? List.of() : bucket.records();
-            for (DecisionLogBucketDocument.Entry entry : entries) {
-                if (entry.position() - 1 < index || entry.position() > head.count()) {
-                    continue;
+        // positions are 1-based, cursors 0-based: a record's cursor is its position - 1, as it always was
+        long after = Cursors.startAfter(CURSOR_LIST, query.after());
+        int chunk = Math.max(query.first() + 1, MIN_CHUNK);
+        while (after < head.count()) {
+            List<DecisionRecordDocument> rows = store.findPage(DecisionRecordDocument.class,
+                    Map.of("trustId", query.trustId()), "position", after, chunk);
+            for (DecisionRecordDocument row : rows) {
+                if (row.position() > head.count()) {
+                    // written before its head by a batch cut short; it comes back with the redelivered event
+                    return new DecisionLogPage(records, cursors, false);
                 }
-                DecisionRecordView record = view(query.trustId(), entry);
+                DecisionRecordView record = view(row);
                 if (!filter.accepts(record)) {
                     continue;
                 }
@@ -54,15 +58,18 @@ public class DecisionLogQueries {
                     return new DecisionLogPage(records, cursors, true);
                 }
                 records.add(record);
-                cursors.add(Cursors.encode(CURSOR_LIST, (int) (entry.position() - 1)));
+                cursors.add(Cursors.encode(CURSOR_LIST, (int) (row.position() - 1)));
             }
-            index = (index / DecisionLogDocuments.BUCKET_SIZE + 1) * DecisionLogDocuments.BUCKET_SIZE;
+            if (rows.size() < chunk) {
+                break;
+            }
+            after = rows.get(rows.size() - 1).position();
         }
         return new DecisionLogPage(records, cursors, false);
     }
 
-    static DecisionRecordView view(String trustId, DecisionLogBucketDocument.Entry e) {
-        return new DecisionRecordView(e.eventId(), trustId, e.position(), e.type(), e.occurredAt(), e.recordedAt(),
-                e.actorId(), e.subjectType(), e.subjectId(), e.area(), e.summary(), e.rationale());
+    static DecisionRecordView view(DecisionRecordDocument e) {
+        return new DecisionRecordView(e.eventId(), e.trustId(), e.position(), e.type(), e.occurredAt(),
+                e.recordedAt(), e.actorId(), e.subjectType(), e.subjectId(), e.area(), e.summary(), e.rationale());
     }
 }

@@ -11,18 +11,32 @@ import org.accord.api.proposal.Tally;
 import org.accord.api.proposal.VoteChoice;
 import org.accord.api.proposal.VotingOutcome;
 import org.accord.api.team.DecisionRule;
+import org.accord.query.shared.Lookup;
+import org.accord.query.shared.RedeliveryGuard;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * Everything about one proposal, in one document found by id: its revisions, each voter's standing vote (keyed by
- * voter, so a changed vote replaces the old one), the full vote history and the recusals.
+ * One proposal, found by id, or a trust's proposals a page at a time, in the order they were drafted
+ * ({@code position}, numbered from 0 per trust), by team or status too. Every list in it is bounded by the proposal
+ * itself: its revisions (a handful), each voter's standing vote and recusal (keyed by voter, so one per eligible
+ * voter). The history of every vote cast grows with each change of mind, so it lives apart, a row per vote
+ * ({@link ProposalVoteDocument}).
+ * <p>
+ * A redelivery guard: a redelivered draft finds its position here and keeps it, so the document is written after the
+ * trust's count of drafts ({@link ProposalCountDocument}); a crash between the two leaves a gap, never two proposals
+ * at one position.
  */
+@RedeliveryGuard
+@Lookup(by = "trustId", sortedBy = "position")
+@Lookup(by = {"trustId", "teamId"}, sortedBy = "position")
+@Lookup(by = {"trustId", "status"}, sortedBy = "position")
 @Document("proposals")
-public record ProposalDocument(@Id String id, String trustId, String teamId, ProposalKind kind, ProposalStatus status,
-                               ProposalContent content, String standardId, Integer amendsVersion, String proposerId,
+public record ProposalDocument(@Id String id, String trustId, Long position, String teamId, ProposalKind kind,
+                               ProposalStatus status, ProposalContent content, String standardId,
+                               Integer amendsVersion, String proposerId,
                                List<RevisionEntry> revisions, Map<String, VoteEntry> votes,
-                               List<VoteEntry> voteHistory, Map<String, RecusalEntry> recusals,
+                               Map<String, RecusalEntry> recusals,
                                List<String> eligibleVoters, DecisionRule rule, Instant openedAt, Instant closesAt,
                                Instant closedAt, VotingOutcome outcome, Tally finalTally, Integer adoptedVersion,
                                String declineReason, String decidedBy, Instant decidedAt) {

@@ -17,11 +17,15 @@ import org.accord.query.shared.ReadModelStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Proposals, the trust's proposal index and the votings still open, from the proposal aggregate's events. */
+/**
+ * Proposals (numbered in the order each trust drafted them), their votes one row each, and the votings still open, from
+ * the proposal aggregate's events. Each event writes a few small rows, however many proposals and votes came before.
+ */
 @Component
 @ProcessingGroup(ProposalProjection.PROCESSING_GROUP)
 public class ProposalProjection {
@@ -35,19 +39,21 @@ public class ProposalProjection {
     }
 
     /**
-     * Before a replay: forgets proposals, the trusts' proposal indexes and the open votings. Some documents (a trust's)
+     * Before a replay: forgets proposals, the trusts' counts of them, the votes and the open votings. Some documents (a trust's)
      * are shared with other projections, so Accord always resets every projection together (ReadModelRebuild), never
      * one alone.
      */
     @ResetHandler
     void forgetEverything() {
-        store.clear(ProposalDocument.class, ProposalIndexDocument.class, OpenVotingDocument.class);
+        store.clear(ProposalDocument.class, ProposalCountDocument.class, ProposalVoteDocument.class,
+                OpenVotingDocument.class);
     }
 
     @EventHandler
     void on(ProposalDraftedEvent event) {
         store.upsert(ProposalDocument.class, event.proposalId(), new Update()
                 .set("trustId", event.trustId())
+                .set("position", position(event.trustId(), event.proposalId()))
                 .set("teamId", event.teamId())
                 .set("kind", event.kind())
                 .set("status", ProposalStatus.DRAFT)
@@ -57,9 +63,21 @@ public class ProposalProjection {
                 .set("proposerId", event.proposerId())
                 .addToSet("revisions", new RevisionEntry(1, event.content(), null, event.proposerId(),
                         event.draftedAt())));
-        store.upsert(ProposalIndexDocument.class, event.trustId(), new Update()
-                .addToSet("entries", new ProposalIndexDocument.Entry(event.proposalId(), event.teamId()))
-                .set("statuses." + event.proposalId(), ProposalStatus.DRAFT));
+    }
+
+    /**
+     * The proposal's place in its trust's list: the one it was given when first drafted, so that a redelivered draft
+     * keeps it; else the trust's next, from its count (not from the clock, which a replay would not repeat).
+     */
+    private long position(String trustId, String proposalId) {
+        ProposalDocument drafted = store.findById(ProposalDocument.class, proposalId);
+        if (drafted != null && drafted.position() != null) {
+            return drafted.position();
+        }
+        ProposalCountDocument count = store.findById(ProposalCountDocument.class, trustId);
+        long position = count == null ? 0 : count.drafted();
+        store.upsert(ProposalCountDocument.class, trustId, new Update().set("drafted", position + 1));
+        return position;
     }
 
     @EventHandler
@@ -78,16 +96,20 @@ public class ProposalProjection {
                 .set("rule", event.rule())
                 .set("openedAt", event.openedAt())
                 .set("closesAt", event.closesAt()));
-        status(event.trustId(), event.proposalId(), ProposalStatus.VOTING);
         store.upsert(OpenVotingDocument.class, event.proposalId(), new Update().set("closesAt", event.closesAt()));
     }
 
     @EventHandler
-    void on(VoteCastEvent event, @MessageIdentifier String eventId) {
+    void on(VoteCastEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         VoteEntry vote = new VoteEntry(eventId, event.voterId(), event.choice(), event.rationale(), event.castAt());
-        store.upsert(ProposalDocument.class, event.proposalId(), new Update()
-                .set("votes." + event.voterId(), vote)
-                .addToSet("voteHistory", vote));
+        store.upsert(ProposalDocument.class, event.proposalId(), new Update().set("votes." + event.voterId(), vote));
+        store.upsert(ProposalVoteDocument.class, eventId, new Update()
+                .set("proposalId", event.proposalId())
+                .set("sequence", sequence)
+                .set("voterId", event.voterId())
+                .set("choice", event.choice())
+                .set("rationale", event.rationale())
+                .set("castAt", event.castAt()));
     }
 
     @EventHandler
@@ -106,14 +128,12 @@ public class ProposalProjection {
                 .set("outcome", event.outcome())
                 .set("finalTally", event.tally())
                 .set("closedAt", event.closedAt()));
-        status(event.trustId(), event.proposalId(), status);
         store.delete(OpenVotingDocument.class, event.proposalId());
     }
 
     @EventHandler
     void on(ProposalWithdrawnEvent event) {
         store.upsert(ProposalDocument.class, event.proposalId(), new Update().set("status", ProposalStatus.WITHDRAWN));
-        status(event.trustId(), event.proposalId(), ProposalStatus.WITHDRAWN);
         store.delete(OpenVotingDocument.class, event.proposalId());
     }
 
@@ -125,7 +145,6 @@ public class ProposalProjection {
                 .set("adoptedVersion", event.version())
                 .set("decidedBy", event.adoptedBy())
                 .set("decidedAt", event.adoptedAt()));
-        status(event.trustId(), event.proposalId(), ProposalStatus.ADOPTED);
     }
 
     @EventHandler
@@ -135,10 +154,5 @@ public class ProposalProjection {
                 .set("declineReason", event.reason())
                 .set("decidedBy", event.declinedBy())
                 .set("decidedAt", event.declinedAt()));
-        status(event.trustId(), event.proposalId(), ProposalStatus.DECLINED);
-    }
-
-    private void status(String trustId, String proposalId, ProposalStatus status) {
-        store.upsert(ProposalIndexDocument.class, trustId, new Update().set("statuses." + proposalId, status));
     }
 }

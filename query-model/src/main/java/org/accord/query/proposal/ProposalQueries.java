@@ -1,7 +1,7 @@
 package org.accord.query.proposal;
 
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,35 +34,25 @@ public class ProposalQueries {
         return document == null || document.trustId() == null ? null : view(document);
     }
 
-    /** Walks the trust's index from the cursor, keeping the entries that pass the filters, one more than asked. */
+    /**
+     * A page of the trust's proposals in the order they were drafted, by team and status if asked: one range of a
+     * lookup's index, one more than asked to tell whether there is a next page. The cursor is the position.
+     */
     @QueryHandler
     public ProposalPage handle(FindProposalsQuery query) {
-        ProposalIndexDocument index = store.findById(ProposalIndexDocument.class, query.trustId());
-        if (index == null) {
-            return new ProposalPage(List.of(), List.of(), false);
+        Map<String, Object> equalTo = new LinkedHashMap<>();
+        equalTo.put("trustId", query.trustId());
+        if (query.teamId() != null) {
+            equalTo.put("teamId", query.teamId());
         }
-        List<ProposalIndexDocument.Entry> entries = index.entries();
-        List<String> ids = new ArrayList<>();
-        List<String> cursors = new ArrayList<>();
-        boolean hasNext = false;
-        for (int position = start(query.after()); position < entries.size(); position++) {
-            ProposalIndexDocument.Entry entry = entries.get(position);
-            if (query.teamId() != null && !query.teamId().equals(entry.teamId())) {
-                continue;
-            }
-            if (query.status() != null && query.status() != index.statuses().get(entry.proposalId())) {
-                continue;
-            }
-            if (ids.size() == query.first()) {
-                hasNext = true;
-                break;
-            }
-            ids.add(entry.proposalId());
-            cursors.add(cursor(position));
+        if (query.status() != null) {
+            equalTo.put("status", query.status());
         }
-        List<ProposalView> proposals = store.findByIds(ProposalDocument.class, ids, ProposalDocument::id).stream()
-                .map(ProposalQueries::view).toList();
-        return new ProposalPage(proposals, cursors, hasNext);
+        List<ProposalDocument> found = store.findPage(ProposalDocument.class, equalTo, "position",
+                start(query.after()) - 1L, query.first() + 1);
+        List<ProposalDocument> page = found.subList(0, Math.min(found.size(), query.first()));
+        return new ProposalPage(page.stream().map(this::view).toList(),
+                page.stream().map(d -> cursor(d.position().intValue())).toList(), found.size() > query.first());
     }
 
     @QueryHandler
@@ -80,15 +70,21 @@ public class ProposalQueries {
         return Cursors.startAfter(CURSOR_LIST, after);
     }
 
-    static ProposalView view(ProposalDocument d) {
+    /** The proposal with its vote history, read back in the order the votes were cast. */
+    ProposalView view(ProposalDocument d) {
+        List<ProposalView.Vote> history = store.findPage(ProposalVoteDocument.class, Map.of("proposalId", d.id()),
+                "sequence", Long.MIN_VALUE, Integer.MAX_VALUE).stream()
+                .map(v -> new ProposalView.Vote(v.voterId(), v.choice(), v.rationale(), v.castAt())).toList();
+        return view(d, history);
+    }
+
+    static ProposalView view(ProposalDocument d, List<ProposalView.Vote> history) {
         Map<String, ProposalDocument.VoteEntry> votes = d.votes() == null ? Map.of() : d.votes();
         Map<String, ProposalDocument.RecusalEntry> recusals = d.recusals() == null ? Map.of() : d.recusals();
         List<String> eligible = d.eligibleVoters() == null ? List.of() : d.eligibleVoters();
         List<ProposalView.Vote> standing = votes.values().stream()
                 .sorted(Comparator.comparing(ProposalDocument.VoteEntry::castAt))
                 .map(ProposalQueries::vote).toList();
-        List<ProposalView.Vote> history = d.voteHistory() == null ? List.of()
-                : d.voteHistory().stream().map(ProposalQueries::vote).toList();
         List<ProposalView.Recusal> recused = recusals.values().stream()
                 .sorted(Comparator.comparing(ProposalDocument.RecusalEntry::recusedAt))
                 .map(r -> new ProposalView.Recusal(r.voterId(), r.interest(), r.recusedAt())).toList();

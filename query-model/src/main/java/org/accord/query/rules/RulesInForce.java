@@ -103,9 +103,9 @@ public final class RulesInForce {
         if (status.isInForce() && last.until() != null && !last.until().isAfter(asOf)) {
             status = VariationStatus.EXPIRED;
         }
-        VariationDocument asThen = new VariationDocument(variation.id(), variation.trustId(), variation.schoolId(),
-                variation.standardId(), variation.kind(), status, last.version(), variation.description(),
-                last.justification(), last.until(), lastDecider(known), known);
+        VariationDocument asThen = new VariationDocument(variation.id(), variation.trustId(), variation.position(),
+                variation.schoolId(), variation.standardId(), variation.kind(), status, last.version(),
+                variation.description(), last.justification(), last.until(), lastDecider(known), known);
         return Optional.of(VariationQueries.view(asThen, versionInForce));
     }
 

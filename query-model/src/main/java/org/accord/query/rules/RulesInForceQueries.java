@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,12 +18,14 @@ import org.accord.query.standard.StandardDocument;
 import org.accord.query.standard.StandardQueries;
 import org.accord.query.trust.SchoolDocument;
 import org.accord.query.trust.TrustDocument;
-import org.accord.query.variation.SchoolVariationsDocument;
 import org.accord.query.variation.VariationDocument;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-/** Answers from read models by key lookups only: the school, its trust, the trust's standards, its variations. */
+/**
+ * Answers from read models by key lookups and one indexed lookup: the school, its trust, the trust's standards, and
+ * the school's variations.
+ */
 @Component
 public class RulesInForceQueries {
 
@@ -38,9 +41,8 @@ public class RulesInForceQueries {
         if (school == null || school.trustId() == null) {
             return new RulesInForceAnswer(List.of(), List.of());
         }
-        SchoolVariationsDocument mine = store.findById(SchoolVariationsDocument.class, school.id());
-        List<VariationDocument> variations = mine == null ? List.of()
-                : store.findByIds(VariationDocument.class, mine.variationIds(), VariationDocument::id);
+        List<VariationDocument> variations = store.findPage(VariationDocument.class, Map.of("schoolId", school.id()),
+                "position", Long.MIN_VALUE, Integer.MAX_VALUE);
         List<StandardDocument> standards = standardsOf(school.trustId());
         List<RuleInForceView> rules = RulesInForce.forSchool(standards, variations, asOf(query.asOf()),
                 knownAt(query.knownAt()));

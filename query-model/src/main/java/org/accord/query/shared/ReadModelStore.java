@@ -2,13 +2,15 @@ package org.accord.query.shared;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * What the projections and queries do with read models, and all they may do: documents are found by id (one, or
- * many), written by upserts of absolute values, and only a few small collections are ever read whole or by a range.
+ * many), written by upserts of absolute values, read by a few declared lookups a page at a time ({@link Lookup}), and
+ * only a few small collections are ever read whole or by a range.
  * The runtime decides where they live (SQLite in the embedded mode, MongoDB in production); no projection or query
  * knows which.
  * <p>
@@ -43,4 +45,13 @@ public interface ReadModelStore {
 
     /** The documents with these ids, in the order of the ids; unknown ids are left out. */
     <T> List<T> findByIds(Class<T> documentType, Collection<String> ids, Function<T, String> idOf);
+
+    /**
+     * A keyset page of a declared {@link Lookup}: the documents whose fields equal {@code equalTo} (the lookup's
+     * fields, and any others the query adds), whose {@code sortedBy} is greater than {@code after}, in its order, at
+     * most {@code limit}. A page costs the same however long the log: the adapter answers it from the lookup's index.
+     *
+     * @throws IllegalArgumentException if the document type declares no lookup by some of these fields in this order
+     */
+    <T> List<T> findPage(Class<T> documentType, Map<String, ?> equalTo, String sortedBy, long after, int limit);
 }

@@ -9,7 +9,10 @@ import org.accord.api.standard.Area;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A standard and all its versions, each with its valid time (effectiveFrom) and record time (adoptedAt). */
+/**
+ * A standard and all its versions, each with its valid time (effectiveFrom) and record time (adoptedAt). The versions
+ * are bounded by the standard: one per adopted amendment, a few a year, and the rules in force read them whole.
+ */
 @Document("standards")
 public record StandardDocument(@Id String id, String trustId, List<VersionEntry> versions, LocalDate retiredOn,
                                Instant retiredAt, String retiredBy, String retireProposalId) {

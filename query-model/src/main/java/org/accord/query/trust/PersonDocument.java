@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A person's roles and teams, and whether their details were erased; pseudonymous like the events it is projected
- * from.
+ * from. The teams are bounded by the person (the few they sit on), each added once when they join.
  */
 @Document("people")
 public record PersonDocument(@Id String id, String trustId, Set<PersonRole> roles, String schoolId,

@@ -23,7 +23,10 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Schools' variations: each one with its history, the trust's index of them, each school's list, and due dates. */
+/**
+ * Schools' variations: each one with its history and its place in its trust's list (from the trust's count of them),
+ * and the due dates. Each event writes a few small rows, however many variations came before.
+ */
 @Component
 @ProcessingGroup(VariationProjection.PROCESSING_GROUP)
 public class VariationProjection {
@@ -37,14 +40,14 @@ public class VariationProjection {
     }
 
     /**
-     * Before a replay: forgets variations with their histories (the redelivery guard), indexes and due dates. Some
+     * Before a replay: forgets variations with their histories (the redelivery guard), the trusts' counts of them and
+     * the due dates. Some
      * documents (a trust's) are shared with other projections, so Accord always resets every projection together
      * (ReadModelRebuild), never one alone.
      */
     @ResetHandler
     void forgetEverything() {
-        store.clear(VariationDocument.class, VariationIndexDocument.class, SchoolVariationsDocument.class,
-                VariationDueDocument.class);
+        store.clear(VariationDocument.class, VariationCountDocument.class, VariationDueDocument.class);
     }
 
     @EventHandler
@@ -113,13 +116,26 @@ public class VariationProjection {
                        String description) {
         store.upsert(VariationDocument.class, variationId, new Update()
                 .set("trustId", trustId)
+                .set("position", position(trustId, variationId))
                 .set("schoolId", schoolId)
                 .set("standardId", standardId)
                 .set("kind", kind)
                 .set("description", description));
-        store.upsert(VariationIndexDocument.class, trustId, new Update()
-                .addToSet("entries", new VariationIndexDocument.Entry(variationId, schoolId, standardId)));
-        store.upsert(SchoolVariationsDocument.class, schoolId, new Update().addToSet("variationIds", variationId));
+    }
+
+    /**
+     * The variation's place in its trust's list: the one it was given when first made, so that a redelivered event
+     * keeps it; else the trust's next, from its count (not from the clock, which a replay would not repeat).
+     */
+    private long position(String trustId, String variationId) {
+        VariationDocument made = store.findById(VariationDocument.class, variationId);
+        if (made != null && made.position() != null) {
+            return made.position();
+        }
+        VariationCountDocument count = store.findById(VariationCountDocument.class, trustId);
+        long position = count == null ? 0 : count.made();
+        store.upsert(VariationCountDocument.class, trustId, new Update().set("made", position + 1));
+        return position;
     }
 
     private void end(String variationId, String trustId, String standardId, String eventId, String type,
@@ -143,8 +159,6 @@ public class VariationProjection {
             update.set("decidedBy", decidedBy);
         }
         store.upsert(VariationDocument.class, variationId, update);
-        store.upsert(VariationIndexDocument.class, trustId, new Update().set("statuses." + variationId,
-                change.status()));
         if (change.status().isOpen() && change.until() != null) {
             store.upsert(VariationDueDocument.class, variationId, new Update()
                     .set("standardId", standardId).set("until", change.until()));

@@ -1,6 +1,6 @@
 package org.accord.query.variation;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,32 +34,29 @@ public class VariationQueries {
         return v == null || v.trustId() == null ? null : views(List.of(v)).get(0);
     }
 
+    /**
+     * A page of the trust's variations in the order they were made, by school, standard and status if asked: one range
+     * of a lookup's index, one more than asked to tell whether there is a next page. The cursor is the position.
+     */
     @QueryHandler
     public VariationPage handle(FindVariationsQuery query) {
-        VariationIndexDocument index = store.findById(VariationIndexDocument.class, query.trustId());
-        if (index == null) {
-            return new VariationPage(List.of(), List.of(), false);
+        Map<String, Object> equalTo = new LinkedHashMap<>();
+        equalTo.put("trustId", query.trustId());
+        if (query.schoolId() != null) {
+            equalTo.put("schoolId", query.schoolId());
         }
-        List<String> ids = new ArrayList<>();
-        List<String> cursors = new ArrayList<>();
-        boolean hasNext = false;
-        List<VariationIndexDocument.Entry> entries = index.entries();
-        for (int position = Cursors.startAfter(CURSOR_LIST, query.after()); position < entries.size(); position++) {
-            VariationIndexDocument.Entry entry = entries.get(position);
-            if ((query.schoolId() != null && !query.schoolId().equals(entry.schoolId()))
-                    || (query.standardId() != null && !query.standardId().equals(entry.standardId()))
-                    || (query.status() != null && query.status() != index.statuses().get(entry.variationId()))) {
-                continue;
-            }
-            if (ids.size() == query.first()) {
-                hasNext = true;
-                break;
-            }
-            ids.add(entry.variationId());
-            cursors.add(Cursors.encode(CURSOR_LIST, position));
+        if (query.standardId() != null) {
+            equalTo.put("standardId", query.standardId());
         }
-        return new VariationPage(views(store.findByIds(VariationDocument.class, ids, VariationDocument::id)),
-                cursors, hasNext);
+        if (query.status() != null) {
+            equalTo.put("status", query.status());
+        }
+        List<VariationDocument> found = store.findPage(VariationDocument.class, equalTo, "position",
+                Cursors.startAfter(CURSOR_LIST, query.after()) - 1L, query.first() + 1);
+        List<VariationDocument> page = found.subList(0, Math.min(found.size(), query.first()));
+        return new VariationPage(views(page),
+                page.stream().map(v -> Cursors.encode(CURSOR_LIST, v.position().intValue())).toList(),
+                found.size() > query.first());
     }
 
     @QueryHandler

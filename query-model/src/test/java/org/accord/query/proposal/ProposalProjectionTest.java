@@ -419,6 +419,28 @@ class ProposalProjectionTest {
     }
 
     @Test
+    void aChangeOfMindAddsARowOfItsOwnAndLeavesTheProposalDocumentAsLargeAsBefore() {
+        ReadModel model = readModel("bounded");
+        model.apply(drafted("p-1", SAFEGUARDING, 0));
+        model.apply(opened("p-1", SAFEGUARDING, 1, 10_000));
+        model.apply(vote("p-1", HEAD, VoteChoice.APPROVE, null, 2));
+        int sizeAfterOneVote = model.raw("proposals", "p-1").toJson().length();
+
+        for (int minute = 3; minute < 103; minute++) {
+            model.apply(vote("p-1", HEAD, minute % 2 == 0 ? VoteChoice.APPROVE : VoteChoice.OBJECT, null, minute));
+        }
+
+        Document proposal = model.raw("proposals", "p-1");
+        assertThat(proposal.toJson().length()).as("the proposal document, in characters")
+                .isBetween(sizeAfterOneVote - 10, sizeAfterOneVote + 10);
+        assertThat(proposal).doesNotContainKey("voteHistory");
+        ProposalView view = model.proposal("p-1");
+        assertThat(view.voteHistory()).hasSize(101).extracting(ProposalView.Vote::castAt)
+                .isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(view.votes()).hasSize(1);
+    }
+
+    @Test
     void redeliveringTheEventsAgainFromAnyPointLeavesEveryDocumentExactlyAsItWas() {
         // two proposals reach an end (closed, withdrawn), one stays a draft and one stays open, so that each kind of
         // write (set, unset, add to set, delete) is redelivered over a document it has already shaped
@@ -498,7 +520,7 @@ class ProposalProjectionTest {
     private static List<Delivery> deliveries(Object... events) {
         List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < events.length; i++) {
-            deliveries.add(new Delivery(events[i], "evt-" + (i + 1)));
+            deliveries.add(new Delivery(events[i], "evt-" + (i + 1), i + 1));
         }
         return deliveries;
     }
@@ -519,7 +541,8 @@ class ProposalProjectionTest {
         return new ReadModel(ReadModelMongo.template(client, database));
     }
 
-    private record Delivery(Object event, String eventId) {
+    /** {@code sequence}: the number its stream gave the event, in order, which a redelivery gives it again. */
+    private record Delivery(Object event, String eventId, long sequence) {
     }
 
     /** One database with the projection and queries over it, written to the way the processor would. */
@@ -539,7 +562,8 @@ class ProposalProjectionTest {
 
         /** A newly published event, so one with an identifier of its own. */
         void apply(Object event) {
-            apply(new Delivery(event, "new-evt-" + (++published)));
+            published++;
+            apply(new Delivery(event, "new-evt-" + published, published));
         }
 
         void apply(Delivery delivery) {
@@ -551,7 +575,7 @@ class ProposalProjectionTest {
             } else if (event instanceof VotingOpenedEvent e) {
                 projection.on(e);
             } else if (event instanceof VoteCastEvent e) {
-                projection.on(e, delivery.eventId());
+                projection.on(e, delivery.eventId(), delivery.sequence());
             } else if (event instanceof VoterRecusedEvent e) {
                 projection.on(e);
             } else if (event instanceof VotingClosedEvent e) {
@@ -587,8 +611,8 @@ class ProposalProjectionTest {
 
         Map<String, List<Document>> rawDocuments() {
             Map<String, List<Document>> documents = new TreeMap<>();
-            for (Class<?> type : List.of(ProposalDocument.class, ProposalIndexDocument.class,
-                    OpenVotingDocument.class)) {
+            for (Class<?> type : List.of(ProposalDocument.class, ProposalCountDocument.class,
+                    ProposalVoteDocument.class, OpenVotingDocument.class)) {
                 String collection = mongo.getCollectionName(type);
                 List<Document> found = mongo.getCollection(collection).find().into(new ArrayList<>());
                 found.sort(Comparator.comparing(d -> d.getString("_id")));

@@ -1,6 +1,7 @@
 package org.accord.query.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.accord.query.shared.Lookup;
 import org.accord.query.shared.ReadModelStore;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -41,6 +43,13 @@ public abstract class ReadModelStoreContract {
 
     @org.springframework.data.mongodb.core.mapping.Document("contract_others")
     public record Other(@Id String id, String name) {
+    }
+
+    /** A row of a list that grows with the log: found by group (and choice), in the order of its rank. */
+    @Lookup(by = "group", sortedBy = "rank")
+    @Lookup(by = {"group", "choice"}, sortedBy = "rank")
+    @org.springframework.data.mongodb.core.mapping.Document("contract_rows")
+    public record Row(@Id String id, String group, Choice choice, String tag, Long rank) {
     }
 
     private static final Instant NINE = Instant.parse("2027-09-01T09:00:00Z");
@@ -78,6 +87,7 @@ public abstract class ReadModelStoreContract {
         assertThat(store().findByIds(Sample.class, List.of("a", "b"), Sample::id)).isEmpty();
         assertThat(store().findAll(Sample.class)).isEmpty();
         assertThat(store().findDue(Sample.class, "closesAt", ELEVEN)).isEmpty();
+        assertThat(store().findPage(Row.class, Map.of("group", "a"), "rank", -1, 10)).isEmpty();
     }
 
     @Test
@@ -212,6 +222,77 @@ public abstract class ReadModelStoreContract {
 
         assertThat(seen).containsExactly("stored");
         assertThat(store().findById(Sample.class, "s1").name()).isEqualTo("pending");
+    }
+
+    @Test
+    void aPageHoldsTheRowsOfOneGroupAfterTheKeyInTheOrderOfTheirRankAtMostTheLimit() {
+        // written out of order, with ranks whose text would sort otherwise (10 before 2) and one beyond an int
+        row("r10", "a", Choice.APPROVE, 10L);
+        row("b1", "b", Choice.APPROVE, 1L);
+        row("r2", "a", Choice.OBJECT, 2L);
+        row("rBig", "a", Choice.APPROVE, 5_000_000_000L);
+        row("r0", "a", Choice.APPROVE, 0L);
+        row("r3", "a", Choice.OBJECT, 3L);
+
+        assertThat(page(Map.of("group", "a"), -1, 2)).containsExactly("r0", "r2");
+        assertThat(page(Map.of("group", "a"), 2, 2)).containsExactly("r3", "r10");
+        assertThat(page(Map.of("group", "a"), 10, 2)).containsExactly("rBig");
+        assertThat(page(Map.of("group", "a"), 5_000_000_000L, 2)).isEmpty();
+        assertThat(page(Map.of("group", "b"), Long.MIN_VALUE, Integer.MAX_VALUE)).containsExactly("b1");
+        assertThat(page(Map.of("group", "c"), -1, 10)).isEmpty();
+    }
+
+    @Test
+    void furtherEqualitiesNarrowAPageAndARowWhoseValueChangesMovesToItsNewPage() {
+        row("r0", "a", Choice.APPROVE, 0L);
+        row("r1", "a", Choice.OBJECT, 1L);
+        row("r2", "a", Choice.APPROVE, 2L);
+        store().upsert(Row.class, "r2", new Update().set("tag", "marked"));
+
+        assertThat(page(Map.of("group", "a", "choice", Choice.APPROVE), -1, 10)).containsExactly("r0", "r2");
+        assertThat(page(Map.of("group", "a", "choice", Choice.APPROVE, "tag", "marked"), -1, 10))
+                .containsExactly("r2");
+
+        store().upsert(Row.class, "r0", new Update().set("choice", Choice.OBJECT));
+
+        assertThat(page(Map.of("group", "a", "choice", Choice.APPROVE), -1, 10)).containsExactly("r2");
+        assertThat(page(Map.of("group", "a", "choice", Choice.OBJECT), -1, 10)).containsExactly("r0", "r1");
+        assertThat(store().findPage(Row.class, Map.of("group", "a"), "rank", -1, 10))
+                .contains(new Row("r2", "a", Choice.APPROVE, "marked", 2L));
+    }
+
+    @Test
+    void aPageNoDeclaredLookupAnswersIsRefusedRatherThanScanned() {
+        row("r0", "a", Choice.APPROVE, 0L);
+
+        assertThatThrownBy(() -> store().findPage(Row.class, Map.of("tag", "x"), "rank", -1, 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no lookup");
+        assertThatThrownBy(() -> store().findPage(Row.class, Map.of("group", "a"), "tag", -1, 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no lookup");
+        assertThatThrownBy(() -> store().findPage(Sample.class, Map.of("name", "x"), "count", -1, 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no lookup");
+    }
+
+    @Test
+    void aBatchReadsItsOwnWritesByLookupAndStoresThemWhenItCommits() {
+        row("r0", "a", Choice.APPROVE, 0L);
+        UnitOfWork<?> batch = startBatch();
+        row("r1", "a", Choice.APPROVE, 1L);
+        store().upsert(Row.class, "r0", new Update().set("choice", Choice.OBJECT));
+
+        assertThat(page(Map.of("group", "a"), -1, 10)).containsExactly("r0", "r1");
+        assertThat(page(Map.of("group", "a", "choice", Choice.APPROVE), -1, 10)).containsExactly("r1");
+        batch.commit();
+
+        assertThat(page(Map.of("group", "a", "choice", Choice.APPROVE), -1, 10)).containsExactly("r1");
+    }
+
+    private void row(String id, String group, Choice choice, long rank) {
+        store().upsert(Row.class, id, new Update().set("group", group).set("choice", choice).set("rank", rank));
+    }
+
+    private List<String> page(Map<String, ?> equalTo, long after, int limit) {
+        return store().findPage(Row.class, equalTo, "rank", after, limit).stream().map(Row::id).toList();
     }
 
     /** A batch a failed check left open would otherwise take the next test's writes. */

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import com.mongodb.client.MongoClient;
@@ -49,8 +51,8 @@ import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -199,11 +201,30 @@ class ReplayThroughBothAdaptersBenchmarkTest {
             payloads.add(new VotingClosedEvent(id, TRUST, "team-1", VotingOutcome.RATIFIED, new Tally(6, 2, 0, 0, 8),
                     at.plusSeconds(72 * 3_600L), true, null));
         }
+        // domain events, as the store delivers them: each with its aggregate's id and its number in that stream
         List<TrackedEventMessage<?>> events = new ArrayList<>(payloads.size());
+        Map<String, Long> sequences = new HashMap<>();
         for (int i = 0; i < payloads.size(); i++) {
-            events.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(i + 1),
-                    GenericEventMessage.asEventMessage(payloads.get(i))));
+            Object payload = payloads.get(i);
+            String aggregate = payload instanceof TrustRegisteredEvent ? TRUST : proposalIdOf(payload);
+            long sequence = sequences.merge(aggregate, 1L, Long::sum) - 1;
+            events.add(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(i + 1),
+                    new GenericDomainEventMessage<>(payload instanceof TrustRegisteredEvent ? "Trust" : "Proposal",
+                            aggregate, sequence, payload)));
         }
         return events;
+    }
+
+    private static String proposalIdOf(Object payload) {
+        if (payload instanceof ProposalDraftedEvent e) {
+            return e.proposalId();
+        }
+        if (payload instanceof VotingOpenedEvent e) {
+            return e.proposalId();
+        }
+        if (payload instanceof VoteCastEvent e) {
+            return e.proposalId();
+        }
+        return ((VotingClosedEvent) payload).proposalId();
     }
 }

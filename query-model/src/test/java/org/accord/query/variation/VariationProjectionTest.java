@@ -437,8 +437,8 @@ class VariationProjectionTest {
             ReadModel model = readModel("redelivery-" + k);
             stream.forEach(model::apply);
             Map<String, List<Document>> before = model.rawDocuments();
-            assertThat(before).containsOnlyKeys("standards", "trusts", "variations", "variation_index",
-                    "school_variations", "variation_dates");
+            assertThat(before).containsOnlyKeys("standards", "trusts", "variations", "variation_counts",
+                    "variation_dates");
             assertThat(before.values()).allSatisfy(documents -> assertThat(documents).isNotEmpty());
             List<VariationView> viewsBefore = model.views(variationIds);
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.accord.query.runtime.Lookups;
+import org.accord.query.shared.Lookup;
 import org.accord.query.shared.ReadModelStore;
 import org.accord.query.shared.RedeliveryGuard;
 import org.bson.Document;
@@ -14,6 +16,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.QueryMapper;
 import org.springframework.data.mongodb.core.convert.UpdateMapper;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.MongoId;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
@@ -24,7 +27,8 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * The read-model store on MongoDB (the production runtime; mongo-java-server stands in for it in tests). Shaped for what
  * mongo-java-server can answer from an index:
- * documents are found by {@code _id} (one id, or {@code $in} over ids), never by scanning fields.
+ * documents are found by {@code _id} (one id, or {@code $in} over ids), or a page at a time by a declared
+ * {@link Lookup}, which production MongoDB answers from the lookup's compound index ({@link #createIndexes}).
  * <p>
  * Writes are upserts of absolute values ({@code $set}, {@code $addToSet}, {@code $pull}), so replaying or redelivering
  * a suffix of the event stream in order converges on the same documents: nothing is counted twice.
@@ -127,6 +131,35 @@ public class MongoReadModelStore implements ReadModelStore {
                     .forEach(document -> found.put(idOf.apply(document), document));
         }
         return all.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * An equality query with a range on the sort key, sorted and limited: a real MongoDB walks the lookup's compound
+     * index; mongo-java-server (tests only) scans the collection.
+     */
+    @Override
+    public <T> List<T> findPage(Class<T> documentType, Map<String, ?> equalTo, String sortedBy, long after,
+                                int limit) {
+        Lookups.answering(documentType, equalTo.keySet(), sortedBy);
+        flushPending();
+        Criteria criteria = new Criteria();
+        equalTo.forEach((field, value) -> criteria.and(field).is(value));
+        criteria.and(sortedBy).gt(after);
+        return mongo.find(new Query(criteria).with(Sort.by(sortedBy)).limit(limit), documentType);
+    }
+
+    /**
+     * The compound index of every lookup these document types declare (creating an existing index is a no-op):
+     * production calls it at start-up, before any query.
+     */
+    public void createIndexes(Collection<Class<?>> documentTypes) {
+        for (Class<?> type : documentTypes) {
+            for (Lookup lookup : Lookups.declared(type)) {
+                Index index = new Index().named("by_" + String.join("_", Lookups.indexed(lookup)));
+                Lookups.indexed(lookup).forEach(field -> index.on(field, Sort.Direction.ASC));
+                mongo.indexOps(type).createIndex(index);
+            }
+        }
     }
 
 

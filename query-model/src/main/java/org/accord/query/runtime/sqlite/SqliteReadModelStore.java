@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.accord.query.runtime.EventBatch;
+import org.accord.query.runtime.Lookups;
 import org.accord.query.runtime.UpdateInMemory;
+import org.accord.query.shared.Lookup;
 import org.accord.query.shared.ReadModelGenerations;
 import org.accord.query.shared.ReadModelStore;
 import org.bson.Document;
@@ -58,6 +60,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one's {@code <collection>__g<n>}; a one-row table ({@value #GENERATIONS}) says which generation is live and which
  * is being built, and a registry ({@value #TABLES}) which tables belong to which generation, so that a generation is
  * dropped whole. The switch is one update of that row, in the database that holds the tokens too.
+ * <p>
+ * Each {@link Lookup} a document type declares is an expression index on the JSON fields it names, made with the
+ * table, and a page of it is a range of that index ({@code json_extract} written exactly as in the index, so that
+ * SQLite's planner uses it).
  */
 public class SqliteReadModelStore implements ReadModelStore, ReadModelGenerations {
 
@@ -67,6 +73,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private static final String BATCH = SqliteReadModelStore.class.getName() + ".batch";
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern GENERATION_SUFFIX = Pattern.compile("(.+)__g(\\d+)");
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
     private static final int IN_CHUNK = 500;
 
@@ -75,6 +82,8 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private final UpdateMapper updates;
     /** Tables known to exist, committed: a table made in a batch that rolls back is made again by the next. */
     private final Set<String> tables = ConcurrentHashMap.newKeySet();
+    /** The document type each collection holds (in every generation), for the lookups it declares. */
+    private final Map<String, Class<?>> typesOf = new ConcurrentHashMap<>();
     /** Serialises the read-modify-write of single writes outside a batch (no transaction holds them together). */
     private final Object singleWrites = new Object();
     private final TransactionTemplate transaction;
@@ -229,6 +238,54 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     }
 
     @Override
+    public <T> List<T> findPage(Class<T> documentType, Map<String, ?> equalTo, String sortedBy, long after,
+                                int limit) {
+        Lookups.answering(documentType, equalTo.keySet(), sortedBy);
+        Batch batch = flushBatch();
+        String table = table(documentType, batch);
+        if (!exists(table)) {
+            return List.of();
+        }
+        List<Object> arguments = new ArrayList<>();
+        equalTo.values().forEach(value -> arguments.add(converter.convertToMongoType(value)));
+        arguments.add(after);
+        arguments.add(limit);
+        return jdbc.query(pageQuery(table, List.copyOf(equalTo.keySet()), sortedBy),
+                (row, n) -> read(documentType, row.getString(1)), arguments.toArray());
+    }
+
+    /** The page query: the equalities' values, then the key to start after, then the limit, as its parameters. */
+    static String pageQuery(String table, List<String> equalTo, String sortedBy) {
+        StringBuilder sql = new StringBuilder("SELECT doc FROM \"").append(table).append("\" WHERE ");
+        equalTo.forEach(field -> sql.append(field(field)).append(" = ? AND "));
+        return sql.append(field(sortedBy)).append(" > ? ORDER BY ").append(field(sortedBy)).append(" LIMIT ?")
+                .toString();
+    }
+
+    /** A JSON field as the lookups' indexes spell it: a query must spell it the same way for the index to serve. */
+    private static String field(String name) {
+        if (!FIELD_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a lookup's field is named as a JSON key may be here: " + name);
+        }
+        return "json_extract(doc, '$." + name + "')";
+    }
+
+    /** The index of each lookup the table's document type declares; made once per table and process, if missing. */
+    private void index(String table) {
+        Matcher generation = GENERATION_SUFFIX.matcher(table);
+        Class<?> type = typesOf.get(generation.matches() ? generation.group(1) : table);
+        if (type == null) {
+            return;
+        }
+        for (Lookup lookup : Lookups.declared(type)) {
+            List<String> fields = Lookups.indexed(lookup);
+            jdbc.execute("CREATE INDEX IF NOT EXISTS \"" + table + "_by_" + String.join("_", fields) + "\" ON \""
+                    + table + "\" (" + String.join(", ", fields.stream().map(SqliteReadModelStore::field).toList())
+                    + ")");
+        }
+    }
+
+    @Override
     public long live() {
         return generations.live();
     }
@@ -367,6 +424,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         boolean found = !jdbc.queryForList("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
                 String.class, table).isEmpty();
         if (found) {
+            index(table);
             remember(table);
         }
         return found;
@@ -376,6 +434,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         if (!tables.contains(table)) {
             jdbc.execute("CREATE TABLE IF NOT EXISTS \"" + table + "\" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)");
             register(table);
+            index(table);
             remember(table);
         }
     }
@@ -421,6 +480,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             throw new IllegalArgumentException("a read-model collection is named as an SQL table may be, without a"
                     + " generation's suffix: " + name);
         }
+        typesOf.putIfAbsent(name, documentType);
         return name;
     }
 

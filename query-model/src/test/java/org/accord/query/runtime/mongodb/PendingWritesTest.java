@@ -16,8 +16,8 @@ import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.accord.query.ReadModelMongo;
-import org.accord.query.audit.DecisionLogBucketDocument;
 import org.accord.query.audit.DecisionLogHeadDocument;
+import org.accord.query.audit.DecisionLogSubjectDocument;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -115,16 +115,14 @@ class PendingWritesTest {
     void updatesOfOneDocumentInABatchReachTheServerAsFewWrites() {
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("an event"));
         for (int i = 0; i < 100; i++) {
-            store.upsert(DecisionLogBucketDocument.class, "trust#0", new Update().addToSet("records",
-                    new DecisionLogBucketDocument.Entry("event-" + i, i + 1, "T", null, null, "a", null, null, null,
-                            "s", null)));
+            store.upsert(Sample.class, "many", new Update().addToSet("tags", "tag-" + i));
             store.upsert(DecisionLogHeadDocument.class, "trust", new Update().set("count", i + 1)
                     .set("lastGlobalIndex", i));
         }
         batch.commit();
 
-        assertThat(writes).containsExactly("update decision_log", "update decision_log_heads");
-        assertThat(store.findById(DecisionLogBucketDocument.class, "trust#0").records()).hasSize(100);
+        assertThat(writes).containsExactly("update samples", "update decision_log_heads");
+        assertThat(store.findById(Sample.class, "many").tags()).hasSize(100);
         assertThat(store.findById(DecisionLogHeadDocument.class, "trust"))
                 .isEqualTo(new DecisionLogHeadDocument("trust", 100, 99));
     }
@@ -134,8 +132,7 @@ class PendingWritesTest {
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("an event"));
         store.upsert(DecisionLogHeadDocument.class, "trust", new Update().set("count", 1).set("lastGlobalIndex", 7));
         store.upsert(Sample.class, "a", new Update().set("name", "written in the same batch, after the guard"));
-        store.upsert(DecisionLogBucketDocument.class, "trust#0", new Update().addToSet("records",
-                new DecisionLogBucketDocument.Entry("event-7", 1, "T", null, null, "a", null, null, null, "s", null)));
+        store.upsert(DecisionLogSubjectDocument.class, "subject-7", new Update().set("title", "another collection"));
         batch.commit();
 
         assertThat(writes).hasSize(3).last().isEqualTo("update decision_log_heads");

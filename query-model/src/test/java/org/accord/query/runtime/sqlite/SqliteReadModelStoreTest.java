@@ -3,6 +3,8 @@ package org.accord.query.runtime.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.accord.query.ReadModelMongo;
 import org.accord.query.runtime.ReadModelStoreContract;
@@ -183,5 +185,41 @@ class SqliteReadModelStoreTest extends ReadModelStoreContract {
     private java.util.List<String> tables() {
         return new JdbcTemplate(dataSource).queryForList("SELECT name FROM sqlite_master WHERE type = 'table'"
                 + " AND name NOT LIKE 'read_model_%'", String.class);
+    }
+
+    @Test
+    void aPageOfALookupIsARangeOfItsIndexNotAScanOfTheTable() {
+        store.upsert(Row.class, "r0", new Update().set("group", "a").set("choice", Choice.APPROVE).set("rank", 0L));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+
+        String plain = plan(jdbc, List.of("group"), "a");
+        String narrowed = plan(jdbc, List.of("group", "choice"), "a", "APPROVE");
+
+        assertThat(plain).contains("USING INDEX contract_rows_by_group_rank").doesNotContain("SCAN contract_rows");
+        assertThat(narrowed).contains("USING INDEX contract_rows_by_group_choice_rank")
+                .doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
+    void aGenerationBeingBuiltHasTheLookupsIndexesToo() {
+        ReadModelGenerations.Build build = ((ReadModelGenerations) store).beginBuild(0);
+        inABatch(() -> store.upsert(Row.class, "r0", new Update().set("group", "a").set("rank", 0L)));
+
+        List<Object> arguments = new ArrayList<>(List.of("a", -1L, 10));
+        String plan = String.join("; ", new JdbcTemplate(dataSource).query("EXPLAIN QUERY PLAN "
+                        + SqliteReadModelStore.pageQuery("contract_rows__g" + build.generation(), List.of("group"),
+                        "rank"), (row, n) -> row.getString("detail"), arguments.toArray()));
+
+        assertThat(plan).contains("USING INDEX contract_rows__g" + build.generation() + "_by_group_rank");
+    }
+
+    /** SQLite's plan for the adapter's own page query. */
+    private static String plan(JdbcTemplate jdbc, List<String> equalTo, Object... values) {
+        List<Object> arguments = new ArrayList<>(List.of(values));
+        arguments.add(-1L);
+        arguments.add(10);
+        return String.join("; ", jdbc.query("EXPLAIN QUERY PLAN "
+                        + SqliteReadModelStore.pageQuery("contract_rows", equalTo, "rank"),
+                (row, n) -> row.getString("detail"), arguments.toArray()));
     }
 }

@@ -1,0 +1,21 @@
+package org.accord.query;
+
+import java.util.List;
+
+import org.accord.query.audit.DecisionRecordDocument;
+import org.accord.query.proposal.ProposalDocument;
+import org.accord.query.proposal.ProposalVoteDocument;
+import org.accord.query.variation.VariationDocument;
+
+/**
+ * Every read model that declares a {@link org.accord.query.shared.Lookup}: what a runtime that makes its indexes apart
+ * from the collections (production MongoDB, at start-up) indexes. ReadModelLookupsTest holds the list complete.
+ */
+public final class ReadModelLookups {
+
+    public static final List<Class<?>> DOCUMENTS = List.of(ProposalDocument.class, ProposalVoteDocument.class,
+            VariationDocument.class, DecisionRecordDocument.class);
+
+    private ReadModelLookups() {
+    }
+}

@@ -1,0 +1,20 @@
+package org.accord.query;
+
+/**
+ * The version of the read models' shape: raised whenever a document changes so that read models stored in the
+ * earlier shape cannot be read or kept up to date as they are. A runtime that finds read models of an earlier shape
+ * rebuilds them from the events, the source of truth.
+ * <ol>
+ * <li>the first shape in SQLite: a trust's proposals and variations in one index document each, vote histories inside
+ * the proposal, the decision log in buckets of a hundred records;</li>
+ * <li>read models shaped for the log: proposals and variations listed by lookups of their own documents, one row per
+ * vote and per decision record.</li>
+ * </ol>
+ */
+public final class ReadModelShape {
+
+    public static final int VERSION = 2;
+
+    private ReadModelShape() {
+    }
+}
