@@ -2,6 +2,7 @@ package org.accord.app.config;
 
 import org.accord.api.shared.Actor;
 import org.accord.app.shared.ProjectionTransactions;
+import org.accord.query.shared.ReadModels;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -9,6 +10,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -86,25 +88,37 @@ public class AxonConfiguration {
      * small, while a replay writes each document once per 1,000 events instead of once per 100 (the read models'
      * large documents, a proposal index or a decision-log bucket, are rewritten whole). A 100,000-event replay took
      * 59 s instead of 76 s (docs/benchmarks.md).
+     * <p>
+     * The projections onto the read models share one processor ({@link ReadModels#PROCESSOR}), so each event is read
+     * and deserialised once for all of them; a data folder of the version with one processor per projection goes on
+     * from their tokens ({@link UpgradeFromOneProcessorPerProjection}).
      */
     @Bean
     ConfigurerModule eventProcessing(ProjectionTransactions transactions,
+                                     ObjectProvider<TokenStore> tokenStore,
                                      @Value("${accord.projections.mode:tracking}") String mode,
                                      @Value("${accord.projections.segments:1}") int segments,
                                      @Value("${accord.projections.batch-size:1000}") int batchSize) {
+        // the read models' processor, on a token store of today's version, starts where its projections' own
+        // processors stood; every other processor starts from the first event, as Axon's default does
+        var upgrade = new UpgradeFromOneProcessorPerProjection(tokenStore::getObject);
         return configurer -> {
             var processing = configurer.eventProcessing();
             if ("pooled".equalsIgnoreCase(mode)) {
                 processing.usingPooledStreamingEventProcessors()
                         .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder
                                 .initialSegmentCount(segments)
-                                .batchSize(batchSize));
+                                .batchSize(batchSize))
+                        .registerPooledStreamingEventProcessorConfiguration(ReadModels.PROCESSOR,
+                                (config, builder) -> builder
+                                        .initialSegmentCount(segments)
+                                        .batchSize(batchSize)
+                                        .initialToken(upgrade));
             } else {
                 processing.usingTrackingEventProcessors()
-                        .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
-                                .forParallelProcessing(segments)
-                                .andInitialSegmentsCount(segments)
-                                .andBatchSize(batchSize));
+                        .registerTrackingEventProcessorConfiguration(config -> tracking(segments, batchSize))
+                        .registerTrackingEventProcessorConfiguration(ReadModels.PROCESSOR,
+                                config -> tracking(segments, batchSize).andInitialTrackingToken(upgrade));
             }
             processing.registerDefaultTransactionManager(c -> transactions.manager());
             // A projection that cannot handle an event stops on it and tries again (backing off up to a minute) rather
@@ -113,6 +127,12 @@ public class AxonConfiguration {
             // health and the logs while the projection waits for a fix.
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
         };
+    }
+
+    private static TrackingEventProcessorConfiguration tracking(int segments, int batchSize) {
+        return TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                .andInitialSegmentsCount(segments)
+                .andBatchSize(batchSize);
     }
 
     /** Queries only read MongoDB: no JDBC transaction, and never the command side's writer lock. */

@@ -9,10 +9,12 @@ import java.util.Map;
 
 import org.accord.app.support.AccordOnAFolder;
 import org.accord.app.support.Http;
+import org.accord.query.shared.ReadModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * Stopping and starting the application on the same data folder keeps every event, leaves the read models exactly
@@ -78,11 +80,47 @@ class RestartOnTheSameDataFolderTest {
         }
     }
 
+    @Test
+    void aDataFolderWithATokenForEachProjectionGoesOnFromThemWithoutReplayingTheEvents() throws Exception {
+        try (ConfigurableApplicationContext first = start()) {
+            Http.graphql(port(first), "exec", "mutation { registerSchool(input: {trustId: \"demo-trust\","
+                    + " name: \"Upgrade Primary\", phase: PRIMARY}) { school { id } } }");
+        }
+        // as the version with one processor per projection left it: a token under each projection's name, none for
+        // their shared processor; and a school's document gone, which only a replay from the start would bring back
+        JdbcTemplate file = new JdbcTemplate(readModelFile());
+        for (String former : List.of("decision-log", "proposal-projection", "standard-projection",
+                "team-projection", "trust-projection", "variation-projection")) {
+            file.update("INSERT INTO " + ReadModelDatabase.TOKEN_TABLE + " (processorName, segment, token, tokenType,"
+                    + " timestamp, owner) SELECT ?, segment, token, tokenType, timestamp, NULL FROM "
+                    + ReadModelDatabase.TOKEN_TABLE + " WHERE processorName = ?", former, ReadModels.PROCESSOR);
+        }
+        file.update("DELETE FROM " + ReadModelDatabase.TOKEN_TABLE + " WHERE processorName = ?", ReadModels.PROCESSOR);
+        assertThat(file.update("DELETE FROM schools WHERE doc LIKE '%Upgrade Primary%'")).isEqualTo(1);
+
+        try (ConfigurableApplicationContext upgraded = start()) {
+            Http.graphql(port(upgraded), "exec", "mutation { registerSchool(input: {trustId: \"demo-trust\","
+                    + " name: \"After Upgrade Primary\", phase: PRIMARY}) { school { id } } }");
+            assertThat(readModels(upgraded).get("schools"))
+                    .anyMatch(school -> school.contains("After Upgrade Primary"))
+                    .noneMatch(school -> school.contains("\"Upgrade Primary\""));
+            assertThat(new JdbcTemplate(upgraded.getBean(ReadModelDatabase.class).dataSource()).queryForList(
+                    "SELECT processorName FROM " + ReadModelDatabase.TOKEN_TABLE, String.class))
+                    .containsExactly(ReadModels.PROCESSOR);
+        }
+    }
+
     /** The read models and their tokens share one file: without it, every projection replays from the start. */
     private static void removeReadModels(Path folder) throws java.io.IOException {
         Files.delete(folder.resolve("readmodels.db"));
         Files.deleteIfExists(folder.resolve("readmodels.db-wal"));
         Files.deleteIfExists(folder.resolve("readmodels.db-shm"));
+    }
+
+    private SQLiteDataSource readModelFile() {
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl("jdbc:sqlite:" + data.resolve("data").resolve(ReadModelDatabase.FILE_NAME));
+        return dataSource;
     }
 
     private ConfigurableApplicationContext start() {

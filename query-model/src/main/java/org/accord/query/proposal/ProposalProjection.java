@@ -14,6 +14,7 @@ import org.accord.query.proposal.ProposalDocument.RecusalEntry;
 import org.accord.query.proposal.ProposalDocument.RevisionEntry;
 import org.accord.query.proposal.ProposalDocument.VoteEntry;
 import org.accord.query.shared.ReadModelStore;
+import org.accord.query.shared.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -23,10 +24,8 @@ import org.springframework.stereotype.Component;
 
 /** Proposals, the trust's proposal index and the votings still open, from the proposal aggregate's events. */
 @Component
-@ProcessingGroup(ProposalProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSOR)
 public class ProposalProjection {
-
-    public static final String PROCESSING_GROUP = "proposal-projection";
 
     private final ReadModelStore store;
 

@@ -16,6 +16,7 @@ import org.accord.api.variation.VariationRevokedEvent;
 import org.accord.api.variation.VariationStatus;
 import org.accord.api.variation.VariationWithdrawnEvent;
 import org.accord.query.shared.ReadModelStore;
+import org.accord.query.shared.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -25,10 +26,8 @@ import org.springframework.stereotype.Component;
 
 /** Schools' variations: each one with its history, the trust's index of them, each school's list, and due dates. */
 @Component
-@ProcessingGroup(VariationProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSOR)
 public class VariationProjection {
-
-    public static final String PROCESSING_GROUP = "variation-projection";
 
     private final ReadModelStore store;
 
