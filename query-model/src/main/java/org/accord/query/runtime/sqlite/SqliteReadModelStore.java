@@ -27,7 +27,6 @@ import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
-import org.springframework.data.mongodb.core.convert.UpdateMapper;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Update;
@@ -58,7 +57,7 @@ public class SqliteReadModelStore implements ReadModelStore {
 
     private final JdbcTemplate jdbc;
     private final MongoConverter converter;
-    private final UpdateMapper updates;
+    private final UpdateMapping updates;
     /** Tables known to exist, committed: a table made in a batch that rolls back is made again by the next. */
     private final Set<String> tables = ConcurrentHashMap.newKeySet();
     /** Serialises the read-modify-write of single writes outside a batch (no transaction holds them together). */
@@ -67,7 +66,7 @@ public class SqliteReadModelStore implements ReadModelStore {
     public SqliteReadModelStore(DataSource dataSource, MongoConverter converter) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.converter = converter;
-        this.updates = new UpdateMapper(converter);
+        this.updates = new UpdateMapping(converter);
     }
 
     /**
@@ -87,7 +86,7 @@ public class SqliteReadModelStore implements ReadModelStore {
     @Override
     public void upsert(Class<?> documentType, String id, Update update) {
         String table = table(documentType);
-        Document mapped = updates.getMappedObject(update.getUpdateObject(), entity(documentType));
+        Document mapped = updates.map(update, entity(documentType));
         Batch batch = batch();
         if (batch != null) {
             batch.update(table, id, mapped);
