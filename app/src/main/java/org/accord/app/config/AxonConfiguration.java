@@ -4,6 +4,7 @@ import org.accord.api.shared.Actor;
 import org.accord.app.platform.aggregatecache.BoundedAggregateCache;
 import org.accord.app.platform.aggregatecache.CachedAggregateIsCurrent;
 import org.accord.app.platform.projections.ProjectionTransactions;
+import org.accord.query.shared.ReadModels;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -85,9 +86,12 @@ public class AxonConfiguration {
      * share the work (Axon Server), {@code accord.projections.mode=pooled} spreads segments over threads and nodes.
      * <p>
      * Batches of up to 1,000 events: a batch takes only the events already there, so a live mutation's batch stays
-     * small, while a replay writes each document once per 1,000 events instead of once per 100 (the read models'
-     * large documents, a proposal index or a decision-log bucket, are rewritten whole). A 100,000-event replay took
-     * 59 s instead of 76 s (docs/benchmarks.md).
+     * small, while a replay commits once per 1,000 events instead of once per 100. A 100,000-event replay took 59 s
+     * instead of 76 s (docs/benchmarks.md, measured when read models were large documents rewritten per batch).
+     * <p>
+     * The projections onto the read models share one processor ({@link ReadModels#PROCESSOR}), so each event is read
+     * and deserialised once for all of them. (A data folder of the version with one processor per projection holds
+     * read models of an earlier shape, which are rebuilt on first start: no token of theirs is carried over.)
      */
     @Bean
     ConfigurerModule eventProcessing(ProjectionTransactions transactions,
@@ -103,10 +107,7 @@ public class AxonConfiguration {
                                 .batchSize(batchSize));
             } else {
                 processing.usingTrackingEventProcessors()
-                        .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
-                                .forParallelProcessing(segments)
-                                .andInitialSegmentsCount(segments)
-                                .andBatchSize(batchSize));
+                        .registerTrackingEventProcessorConfiguration(config -> tracking(segments, batchSize));
             }
             processing.registerDefaultTransactionManager(c -> transactions.manager());
             // A projection that cannot handle an event stops on it and tries again (backing off up to a minute) rather
@@ -115,6 +116,12 @@ public class AxonConfiguration {
             // health and the logs while the projection waits for a fix.
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
         };
+    }
+
+    private static TrackingEventProcessorConfiguration tracking(int segments, int batchSize) {
+        return TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                .andInitialSegmentsCount(segments)
+                .andBatchSize(batchSize);
     }
 
     /** Queries only read MongoDB: no JDBC transaction, and never the command side's writer lock. */

@@ -1,22 +1,16 @@
 package org.accord.app.operations;
 
-import java.util.List;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.accord.query.audit.DecisionLogProjection;
-import org.accord.query.proposal.ProposalProjection;
-import org.accord.query.standard.StandardProjection;
-import org.accord.query.team.TeamProjection;
-import org.accord.query.trust.TrustProjection;
-import org.accord.query.variation.VariationProjection;
+import org.accord.query.shared.ReadModels;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code accord.projection.lag}: events each projection still has to process on this node (head of the event store
- * minus its lowest segment's position), and {@code accord.projection.errors}: 1 while it is in an error state. Axon's
- * own monitors (axon-micrometer) add command rates, failures and each processor's latency in time.
+ * {@code accord.projection.lag}: events the read models' processor (every projection's) still has to process on this
+ * node (head of the event store minus its lowest segment's position), and {@code accord.projection.errors}: 1 while it
+ * is in an error state. Axon's own monitors (axon-micrometer) add command rates, failures and each processor's
+ * latency in time.
  */
 @Component
 class ProjectionLagMetrics implements MeterBinder {
@@ -30,16 +24,13 @@ class ProjectionLagMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         // the processors are known once Axon has started, after the registry is bound: gauges look them up by name
-        for (String name : List.of(DecisionLogProjection.PROCESSING_GROUP, ProposalProjection.PROCESSING_GROUP,
-                StandardProjection.PROCESSING_GROUP, TeamProjection.PROCESSING_GROUP,
-                TrustProjection.PROCESSING_GROUP, VariationProjection.PROCESSING_GROUP)) {
-            Gauge.builder("accord.projection.lag", () -> lag(name))
-                    .tag("processor", name).baseUnit("events")
-                    .description("events between the head of the event store and the projection").register(registry);
-            Gauge.builder("accord.projection.errors", () -> errors(name))
-                    .tag("processor", name)
-                    .description("1 while the projection is in an error state").register(registry);
-        }
+        String name = ReadModels.PROCESSOR;
+        Gauge.builder("accord.projection.lag", () -> lag(name))
+                .tag("processor", name).baseUnit("events")
+                .description("events between the head of the event store and the projections").register(registry);
+        Gauge.builder("accord.projection.errors", () -> errors(name))
+                .tag("processor", name)
+                .description("1 while the projections are in an error state").register(registry);
     }
 
     private double lag(String name) {

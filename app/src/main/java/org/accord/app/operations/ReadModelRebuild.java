@@ -105,7 +105,7 @@ public class ReadModelRebuild implements DisposableBean {
         }
         Run started = new Run("RUNNING", Instant.now(), null, null, null, null);
         last.set(started);
-        worker.submit(() -> catchUp.whileRestarting(this::rebuild));
+        worker.submit(catchUp.restarting(this::rebuild));
         return started;
     }
 

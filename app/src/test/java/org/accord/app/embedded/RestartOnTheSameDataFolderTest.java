@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * Stopping and starting the application on the same data folder keeps every event, leaves the read models exactly
@@ -118,6 +119,12 @@ class RestartOnTheSameDataFolderTest {
         Files.delete(folder.resolve("readmodels.db"));
         Files.deleteIfExists(folder.resolve("readmodels.db-wal"));
         Files.deleteIfExists(folder.resolve("readmodels.db-shm"));
+    }
+
+    private SQLiteDataSource readModelFile() {
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl("jdbc:sqlite:" + data.resolve("data").resolve(ReadModelDatabase.FILE_NAME));
+        return dataSource;
     }
 
     private ConfigurableApplicationContext start() {

@@ -163,8 +163,8 @@ class ProductionProfileIT {
     @Test
     void projectionsArePooledStreamingProcessorsWithTheConfiguredSegments() {
         List<EventProcessor> processors = new ArrayList<>(processing.eventProcessors().values());
-        // the six projections of the read models, and the idempotency keys' index (KeysFromTheEvents)
-        assertThat(processors).hasSize(7)
+        // the read models' projections in one, and the idempotency keys' index (KeysFromTheEvents)
+        assertThat(processors).hasSize(2)
                 .allSatisfy(p -> assertThat(p).isInstanceOf(PooledStreamingEventProcessor.class));
         for (EventProcessor processor : processors) {
             assertThat(tokenStore.fetchSegments(processor.getName())).as(processor.getName()).hasSize(2);
@@ -494,8 +494,8 @@ class ProductionProfileIT {
                 TOKENS.token("ops", "some-trust", TestTokens.OPERATOR));
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body())
-                .contains("accord_projection_lag_events{processor=\"decision-log\"")
-                .contains("accord_projection_errors{processor=\"trust-projection\"")
+                .contains("accord_projection_lag_events{processor=\"read-models\"")
+                .contains("accord_projection_errors{processor=\"read-models\"")
                 .containsPattern("commandBus.*RegisterSchoolCommand");
     }
 

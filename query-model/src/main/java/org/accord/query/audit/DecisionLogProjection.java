@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.RecordPosition;
 import org.accord.query.shared.ReadModelStore;
+import org.accord.query.shared.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -25,10 +26,8 @@ import org.springframework.stereotype.Component;
  * none was given, the next number.
  */
 @Component
-@ProcessingGroup(DecisionLogProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSOR)
 public class DecisionLogProjection {
-
-    public static final String PROCESSING_GROUP = "decision-log";
 
     private static final Map<Class<?>, RecordComponent> TRUST_ID = new ConcurrentHashMap<>();
 

@@ -14,6 +14,7 @@ import org.accord.query.proposal.ProposalDocument.RecusalEntry;
 import org.accord.query.proposal.ProposalDocument.RevisionEntry;
 import org.accord.query.proposal.ProposalDocument.VoteEntry;
 import org.accord.query.shared.ReadModelStore;
+import org.accord.query.shared.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,10 +28,8 @@ import org.springframework.stereotype.Component;
  * the proposal aggregate's events. Each event writes a few small rows, however many proposals and votes came before.
  */
 @Component
-@ProcessingGroup(ProposalProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSOR)
 public class ProposalProjection {
-
-    public static final String PROCESSING_GROUP = "proposal-projection";
 
     private final ReadModelStore store;
 

@@ -3,6 +3,7 @@ package org.accord.query.standard;
 import org.accord.api.standard.StandardRetiredEvent;
 import org.accord.api.standard.StandardVersionAdoptedEvent;
 import org.accord.query.shared.ReadModelStore;
+import org.accord.query.shared.ReadModels;
 import org.accord.query.trust.TrustDocument;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,10 +13,8 @@ import org.springframework.stereotype.Component;
 
 /** The backbone: standards, their versions and retirements; the trust lists its standards' ids. */
 @Component
-@ProcessingGroup(StandardProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSOR)
 public class StandardProjection {
-
-    public static final String PROCESSING_GROUP = "standard-projection";
 
     private final ReadModelStore store;
 

@@ -4,6 +4,7 @@ import org.accord.api.team.TeamFormedEvent;
 import org.accord.api.team.TeamMemberAddedEvent;
 import org.accord.api.team.TeamMemberRemovedEvent;
 import org.accord.query.shared.ReadModelStore;
+import org.accord.query.shared.ReadModels;
 import org.accord.query.trust.PersonDocument;
 import org.accord.query.trust.TrustDocument;
 import org.axonframework.config.ProcessingGroup;
@@ -17,10 +18,8 @@ import org.springframework.stereotype.Component;
  * are key lookups.
  */
 @Component
-@ProcessingGroup(TeamProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSOR)
 public class TeamProjection {
-
-    public static final String PROCESSING_GROUP = "team-projection";
 
     private final ReadModelStore store;
 

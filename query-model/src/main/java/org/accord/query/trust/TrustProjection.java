@@ -5,6 +5,7 @@ import org.accord.api.trust.PersonRegisteredEvent;
 import org.accord.api.trust.SchoolRegisteredEvent;
 import org.accord.api.trust.TrustRegisteredEvent;
 import org.accord.query.shared.ReadModelStore;
+import org.accord.query.shared.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -13,10 +14,8 @@ import org.springframework.stereotype.Component;
 
 /** Trusts, their schools and their people, from the trust aggregate's events. */
 @Component
-@ProcessingGroup(TrustProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSOR)
 public class TrustProjection {
-
-    public static final String PROCESSING_GROUP = "trust-projection";
 
     private final ReadModelStore store;
 

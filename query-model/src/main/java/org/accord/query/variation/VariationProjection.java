@@ -16,6 +16,7 @@ import org.accord.api.variation.VariationRevokedEvent;
 import org.accord.api.variation.VariationStatus;
 import org.accord.api.variation.VariationWithdrawnEvent;
 import org.accord.query.shared.ReadModelStore;
+import org.accord.query.shared.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,10 +29,8 @@ import org.springframework.stereotype.Component;
  * and the due dates. Each event writes a few small rows, however many variations came before.
  */
 @Component
-@ProcessingGroup(VariationProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSOR)
 public class VariationProjection {
-
-    public static final String PROCESSING_GROUP = "variation-projection";
 
     private final ReadModelStore store;
 

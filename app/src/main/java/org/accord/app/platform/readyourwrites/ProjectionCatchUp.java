@@ -83,22 +83,30 @@ public class ProjectionCatchUp {
     }
 
     /**
-     * Runs work that stops the projections and starts them again (a rebuild of the read models). Meanwhile a stopped
-     * projection counts as behind rather than being skipped, so that a mutation still returns only once the
-     * restarted projections have processed its events (or the timeout passed).
+     * Wraps work that stops the projections and starts them again (a rebuild of the read models), counting them as
+     * restarting from now on, not from when the work begins: until it is done no mutation counts as caught up, since
+     * what the projections reached before their reset is about to be cleared (with one processor for every read model a
+     * mutation's event is projected within milliseconds, so a mutation sent just after the rebuild was accepted could
+     * otherwise be answered from read models cleared under it). So a mutation returns only once the restarted
+     * projections have processed its events (or the timeout passed).
      */
-    public void whileRestarting(Runnable work) {
+    public Runnable restarting(Runnable work) {
         restarting = true;
-        try {
-            work.run();
-        } finally {
-            restarting = false;
-        }
+        return () -> {
+            try {
+                work.run();
+            } finally {
+                restarting = false;
+            }
+        };
     }
 
     private boolean allReached(long position) {
+        if (restarting) {
+            return false;
+        }
         for (EventProcessor processor : processing.eventProcessors().values()) {
-            if (processor instanceof StreamingEventProcessor streaming && (streaming.isRunning() || restarting)
+            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()
                     && !reached(streaming, position)) {
                 return false;
             }
@@ -130,7 +138,7 @@ public class ProjectionCatchUp {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         if (segments.isEmpty()) {
             // no segment here: other replicas process it (or it is starting); their stored tokens say where it is
-            return !restarting && sharedTokens.reached(processor.getName(), position);
+            return sharedTokens.reached(processor.getName(), position);
         }
         for (EventTrackerStatus status : segments.values()) {
             OptionalLong current = status.getCurrentPosition();

@@ -32,7 +32,6 @@ import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
-import org.springframework.data.mongodb.core.convert.UpdateMapper;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Update;
@@ -79,7 +78,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
 
     private final JdbcTemplate jdbc;
     private final MongoConverter converter;
-    private final UpdateMapper updates;
+    private final UpdateMapping updates;
     /** Tables known to exist, committed: a table made in a batch that rolls back is made again by the next. */
     private final Set<String> tables = ConcurrentHashMap.newKeySet();
     /** The document type each collection holds (in every generation), for the lookups it declares. */
@@ -93,7 +92,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     public SqliteReadModelStore(DataSource dataSource, MongoConverter converter) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.converter = converter;
-        this.updates = new UpdateMapper(converter);
+        this.updates = new UpdateMapping(converter);
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         transaction.executeWithoutResult(status -> {
             jdbc.execute("CREATE TABLE IF NOT EXISTS " + GENERATIONS + " (id INTEGER PRIMARY KEY CHECK (id = 0),"
@@ -132,7 +131,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
 
     @Override
     public void upsert(Class<?> documentType, String id, Update update) {
-        Document mapped = updates.getMappedObject(update.getUpdateObject(), entity(documentType));
+        Document mapped = updates.map(update, entity(documentType));
         Batch batch = batch();
         String table = table(documentType, batch);
         if (batch != null) {
