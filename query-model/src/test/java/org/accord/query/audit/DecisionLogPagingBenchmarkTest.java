@@ -16,10 +16,10 @@ import org.accord.api.standard.Area;
 import org.accord.query.ReadModelMongo;
 import org.accord.query.runtime.sqlite.SqliteReadModelStore;
 import org.accord.query.shared.ReadModelStore;
-import org.axonframework.common.transaction.Transaction;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -63,20 +61,7 @@ class DecisionLogPagingBenchmarkTest {
         // the documents the projection writes, in one batch of events in one transaction: this measures reading
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("the log"));
-        batch.attachTransaction(() -> {
-            TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
-            return new Transaction() {
-                @Override
-                public void commit() {
-                    transactions.commit(status);
-                }
-
-                @Override
-                public void rollback() {
-                    transactions.rollback(status);
-                }
-            };
-        });
+        batch.attachTransaction(new SpringTransactionManager(transactions));
         Instant start = Instant.parse("2020-01-01T00:00:00Z");
         for (long position = 1; position <= RECORDS; position++) {
             store.upsert(DecisionRecordDocument.class, DecisionRecordDocument.idOf(TRUST, position), new Update()

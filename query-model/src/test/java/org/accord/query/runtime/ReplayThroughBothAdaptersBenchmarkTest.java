@@ -47,7 +47,6 @@ import org.accord.query.runtime.sqlite.SqliteReadModelStore;
 import org.accord.query.shared.ReadModelStore;
 import org.accord.query.trust.TrustProjection;
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -57,12 +56,11 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -163,20 +161,7 @@ class ReplayThroughBothAdaptersBenchmarkTest {
 
     private static TransactionManager jdbcTransactions(SQLiteDataSource dataSource) {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-        return () -> {
-            TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
-            return new Transaction() {
-                @Override
-                public void commit() {
-                    transactions.commit(status);
-                }
-
-                @Override
-                public void rollback() {
-                    transactions.rollback(status);
-                }
-            };
-        };
+        return new SpringTransactionManager(transactions);
     }
 
     /** A trust, then proposals of eleven events each: drafted, voting opened, eight votes, closed. */

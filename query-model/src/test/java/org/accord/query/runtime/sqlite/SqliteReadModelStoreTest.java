@@ -10,8 +10,8 @@ import org.accord.query.ReadModelMongo;
 import org.accord.query.runtime.ReadModelStoreContract;
 import org.accord.query.shared.ReadModelGenerations;
 import org.accord.query.shared.ReadModelStore;
-import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,20 +57,7 @@ class SqliteReadModelStoreTest extends ReadModelStoreContract {
 
     @Override
     protected TransactionManager batchTransactions() {
-        return () -> {
-            TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
-            return new Transaction() {
-                @Override
-                public void commit() {
-                    transactions.commit(status);
-                }
-
-                @Override
-                public void rollback() {
-                    transactions.rollback(status);
-                }
-            };
-        };
+        return new SpringTransactionManager(transactions);
     }
 
     @Test
