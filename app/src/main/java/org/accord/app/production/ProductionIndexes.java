@@ -1,8 +1,9 @@
 package org.accord.app.production;
 
+import java.util.List;
+
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
+import org.accord.query.runtime.mongodb.MongoReadModelStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -10,20 +11,29 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 /**
  * Every index production MongoDB needs, created at start-up (creating an existing index is a no-op), before any
  * processor or request runs. Axon's token store makes its own (a unique processor name and segment) when it is built. Read models are found by {@code _id} (one id or {@code $in}), which needs no other
- * index; the two due-date scans (voting deadlines, variation expiries) are range queries on their date field.
+ * index; the two due-date scans (voting deadlines, variation expiries) are range queries on their date field. The
+ * read models' indexes are made on the live generation here, and on a new generation's collections by the store when a
+ * rebuild begins it ({@link MongoReadModelStore#beginBuild}), so a generation goes live with them.
  */
 class ProductionIndexes implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ProductionIndexes.class);
 
+    /** The read models' indexes, on every generation of their collections. */
+    static final List<MongoReadModelStore.Index> READ_MODEL_INDEXES = List.of(
+            new MongoReadModelStore.Index("open_votings", "closesAt"),
+            new MongoReadModelStore.Index("variation_dates", "until"));
+
     private final MongoDatabase database;
+    private final MongoReadModelStore readModels;
     private final MongoIdempotencyStore idempotency;
     private final MongoPersonDirectory directory;
     private final ProductionLedgerStore ledger;
 
-    ProductionIndexes(MongoDatabase database, MongoIdempotencyStore idempotency,
+    ProductionIndexes(MongoDatabase database, MongoReadModelStore readModels, MongoIdempotencyStore idempotency,
                       MongoPersonDirectory directory, ProductionLedgerStore ledger) {
         this.database = database;
+        this.readModels = readModels;
         this.idempotency = idempotency;
         this.directory = directory;
         this.ledger = ledger;
@@ -34,10 +44,7 @@ class ProductionIndexes implements SmartInitializingSingleton {
         idempotency.createIndexes();
         directory.createIndexes();
         ledger.createIndexes();
-        database.getCollection("open_votings").createIndex(Indexes.ascending("closesAt"),
-                new IndexOptions().name("closesAt"));
-        database.getCollection("variation_dates").createIndex(Indexes.ascending("until"),
-                new IndexOptions().name("until"));
+        readModels.createIndexes();
         log.info("MongoDB indexes in place in {}", database.getName());
     }
 }
