@@ -366,13 +366,18 @@ public class MongoReadModelStore implements ReadModelStore, ReadModelGenerations
      * predate the registry: every read-model collection any generation registered is dropped under its plain name.
      */
     private void dropGeneration(long generation) {
-        List<String> names = registry().find(Filters.eq("generation", generation))
-                .map(d -> d.getString("_id")).into(new ArrayList<>());
+        Set<String> names = registry().find(Filters.eq("generation", generation))
+                .map(d -> d.getString("_id")).into(new java.util.LinkedHashSet<>());
         if (generation == 0) {
             registry().distinct("collection", String.class).forEach(names::add);
         }
+        // only those that exist: a generation may never have written some (mongo-java-server logs an error for
+        // dropping a collection that is not there)
+        Set<String> existing = mongo.getDb().listCollectionNames().into(new java.util.HashSet<>());
         for (String name : names) {
-            mongo.getDb().getCollection(name).drop();
+            if (existing.contains(name)) {
+                mongo.getDb().getCollection(name).drop();
+            }
             registered.remove(name);
         }
         registry().deleteMany(Filters.eq("generation", generation));
