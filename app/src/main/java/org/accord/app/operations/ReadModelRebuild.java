@@ -36,8 +36,11 @@ import org.springframework.stereotype.Component;
  * it, and then for the switch, up to {@code accord.read-your-writes-timeout}. A crash at any point leaves the old
  * generation live; after the restart the replay resumes from the tokens and the switch follows.
  * <p>
- * A store without generations (MongoDB in production, for now) is rebuilt in place: its collections are cleared and
- * fill up again as the replay goes.
+ * Production (MongoDB) has no transaction across the resets: the build is recorded first, the resets follow, and
+ * then the mark that they are all done ({@link ReadModelGenerations#tokensReset}); a build without that mark never
+ * goes live, and a restart that finds one starts the rebuild over. Only one node rebuilds: a reset claims every
+ * segment of its projection, so with another replica's projections running the rebuild fails (and is given up,
+ * {@link ReadModelGenerations#abandon}) rather than replay beside them.
  */
 @Component
 public class ReadModelRebuild implements DisposableBean {
@@ -68,6 +71,8 @@ public class ReadModelRebuild implements DisposableBean {
         return thread;
     });
     private final AtomicReference<Run> last = new AtomicReference<>(Run.NONE);
+    /** A build a crash cut short between its token resets: started over once the context has started. */
+    private volatile boolean startOver;
 
     public ReadModelRebuild(ProcessorPositions positions, ProjectionCatchUp catchUp,
                             SharedTokenPositions sharedTokens, ProjectionTransactions transactions,
@@ -80,6 +85,14 @@ public class ReadModelRebuild implements DisposableBean {
         this.generations = generations;
         // a build a crash interrupted resumes from its tokens: report it, and switch once it is done
         rebuilt.building().ifPresent(build -> {
+            if (!generations.getObject().tokensWereReset(build)) {
+                log.info("a rebuild of the read models was cut short while resetting the projections (generation"
+                        + " {}); it starts over, and until it is done queries read the previous generation",
+                        build.generation());
+                startOver = true;
+                last.set(new Run("RUNNING", Instant.now(), null, null, null, null));
+                return;
+            }
             log.info("a rebuild of the read models was under way; it resumes (generation {}, up to event {}), and"
                     + " until it is done queries read the previous generation", build.generation(), build.target());
             last.set(new Run("REPLAYING", null, null, build.target(), null, null));
@@ -90,6 +103,9 @@ public class ReadModelRebuild implements DisposableBean {
     @EventListener(ApplicationStartedEvent.class)
     public void watchFromNowOn() {
         worker.scheduleWithFixedDelay(this::watch, WATCH_EVERY_MILLIS, WATCH_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        if (startOver) {
+            worker.submit(catchUp.restarting(this::rebuild));
+        }
     }
 
     /**
@@ -132,6 +148,7 @@ public class ReadModelRebuild implements DisposableBean {
     private void rebuild() {
         Run run = last.get();
         List<StreamingEventProcessor> processors = positions.processors();
+        AtomicReference<ReadModelGenerations.Build> building = new AtomicReference<>();
         try {
             // all at once: each waits for its workers to finish their batch
             CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
@@ -145,13 +162,16 @@ public class ReadModelRebuild implements DisposableBean {
             // one transaction where the runtime has one (the embedded read-model database holds the tokens too): a
             // crash leaves either no build, or a build with every token reset; never a build that some projections
             // would skip from their old positions
+            ReadModelGenerations store = generations.getIfAvailable();
             transactions.manager().executeInTransaction(() -> {
-                ReadModelGenerations store = generations.getIfAvailable();
                 if (store != null) {
-                    store.beginBuild(target);
+                    building.set(store.beginBuild(target));
                 }
                 processors.forEach(StreamingEventProcessor::resetTokens);
             });
+            if (building.get() != null) {
+                store.tokensReset(building.get());
+            }
             Instant resetAt = Instant.now();
             // an empty store has nothing to replay
             if (target < 0) {
@@ -161,13 +181,33 @@ public class ReadModelRebuild implements DisposableBean {
                     : new Run("REPLAYING", run.startedAt(), resetAt, target, null, null));
             log.info("read models reset; replaying {} projections", processors.size());
         } catch (UnableToClaimTokenException e) {
+            giveUp(building.get());
             fail(run, "another node holds a projection's segment (" + e.getMessage() + "): stop the projections on"
                     + " the other nodes, or scale to one replica, and try again");
         } catch (RuntimeException e) {
             log.error("rebuild failed", e);
+            giveUp(building.get());
             fail(run, e.getMessage());
         } finally {
             processors.forEach(StreamingEventProcessor::start);
+        }
+    }
+
+    /**
+     * A build whose resets did not all happen (where they roll back with it, it is gone already): the projections go
+     * back to the live generation. One reset before the failure replays into it from the start; its documents are
+     * upserts of absolute values, so they converge again by the head (a reset claims every segment of its projection
+     * before it changes anything, so with another replica running, the first projection usually fails, before any).
+     */
+    private void giveUp(ReadModelGenerations.Build build) {
+        if (build == null) {
+            return;
+        }
+        try {
+            generations.getObject().abandon(build);
+        } catch (RuntimeException e) {
+            log.error("the unfinished build (generation {}) could not be given up; it never goes live, and the next"
+                    + " start begins it again", build.generation(), e);
         }
     }
 

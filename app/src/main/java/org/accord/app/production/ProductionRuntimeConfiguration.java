@@ -19,7 +19,6 @@ import org.accord.app.platform.projections.ProjectionTransactions;
 import org.accord.app.platform.readyourwrites.SharedTokenPositions;
 import org.accord.app.platform.witness.WitnessFile;
 import org.accord.query.runtime.mongodb.MongoReadModelStore;
-import org.accord.query.shared.ReadModelStore;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
@@ -92,10 +91,15 @@ public class ProductionRuntimeConfiguration {
         return new MongoTokenPositions(mongoClient, serializer, database);
     }
 
-    /** The projections' and queries' documents, in MongoDB. */
+    /**
+     * The projections' and queries' documents, in MongoDB, by generation (a rebuild builds beside what queries read);
+     * replicas read which generation is live at most {@code accord.read-models.generation-fresh-for} old.
+     */
     @Bean
-    MongoReadModelStore readModelStore(MongoTemplate mongoTemplate) {
-        return new MongoReadModelStore(mongoTemplate);
+    MongoReadModelStore readModelStore(MongoTemplate mongoTemplate,
+                                       @Value("${accord.read-models.generation-fresh-for:1s}") Duration freshFor) {
+        return new MongoReadModelStore(mongoTemplate, ProductionIndexes.readModelIndexes(mongoTemplate), freshFor,
+                Clock.systemUTC());
     }
 
     @Bean
@@ -134,10 +138,10 @@ public class ProductionRuntimeConfiguration {
     }
 
     @Bean
-    ProductionIndexes productionIndexes(MongoDatabase accordDatabase, MongoIdempotencyStore idempotencyStore,
-                                        MongoPersonDirectory personDirectory, ProductionLedgerStore ledgerStore,
-                                        MongoReadModelStore readModelStore) {
-        return new ProductionIndexes(accordDatabase, idempotencyStore, personDirectory, ledgerStore, readModelStore);
+    ProductionIndexes productionIndexes(MongoDatabase accordDatabase, MongoReadModelStore readModelStore,
+                                        MongoIdempotencyStore idempotencyStore, MongoPersonDirectory personDirectory,
+                                        ProductionLedgerStore ledgerStore) {
+        return new ProductionIndexes(accordDatabase, readModelStore, idempotencyStore, personDirectory, ledgerStore);
     }
 
     // --- the decision log: docs/verifiable-log.md, "Production" ---

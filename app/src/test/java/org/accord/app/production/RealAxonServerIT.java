@@ -743,22 +743,14 @@ class RealAxonServerIT {
         assertThat(counts).as("schools named " + prefix + "…, each once").isEqualTo(expected);
     }
 
-    /** Every read-model collection (not tokens, people's names or idempotency keys), by id. */
+    /**
+     * The live generation's read models, by id: not tokens, people's names, idempotency keys or the ledger's
+     * collections (a checkpoint signed between the two rebuilds is no difference between them).
+     */
     private Map<String, List<Document>> readModels() {
-        Map<String, List<Document>> collections = new TreeMap<>();
         try (MongoClient client = MongoClients.create(mongo.uri("accord"))) {
-            MongoDatabase db = client.getDatabase("accord");
-            for (String name : db.listCollectionNames()) {
-                // the ledger's collections are not read models: a checkpoint signed between the two rebuilds is no
-                // difference between them
-                if (!List.of("trackingtokens", "person_directory", "idempotency_keys", "ledger_trusts",
-                        "ledger_checkpoints").contains(name)) {
-                    collections.put(name, db.getCollection(name).find().sort(new Document("_id", 1))
-                            .into(new ArrayList<>()));
-                }
-            }
+            return LiveReadModels.of(client.getDatabase("accord"));
         }
-        return collections;
     }
 
     private interface Send {

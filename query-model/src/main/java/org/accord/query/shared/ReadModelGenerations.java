@@ -29,6 +29,31 @@ public interface ReadModelGenerations {
      */
     Build beginBuild(long target);
 
-    /** Makes the build live, in one step, and drops the generation it replaces; nothing if it is no longer building. */
+    /**
+     * Makes the build live, in one step, and drops the generation it replaces; nothing if it is no longer building, or
+     * if its token resets were never recorded complete ({@link #tokensReset}).
+     */
     void goLive(Build build);
+
+    /**
+     * Records that every projection's token has been reset for this build, so that it may go live once replayed. A
+     * store whose build begins in the same transaction as the resets (the embedded one) needs nothing here; one
+     * without that transaction (MongoDB) keeps a marker, because a crash between the resets would leave some
+     * projections to continue from their old positions into the new generation.
+     */
+    default void tokensReset(Build build) {
+    }
+
+    /** Whether the build's token resets were all recorded; a build without that marker must be started over. */
+    default boolean tokensWereReset(Build build) {
+        return true;
+    }
+
+    /**
+     * Gives up a build whose token resets failed part-way (another node held a projection's segment): queries and
+     * projections go back to the live generation and the build's documents are dropped. A store whose resets roll back
+     * with the build (the embedded one) never has such a build.
+     */
+    default void abandon(Build build) {
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.accord.query.shared.Lookup;
+import org.accord.query.shared.ReadModelGenerations;
 import org.accord.query.shared.ReadModelStore;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -61,6 +62,101 @@ public abstract class ReadModelStoreContract {
 
     /** The transaction the runtime gives a processor's batch of events with this adapter. */
     protected abstract TransactionManager batchTransactions();
+
+    /** The same store opened again on what it stored, as a restart (or another replica) does; it becomes store(). */
+    protected abstract ReadModelStore reopen();
+
+    /** The read-model collections (tables) the adapter holds now, bookkeeping aside. */
+    protected abstract List<String> storedCollections();
+
+    /** Lets the time pass after which a replaced generation is dropped (at once for some adapters). */
+    protected abstract void afterTheSwitchSettles();
+
+    private ReadModelGenerations generations() {
+        return (ReadModelGenerations) store();
+    }
+
+    /** As ReadModelRebuild begins a build: the build, each projection's reset (a clear), the resets recorded. */
+    private ReadModelGenerations.Build beginBuildAndReset(long target) {
+        ReadModelGenerations.Build build = generations().beginBuild(target);
+        store().clear(Sample.class, Other.class);
+        generations().tokensReset(build);
+        return build;
+    }
+
+    @Test
+    void aNewStoreServesGenerationZeroUnderThePlainCollectionNamesWithNoBuild() {
+        store().upsert(Sample.class, "s1", new Update().set("name", "live"));
+
+        assertThat(generations().live()).isZero();
+        assertThat(generations().building()).isEmpty();
+        assertThat(storedCollections()).containsExactly("contract_samples");
+    }
+
+    @Test
+    void duringABuildQueriesReadTheLiveGenerationWhileResetsAndBatchesWorkOnTheNewOne() {
+        store().upsert(Sample.class, "s1", new Update().set("name", "live"));
+        ReadModelGenerations.Build build = beginBuildAndReset(41);
+        inABatch(() -> store().upsert(Sample.class, "s2", new Update().set("name", "rebuilt")));
+
+        assertThat(generations().building()).contains(new ReadModelGenerations.Build(build.generation(), 41));
+        assertThat(generations().live()).isZero();
+        assertThat(store().findAll(Sample.class)).extracting(Sample::name).containsExactly("live");
+        assertThat(store().findById(Sample.class, "s2")).isNull();
+        inABatch(() -> assertThat(store().findById(Sample.class, "s1")).isNull());
+    }
+
+    @Test
+    void theSwitchMakesTheBuildLiveInOneStepAndTheReplacedGenerationIsDropped() {
+        store().upsert(Sample.class, "s1", new Update().set("name", "live"));
+        ReadModelGenerations.Build build = beginBuildAndReset(7);
+        inABatch(() -> store().upsert(Sample.class, "s2", new Update().set("name", "rebuilt")));
+
+        generations().goLive(build);
+
+        assertThat(generations().live()).isEqualTo(build.generation());
+        assertThat(generations().building()).isEmpty();
+        assertThat(store().findAll(Sample.class)).extracting(Sample::name).containsExactly("rebuilt");
+        afterTheSwitchSettles();
+        assertThat(storedCollections()).containsExactly("contract_samples__g" + build.generation());
+        assertThat(store().findAll(Sample.class)).extracting(Sample::name).containsExactly("rebuilt");
+    }
+
+    @Test
+    void aStoreOpenedAgainMidBuildServesTheLiveGenerationAndBatchesGoOnWithTheBuild() {
+        store().upsert(Sample.class, "s1", new Update().set("name", "live"));
+        ReadModelGenerations.Build build = beginBuildAndReset(7);
+        inABatch(() -> store().upsert(Sample.class, "s2", new Update().set("name", "rebuilt")));
+
+        reopen();
+
+        assertThat(generations().building()).contains(build);
+        assertThat(generations().tokensWereReset(build)).isTrue();
+        assertThat(store().findAll(Sample.class)).extracting(Sample::name).containsExactly("live");
+        inABatch(() -> assertThat(store().findById(Sample.class, "s2").name()).isEqualTo("rebuilt"));
+    }
+
+    @Test
+    void aNewBuildDropsTheOneLeftUnfinishedAndTheUnfinishedOneCanNoLongerGoLive() {
+        store().upsert(Sample.class, "s1", new Update().set("name", "live"));
+        ReadModelGenerations.Build first = beginBuildAndReset(3);
+        inABatch(() -> store().upsert(Sample.class, "s2", new Update().set("name", "half built")));
+
+        ReadModelGenerations.Build second = beginBuildAndReset(5);
+        generations().goLive(first);
+
+        assertThat(second.generation()).isGreaterThan(first.generation());
+        assertThat(generations().live()).isZero();
+        assertThat(generations().building()).contains(second);
+        assertThat(storedCollections()).doesNotContain("contract_samples__g" + first.generation());
+        inABatch(() -> assertThat(store().findById(Sample.class, "s2")).isNull());
+    }
+
+    private void inABatch(Runnable work) {
+        UnitOfWork<?> batch = startBatch();
+        work.run();
+        batch.commit();
+    }
 
     @Test
     void aDocumentWrittenWithSetReadsBackWithEveryKindOfValueTheProjectionsStore() {

@@ -27,6 +27,8 @@ public class ProjectionCatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionCatchUp.class);
     private static final long PAUSE_NANOS = Duration.ofMillis(1).toNanos();
+    /** Each look at whether a rebuild can go live reads every projection's stored tokens. */
+    private static final long SWITCH_PAUSE_NANOS = Duration.ofMillis(20).toNanos();
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
@@ -77,8 +79,17 @@ public class ProjectionCatchUp {
             LockSupport.parkNanos(PAUSE_NANOS);
         }
         // the projections have passed a rebuild's target too (it was the head at its start): its generation, which
-        // holds what they just processed, must be the one the next query reads
-        rebuilt.goLiveIfReplayed();
+        // holds what they just processed, must be the one the next query reads. The switch reads the stored tokens,
+        // which production's pooled processors store a few seconds after their position moves when a batch had
+        // nothing for them to handle: wait for it as for the projections (the embedded tokens commit with the batch)
+        while (rebuilt.goLiveIfReplayed()) {
+            if (anyFailing() || System.nanoTime() > deadline) {
+                log.warn("the rebuilt read models did not go live within {}: the change is in them, not yet in the"
+                        + " ones queries read", timeout);
+                return false;
+            }
+            LockSupport.parkNanos(SWITCH_PAUSE_NANOS);
+        }
         return true;
     }
 

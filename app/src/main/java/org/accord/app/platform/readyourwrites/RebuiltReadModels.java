@@ -61,7 +61,13 @@ public class RebuiltReadModels {
                 return true;
             }
         }
-        generations.getObject().goLive(build.get());
+        ReadModelGenerations store = generations.getObject();
+        store.goLive(build.get());
+        if (store.building().equals(build)) {
+            // refused: its token resets were never all recorded (a crash cut them short); ReadModelRebuild starts
+            // it over
+            return true;
+        }
         log.info("rebuilt read models live: generation {}, complete up to event {}", build.get().generation(),
                 build.get().target());
         return false;
