@@ -15,6 +15,7 @@ import io.axoniq.axonserver.connector.event.AppendEventsTransaction;
 import io.axoniq.axonserver.connector.event.EventChannel;
 import io.axoniq.axonserver.connector.event.EventStream;
 import io.axoniq.axonserver.grpc.event.Event;
+import org.accord.app.platform.failures.StorageFailure;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.event.util.GrpcExceptionParser;
 
@@ -141,7 +142,7 @@ public class AxonServerEvents {
             throw GrpcExceptionParser.parse(e.getCause());
         } catch (TimeoutException e) {
             // as Axon Server being away: an append's outcome is unknown, and the client is told to send it again
-            throw new AxonServerException(NO_ANSWER, "Axon Server did not answer within " + timeout, e);
+            throw new AxonServerException(NO_ANSWER, StorageFailure.EVENT_STORE_NO_ANSWER + timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AxonServerException(NO_ANSWER, "interrupted while waiting for Axon Server", e);

@@ -16,6 +16,13 @@ public final class StorageFailure {
 
     private static final String RESEND = " Send the mutation again, with the same clientMutationId, ";
 
+    /**
+     * How the production event store's client words an append or read that Axon Server did not answer in time. A
+     * command's events are appended as its unit of work commits, after every handler interceptor has returned, so a
+     * timeout there reaches the sending node only as the text of a remote handling exception: this is how it is known.
+     */
+    public static final String EVENT_STORE_NO_ANSWER = "Axon Server did not answer within ";
+
     private StorageFailure() {
     }
 
@@ -69,7 +76,10 @@ public final class StorageFailure {
                 || type.equals("org.axonframework.commandhandling.NoHandlerForCommandException")
                 || type.equals("org.axonframework.commandhandling.distributed.CommandDispatchException")
                 || type.equals("io.grpc.StatusRuntimeException") || type.equals("io.grpc.StatusException")
-                || type.startsWith("io.axoniq.axonserver.connector.") && type.endsWith("Exception");
+                || type.startsWith("io.axoniq.axonserver.connector.") && type.endsWith("Exception")
+                || type.startsWith("org.axonframework.axonserver.connector.")
+                && type.endsWith("RemoteCommandHandlingException")
+                && String.valueOf(t.getMessage()).contains(EVENT_STORE_NO_ANSWER);
     }
 
     /** "SQLITE_IOERR_WRITE" out of sqlite-jdbc's "[SQLITE_IOERR_WRITE] Some kind of disk I/O error…". */

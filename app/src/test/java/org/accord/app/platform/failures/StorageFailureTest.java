@@ -1,0 +1,37 @@
+package org.accord.app.platform.failures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.axoniq.axonserver.grpc.ErrorMessage;
+import org.axonframework.axonserver.connector.command.AxonServerRemoteCommandHandlingException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A command's events are appended as its unit of work commits, after the interceptor that turns storage failures into
+ * UNAVAILABLE has returned: an append that Axon Server did not answer reaches the sending node as a remote handling
+ * exception's text only (seen in RealAxonServerIT's outage test as an INTERNAL_ERROR).
+ */
+class StorageFailureTest {
+
+    @Test
+    void an_append_that_axon_server_did_not_answer_on_the_handling_node_is_unavailable_on_the_sending_node() {
+        String words = StorageFailure.EVENT_STORE_NO_ANSWER + "PT10S";
+        var remote = new AxonServerRemoteCommandHandlingException("AXONIQ-4002", ErrorMessage.newBuilder()
+                .setMessage(words).addDetails(words).setLocation("node-a").build());
+        var failed = new CommandExecutionException(
+                "An exception was thrown by the remote message handling component: " + words, remote);
+
+        assertThat(StorageFailure.describe(failed)).hasValueSatisfying(words -> assertThat(words)
+                .contains("cannot be reached").contains("same clientMutationId"));
+    }
+
+    @Test
+    void any_other_failure_of_a_remote_handler_stays_what_it_is() {
+        var remote = new AxonServerRemoteCommandHandlingException("AXONIQ-4002", ErrorMessage.newBuilder()
+                .setMessage("NullPointerException in a handler").addDetails("NullPointerException in a handler")
+                .setLocation("node-a").build());
+
+        assertThat(StorageFailure.describe(new CommandExecutionException("failed", remote))).isEmpty();
+    }
+}
