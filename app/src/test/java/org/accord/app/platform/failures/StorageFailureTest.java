@@ -22,7 +22,7 @@ class StorageFailureTest {
         var failed = new CommandExecutionException(
                 "An exception was thrown by the remote message handling component: " + words, remote);
 
-        assertThat(StorageFailure.describe(failed)).hasValueSatisfying(words -> assertThat(words)
+        assertThat(StorageFailure.describe(failed)).hasValueSatisfying(told -> assertThat(told)
                 .contains("cannot be reached").contains("same clientMutationId"));
     }
 
