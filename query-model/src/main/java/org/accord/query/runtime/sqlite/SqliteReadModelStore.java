@@ -81,6 +81,8 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private final UpdateMapping updates;
     /** Tables known to exist, committed: a table made in a batch that rolls back is made again by the next. */
     private final Set<String> tables = ConcurrentHashMap.newKeySet();
+    /** Each document type's collection, its name checked (the entity lookup and two patterns cost per call). */
+    private final Map<Class<?>, String> collections = new ConcurrentHashMap<>();
     /** The document type each collection holds (in every generation), for the lookups it declares. */
     private final Map<String, Class<?>> typesOf = new ConcurrentHashMap<>();
     /** Serialises the read-modify-write of single writes outside a batch (no transaction holds them together). */
@@ -473,7 +475,12 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         return generation == 0 ? collection : collection + "__g" + generation;
     }
 
+    /** Every read and write names its collection: checked once per document type, not once per call. */
     private String collection(Class<?> documentType) {
+        return collections.computeIfAbsent(documentType, this::checkedCollection);
+    }
+
+    private String checkedCollection(Class<?> documentType) {
         String name = entity(documentType).getCollection();
         if (!TABLE_NAME.matcher(name).matches() || GENERATION_SUFFIX.matcher(name).matches()) {
             throw new IllegalArgumentException("a read-model collection is named as an SQL table may be, without a"
