@@ -11,5 +11,7 @@ public enum DelegationStatus {
     /** The delegate recused: no vote is cast for the delegator through them. */
     DELEGATE_RECUSED,
     /** Taken back by the delegator. */
-    REVOKED
+    REVOKED,
+    /** A period delegation whose delegator or delegate left the team: it reaches no further proposal. */
+    ENDED
 }

@@ -55,7 +55,7 @@ public class Team {
     private final Set<String> members = new LinkedHashSet<>();
     /** Every period delegation not revoked, by id, in the order made. */
     private final Map<String, PeriodDelegation> delegations = new LinkedHashMap<>();
-    /** Ids of revoked period delegations, with who made them: to tell a second revocation from an unknown id. */
+    /** Ids of revoked or ended period delegations, with who made them: to tell a second revocation from an unknown id. */
     private final Map<String, String> revokedDelegations = new LinkedHashMap<>();
 
     protected Team() {
@@ -180,7 +180,7 @@ public class Team {
             throw DomainException.forbidden("only the member who delegated their votes may revoke the delegation");
         }
         if (delegation == null) {
-            throw DomainException.conflict("delegation '" + delegationId + "' was already revoked");
+            throw DomainException.conflict("delegation '" + delegationId + "' was already revoked or has ended");
         }
         apply(new PeriodDelegationRevokedEvent(teamId, trustId, delegationId, actorId, DomainClock.now()));
         return delegationId;
@@ -195,11 +195,9 @@ public class Team {
         }
     }
 
-    /** Period delegations not revoked whose delegator and delegate are both still members. */
+    /** Period delegations neither revoked nor ended by their delegator or delegate leaving the team. */
     private List<PeriodDelegation> inForce() {
-        return delegations.values().stream()
-                .filter(d -> members.contains(d.delegatorId()) && members.contains(d.delegateId()))
-                .toList();
+        return List.copyOf(delegations.values());
     }
 
     /** The team as it stands, for other aggregates (who may propose, who may vote, by which rule). */
@@ -244,6 +242,14 @@ public class Team {
     @EventSourcingHandler
     void on(TeamMemberRemovedEvent event) {
         members.remove(event.personId());
+        // a period delegation ends for good when its delegator or its delegate leaves the team
+        List<PeriodDelegation> ended = delegations.values().stream()
+                .filter(d -> d.delegatorId().equals(event.personId()) || d.delegateId().equals(event.personId()))
+                .toList();
+        ended.forEach(d -> {
+            delegations.remove(d.delegationId());
+            revokedDelegations.put(d.delegationId(), d.delegatorId());
+        });
     }
 
     @EventSourcingHandler

@@ -263,7 +263,14 @@ class PeriodDelegationTest {
         void aSecondRevocationConflicts() {
             expectRefusal(when(new RevokePeriodDelegationCommand(TEAM, D1), P1, delegated(D1, P1, P2, FROM, TO),
                     new PeriodDelegationRevokedEvent(TEAM, TRUST, D1, P1, NOW)), CONFLICT,
-                    "delegation '" + D1 + "' was already revoked");
+                    "delegation '" + D1 + "' was already revoked or has ended");
+        }
+
+        @Test
+        void aDelegationEndedByTheDelegateLeavingCannotBeRevoked() {
+            expectRefusal(when(new RevokePeriodDelegationCommand(TEAM, D1), P1, delegated(D1, P1, P2, FROM, TO),
+                    new TeamMemberRemovedEvent(TEAM, TRUST, P2, EXEC)), CONFLICT,
+                    "delegation '" + D1 + "' was already revoked or has ended");
         }
 
         @Test
@@ -316,6 +323,13 @@ class PeriodDelegationTest {
         void aRevokedDelegationIsNoLongerInForce() {
             assertThat(team(formed(), delegated(D1, P1, P2, FROM, TO),
                     new PeriodDelegationRevokedEvent(TEAM, TRUST, D1, P1, NOW)).roster().periodDelegations()).isEmpty();
+        }
+
+        @Test
+        void aDelegationEndedByALeaverStaysEndedWhenTheyRejoin() {
+            assertThat(team(formed(), delegated(D1, P1, P2, FROM, TO),
+                    new TeamMemberRemovedEvent(TEAM, TRUST, P2, EXEC), new TeamMemberAddedEvent(TEAM, TRUST, P2, EXEC))
+                    .roster().periodDelegations()).isEmpty();
         }
 
         @Test
