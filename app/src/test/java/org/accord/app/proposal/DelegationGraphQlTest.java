@@ -51,6 +51,19 @@ class DelegationGraphQlTest extends AccordHttpTest {
     }
 
     @Test
+    void theDemoTrustHoldsADelegatedVoteAndAPeriodDelegation() {
+        // other tests may have member3 vote on the open proposal since, which overrides the delegation: not its status
+        as("board").documentName("proposalDelegations").variable("id", "demo-proposal-library-lesson").execute()
+                .path("proposal.delegations[0].id").entity(String.class).isEqualTo("demo-delegation-library-member3")
+                .path("proposal.delegations[0].delegator.id").entity(String.class).isEqualTo(MEMBER3)
+                .path("proposal.delegations[0].delegate.id").entity(String.class).isEqualTo(CHAIR);
+        as("board").documentName("teamDelegations").variable("id", "demo-team-send").execute()
+                .path("team.delegations[0].id").entity(String.class).isEqualTo("demo-delegation-send-riverside")
+                .path("team.delegations[0].delegator.id").entity(String.class).isEqualTo("demo-person-sendco-riverside")
+                .path("team.delegations[0].status").entity(String.class).isEqualTo("IN_FORCE");
+    }
+
+    @Test
     void aDelegatorWhoVotesOverridesTheDelegationAndMayRevokeIt() {
         String id = openProposal("Overridden");
         delegate("member3", id, MEMBER1);
