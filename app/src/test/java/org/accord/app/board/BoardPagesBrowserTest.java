@@ -211,6 +211,8 @@ class BoardPagesBrowserTest extends AccordHttpTest {
         browser.openAndTime("/board/proposal.html?id=demo-proposal-library-lesson");
         assertThat(browser.text(By.id("proposal-status"))).contains("VOTING");
         assertThat(browser.text(By.id("waiting"))).contains("Still to vote");
+        // the demo's delegated vote: member3's to the chair (its status depends on what other tests did since)
+        assertThat(browser.text(By.id("proposal-delegations"))).contains("Delegations", "delegated their vote to");
         browser.screenshot("aProposalOpenForVoting");
     }
 
