@@ -3,8 +3,14 @@ package org.accord.app.proposal;
 import static org.accord.app.support.GraphQlErrors.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,7 +28,7 @@ class DelegationGraphQlTest extends AccordHttpTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     @Test
-    void aDelegatesVoteCountsForTheDelegatorAndShowsForWhomItWasCast() {
+    void aDelegatesVoteCountsForTheDelegatorAndShowsForWhomItWasCast() throws Exception {
         String id = openProposal("Delegated spelling");
         as("member1").documentName("delegateVote")
                 .variable("input", Map.of("proposalId", id, "delegateId", MEMBER2, "clientMutationId", "d-1"))
@@ -48,6 +54,14 @@ class DelegationGraphQlTest extends AccordHttpTest {
         as("board").documentName("proposalDelegations").variable("id", id).execute()
                 .path("proposal.tally.delegated").entity(Integer.class).isEqualTo(1)
                 .path("proposal.votes[0].castFor[*].id").entityList(String.class).containsExactly(MEMBER1);
+
+        // the board pack lists the delegated vote as the delegator's, saying who cast it
+        HttpResponse<String> pack = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/board-pack.csv?trustId=demo-trust&from=2000-01-01"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("board:demo".getBytes(
+                        StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(pack.body()).contains(",VoteAtClose," + MEMBER1 + ",", "proposal," + id + ",", "APPROVE,cast for"
+                + " them by their delegate ");
     }
 
     @Test
