@@ -3,8 +3,8 @@ package org.accord.query;
 import java.util.List;
 
 import org.accord.query.audit.DecisionRecordDocument;
-import org.accord.query.proposal.ProposalDocument;
 import org.accord.query.proposal.PeriodDelegationDocument;
+import org.accord.query.proposal.ProposalDocument;
 import org.accord.query.proposal.ProposalVoteDocument;
 import org.accord.query.variation.VariationDocument;
 
