@@ -176,6 +176,20 @@ class DelegationProjectionTest {
     }
 
     @Test
+    void aTallyRecordedBeforeDelegationsExistedReadsAsNoneDelegated() {
+        votingOpen();
+        // the stored shape of a closed proposal before delegations: a tally without "delegated", no delegations
+        ReadModelMongo.template(client, "test").getCollection("proposals").updateOne(
+                new org.bson.Document("_id", P), new org.bson.Document("$set", new org.bson.Document("finalTally",
+                        new org.bson.Document("approve", 1).append("object", 0).append("abstain", 0)
+                                .append("recused", 0).append("eligible", 4))));
+
+        ProposalView proposal = proposal();
+        assertThat(proposal.tally()).isEqualTo(new Tally(1, 0, 0, 0, 4, 0));
+        assertThat(proposal.delegations()).isEmpty();
+    }
+
+    @Test
     void aTeamsPeriodDelegationsAreListedInTheOrderMadeWithRevokedAndEndedOnes() {
         periods.on(new VotesDelegatedForPeriodEvent(TEAM, TRUST, "pd-1", A, B, LocalDate.of(2026, 3, 2),
                 LocalDate.of(2026, 3, 20), at(0)), 5);
