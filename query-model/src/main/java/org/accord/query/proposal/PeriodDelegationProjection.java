@@ -13,6 +13,7 @@ import org.accord.query.shared.ReadModelStore;
 import org.accord.query.shared.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
@@ -56,7 +57,7 @@ public class PeriodDelegationProjection {
 
     /** As the team does: a delegation whose delegator or delegate leaves ends, never to return. */
     @EventHandler
-    void on(TeamMemberRemovedEvent event, org.axonframework.eventhandling.EventMessage<?> message) {
+    void on(TeamMemberRemovedEvent event, EventMessage<?> message) {
         for (PeriodDelegationDocument d : ofTeam(event.teamId())) {
             boolean involved = event.personId().equals(d.delegatorId()) || event.personId().equals(d.delegateId());
             if (involved && d.revokedAt() == null && d.endedAt() == null) {
