@@ -139,6 +139,33 @@ class DelegationGraphQlTest extends AccordHttpTest {
     }
 
     @Test
+    void afterVotingClosesADelegationCanNeitherBeMadeNorRevoked() {
+        String id = openProposal("Closed for delegations");
+        delegate("member1", id, MEMBER2);
+        as("chair").documentName("closeVoting").variable("input", Map.of("proposalId", id)).execute()
+                .path("closeVoting.proposal.status").entity(String.class).isEqualTo("LAPSED");
+        long before = storedEvents();
+        expectError(as("member1").documentName("revokeDelegation").variable("input", Map.of("proposalId", id))
+                .execute(), "CONFLICT", "voting is over: the proposal is LAPSED");
+        expectError(delegateAs("member3", Map.of("proposalId", id, "delegateId", MEMBER2)), "CONFLICT",
+                "voting is over: the proposal is LAPSED");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aDelegateWhoRecusesCastsNothingForTheDelegator() {
+        String id = openProposal("Delegate recuses");
+        delegate("member1", id, MEMBER2);
+        vote("member2", id, "APPROVE", null);
+        as("member2").documentName("recuse").variable("input", Map.of("proposalId", id, "interest",
+                "My school wrote it")).execute()
+                .path("recuse.proposal.tally.approve").entity(Integer.class).isEqualTo(0)
+                .path("recuse.proposal.tally.recused").entity(Integer.class).isEqualTo(1);
+        as("board").documentName("proposalDelegations").variable("id", id).execute()
+                .path("proposal.delegations[0].status").entity(String.class).isEqualTo("DELEGATE_RECUSED");
+    }
+
+    @Test
     void aDelegationOnADraftIsRefused() {
         String id = draft("chair", "Not yet open");
         long before = storedEvents();
