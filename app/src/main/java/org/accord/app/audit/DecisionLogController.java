@@ -44,13 +44,15 @@ public class DecisionLogController {
     public Connection<DecisionRecordView> decisionLog(@Argument String trustId,
                                                       @Argument DecisionLogFilterInput filter,
                                                       @Argument Integer first, @Argument String after,
+                                                      @Argument Boolean newestFirst,
                                                       @AuthenticationPrincipal AccordUser caller) {
         int size = Check.pageSize(first);
         if ((caller == null || !caller.mayRead(trustId))) {
             return Connection.empty();
         }
         DecisionLogPage page = queries.one(new FindDecisionLogQuery(trustId,
-                filter == null ? null : filter.toFilter(), size, after), DecisionLogPage.class);
+                filter == null ? null : filter.toFilter(), size, after,
+                Boolean.TRUE.equals(newestFirst)), DecisionLogPage.class);
         return Connection.of(page.records(), page.cursors(), page.hasNextPage());
     }
 

@@ -37,6 +37,9 @@ public class DecisionLogQueries {
             return new DecisionLogPage(List.of(), List.of(), false);
         }
         DecisionLogFilter filter = query.filter() == null ? DecisionLogFilter.none() : query.filter();
+        if (query.newestFirst()) {
+            return newestFirst(query, head, filter);
+        }
         List<DecisionRecordView> records = new ArrayList<>();
         List<String> cursors = new ArrayList<>();
         // positions are 1-based, cursors 0-based: a record's cursor is its position - 1, as it always was
@@ -64,6 +67,43 @@ public class DecisionLogQueries {
                 break;
             }
             after = rows.get(rows.size() - 1).position();
+        }
+        return new DecisionLogPage(records, cursors, false);
+    }
+
+    /**
+     * Newest first: chunks read backwards from the head (or from the record before the cursor), each chunk read in
+     * position order and walked in reverse. A cursor is still position - 1, so it names the same record as in the
+     * oldest-first order.
+     */
+    private DecisionLogPage newestFirst(FindDecisionLogQuery query, DecisionLogHeadDocument head,
+                                        DecisionLogFilter filter) {
+        List<DecisionRecordView> records = new ArrayList<>();
+        List<String> cursors = new ArrayList<>();
+        // the highest position still to read: the head, or the one before the cursor's record (cursor = position - 1)
+        long upTo = query.after() == null ? head.count()
+                : Math.min(head.count(), Cursors.startAfter(CURSOR_LIST, query.after()) - 1L);
+        int chunk = Math.max(query.first() + 1, MIN_CHUNK);
+        while (upTo > 0) {
+            long from = Math.max(0, upTo - chunk);
+            List<DecisionRecordDocument> rows = store.findPage(DecisionRecordDocument.class,
+                    Map.of("trustId", query.trustId()), "position", from, (int) (upTo - from));
+            for (int i = rows.size() - 1; i >= 0; i--) {
+                DecisionRecordDocument row = rows.get(i);
+                if (row.position() > upTo) {
+                    continue; // a gap below let the chunk reach past its end: those rows were read already
+                }
+                DecisionRecordView record = view(row);
+                if (!filter.accepts(record)) {
+                    continue;
+                }
+                if (records.size() == query.first()) {
+                    return new DecisionLogPage(records, cursors, true);
+                }
+                records.add(record);
+                cursors.add(Cursors.encode(CURSOR_LIST, (int) (row.position() - 1)));
+            }
+            upTo = from;
         }
         return new DecisionLogPage(records, cursors, false);
     }

@@ -78,6 +78,25 @@ class DecisionLogPositionsTest {
     }
 
     @Test
+    void newestFirstPagesBackwardsOverGapsWithTheSameCursors() {
+        project(new TrustRegisteredEvent(TRUST, "Trust One"), 0, "1");
+        project(school(1), 1, "2");
+        project(school(3), 3, "4");
+        project(school(4), 4, "5");
+        project(school(250), 250, "250");
+
+        DecisionLogPage first = queries.handle(new FindDecisionLogQuery(TRUST, null, 2, null, true));
+        assertThat(first.records()).extracting(DecisionRecordView::position).containsExactly(250L, 5L);
+        assertThat(first.hasNextPage()).isTrue();
+        DecisionLogPage rest = queries.handle(new FindDecisionLogQuery(TRUST, null, 10, first.cursors().get(1), true));
+        assertThat(rest.records()).extracting(DecisionRecordView::position).containsExactly(4L, 2L, 1L);
+        assertThat(rest.hasNextPage()).isFalse();
+        // a cursor names the same record in both orders
+        DecisionLogPage older = queries.handle(new FindDecisionLogQuery(TRUST, null, 10, null));
+        assertThat(older.cursors().get(3)).isEqualTo(first.cursors().get(1));
+    }
+
+    @Test
     void eventsWithoutAPositionAreCounted() {
         project(new TrustRegisteredEvent(TRUST, "Trust One"), 0, null);
         project(school(1), 1, null);
