@@ -71,6 +71,41 @@ class DecisionLogGraphQlTest extends AccordHttpTest {
     }
 
     @Test
+    void theLogReadNewestFirstPagesBackToTheFirstRecordWithoutRepeatingOne() {
+        List<Integer> positions = new ArrayList<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            var request = as("board").documentName("decisionLog").variable("trustId", "demo-trust")
+                    .variable("first", 40).variable("newestFirst", true);
+            if (after != null) {
+                request = request.variable("after", after);
+            }
+            GraphQlTester.Response page = request.execute();
+            positions.addAll(page.path("decisionLog.edges[*].node.position").entityList(Integer.class).get());
+            more = page.path("decisionLog.pageInfo.hasNextPage").entity(Boolean.class).get();
+            after = page.path("decisionLog.pageInfo.endCursor").entity(String.class).get();
+        }
+        assertThat(positions).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(positions.get(positions.size() - 1)).isEqualTo(1);
+        List<Integer> oldestFirst = as("board").documentName("decisionLog").variable("trustId", "demo-trust")
+                .variable("first", 5).variable("filter", Map.of("types", List.of("VoteCast"))).execute()
+                .path("decisionLog.edges[*].node.position").entityList(Integer.class).get();
+        List<Integer> newestVotes = as("board").documentName("decisionLog").variable("trustId", "demo-trust")
+                .variable("first", 100).variable("newestFirst", true)
+                .variable("filter", Map.of("types", List.of("VoteCast"))).execute()
+                .path("decisionLog.edges[*].node.position").entityList(Integer.class).get();
+        assertThat(newestVotes.subList(newestVotes.size() - 5, newestVotes.size()))
+                .containsExactlyElementsOf(reversed(oldestFirst));
+    }
+
+    private static List<Integer> reversed(List<Integer> list) {
+        List<Integer> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    @Test
     void anOutsiderSeesNothingOfTheDemoTrustsLog() {
         as("outsider").documentName("decisionLog").variable("trustId", "demo-trust").execute()
                 .path("decisionLog.edges").entityList(Object.class).hasSize(0);
