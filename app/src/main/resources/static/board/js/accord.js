@@ -90,11 +90,13 @@ export function param(name) {
   return new URLSearchParams(location.search).get(name);
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+// moments in the reader's own time zone, named; calendar dates (a Date, no time) as they are, in no zone
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric',
+  hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
 const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
 export function when(instant) {
-  return instant ? DATE_TIME.format(new Date(instant)) + ' UTC' : '';
+  return instant ? DATE_TIME.format(new Date(instant)) : '';
 }
 
 export function day(date) {
@@ -102,7 +104,7 @@ export function day(date) {
 }
 
 export function time(instant) {
-  return el('time', { datetime: instant }, when(instant));
+  return el('time', { datetime: instant, title: instant }, when(instant));
 }
 
 export function badge(value) {

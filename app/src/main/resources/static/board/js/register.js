@@ -1,20 +1,39 @@
 // The decision register: the trust's decision log, filtered, in words, with links to each subject and new
 // decisions arriving live over graphql-ws.
-import { $, authorization, badge, download, el, gql, nameless, page, param, person, time, when, notFound, trustOf } from './accord.js';
+import { $, authorization, day, download, el, gql, nameless, page, param, person, time, when, notFound, trustOf } from './accord.js';
 import { subscribe } from './graphql-ws.js';
 
-const TYPES = ['ProposalDrafted', 'ProposalRevised', 'VotingOpened', 'VoteCast', 'VoterRecused', 'VotingClosed',
-  'ProposalWithdrawn', 'ProposalAdopted', 'AdoptionDeclined', 'StandardVersionAdopted', 'StandardRetired',
-  'ImplementationRecorded', 'ExceptionRequested', 'ExceptionApproved', 'ExceptionDeclined', 'VariationReaffirmed',
-  'VariationWithdrawn', 'VariationRevoked', 'VariationExpired', 'TrustRegistered', 'SchoolRegistered',
-  'PersonRegistered', 'PersonErased', 'TeamFormed', 'TeamMemberAdded', 'TeamMemberRemoved'];
+// every kind of decision in plain words, in the order the type filter offers them
+const TYPES = {
+  ProposalDrafted: 'Proposal drafted', ProposalRevised: 'Proposal revised', VotingOpened: 'Voting opened',
+  VoteCast: 'Vote cast', VoterRecused: 'Voter declared an interest', VoteDelegated: 'Vote delegated',
+  VoteDelegationRevoked: 'Vote delegation revoked', VotesDelegatedForPeriod: 'Votes delegated for a period',
+  PeriodDelegationRevoked: 'Period delegation revoked', VotingClosed: 'Voting closed',
+  ProposalWithdrawn: 'Proposal withdrawn', ProposalAdopted: 'Proposal adopted', AdoptionDeclined: 'Adoption declined',
+  StandardVersionAdopted: 'Standard version in force', StandardRetired: 'Standard retired',
+  ImplementationRecorded: 'Implementation recorded', ExceptionRequested: 'Exception requested',
+  ExceptionApproved: 'Exception approved', ExceptionDeclined: 'Exception declined',
+  VariationReaffirmed: 'Variation re-affirmed', VariationWithdrawn: 'Variation withdrawn',
+  VariationRevoked: 'Variation revoked', VariationExpired: 'Variation expired', TrustRegistered: 'Trust set up',
+  SchoolRegistered: 'School registered', PersonRegistered: 'Person registered', PersonErased: 'Person erased',
+  TeamFormed: 'Team formed', TeamMemberAdded: 'Team member added', TeamMemberRemoved: 'Team member removed',
+  ClusterFormed: 'Cluster formed', ClusterLeadNamed: 'Cluster lead named', SchoolJoinedCluster: 'School joined a cluster',
+  SchoolMovedCluster: 'School moved cluster', SchoolLeftCluster: 'School left a cluster'
+};
+/** Setting the trust up rather than deciding: folded into one line in the unfiltered register. */
+const SETUP = new Set(['TrustRegistered', 'SchoolRegistered', 'PersonRegistered', 'TeamFormed', 'TeamMemberAdded',
+  'TeamMemberRemoved', 'ClusterFormed', 'ClusterLeadNamed', 'SchoolJoinedCluster', 'SchoolMovedCluster',
+  'SchoolLeftCluster']);
 const AREAS = ['SAFEGUARDING', 'CURRICULUM', 'ASSESSMENT', 'TEACHING', 'BEHAVIOUR', 'ATTENDANCE', 'SEND',
   'PERSONAL_DEVELOPMENT', 'CPD', 'GOVERNANCE', 'FINANCE', 'HR', 'DATA_PROTECTION', 'ESTATES', 'IT', 'PUPIL_PREMIUM'];
+const AREA_WORDS = { SEND: 'SEND', CPD: 'CPD', HR: 'HR', IT: 'IT' };
+/** The filters the address carries (?area=…&type=…), so that a view can be shared. */
+const FILTER_FIELDS = ['area', 'team', 'person', 'type', 'from', 'to'];
 const PAGE_SIZE = 50;
 
 const RECORD = 'id position type occurredAt recordedAt actor { id displayName nameErased } subjectType subjectId area summary rationale';
 const LOG = `query Log($trustId: ID!, $filter: DecisionLogFilterInput, $first: Int, $after: String) {
-  decisionLog(trustId: $trustId, filter: $filter, first: $first, after: $after) {
+  decisionLog(trustId: $trustId, filter: $filter, first: $first, after: $after, newestFirst: true) {
     edges { node { ${RECORD} } } pageInfo { hasNextPage endCursor } } }`;
 const TRUST_FIELDS = 'teams { id name chair { id displayName nameErased } members { id displayName nameErased } }';
 
@@ -33,16 +52,17 @@ page('index.html', async (main, me) => {
   }
   main.replaceChildren(
     el('h1', {}, 'Decision register: ', trust.name),
-    el('p', { class: 'muted' }, 'Every decision of the trust, oldest first: who did what, when, and why. ',
-      'New decisions appear as they are recorded.'),
+    el('p', { class: 'muted' }, 'Every decision of the trust, newest first: who did what, when, and why. ',
+      'New decisions appear at the top as they are recorded. Times are in your time zone (',
+      Intl.DateTimeFormat().resolvedOptions().timeZone, ').'),
+    el('div', { class: 'tools' }, boardPack(trust), integrity(trust)),
     filters(trust, people),
     el('p', { class: 'status', id: 'live-status', role: 'status', 'aria-live': 'polite' }),
     el('p', { class: 'muted', id: 'count', 'aria-live': 'polite' }),
     el('ol', { class: 'log', id: 'log', 'aria-label': 'Decisions' }),
     el('button', { type: 'button', id: 'more', class: 'secondary', hidden: true, onclick: () => load(false) },
-      'Show more decisions'),
-    boardPack(trust),
-    integrity(trust));
+      'Show older decisions'));
+  fromAddress();
   await load(true);
   live(trust.id);
 }, TRUST_FIELDS);
@@ -53,16 +73,44 @@ function filters(trust, people) {
       options.map(([value, text]) => el('option', { value }, text))));
   const date = (id, label) => el('div', {}, el('label', { for: id }, label), el('input', { id, name: id, type: 'date' }));
   const form = el('form', { class: 'panel filters', id: 'filters', 'aria-label': 'Filter the decisions' },
-    select('area', 'Area', AREAS.map(a => [a, a.replaceAll('_', ' ').toLowerCase()])),
+    select('area', 'Area', AREAS.map(a => [a, areaWords(a)])),
     select('team', 'Team', trust.teams.map(t => [t.id, t.name])),
     select('person', 'Person', [...people].sort((a, b) => a[1].localeCompare(b[1])).concat([['system', 'Accord itself']])),
-    select('type', 'Type', TYPES.map(t => [t, t.replace(/([a-z])([A-Z])/g, '$1 $2')])),
+    select('type', 'Kind of decision', Object.entries(TYPES)),
     date('from', 'From'), date('to', 'To'),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'apply' }, 'Apply'),
       el('button', { type: 'reset', class: 'secondary' }, 'Clear')));
-  form.addEventListener('submit', event => { event.preventDefault(); load(true); });
-  form.addEventListener('reset', () => setTimeout(() => load(true)));
+  form.addEventListener('submit', event => { event.preventDefault(); toAddress(); load(true); });
+  form.addEventListener('reset', () => setTimeout(() => { toAddress(); load(true); }));
   return form;
+}
+
+function areaWords(area) {
+  return AREA_WORDS[area] || area.replaceAll('_', ' ').toLowerCase();
+}
+
+/** The filters of the address into the form (a person not yet in the list is added, to be named by the log). */
+function fromAddress() {
+  const query = new URLSearchParams(location.search);
+  for (const name of FILTER_FIELDS) {
+    const value = query.get(name);
+    if (!value) continue;
+    const field = $(name);
+    if (field.tagName === 'SELECT' && ![...field.options].some(o => o.value === value)) {
+      field.append(el('option', { value }, value));
+    }
+    field.value = value;
+  }
+}
+
+/** The form's filters into the address, beside what else it carries (?trust=…), without a new history entry. */
+function toAddress() {
+  const query = new URLSearchParams(location.search);
+  for (const name of FILTER_FIELDS) {
+    if ($(name).value) query.set(name, $(name).value); else query.delete(name);
+  }
+  const search = query.toString();
+  history.replaceState(null, '', location.pathname + (search ? '?' + search : '') + location.hash);
 }
 
 function currentFilter() {
@@ -107,7 +155,7 @@ async function load(fresh) {
     const records = data.decisionLog.edges.map(e => e.node).filter(accepts);
     rememberActors(data.decisionLog.edges.map(e => e.node));
     const entries = records.map(record => entry(record));
-    log.append(...entries);
+    show(log, records, entries);
     // variations link to their standard's page once it is known: after the entries are shown, not before
     links(records).then(() => entries.forEach((node, k) => addVariationLink(node, records[k]))).catch(() => {});
     found += records.length;
@@ -118,7 +166,7 @@ async function load(fresh) {
   $('more').hidden = !state.more;
   $('more').disabled = false;
   $('count').textContent = state.shown === 0 ? 'No decisions match.'
-    : state.shown + (state.shown === 1 ? ' decision' : ' decisions') + ' shown' + (state.more ? '; more follow.' : '.');
+    : state.shown + (state.shown === 1 ? ' decision' : ' decisions') + ' shown' + (state.more ? '; older ones follow.' : '.');
 }
 
 /** People who acted but are in no team (the executive, heads) join the person filter as the log shows them. */
@@ -174,12 +222,52 @@ function addVariationLink(node, record) {
   if (link) node.querySelector('article').append(link);
 }
 
+/**
+ * Appends a page's entries; in the unfiltered register a run of setup entries (schools, people, teams registered)
+ * becomes one line that opens to show them, continued across pages.
+ */
+function show(log, records, entries) {
+  const folding = !Object.keys(state.filter).length && !state.teamSubjects;
+  records.forEach((record, k) => {
+    if (!folding || !SETUP.has(record.type)) {
+      log.append(entries[k]);
+      return;
+    }
+    let fold = log.lastElementChild;
+    if (!fold || !fold.classList.contains('setup')) {
+      fold = el('li', { class: 'setup' }, el('details', {}, el('summary', {}), el('ol', { class: 'log' })));
+      log.append(fold);
+    }
+    fold.querySelector('ol').append(entries[k]);
+    const folded = fold.querySelectorAll('ol > li');
+    const dates = [...folded].map(li => li.querySelector('time').getAttribute('datetime')).sort();
+    fold.querySelector('summary').replaceChildren(folded.length === 1 ? '1 setup entry' : folded.length + ' setup entries',
+      ' (schools, people and teams registered), ', when(dates[0]),
+      dates.length > 1 && when(dates[0]) !== when(dates[dates.length - 1]) ? ' to ' + when(dates[dates.length - 1]) : '',
+      '. Open to see them.');
+  });
+}
+
+/** A summary in plain words: upper-case values outside quoted titles, dates and times in the reader's zone. */
+export function plain(summary) {
+  return (summary || '').split(/('[^']*')/).map((part, k) => k % 2 ? part : part
+    .replace(/\[([A-Z_, ]+)\]/g, (_, list) => list.split(/,\s*/).map(words).join(', '))
+    .replace(/\b[A-Z]{2,}(?:_[A-Z]+)*\b/g, words)
+    .replace(/\b\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, instant => when(instant))
+    .replace(/\b(\d{4}-\d{2}-\d{2})\b/g, date => day(date))).join('');
+}
+
+function words(value) {
+  return AREA_WORDS[value] || value.replaceAll('_', ' ').toLowerCase();
+}
+
 function entry(record, live = false) {
   return el('li', { class: live ? 'live' : null, id: 'record-' + record.position },
     el('article', { 'aria-label': 'Decision ' + record.position },
       el('div', { class: 'entry-head' }, el('span', {}, '#' + record.position), time(record.occurredAt),
-        badge(record.type), record.area ? el('span', {}, record.area.replaceAll('_', ' ').toLowerCase()) : null),
-      el('p', { class: 'entry-summary' }, record.summary),
+        el('span', { class: 'badge kind', 'data-type': record.type }, TYPES[record.type] || record.type),
+        record.area ? el('span', {}, areaWords(record.area)) : null),
+      el('p', { class: 'entry-summary' }, plain(record.summary)),
       el('p', { class: 'muted' }, 'By ', el('strong', {}, record.actor.id === 'system' ? 'Accord' : person(record.actor)),
         record.recordedAt !== record.occurredAt ? ['; recorded ', time(record.recordedAt)] : null),
       record.rationale ? el('p', { class: 'why' }, el('strong', {}, 'Why: '), record.rationale) : null,
@@ -208,12 +296,12 @@ function live(trustId) {
       const record = data.decisionRecorded;
       if (!matchesFilter(record)) return;
       status.textContent = 'New decision recorded: ' + record.summary;
-      if (!state.more && !document.getElementById('record-' + record.position)) {
+        if (!document.getElementById('record-' + record.position)) {
         const node = entry(record, true);
-        $('log').append(node);
+        $('log').prepend(node);
         links([record]).then(() => addVariationLink(node, record)).catch(() => {});
         state.shown++;
-        $('count').textContent = state.shown + ' decisions shown.';
+        $('count').textContent = state.shown + ' decisions shown' + (state.more ? '; older ones follow.' : '.');
       }
     }
   });

@@ -74,7 +74,7 @@ function variationTable(list, id) {
 }
 
 function compareVersions(s) {
-  if (s.versions.length < 2) return null;
+  if (s.versions.length < 2) return ''; // replaceChildren would write null as the text "null"
   const pick = (id, label, selected) => el('div', {}, el('label', { for: id }, label),
     el('select', { id }, s.versions.map(v => el('option', { value: v.number, selected: v.number === selected },
       'Version ' + v.number))));

@@ -76,17 +76,16 @@ class BoardPagesBrowserTest extends AccordHttpTest {
         browser.signIn("board");
         browser.openAndTime("/board/index.html");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Decision register: Northfield Learning Trust");
-        List<WebElement> entries = browser.waitFor("entries", () -> nonEmpty(By.cssSelector("#log > li")));
-        assertThat(entries.get(0).getText()).contains("#1", "TrustRegistered", "Trust 'Northfield Learning Trust' set up",
-                "By Accord");
+        browser.waitFor("entries", () -> nonEmpty(By.cssSelector("#log > li")));
+        browser.waitFor("the first page", () -> browser.text(By.id("count")).startsWith("50 decisions"));
 
         browser.choose("type", "VoteCast");
         browser.driver().findElement(By.id("area")).sendKeys("assessment");
         browser.driver().findElement(By.id("apply")).click();
         browser.waitFor("four votes on the Year 9 calendar", () -> browser.text(By.id("count")).equals("4 decisions shown."));
         List<WebElement> votes = browser.driver().findElements(By.cssSelector("#log > li"));
-        assertThat(votes).allSatisfy(v -> assertThat(v.getText()).contains("VoteCast", "Year 9 assessment calendar"));
-        assertThat(votes).filteredOn(v -> v.getText().contains("OBJECT")).hasSize(2)
+        assertThat(votes).allSatisfy(v -> assertThat(v.getText()).contains("Vote cast", "Year 9 assessment calendar"));
+        assertThat(votes).filteredOn(v -> v.getText().contains("Vote object cast")).hasSize(2)
                 .allSatisfy(v -> assertThat(v.getText()).contains("Why:"));
         browser.screenshot("theDecisionRegisterFilteredToTheVotesOnAssessment");
         assertThat(browser.lowestContrast()).isGreaterThanOrEqualTo(4.5);
@@ -121,6 +120,88 @@ class BoardPagesBrowserTest extends AccordHttpTest {
     }
 
     @Test
+    void theRegisterOpensNewestFirstInPlainWordsWithTheSetupFoldedAndThePackAndCheckAtTheTop() {
+        browser.signIn("board");
+        browser.openAndTime("/board/index.html");
+        browser.waitFor("the first page", () -> browser.text(By.id("count")).startsWith("50 decisions"));
+        List<Long> positions = browser.driver().findElements(By.cssSelector("#log article")).stream()
+                .map(a -> Long.parseLong(a.getAttribute("aria-label").replace("Decision ", ""))).toList();
+        assertThat(positions).hasSize(50).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        String shown = browser.text(By.id("log"));
+        assertThat(shown).doesNotContain("[STAFF", "VoteCast", "ProposalDrafted")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}")
+                .doesNotContainPattern("\\b(APPROVE|OBJECT|ABSTAIN|RATIFIED|REJECTED|MAJORITY|CONSENT|REQUIRED|ADAPTABLE)\\b");
+        // the board pack and the integrity check come before the decisions, in the first screen
+        assertThat(browser.driver().findElement(By.id("board-pack")).getRect().getY()).isLessThan(1000);
+        assertThat(browser.driver().findElement(By.id("integrity")).getRect().getY()).isLessThan(1000);
+        assertThat(browser.driver().findElement(By.id("integrity")).getRect().getY())
+                .isLessThan(browser.driver().findElement(By.id("log")).getRect().getY());
+
+        // the trust's setup (schools, people, teams registered) is one line that opens, at the end of the log
+        while (browser.driver().findElement(By.id("more")).isDisplayed()) {
+            String before = browser.text(By.id("count"));
+            browser.driver().findElement(By.id("more")).click();
+            browser.waitFor("older decisions", () -> !browser.text(By.id("count")).equals(before));
+        }
+        List<WebElement> folds = browser.driver().findElements(By.cssSelector("#log > li.setup"));
+        WebElement setup = folds.get(folds.size() - 1);
+        assertThat(setup.getText()).matches("\\d+ setup entries \\(schools, people and teams registered\\).*");
+        assertThat(setup.getText()).doesNotContain("A person was registered");
+        setup.findElement(By.tagName("summary")).click();
+        assertThat(setup.getText()).contains("A person was registered as staff", "School registered", "Trust set up");
+        browser.screenshot("theRegisterWithTheSetupOpened");
+    }
+
+    @Test
+    void theRegistersFiltersStayInTheAddressSoThatAViewCanBeShared() {
+        browser.signIn("board");
+        browser.openAndTime("/board/index.html");
+        browser.waitFor("the first page", () -> browser.text(By.id("count")).startsWith("50 decisions"));
+        browser.choose("type", "VoteCast");
+        browser.choose("area", "ASSESSMENT");
+        browser.driver().findElement(By.id("apply")).click();
+        browser.waitFor("four votes", () -> browser.text(By.id("count")).equals("4 decisions shown."));
+        String address = browser.driver().getCurrentUrl();
+        assertThat(address).contains("type=VoteCast", "area=ASSESSMENT");
+
+        browser.go("/board/index.html");
+        browser.waitFor("the whole log", () -> browser.text(By.id("count")).startsWith("50 decisions"));
+        browser.driver().get(address);
+        browser.waitFor("the shared view", () -> browser.text(By.id("count")).equals("4 decisions shown."));
+        assertThat(browser.driver().findElement(By.id("type")).getAttribute("value")).isEqualTo("VoteCast");
+        assertThat(browser.driver().findElement(By.id("area")).getAttribute("value")).isEqualTo("ASSESSMENT");
+
+        browser.driver().findElement(By.cssSelector("button[type=reset]")).click();
+        browser.waitFor("the whole log again", () -> browser.text(By.id("count")).startsWith("50 decisions"));
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("type=", "area=");
+    }
+
+    @Test
+    void theRegisterShowsTimesInTheReadersTimeZone() {
+        browser.signIn("board");
+        browser.driver().executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Pacific/Auckland"));
+        try {
+            browser.openAndTime("/board/index.html");
+            WebElement time = browser.waitFor("a time", () -> browser.first(By.cssSelector("#log > li > article time")));
+            java.time.ZonedDateTime there = java.time.Instant.parse(time.getAttribute("datetime"))
+                    .atZone(java.time.ZoneId.of("Pacific/Auckland"));
+            assertThat(time.getText()).contains(there.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")))
+                    .containsAnyOf("GMT+13", "GMT+12", "NZDT", "NZST").doesNotContain("UTC");
+            assertThat(browser.text(By.tagName("main"))).contains("Pacific/Auckland");
+        } finally {
+            browser.driver().executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", ""));
+        }
+    }
+
+    @Test
+    void aStandardWithOneVersionShowsNoStrayNull() {
+        browser.signIn("board");
+        browser.openAndTime("/board/standard.html?id=demo-standard-safeguarding-log");
+        assertThat(browser.driver().findElements(By.cssSelector("#timeline > li"))).hasSize(1);
+        assertThat(browser.text(By.tagName("main"))).doesNotContainPattern("(?m)^null$").doesNotContain("null");
+    }
+
+    @Test
     void newDecisionsAppearInTheRegisterAsTheyAreRecorded() throws Exception {
         browser.signIn("board");
         browser.openAndTime("/board/index.html");
@@ -134,7 +215,8 @@ class BoardPagesBrowserTest extends AccordHttpTest {
         Http.graphql(port, "exec", "mutation { registerSchool(input: {trustId: \"demo-trust\", name: \"" + name
                 + "\", phase: PRIMARY}) { school { id } } }");
         WebElement live = browser.waitFor("the new school in the register", () -> browser.first(By.cssSelector("#log > li.live")));
-        assertThat(live.getText()).contains("School '" + name + "' (PRIMARY) joined the trust", "By " + exec);
+        assertThat(live.getText()).contains("School '" + name + "' (primary) joined the trust", "By " + exec);
+        assertThat(browser.first(By.cssSelector("#log > li:first-child.live"))).as("the newest on top").isNotNull();
         assertThat(browser.text(By.id("live-status"))).contains("New decision recorded");
     }
 
