@@ -16,7 +16,62 @@ import org.accord.api.audit.DecisionRecordView;
  * record found as the pack was made, null where Accord keeps no verifiable chain (a context without the ledger).
  */
 public record BoardPack(String trustId, String trustName, LocalDate from, LocalDate to, Instant generatedAt,
-                        List<Entry> entries, Integrity integrity) {
+                        List<Entry> entries, Integrity integrity, Standing standing) {
+
+    public BoardPack(String trustId, String trustName, LocalDate from, LocalDate to, Instant generatedAt,
+                     List<Entry> entries, Integrity integrity) {
+        this(trustId, trustName, from, to, generatedAt, entries, integrity, null);
+    }
+
+    /**
+     * Where the trust stands as the pack is made, whatever the period: the exceptions in force and what is overdue
+     * (a variation past its review or expiry date, or pinned to a version a standard has since replaced), each a line
+     * in words naming the school and the standard. Null where the assembler did not look (a pack built by hand).
+     */
+    public record Standing(LocalDate on, List<String> exceptionsInForce, List<String> overdue) {
+    }
+
+    /** The summary a board reads first: the period's decisions counted, its dissent, and where the trust stands. */
+    public List<String> summary() {
+        List<String> lines = new java.util.ArrayList<>();
+        long closed = count("VotingClosed");
+        long adopted = count("StandardVersionAdopted");
+        long retired = count("StandardRetired");
+        long granted = variationsGranted().size();
+        long declined = count("AdoptionDeclined") + count("ExceptionDeclined");
+        lines.add("Decisions of the period: " + entries.size() + " in all; " + closed + plural(closed, " vote")
+                + " closed, " + adopted + plural(adopted, " standard version") + " adopted, " + retired
+                + plural(retired, " standard") + " retired, " + granted + plural(granted, " variation")
+                + " granted, " + declined + " declined (adoptions and exceptions).");
+        List<String> dissent = entries.stream().filter(e -> e.votes().stream().anyMatch(VoteLine::dissent))
+                .map(e -> "#" + e.record().position() + " " + e.record().summary() + ". Objected: "
+                        + String.join("; ", e.votes().stream().filter(VoteLine::dissent)
+                        .map(v -> v.who() + (v.rationale() == null || v.rationale().isBlank() ? ""
+                                : " (" + v.rationale() + ")")).toList()) + ".")
+                .toList();
+        lines.add(dissent.isEmpty() ? "Dissent: no vote closed in the period with an objection standing."
+                : "Dissent: " + dissent.size() + plural(dissent.size(), " vote") + " closed with objections standing:");
+        dissent.forEach(d -> lines.add("  - " + d));
+        if (standing == null) {
+            return lines;
+        }
+        lines.add(standing.exceptionsInForce().isEmpty() ? "Exceptions in force on " + standing.on() + ": none."
+                : "Exceptions in force on " + standing.on() + ": " + standing.exceptionsInForce().size() + ":");
+        standing.exceptionsInForce().forEach(x -> lines.add("  - " + x));
+        lines.add(standing.overdue().isEmpty() ? "Overdue on " + standing.on() + ": nothing."
+                : "Overdue on " + standing.on() + ": " + standing.overdue().size() + plural(standing.overdue().size(),
+                " item") + ":");
+        standing.overdue().forEach(x -> lines.add("  - " + x));
+        return lines;
+    }
+
+    private long count(String type) {
+        return entries.stream().filter(e -> type.equals(e.record().type())).count();
+    }
+
+    private static String plural(long n, String word) {
+        return n == 1 ? word : word + "s";
+    }
 
     /** Log record types that are steps towards a decision, or administration, rather than decisions. */
     public static final Set<String> NOT_DECISIONS = Set.of("ProposalDrafted", "ProposalRevised", "VotingOpened",

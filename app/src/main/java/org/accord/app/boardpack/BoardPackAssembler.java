@@ -24,7 +24,13 @@ import org.accord.api.trust.FindSchoolsQuery;
 import org.accord.api.trust.FindTrustQuery;
 import org.accord.api.trust.SchoolView;
 import org.accord.api.trust.TrustView;
+import org.accord.api.standard.FindStandardsQuery;
+import org.accord.api.standard.StandardView;
 import org.accord.api.variation.FindVariationQuery;
+import org.accord.api.variation.FindVariationsQuery;
+import org.accord.api.variation.VariationKind;
+import org.accord.api.variation.VariationPage;
+import org.accord.api.variation.VariationStatus;
 import org.accord.api.variation.VariationView;
 import org.accord.app.ledger.Checkpoint;
 import org.accord.app.ledger.CheckpointText;
@@ -107,7 +113,55 @@ public class BoardPackAssembler {
                 "VotingClosed".equals(r.type()) ? votes(closedVotes.get(r.subjectId()), names) : List.of(),
                 "variation".equals(r.subjectType()) ? schools.get(r.subjectId()) : null))
                 .toList();
-        return new BoardPack(trustId, trust.name(), from, to, Instant.now(), entries, integrity);
+        return new BoardPack(trustId, trust.name(), from, to, Instant.now(), entries, integrity,
+                standing(trustId, LocalDate.now(ZoneOffset.UTC)));
+    }
+
+    /** The exceptions in force and what is overdue today, each naming the school and the standard. */
+    private BoardPack.Standing standing(String trustId, LocalDate today) {
+        List<VariationView> open = new ArrayList<>();
+        for (VariationStatus status : List.of(VariationStatus.APPROVED, VariationStatus.RECORDED)) {
+            String after = null;
+            VariationPage page;
+            do {
+                page = queries.one(new FindVariationsQuery(trustId, null, null, status, PAGE, after),
+                        VariationPage.class);
+                open.addAll(page.variations());
+                after = page.cursors().isEmpty() ? null : page.cursors().get(page.cursors().size() - 1);
+            } while (page.hasNextPage() && after != null);
+        }
+        Map<String, String> schools = new HashMap<>();
+        List<String> schoolIds = open.stream().map(VariationView::schoolId).distinct().toList();
+        if (!schoolIds.isEmpty()) {
+            queries.list(new FindSchoolsQuery(schoolIds), SchoolView.class).forEach(s -> schools.put(s.id(), s.name()));
+        }
+        Map<String, StandardView> standards = new HashMap<>();
+        List<String> standardIds = open.stream().map(VariationView::standardId).distinct().toList();
+        if (!standardIds.isEmpty()) {
+            queries.list(new FindStandardsQuery(standardIds), StandardView.class)
+                    .forEach(s -> standards.put(s.id(), s));
+        }
+        java.util.function.Function<VariationView, String> what = v -> schools.getOrDefault(v.schoolId(), v.schoolId())
+                + ": '" + (standards.containsKey(v.standardId()) ? standards.get(v.standardId()).title()
+                : v.standardId()) + "' (version " + v.version() + ")";
+        List<String> exceptions = open.stream()
+                .filter(v -> v.kind() == VariationKind.EXCEPTION && v.status() == VariationStatus.APPROVED)
+                .filter(v -> v.until() == null || !v.until().isBefore(today))
+                .map(v -> what.apply(v) + (v.until() == null ? "" : ", expires " + v.until())).sorted().toList();
+        List<String> overdue = new ArrayList<>();
+        for (VariationView v : open) {
+            if (v.until() != null && v.until().isBefore(today)) {
+                overdue.add(what.apply(v) + ": " + (v.kind() == VariationKind.EXCEPTION ? "exception expired on "
+                        : "implementation due for review on ") + v.until());
+            }
+            StandardView standard = standards.get(v.standardId());
+            if (standard != null && standard.retiredOn() == null && standard.currentVersion() > v.version()) {
+                overdue.add(what.apply(v) + ": " + (v.kind() == VariationKind.EXCEPTION ? "exception" : "implementation")
+                        + " not yet re-justified against version " + standard.currentVersion());
+            }
+        }
+        java.util.Collections.sort(overdue);
+        return new BoardPack.Standing(today, exceptions, overdue);
     }
 
     /** The whole record checked now; null where no chain is kept. */

@@ -22,7 +22,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * The board pack as a PDF a board would file: a title page heading with what a check of the whole record found as the
- * pack was made, every decision record in order (who, when, what, why, and the school of a variation), the votes of
+ * pack was made, a summary (the period's decisions counted, its dissent, the exceptions in force and what is overdue),
+ * every decision record in order (who, when, what, why, and the school of a variation), the votes of
  * each closed vote with dissent marked, the variations granted, then the newest signed checkpoint as text to keep. A4,
  * the PDF standard fonts (nothing to embed, nothing fetched), page numbers at the foot.
  */
@@ -52,6 +53,12 @@ public final class BoardPackPdf {
             } else {
                 // first, where no reader can miss it: the records below are only as good as this
                 out.line(integrity.intact() ? Style.BODY : Style.BOLD, integrity.statement(pack.trustName()), 0);
+            }
+            out.gap(10);
+            out.line(Style.HEADING, "Summary", 0);
+            for (String line : pack.summary()) {
+                boolean item = line.startsWith("  - ");
+                out.line(Style.BODY, item ? "- " + line.substring(4) : line, item ? 12 : 0);
             }
             out.gap(10);
             out.line(Style.HEADING, "1. Decisions", 0);

@@ -45,6 +45,20 @@ class BoardPackHttpTest extends AccordHttpTest {
     }
 
     @Test
+    void theDemoPackOpensWithASummaryOfDissentTheExceptionsInForceAndWhatIsOverdueNamingTheSchools() throws Exception {
+        HttpResponse<byte[]> response = get("board", "/board-pack.pdf?trustId=demo-trust");
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).containsSubsequence("Board pack: Northfield Learning Trust", "is intact", "Summary",
+                    "Decisions of the period:", "Dissent:", "A common Year 9 assessment calendar", "Objected:",
+                    "Exceptions in force on", "Willowbrook", "Overdue on", "Meadowbank Primary Academy",
+                    "not yet re-justified against version 2", "1. Decisions");
+            assertThat(text).contains("School: Willowbrook", "3. The newest signed checkpoint");
+        }
+    }
+
+    @Test
     void theCsvHoldsTheSameRecordsAsTheLog() throws Exception {
         HttpResponse<byte[]> response = get("exec", "/board-pack.csv?trustId=demo-trust&from=2000-01-01");
         assertThat(response.statusCode()).isEqualTo(200);

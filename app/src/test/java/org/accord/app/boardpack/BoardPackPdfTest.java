@@ -53,6 +53,27 @@ class BoardPackPdfTest {
     }
 
     @Test
+    void thePackSumsUpThePeriodFirstItsDecisionsDissentExceptionsInForceAndOverdueItemsNamingTheSchools()
+            throws IOException {
+        BoardPack pack = BoardPackFixture.pack();
+        BoardPack standing = new BoardPack(pack.trustId(), pack.trustName(), pack.from(), pack.to(),
+                pack.generatedAt(), pack.entries(), pack.integrity(), new BoardPack.Standing(
+                LocalDate.parse("2027-03-02"),
+                List.of("Willowbrook Primary School: 'Safer recruitment' (version 1), expires 2027-08-31"),
+                List.of("Oakwood Primary School: 'KS2 history' (version 1): implementation due for review on 2027-02-01")));
+        String text = flat(BoardPackPdf.render(standing));
+        assertThat(text).containsSubsequence("Board pack: Northfield Learning Trust", "is intact", "Summary",
+                "Decisions of the period: 2 in all; 1 vote closed, 0 standard versions adopted",
+                "1 variation granted",
+                "Dissent: 1 vote closed with objections standing:",
+                "#10 Proposal 'Year 9 calendar' REJECTED", "Objected: Tom Okafor (Clashes with mocks); p-3",
+                "Exceptions in force on 2027-03-02: 1:",
+                "Willowbrook Primary School: 'Safer recruitment' (version 1), expires 2027-08-31",
+                "Overdue on 2027-03-02: 1 item:", "Oakwood Primary School: 'KS2 history' (version 1): implementation due",
+                "1. Decisions");
+    }
+
+    @Test
     void aRecordFoundNotIntactIsSaidFirstWithTheProblemAndTheEventsHeldBack() throws IOException {
         String text = flat(BoardPackPdf.render(BoardPackFixture.with(BoardPackFixture.broken())));
         assertThat(text).containsSubsequence("is NOT intact. Its first 36 events match the"
