@@ -98,7 +98,7 @@ final class AdoptionRights {
                                     String action) {
         DecisionRights.ClusterLead cluster = rights.cluster(clusterId)
                 .orElseThrow(() -> DomainException.notFound("unknown cluster '" + clusterId + "'"));
-        if (Actor.SYSTEM.equals(actorId) || cluster.leadId().equals(actorId)) {
+        if (Actor.SYSTEM.equals(actorId) || actorId.equals(cluster.leadId())) {
             return;
         }
         List<String> led = rights.clustersLedBy(actorId);

@@ -15,7 +15,7 @@ import org.accord.query.rights.DecisionRightsHistory;
  */
 public record DecisionRights(DecisionRightsHistory map, Map<String, ClusterLead> clusters) {
 
-    /** A cluster's name and the person who leads it now. */
+    /** A cluster's name and the person who leads it today (null before it is formed). */
     public record ClusterLead(String name, String leadId) {
     }
 
@@ -39,7 +39,7 @@ public record DecisionRights(DecisionRightsHistory map, Map<String, ClusterLead>
 
     /** The names of the clusters this person leads now. */
     public List<String> clustersLedBy(String personId) {
-        return clusters.values().stream().filter(c -> c.leadId().equals(personId)).map(ClusterLead::name).sorted()
+        return clusters.values().stream().filter(c -> personId != null && personId.equals(c.leadId())).map(ClusterLead::name).sorted()
                 .toList();
     }
 }

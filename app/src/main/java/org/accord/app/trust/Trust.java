@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.accord.api.rights.ChangeDecisionRightsCommand;
 import org.accord.api.rights.DecisionLevel;
@@ -65,6 +66,8 @@ public class Trust {
     private final Set<String> erased = new HashSet<>();
     private final Map<String, Cluster> clusters = new HashMap<>();
     private final Set<String> clusterNames = new HashSet<>();
+    /** Each cluster's leads by the date they take over; of two on one date, the later named. */
+    private final Map<String, TreeMap<LocalDate, String>> clusterLeads = new HashMap<>();
     private ClusterMemberships memberships = ClusterMemberships.none();
     private DecisionRightsHistory decisionRights = DecisionRightsHistory.none();
 
@@ -288,10 +291,17 @@ public class Trust {
         return memberships;
     }
 
-    /** The decision-rights map and the clusters' current leads, for adoption (AdoptionHandler). */
+    /**
+     * The decision-rights map and each cluster's lead today (none before it is formed; a lead named from a later
+     * date takes over then), for adoption (AdoptionHandler).
+     */
     public DecisionRights decisionRights() {
+        LocalDate today = DomainClock.today();
         Map<String, DecisionRights.ClusterLead> leads = new LinkedHashMap<>();
-        clusters.forEach((id, c) -> leads.put(id, new DecisionRights.ClusterLead(c.name(), c.leadId())));
+        clusters.forEach((id, c) -> {
+            Map.Entry<LocalDate, String> lead = clusterLeads.getOrDefault(id, new TreeMap<>()).floorEntry(today);
+            leads.put(id, new DecisionRights.ClusterLead(c.name(), lead == null ? null : lead.getValue()));
+        });
         return new DecisionRights(decisionRights, Map.copyOf(leads));
     }
 
@@ -378,12 +388,16 @@ public class Trust {
         clusters.put(event.clusterId(), new Cluster(event.name(), event.effectiveFrom(), event.leadId(),
                 event.effectiveFrom()));
         clusterNames.add(key(event.name()));
+        clusterLeads.computeIfAbsent(event.clusterId(), id -> new TreeMap<>()).put(event.effectiveFrom(),
+                event.leadId());
     }
 
     @EventSourcingHandler
     void on(ClusterLeadNamedEvent event) {
         clusters.computeIfPresent(event.clusterId(),
                 (id, c) -> new Cluster(c.name(), c.formedOn(), event.leadId(), event.effectiveFrom()));
+        clusterLeads.computeIfAbsent(event.clusterId(), id -> new TreeMap<>()).put(event.effectiveFrom(),
+                event.leadId());
     }
 
     @EventSourcingHandler

@@ -163,6 +163,15 @@ class AdoptionRightsTest {
     }
 
     @Test
+    void aClusterNotYetLedHasNobodyToAdoptForIt() {
+        DecisionRights unled = new DecisionRights(RIGHTS.map(),
+                Map.of("town", new DecisionRights.ClusterLead("Town primaries", null)));
+        refused(() -> check(TOWN_LEAD, unled, Area.SEND, ProposalKind.NEW_STANDARD, "town", null),
+                DomainException.Kind.FORBIDDEN, "only the lead of cluster 'Town primaries' may adopt a proposal for"
+                        + " it");
+    }
+
+    @Test
     void anOutsiderLearnsNothing() {
         refused(() -> check(OUTSIDER, RIGHTS, Area.SEND, ProposalKind.NEW_STANDARD, "town", null),
                 DomainException.Kind.NOT_FOUND, "unknown proposal 'p-1'");
