@@ -9,11 +9,14 @@ package org.accord.query;
  * the proposal, the decision log in buckets of a hundred records;</li>
  * <li>read models shaped for the log: proposals and variations listed by lookups of their own documents, one row per
  * vote and per decision record.</li>
+ * <li>clusters and the decision-rights map: new documents, two of them ({@code decision_rights}' executives,
+ * {@code school_heads}) projected from people registered before they existed, so earlier read models must be
+ * rebuilt to hold them.</li>
  * </ol>
  */
 public final class ReadModelShape {
 
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private ReadModelShape() {
     }
