@@ -57,6 +57,11 @@ class DecisionRightsGraphQlTest extends AccordHttpTest {
                 .path("standard.cluster.name").entity(String.class).isEqualTo("Town primaries");
         as("board").documentName("standardCluster").variable("id", "demo-standard-safeguarding-log").execute()
                 .path("standard.cluster").valueIsNull();
+        List<String> summaries = as("board").documentName("decisionLog").variable("trustId", "demo-trust")
+                .variable("filter", Map.of("subjectId", "demo-standard-town-send-surgery")).execute()
+                .path("decisionLog.edges[*].node.summary").entityList(String.class).get();
+        assertThat(summaries).contains("Version 1 of standard 'A SEND surgery each half term in the town's primaries'"
+                + " is a cluster standard of cluster 'Town primaries'");
     }
 
     @Test
