@@ -176,7 +176,12 @@ function rememberActors(records) {
   const known = new Set([...select.options].map(o => o.value));
   for (const record of records) {
     const actor = record.actor;
-    if (known.has(actor.id)) continue;
+    if (known.has(actor.id)) {
+      // a person chosen from the address before the log named them: named now
+      const option = select.querySelector(`option[value="${CSS.escape(actor.id)}"]`);
+      if (option && option.text === actor.id && actor.displayName) option.text = actor.displayName;
+      continue;
+    }
     known.add(actor.id);
     const label = actor.displayName || actor.id + nameless(actor);
     const before = [...select.options].slice(1).find(o => o.value !== 'system' && o.text.localeCompare(label) > 0);

@@ -174,6 +174,14 @@ class BoardPagesBrowserTest extends AccordHttpTest {
         browser.driver().findElement(By.cssSelector("button[type=reset]")).click();
         browser.waitFor("the whole log again", () -> browser.text(By.id("count")).startsWith("50 decisions"));
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("type=", "area=");
+
+        // someone the team lists do not name (the executive) is named once the log has
+        browser.go("/board/index.html?person=demo-person-exec");
+        browser.waitFor("the executive's decisions", () -> browser.text(By.id("count")).matches("\\d+ decisions? shown.*"));
+        assertThat(browser.driver().findElements(By.cssSelector("#log > li")))
+                .allSatisfy(e -> assertThat(e.getText()).contains("By Morgan Hale"));
+        assertThat(browser.js("const s = document.getElementById('person'); return s.options[s.selectedIndex].text"))
+                .isEqualTo("Morgan Hale");
     }
 
     @Test
