@@ -116,6 +116,18 @@ class DecisionLogPagingBenchmarkTest {
                 new DecisionLogFilter("nobody", null, null, null, null, null), PAGE, null));
         double worstMs = (System.nanoTime() - worstStart) / 1e6;
 
+        // the register's first page: newest first, from the head of a hundred thousand records
+        long newestStart = System.nanoTime();
+        DecisionLogPage newest = queries.handle(new FindDecisionLogQuery(TRUST, null, 50, null, true));
+        double newestMs = (System.nanoTime() - newestStart) / 1e6;
+        long olderStart = System.nanoTime();
+        DecisionLogPage older = queries.handle(new FindDecisionLogQuery(TRUST, null, 50,
+                newest.cursors().get(newest.cursors().size() - 1), true));
+        double olderMs = (System.nanoTime() - olderStart) / 1e6;
+        System.out.printf("decision log newest first: first page of 50 %.2f ms, the next %.2f ms%n", newestMs, olderMs);
+        assertThat(newest.records()).extracting(DecisionRecordView::position).startsWith((long) RECORDS, RECORDS - 1L);
+        assertThat(older.records().get(0).position()).isEqualTo(RECORDS - 50L);
+
         System.out.printf("decision log paging (embedded store, SQLite adapter): %,d records in %,d pages of %d;"
                         + " page p50 %.2f ms, p99 %.2f ms; first 100 pages p50 %.2f ms, last 100 pages p50 %.2f ms"
                         + " (ratio %.2f); raw JDBC range of %d rows p50 %.3f ms (page p50 = %.1f x raw); raw find by"
