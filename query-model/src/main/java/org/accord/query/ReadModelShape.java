@@ -9,11 +9,13 @@ package org.accord.query;
  * the proposal, the decision log in buckets of a hundred records;</li>
  * <li>read models shaped for the log: proposals and variations listed by lookups of their own documents, one row per
  * vote and per decision record.</li>
+ * <li>applicability: each standard version holds what it applies to, a school its phase changes (valid and record
+ * time).</li>
  * </ol>
  */
 public final class ReadModelShape {
 
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private ReadModelShape() {
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
 import org.accord.api.standard.AlignmentLevel;
+import org.accord.api.standard.Applicability;
 import org.accord.api.standard.StandardRetiredEvent;
 import org.accord.api.standard.StandardVersionAdoptedEvent;
 import org.accord.api.variation.ApproveExceptionCommand;
@@ -60,7 +61,8 @@ public class Standard {
     private boolean retired;
     private final Map<String, VariationState> variations = new LinkedHashMap<>();
 
-    record VersionFacts(int number, AlignmentLevel alignment, LocalDate effectiveFrom) {
+    /** {@code applicability} null: every school (as recorded before applicability existed). */
+    record VersionFacts(int number, AlignmentLevel alignment, LocalDate effectiveFrom, Applicability applicability) {
     }
 
     /** Mutable, for the event sourcing handlers; equal by value, so Axon's test fixture can compare states. */
@@ -118,7 +120,7 @@ public class Standard {
             throw DomainException.badRequest("effectiveFrom " + draft.effectiveFrom() + " is before version " + current
                     + " takes effect (" + current().effectiveFrom() + ")");
         }
-        apply(draft.asVersion(standardId, trustId, current + 1));
+        apply(draft.asVersion(standardId, trustId, current + 1, current().applicability()));
         return current + 1;
     }
 
@@ -388,7 +390,8 @@ public class Standard {
     void on(StandardVersionAdoptedEvent event) {
         standardId = event.standardId();
         trustId = event.trustId();
-        versions.add(new VersionFacts(event.version(), event.alignment(), event.effectiveFrom()));
+        versions.add(new VersionFacts(event.version(), event.alignment(), event.effectiveFrom(),
+                event.applicability()));
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package org.accord.app.trust;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.Set;
 
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
+import org.accord.api.trust.ChangeSchoolPhaseCommand;
 import org.accord.api.trust.ErasePersonCommand;
 import org.accord.api.trust.PersonErasedEvent;
 import org.accord.api.trust.PersonRegisteredEvent;
@@ -18,6 +20,8 @@ import org.accord.api.trust.PersonRole;
 import org.accord.api.trust.RegisterPersonCommand;
 import org.accord.api.trust.RegisterSchoolCommand;
 import org.accord.api.trust.RegisterTrustCommand;
+import org.accord.api.trust.SchoolPhase;
+import org.accord.api.trust.SchoolPhaseChangedEvent;
 import org.accord.api.trust.SchoolRegisteredEvent;
 import org.accord.api.trust.TrustRegisteredEvent;
 import org.accord.app.person.PersonDirectory;
@@ -38,6 +42,8 @@ public class Trust {
     private final Map<String, Roster.Membership> people = new HashMap<>();
     private final Set<String> schoolIds = new HashSet<>();
     private final Set<String> schoolNames = new HashSet<>();
+    private final Map<String, SchoolPhase> schoolPhases = new HashMap<>();
+    private final Map<String, LocalDate> lastPhaseChange = new HashMap<>();
     private final Set<String> erased = new HashSet<>();
 
     protected Trust() {
@@ -80,6 +86,34 @@ public class Trust {
         }
         apply(new SchoolRegisteredEvent(trustId, command.schoolId(), name, command.phase(), actorId));
         return command.schoolId();
+    }
+
+    /**
+     * Phase changes of one school are recorded in the order they take effect: a change dated before the school's
+     * latest one is refused (correcting history is not what this records), and so is a change to the phase it has.
+     */
+    @CommandHandler
+    public String handle(ChangeSchoolPhaseCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
+        roster().requireExecutive(actorId, "change a school's phase");
+        String schoolId = Check.present(command.schoolId(), "schoolId");
+        if (!schoolIds.contains(schoolId)) {
+            throw DomainException.notFound("unknown school '" + schoolId + "'");
+        }
+        SchoolPhase phase = Check.present(command.phase(), "phase");
+        LocalDate from = Check.present(command.effectiveFrom(), "effectiveFrom");
+        SchoolPhase current = schoolPhases.get(schoolId);
+        if (phase == current) {
+            throw DomainException.badRequest("the school is already " + phase);
+        }
+        LocalDate last = lastPhaseChange.get(schoolId);
+        if (last != null && !from.isAfter(last)) {
+            throw DomainException.badRequest("effectiveFrom (" + from + ") must be after the school's last phase"
+                    + " change (" + last + ")");
+        }
+        String reason = Check.optionalText(command.reason(), "reason");
+        apply(new SchoolPhaseChangedEvent(trustId, schoolId, phase, current, from, reason, actorId,
+                GenericEventMessage.clock.instant()));
+        return schoolId;
     }
 
     @CommandHandler
@@ -134,6 +168,13 @@ public class Trust {
     void on(SchoolRegisteredEvent event) {
         schoolIds.add(event.schoolId());
         schoolNames.add(key(event.name()));
+        schoolPhases.put(event.schoolId(), event.phase());
+    }
+
+    @EventSourcingHandler
+    void on(SchoolPhaseChangedEvent event) {
+        schoolPhases.put(event.schoolId(), event.phase());
+        lastPhaseChange.put(event.schoolId(), event.effectiveFrom());
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.accord.api.standard.AlignmentLevel;
+import org.accord.api.standard.Applicability;
 import org.accord.api.standard.Area;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -19,7 +20,12 @@ public record StandardDocument(@Id String id, String trustId, List<VersionEntry>
 
     public record VersionEntry(int number, String title, Area area, AlignmentLevel alignment, String statement,
                                LocalDate effectiveFrom, LocalDate reviewBy, String proposalId, String adoptedBy,
-                               Instant adoptedAt) {
+                               Instant adoptedAt, Applicability applicability) {
+
+        /** Never null: absent on versions adopted before applicability existed, which apply to every school. */
+        public Applicability applicability() {
+            return Applicability.of(applicability);
+        }
     }
 
     public List<VersionEntry> versions() {

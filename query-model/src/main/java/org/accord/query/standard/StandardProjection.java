@@ -37,7 +37,8 @@ public class StandardProjection {
                 .set("trustId", event.trustId())
                 .addToSet("versions", new StandardDocument.VersionEntry(event.version(), event.title(), event.area(),
                         event.alignment(), event.statement(), event.effectiveFrom(), event.reviewBy(),
-                        event.proposalId(), event.adoptedBy(), event.adoptedAt())));
+                        event.proposalId(), event.adoptedBy(), event.adoptedAt(),
+                        event.applicability())));
         store.upsert(TrustDocument.class, event.trustId(), new Update().addToSet("standardIds", event.standardId()));
     }
 

@@ -1,0 +1,94 @@
+package org.accord.app.standard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+import org.accord.api.standard.AlignmentLevel;
+import org.accord.api.standard.Applicability;
+import org.accord.api.standard.Area;
+import org.accord.api.standard.StandardVersionAdoptedEvent;
+import org.accord.api.trust.PersonRole;
+import org.accord.api.trust.SchoolPhase;
+import org.accord.app.trust.Roster;
+import org.accord.app.trust.TrustRosters;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An amendment carries the applicability it names, or keeps the amended version's. */
+class StandardApplicabilityTest {
+
+    private static final String TRUST = "trust-1";
+    private static final String STANDARD = "std-1";
+    private static final String EXEC = "p-exec";
+    private static final Instant V1_AT = Instant.parse("2025-07-01T12:00:00Z");
+    private static final LocalDate V1_FROM = LocalDate.of(2025, 9, 1);
+    private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+    private static final LocalDate V2_FROM = LocalDate.of(2026, 4, 20);
+    private static final Applicability PRIMARY = Applicability.phases(SchoolPhase.PRIMARY);
+
+    private FixtureConfiguration<Standard> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Standard.class);
+        Roster roster = new Roster(TRUST, Map.of(EXEC, new Roster.Membership(Set.of(PersonRole.TRUST_EXECUTIVE),
+                null)), Set.of());
+        fixture.registerInjectableResource((TrustRosters) trustId -> roster);
+    }
+
+    @Test
+    void versionOneCarriesWhatItAppliesTo() {
+        fixture.givenCurrentTime(NOW)
+                .whenConstructing(() -> Standard.adopt(v1(PRIMARY)))
+                .expectEvents(v1(PRIMARY));
+    }
+
+    @Test
+    void anAmendmentThatNamesNoApplicabilityKeepsTheAmendedVersions() {
+        fixture.givenCurrentTime(NOW).andGiven(v1(PRIMARY))
+                .whenInvoking(STANDARD, s -> s.amend(1, text(null)))
+                .expectEvents(v2(PRIMARY));
+    }
+
+    @Test
+    void anAmendmentThatWidensApplicabilityRecordsTheWiderOne() {
+        Applicability wider = Applicability.phases(SchoolPhase.PRIMARY, SchoolPhase.ALL_THROUGH);
+        fixture.givenCurrentTime(NOW).andGiven(v1(PRIMARY))
+                .whenInvoking(STANDARD, s -> s.amend(1, text(wider)))
+                .expectEvents(v2(wider));
+    }
+
+    @Test
+    void anAmendmentMayTakeAStandardForOnePhaseToEverySchool() {
+        fixture.givenCurrentTime(NOW).andGiven(v1(PRIMARY))
+                .whenInvoking(STANDARD, s -> s.amend(1, text(Applicability.EVERY_SCHOOL)))
+                .expectEvents(v2(Applicability.EVERY_SCHOOL));
+    }
+
+    @Test
+    void anAmendmentOfAVersionRecordedBeforeApplicabilityExistedStillAppliesToEverySchool() {
+        fixture.givenCurrentTime(NOW).andGiven(v1(null))
+                .whenInvoking(STANDARD, s -> s.amend(1, text(null)))
+                .expectEvents(v2(null));
+    }
+
+    private static AdoptedText text(Applicability applicability) {
+        return new AdoptedText("History, with a local study", Area.CURRICULUM, AlignmentLevel.ADAPTABLE,
+                "Chronological, with a local study.", V2_FROM, null, "proposal-2", EXEC, applicability);
+    }
+
+    private static StandardVersionAdoptedEvent v1(Applicability applicability) {
+        return new StandardVersionAdoptedEvent(STANDARD, TRUST, 1, "History", Area.CURRICULUM,
+                AlignmentLevel.ADAPTABLE, "Chronological.", V1_FROM, null, "proposal-1", EXEC, V1_AT, applicability);
+    }
+
+    private static StandardVersionAdoptedEvent v2(Applicability applicability) {
+        return new StandardVersionAdoptedEvent(STANDARD, TRUST, 2, "History, with a local study", Area.CURRICULUM,
+                AlignmentLevel.ADAPTABLE, "Chronological, with a local study.", V2_FROM, null, "proposal-2", EXEC,
+                NOW, applicability);
+    }
+}
