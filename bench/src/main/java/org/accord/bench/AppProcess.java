@@ -97,6 +97,28 @@ final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("not healthy within " + timeout + ", see " + log);
     }
 
+    /**
+     * Waits until the log shows a line containing {@code marker}: a start's background work (the decision log's
+     * start-up check hashes every event of every trust) that the figures measured after it must not share the CPU
+     * with.
+     *
+     * @return seconds from the process start to the line, as seen by polling the log
+     */
+    double awaitLogLine(String marker, Duration timeout) throws IOException, InterruptedException {
+        long deadline = startedNanos + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application stopped (exit " + process.exitValue() + "), see "
+                        + log);
+            }
+            if (Files.exists(log) && Files.readString(log).contains(marker)) {
+                return (System.nanoTime() - startedNanos) / 1e9;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no \"" + marker + "\" in " + log + " within " + timeout);
+    }
+
     /** Heap in use after a full GC, from {@code jcmd GC.heap_info}, in MiB. */
     double heapAfterGcMiB() throws IOException, InterruptedException {
         run("jcmd", Long.toString(process.pid()), "GC.run");

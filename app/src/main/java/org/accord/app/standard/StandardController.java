@@ -2,13 +2,11 @@ package org.accord.app.standard;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import graphql.GraphQLContext;
 import org.accord.api.proposal.FindProposalQuery;
 import org.accord.api.proposal.ProposalView;
 import org.accord.api.rules.FindBackboneQuery;
@@ -27,7 +25,6 @@ import org.accord.api.trust.TrustView;
 import org.accord.app.security.AccordUser;
 import org.accord.app.shared.Queries;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,9 +33,6 @@ import org.springframework.stereotype.Controller;
 /** The backbone: standards and their versions, and the rules in force for a school. */
 @Controller
 public class StandardController {
-
-    /** The standards a request's rules in force were computed from, by id (see {@link #ruleStandards}). */
-    private static final String STANDARDS_READ = StandardController.class.getName() + ".standardsRead";
 
     private final Queries queries;
 
@@ -63,20 +57,18 @@ public class StandardController {
     }
 
     @QueryMapping
-    public List<RuleInForceView> rulesInForce(@Argument String schoolId, @Argument LocalDate asOf,
-                                              @Argument Instant knownAt, @AuthenticationPrincipal AccordUser caller,
-                                              GraphQLContext request) {
+    public List<RuleInForce> rulesInForce(@Argument String schoolId, @Argument LocalDate asOf,
+                                          @Argument Instant knownAt, @AuthenticationPrincipal AccordUser caller) {
         SchoolView school = queries.first(new FindSchoolsQuery(List.of(schoolId)), SchoolView.class);
         if (school == null || !caller.mayRead(school.trustId())) {
             return List.of();
         }
-        return rules(schoolId, asOf, knownAt, request);
+        return rules(schoolId, asOf, knownAt);
     }
 
     @SchemaMapping(typeName = "School", field = "rulesInForce")
-    public List<RuleInForceView> schoolRules(SchoolView school, @Argument LocalDate asOf, @Argument Instant knownAt,
-                                             GraphQLContext request) {
-        return rules(school.id(), asOf, knownAt, request);
+    public List<RuleInForce> schoolRules(SchoolView school, @Argument LocalDate asOf, @Argument Instant knownAt) {
+        return rules(school.id(), asOf, knownAt);
     }
 
     @SchemaMapping(typeName = "Trust", field = "standards")
@@ -105,44 +97,38 @@ public class StandardController {
                 : queries.one(new FindProposalQuery(version.proposalId()), ProposalView.class);
     }
 
-    /**
-     * The standards of every rule in an answer, from those the rules were computed from (kept for the request by
-     * {@link #rules}), and one lookup for any others: resolved rule by rule, a school's rules in force cost a query
-     * per standard, and looked up again, every standard of the trust was read twice (the benchmark found both).
-     */
-    @BatchMapping(typeName = "RuleInForce", field = "standard")
-    public Map<RuleInForceView, StandardView> ruleStandards(List<RuleInForceView> rules, GraphQLContext request) {
-        Map<String, StandardView> byId = new HashMap<>(request.getOrDefault(STANDARDS_READ, Map.of()));
-        List<String> missing = rules.stream().map(RuleInForceView::standardId).distinct()
-                .filter(id -> !byId.containsKey(id)).toList();
-        if (!missing.isEmpty()) {
-            queries.list(new FindStandardsQuery(missing), StandardView.class)
-                    .forEach(standard -> byId.put(standard.id(), standard));
-        }
-        Map<RuleInForceView, StandardView> standards = new LinkedHashMap<>();
-        for (RuleInForceView rule : rules) {
-            StandardView standard = byId.get(rule.standardId());
-            if (standard != null) {
-                standards.put(rule, standard);
-            }
-        }
-        return standards;
-    }
-
     @SchemaMapping(typeName = "Proposal", field = "standard")
     public StandardView proposalStandard(ProposalView proposal) {
         return proposal.standardId() == null ? null : find(proposal.standardId());
     }
 
-    private List<RuleInForceView> rules(String schoolId, LocalDate asOf, Instant knownAt, GraphQLContext request) {
+    /**
+     * The answer carries the standards its rules were computed from: each rule is given its own, and any the answer
+     * lacks are looked up once for all.
+     */
+    private List<RuleInForce> rules(String schoolId, LocalDate asOf, Instant knownAt) {
         RulesInForceAnswer answer = queries.one(new FindRulesInForceQuery(schoolId, asOf, knownAt),
                 RulesInForceAnswer.class);
         if (answer == null) {
             return List.of();
         }
-        Map<String, StandardView> read = request.computeIfAbsent(STANDARDS_READ, key -> new ConcurrentHashMap<>());
-        answer.standards().forEach(standard -> read.put(standard.id(), standard));
-        return answer.rules();
+        Map<String, StandardView> byId = new HashMap<>();
+        answer.standards().forEach(standard -> byId.put(standard.id(), standard));
+        List<String> missing = answer.rules().stream().map(RuleInForceView::standardId).distinct()
+                .filter(id -> !byId.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            queries.list(new FindStandardsQuery(missing), StandardView.class)
+                    .forEach(standard -> byId.put(standard.id(), standard));
+        }
+        List<RuleInForce> rules = new ArrayList<>(answer.rules().size());
+        for (RuleInForceView rule : answer.rules()) {
+            StandardView standard = byId.get(rule.standardId());
+            if (standard != null) {
+                rules.add(new RuleInForce(standard, rule.version(), rule.alignment(), rule.variation(),
+                        rule.status()));
+            }
+        }
+        return rules;
     }
 
     private StandardView find(String id) {

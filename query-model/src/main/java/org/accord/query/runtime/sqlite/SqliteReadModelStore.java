@@ -85,6 +85,8 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private final Map<Class<?>, String> collections = new ConcurrentHashMap<>();
     /** The document type each collection holds (in every generation), for the lookups it declares. */
     private final Map<String, Class<?>> typesOf = new ConcurrentHashMap<>();
+    /** What queries have decoded, until the rows are written again. */
+    private final DecodedDocuments decoded = new DecodedDocuments();
     /** Serialises the read-modify-write of single writes outside a batch (no transaction holds them together). */
     private final Object singleWrites = new Object();
     private final TransactionTemplate transaction;
@@ -171,6 +173,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             }
             if (exists(table)) {
                 jdbc.update("DELETE FROM \"" + table + "\"");
+                forgetAfterCompletion(table, null);
             }
         }
     }
@@ -181,8 +184,10 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         if (!exists(table)) {
             return List.of();
         }
-        return jdbc.query("SELECT doc FROM \"" + table + "\" ORDER BY rowid",
-                (row, n) -> read(documentType, row.getString(1)));
+        long stamp = decoded.stamp(table);
+        boolean cached = cacheable(batch());
+        return jdbc.query("SELECT id, doc FROM \"" + table + "\" ORDER BY rowid",
+                (row, n) -> read(documentType, table, row.getString(1), row.getString(2), cached, stamp));
     }
 
     /**
@@ -205,15 +210,24 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             }
         });
         due.sort(Comparator.comparing(Map.Entry::getKey, SqliteReadModelStore::compare));
-        return due.stream().map(entry -> read(documentType, entry.getValue())).toList();
+        return due.stream().map(entry -> converter.read(documentType, Document.parse(entry.getValue()))).toList();
     }
 
     @Override
     public <T> T findById(Class<T> documentType, String id) {
         Batch batch = batch();
         String table = table(documentType, batch);
-        Document document = batch != null ? batch.find(table, id) : load(table, id);
-        return document == null ? null : converter.read(documentType, document);
+        if (batch != null || !cacheable(null)) {
+            Document document = batch != null ? batch.find(table, id) : load(table, id);
+            return document == null ? null : converter.read(documentType, document);
+        }
+        T known = decoded.find(table, id, documentType);
+        if (known != null) {
+            return known;
+        }
+        long stamp = decoded.stamp(table);
+        String json = loadJson(table, id);
+        return json == null ? null : read(documentType, table, id, json, true, stamp);
     }
 
     @Override
@@ -227,12 +241,24 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         }
         List<String> all = List.copyOf(ids);
         Map<String, T> found = new HashMap<>();
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+        boolean cached = cacheable(batch());
+        List<String> missing = new ArrayList<>();
+        for (String id : all) {
+            T known = cached ? decoded.find(table, id, documentType) : null;
+            if (known != null) {
+                found.put(id, known);
+            } else {
+                missing.add(id);
+            }
+        }
+        long stamp = decoded.stamp(table);
+        for (int from = 0; from < missing.size(); from += IN_CHUNK) {
+            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + IN_CHUNK));
             String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
             jdbc.query("SELECT id, doc FROM \"" + table + "\" WHERE id IN (" + marks + ")",
                     row -> {
-                        found.put(row.getString(1), read(documentType, row.getString(2)));
+                        String id = row.getString(1);
+                        found.put(id, read(documentType, table, id, row.getString(2), cached, stamp));
                     }, chunk.toArray());
         }
         return all.stream().map(found::get).filter(Objects::nonNull).toList();
@@ -251,13 +277,16 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         equalTo.values().forEach(value -> arguments.add(converter.convertToMongoType(value)));
         arguments.add(after);
         arguments.add(limit);
+        boolean cached = cacheable(batch);
+        long stamp = decoded.stamp(table);
         return jdbc.query(pageQuery(table, List.copyOf(equalTo.keySet()), sortedBy),
-                (row, n) -> read(documentType, row.getString(1)), arguments.toArray());
+                (row, n) -> read(documentType, table, row.getString(1), row.getString(2), cached, stamp),
+                arguments.toArray());
     }
 
     /** The page query: the equalities' values, then the key to start after, then the limit, as its parameters. */
     static String pageQuery(String table, List<String> equalTo, String sortedBy) {
-        StringBuilder sql = new StringBuilder("SELECT doc FROM \"").append(table).append("\" WHERE ");
+        StringBuilder sql = new StringBuilder("SELECT id, doc FROM \"").append(table).append("\" WHERE ");
         equalTo.forEach(field -> sql.append(field(field)).append(" = ? AND "));
         return sql.append(field(sortedBy)).append(" > ? ORDER BY ").append(field(sortedBy)).append(" LIMIT ?")
                 .toString();
@@ -361,6 +390,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
                 generation)) {
             jdbc.execute("DROP TABLE IF EXISTS \"" + table + "\"");
             tables.remove(table);
+            forgetAfterCompletion(table, null);
         }
         jdbc.update("DELETE FROM " + TABLES + " WHERE generation = ?", generation);
     }
@@ -390,11 +420,16 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     }
 
     private Document load(String table, String id) {
+        String json = loadJson(table, id);
+        return json == null ? null : Document.parse(json);
+    }
+
+    private String loadJson(String table, String id) {
         if (!exists(table)) {
             return null;
         }
         List<String> rows = jdbc.queryForList("SELECT doc FROM \"" + table + "\" WHERE id = ?", String.class, id);
-        return rows.isEmpty() ? null : Document.parse(rows.get(0));
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** Writes these documents (a null document deletes its row) as one JDBC batch. */
@@ -416,6 +451,32 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         if (!deletes.isEmpty()) {
             jdbc.batchUpdate("DELETE FROM \"" + table + "\" WHERE id = ?", deletes);
         }
+        forgetAfterCompletion(table, List.copyOf(documents.keySet()));
+    }
+
+    /**
+     * Decoded documents of rows written (null: of the whole table) are forgotten now, and again once the transaction
+     * has ended: a query that read the row between the two cannot keep what it read ({@link DecodedDocuments}).
+     */
+    private void forgetAfterCompletion(String table, List<String> ids) {
+        Runnable forget = ids == null ? () -> decoded.forgetTable(table) : () -> decoded.written(table, ids);
+        forget.run();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget.run();
+                }
+            });
+        }
+    }
+
+    /**
+     * Whether a read may use and fill the decoded documents: not in a batch, nor in any transaction on this file, which
+     * may see writes of its own that are not committed.
+     */
+    private static boolean cacheable(Batch batch) {
+        return batch == null && !TransactionSynchronizationManager.isActualTransactionActive();
     }
 
     private boolean exists(String table) {
@@ -461,8 +522,12 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         }
     }
 
-    private <T> T read(Class<T> documentType, String json) {
-        return converter.read(documentType, Document.parse(json));
+    private <T> T read(Class<T> documentType, String table, String id, String json, boolean cached, long stamp) {
+        if (!cached) {
+            return converter.read(documentType, Document.parse(json));
+        }
+        return decoded.decode(table, id, json, documentType, stamp,
+                () -> converter.read(documentType, Document.parse(json)));
     }
 
     /** The table of this document type in the batch's generation, or outside a batch in the live one. */
