@@ -5,9 +5,10 @@ import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
 
 const QUERY = `query Proposal($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS}
   area alignment statement rationale effectiveFrom reviewBy amendsVersion
+  appliesTo { phases schoolIds everySchool description schools { id name } } applicabilityWarnings
   eligibleVoters { id displayName nameErased }
   team { id name trust { id name schools { id name } } }
-  standard { id title currentVersion alignment versions { number statement alignment }
+  standard { id title currentVersion alignment versions { number statement alignment appliesTo { description } }
     variations { id school { id name } version kind status } } } }`;
 
 const OPEN = ['REQUESTED', 'RECORDED', 'APPROVED'];
@@ -31,8 +32,13 @@ page('standards.html', async (main) => {
       el('dt', {}, 'Proposed by'), el('dd', {}, person(p.proposer)),
       el('dt', {}, 'Area'), el('dd', {}, p.area.replaceAll('_', ' ').toLowerCase()),
       p.alignment ? [el('dt', {}, 'Alignment'), el('dd', {}, badge(p.alignment))] : null,
+      p.kind !== 'RETIRE_STANDARD' ? [el('dt', {}, 'Would apply to'), el('dd', { id: 'applies-to' },
+        appliesTo(p.appliesTo))] : null,
       p.effectiveFrom ? [el('dt', {}, 'Would take effect'), el('dd', {}, day(p.effectiveFrom))] : null,
       p.openedAt ? [el('dt', {}, 'Voting opened'), el('dd', {}, time(p.openedAt))] : null),
+    p.applicabilityWarnings.length ? el('div', { class: 'panel', id: 'applicability-warnings', role: 'note' },
+      el('p', {}, el('strong', {}, 'About what it applies to:')),
+      el('ul', {}, p.applicabilityWarnings.map(w => el('li', {}, w)))) : '',
     el('h2', {}, 'The vote'), tally(p), votes(p, 'proposal'),
     p.status === 'VOTING' && waiting.length ? el('p', { id: 'waiting' }, 'Still to vote: ',
       waiting.map(person).join(', '), '.') : '', // replaceChildren would write null as the text "null"
@@ -46,8 +52,8 @@ function change(p) {
   const schools = p.team.trust.schools;
   const s = p.standard;
   if (p.kind === 'NEW_STANDARD') {
-    return el('section', { id: 'change' }, el('p', {}, 'A new ', badge(p.alignment || 'GUIDANCE'), ' standard for every school of ',
-      p.team.trust.name, ' (', String(schools.length), '): ', schools.map(x => x.name).join(', '), '.'),
+    return el('section', { id: 'change' }, el('p', {}, 'A new ', badge(p.alignment || 'GUIDANCE'), ' standard for ',
+      p.appliesTo.description, ' of ', p.team.trust.name, ' (the trust has ', String(schools.length), ' schools).'),
       el('p', { class: 'muted' }, meaning(p.alignment)));
   }
   const open = s.variations.filter(v => OPEN.includes(v.status));
@@ -57,15 +63,22 @@ function change(p) {
     : el('p', {}, 'No school has a variation from this standard.');
   if (p.kind === 'RETIRE_STANDARD') {
     return el('section', { id: 'change' }, el('p', {}, 'Retires ', el('a', { href: 'standard.html?id=' + encodeURIComponent(s.id) }, s.title),
-      ' for every school (', String(schools.length), ').'), affected);
+      ' for ', s.versions[s.versions.length - 1].appliesTo.description, ' (of the trust\'s ', String(schools.length),
+      ' schools).'), affected);
   }
   const base = s.versions.find(v => v.number === p.amendsVersion) || s.versions[s.versions.length - 1];
   return el('section', { id: 'change' },
     el('p', {}, 'Amends ', el('a', { href: 'standard.html?id=' + encodeURIComponent(s.id) }, s.title), ' version ',
-      String(base.number), ' for every school (', String(schools.length), ')',
+      String(base.number), ', which applies to ', base.appliesTo.description,
+      base.appliesTo.description !== p.appliesTo.description ? '; it would apply to ' + p.appliesTo.description : '',
       p.amendsVersion && p.amendsVersion !== s.currentVersion ? ' (the standard has since reached version ' + s.currentVersion + ')' : '', '.'),
     p.alignment && p.alignment !== base.alignment ? el('p', {}, 'Alignment changes from ', badge(base.alignment), ' to ', badge(p.alignment), '.') : null,
     el('h3', {}, 'The statement, as it would change'), renderDiff(base.statement, p.statement), affected);
+}
+
+/** What a proposal or version applies to, in words, with the schools it names. */
+function appliesTo(a) {
+  return a.schools && a.schools.length ? a.description + ': ' + a.schools.map(x => x.name).join(', ') : a.description;
 }
 
 function meaning(alignment) {
