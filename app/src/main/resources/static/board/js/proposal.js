@@ -6,6 +6,9 @@ import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
 const QUERY = `query Proposal($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS}
   area alignment statement rationale effectiveFrom reviewBy amendsVersion
   appliesTo { phases schoolIds everySchool description schools { id name } } applicabilityWarnings
+  impact { asOf schools { school { id name phase } effect }
+    variations { variation { id } school { id name } kind status version effect }
+    schoolsGained { id name } schoolsLost { id name } }
   eligibleVoters { id displayName nameErased }
   team { id name trust { id name schools { id name } } }
   standard { id title currentVersion alignment versions { number statement alignment appliesTo { description } }
@@ -39,6 +42,7 @@ page('standards.html', async (main) => {
     p.applicabilityWarnings.length ? el('div', { class: 'panel', id: 'applicability-warnings', role: 'note' },
       el('p', {}, el('strong', {}, 'About what it applies to:')),
       el('ul', {}, p.applicabilityWarnings.map(w => el('li', {}, w)))) : '',
+    p.impact ? impact(p.impact) : '',
     el('h2', {}, 'The vote'), tally(p), votes(p, 'proposal'),
     p.status === 'VOTING' && waiting.length ? el('p', { id: 'waiting' }, 'Still to vote: ',
       waiting.map(person).join(', '), '.') : '', // replaceChildren would write null as the text "null"
@@ -74,6 +78,43 @@ function change(p) {
       p.amendsVersion && p.amendsVersion !== s.currentVersion ? ' (the standard has since reached version ' + s.currentVersion + ')' : '', '.'),
     p.alignment && p.alignment !== base.alignment ? el('p', {}, 'Alignment changes from ', badge(base.alignment), ' to ', badge(p.alignment), '.') : null,
     el('h3', {}, 'The statement, as it would change'), renderDiff(base.statement, p.statement), affected);
+}
+
+const SCHOOL_EFFECTS = {
+  MUST_COMPLY: 'must comply',
+  MUST_RECORD_IMPLEMENTATION: 'must record how it implements it',
+  MUST_REJUSTIFY: 'must re-justify its variation',
+  MAY_FOLLOW: 'may follow it (guidance)',
+  NO_LONGER_APPLIES: 'would no longer be covered',
+  STANDARD_ENDS: 'the standard ends for it'
+};
+const VARIATION_EFFECTS = {
+  NEEDS_REJUSTIFICATION: 'would need re-justifying',
+  ENDS: 'would end',
+  NO_LONGER_NEEDED: 'would no longer be needed'
+};
+
+/** Before a member votes: which schools the proposal would affect if adopted, and how (reckoned by Accord). */
+function impact(i) {
+  const names = list => list.map(s => s.name).join(', ');
+  return el('section', { id: 'impact', 'aria-labelledby': 'impact-title' },
+    el('h2', { id: 'impact-title' }, 'Impact if adopted'),
+    el('p', { class: 'muted' }, 'As the record stands now, for ', day(i.asOf), ' (the day it would take effect).'),
+    i.schools.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'impact-schools' },
+      el('caption', { class: 'muted' }, i.schools.length + (i.schools.length === 1 ? ' school' : ' schools') + ' affected'),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'School'), el('th', { scope: 'col' }, 'Phase'),
+        el('th', { scope: 'col' }, 'What it would mean'))),
+      el('tbody', {}, i.schools.map(s => el('tr', { 'data-school': s.school.id, 'data-effect': s.effect },
+        el('td', {}, s.school.name), el('td', {}, s.school.phase.replaceAll('_', ' ').toLowerCase()),
+        el('td', {}, SCHOOL_EFFECTS[s.effect] || s.effect))))))
+      : el('p', { id: 'impact-none' }, 'No school of the trust would be affected.'),
+    i.variations.length ? el('div', {}, el('h3', {}, 'Existing variations'), el('ul', { id: 'impact-variations' },
+      i.variations.map(v => el('li', { 'data-variation': v.variation.id, 'data-effect': v.effect },
+        v.school.name, ': ', v.kind.toLowerCase(), ' (', v.status.toLowerCase(), ', version ', String(v.version), ') ',
+        VARIATION_EFFECTS[v.effect] || v.effect)))) : '',
+    i.schoolsGained.length || i.schoolsLost.length ? el('p', { id: 'impact-applicability' },
+      i.schoolsGained.length ? 'Would newly apply to: ' + names(i.schoolsGained) + '. ' : '',
+      i.schoolsLost.length ? 'Would no longer apply to: ' + names(i.schoolsLost) + '.' : '') : '');
 }
 
 /** What a proposal or version applies to, in words, with the schools it names. */

@@ -199,6 +199,7 @@ class BoardPagesBrowserTest extends AccordHttpTest {
         assertThat(browser.text(By.id("change"))).contains("A new", "REQUIRED",
                 "standard for SECONDARY and ALL_THROUGH schools");
         assertThat(browser.text(By.id("applies-to"))).isEqualTo("SECONDARY and ALL_THROUGH schools");
+        assertThat(browser.driver().findElements(By.id("impact"))).isEmpty(); // voting has closed
 
         browser.openAndTime("/board/proposal.html?id=demo-proposal-ks3-reading");
         browser.choose("proposal-rev-from", "1");
@@ -213,6 +214,11 @@ class BoardPagesBrowserTest extends AccordHttpTest {
 
         browser.openAndTime("/board/proposal.html?id=demo-proposal-library-lesson");
         assertThat(browser.text(By.id("proposal-status"))).contains("VOTING");
+        // before a member votes: the schools it would affect, and how
+        assertThat(browser.text(By.id("impact"))).contains("Impact if adopted", "Northfield Academy",
+                "Castle Hill School", "must record how it implements it");
+        assertThat(browser.driver().findElements(By.cssSelector(
+                "#impact-schools tr[data-school='demo-school-oakwood']"))).isEmpty();
         assertThat(browser.text(By.id("waiting"))).contains("Still to vote");
         browser.screenshot("aProposalOpenForVoting");
     }
