@@ -30,6 +30,10 @@ public class AccordApplication {
             // verifies one decision with its inclusion proof and the public key, offline
             System.exit(DecisionProof.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
         }
+        java.util.OptionalInt answered = CommandLine.answer(args, System.out, System.err);
+        if (answered.isPresent()) {
+            System.exit(answered.getAsInt());
+        }
         quietAxon();
         useAheadOfTimeDefinitionsUnlessProfiled(args);
         try {
@@ -39,7 +43,12 @@ public class AccordApplication {
         } catch (RuntimeException failed) {
             // Spring has logged why (its failure analysis). Exit now: threads a half-started context leaves behind
             // (Axon's connection janitor, a web server's) would otherwise keep the JVM alive with no port open.
-            System.err.println("Accord did not start: " + failed.getMessage());
+            Throwable cause = failed;
+            while (cause.getCause() != null && !(cause instanceof org.accord.app.embedded.DataFolderLock.InUse)) {
+                cause = cause.getCause();
+            }
+            System.err.println("Accord did not start: " + (cause instanceof org.accord.app.embedded.DataFolderLock.InUse
+                    ? cause.getMessage() + "." : failed.getMessage()));
             System.exit(1);
         }
     }

@@ -23,6 +23,9 @@ import org.accord.api.standard.Area;
 import org.accord.api.team.DecisionMode;
 import org.accord.api.team.DecisionRule;
 import org.accord.api.team.FormTeamCommand;
+import org.accord.api.trust.AddSchoolToClusterCommand;
+import org.accord.api.trust.FormClusterCommand;
+import org.accord.api.trust.MoveSchoolToClusterCommand;
 import org.accord.api.trust.PersonRole;
 import org.accord.api.trust.RegisterPersonCommand;
 import org.accord.api.trust.RegisterSchoolCommand;
@@ -57,7 +60,33 @@ final class DemoTrust {
     static List<Step> steps() {
         List<Step> steps = new ArrayList<>();
         commands().forEach(c -> steps.add(new Step(c, Actor.SYSTEM)));
+        steps.addAll(clusters());
         steps.addAll(decisions());
+        return steps;
+    }
+
+    /**
+     * Three clusters the executive formed a year ago, by locality: the town's primaries, the valley's schools and the
+     * secondary partnership; Castle Hill (all-through) moved from the valley to the secondaries this term.
+     */
+    private static List<Step> clusters() {
+        LocalDate formed = LocalDate.now(ZoneOffset.UTC).minusYears(1).withDayOfMonth(1);
+        LocalDate moved = LocalDate.now(ZoneOffset.UTC).minusMonths(2).withDayOfMonth(1);
+        List<Step> steps = new ArrayList<>();
+        steps.add(as("exec", new FormClusterCommand(TRUST, clusterId("town"), "Town primaries", personId("head"),
+                formed)));
+        steps.add(as("exec", new FormClusterCommand(TRUST, clusterId("valley"), "Valley schools",
+                personId("head-willowbrook"), formed)));
+        steps.add(as("exec", new FormClusterCommand(TRUST, clusterId("secondary"), "Secondary partnership",
+                personId("chair"), formed)));
+        for (String[] member : new String[][] {{"town", "oakwood"}, {"town", "meadowbank"},
+                {"valley", "willowbrook"}, {"valley", "castle-hill"}, {"secondary", "northfield"},
+                {"secondary", "riverside"}}) {
+            steps.add(as("exec", new AddSchoolToClusterCommand(TRUST, clusterId(member[0]), schoolId(member[1]),
+                    formed)));
+        }
+        steps.add(as("exec", new MoveSchoolToClusterCommand(TRUST, schoolId("castle-hill"), clusterId("secondary"),
+                moved)));
         return steps;
     }
 
@@ -263,6 +292,10 @@ final class DemoTrust {
 
     static String personId(String key) {
         return "demo-person-" + key;
+    }
+
+    static String clusterId(String key) {
+        return "demo-cluster-" + key;
     }
 
     static String schoolId(String key) {

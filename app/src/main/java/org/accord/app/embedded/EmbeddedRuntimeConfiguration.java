@@ -62,14 +62,21 @@ public class EmbeddedRuntimeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRuntimeConfiguration.class);
 
-    @Bean
-    DataDirectory dataDirectory(EmbeddedProperties properties) {
+    /** Held until the context closes: no second Accord on the same folder (see {@link DataFolderLock}). */
+    @Bean(destroyMethod = "close")
+    DataFolderLock dataFolderLock(EmbeddedProperties properties) {
         Path dir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + dir, e);
         }
+        return DataFolderLock.acquire(dir);
+    }
+
+    @Bean
+    DataDirectory dataDirectory(EmbeddedProperties properties, DataFolderLock lock) {
+        Path dir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
         log.info("Accord embedded mode, data folder {}", dir);
         return new DataDirectory(dir);
     }

@@ -54,7 +54,7 @@ public class JwtSecurityConfiguration {
                         // the key that checks the decision log's checkpoints is public, as in the embedded mode
                         .requestMatchers(HttpMethod.GET, DecisionLogExportController.PUBLIC_KEY_PATH).permitAll()
                         // the board's pages hold no data: they send the person's bearer token with every request
-                        .requestMatchers(HttpMethod.GET, "/board", "/board/", "/board/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/board", "/board/", "/board/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(operator)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt

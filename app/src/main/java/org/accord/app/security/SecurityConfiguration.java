@@ -35,7 +35,7 @@ public class SecurityConfiguration {
                         // the public key that checks the decision log's signed checkpoints: public by design
                         .requestMatchers(HttpMethod.GET, "/.well-known/accord-ledger-key.pem").permitAll()
                         // the board's pages (HTML, CSS, scripts) hold no data either: they sign in on every request
-                        .requestMatchers(HttpMethod.GET, "/board", "/board/", "/board/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/board", "/board/", "/board/**").permitAll()
                         // the graphql-ws handshake: it may sign in later, in connection_init (WebSocketSignIn);
                         // queries and mutations are POSTs and always need credentials
                         .requestMatchers(HttpMethod.GET, "/graphql").permitAll()

@@ -25,7 +25,19 @@ public class UnauthorizedAsGraphQlError implements AuthenticationEntryPoint {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Accord\"");
         }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getWriter().write("{\"errors\":[{\"message\":\"sign in first\","
-                + "\"extensions\":{\"classification\":\"UNAUTHORIZED\"}}]}");
+        response.getWriter().write("{\"errors\":[{\"message\":\"" + message(request)
+                + "\",\"extensions\":{\"classification\":\"UNAUTHORIZED\"}}]}");
+    }
+
+    /**
+     * Wrong credentials are told apart from none (a first user could not tell a mistyped password from a page that
+     * had not sent one), never which part was wrong.
+     */
+    static String message(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || authorization.isBlank()) {
+            return "sign in first: the request carried no credentials";
+        }
+        return "the user name or password is wrong";
     }
 }

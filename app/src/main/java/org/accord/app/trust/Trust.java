@@ -13,7 +13,13 @@ import java.util.Set;
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
 import org.accord.api.trust.ChangeSchoolPhaseCommand;
+import org.accord.api.trust.AddSchoolToClusterCommand;
+import org.accord.api.trust.ClusterFormedEvent;
+import org.accord.api.trust.ClusterLeadNamedEvent;
 import org.accord.api.trust.ErasePersonCommand;
+import org.accord.api.trust.FormClusterCommand;
+import org.accord.api.trust.MoveSchoolToClusterCommand;
+import org.accord.api.trust.NameClusterLeadCommand;
 import org.accord.api.trust.PersonErasedEvent;
 import org.accord.api.trust.PersonRegisteredEvent;
 import org.accord.api.trust.PersonRole;
@@ -22,10 +28,16 @@ import org.accord.api.trust.RegisterSchoolCommand;
 import org.accord.api.trust.RegisterTrustCommand;
 import org.accord.api.trust.SchoolPhase;
 import org.accord.api.trust.SchoolPhaseChangedEvent;
+import org.accord.api.trust.RemoveSchoolFromClusterCommand;
+import org.accord.api.trust.SchoolJoinedClusterEvent;
+import org.accord.api.trust.SchoolLeftClusterEvent;
+import org.accord.api.trust.SchoolMovedClusterEvent;
 import org.accord.api.trust.SchoolRegisteredEvent;
 import org.accord.api.trust.TrustRegisteredEvent;
 import org.accord.app.person.PersonDirectory;
 import org.accord.app.shared.Check;
+import org.accord.app.shared.DomainClock;
+import org.accord.query.trust.ClusterMemberships;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -33,7 +45,10 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A trust: the tenant. Knows its schools and the roles of its people; nothing else of theirs. */
+/**
+ * A trust: the tenant. Knows its schools, the roles of its people and the clusters its schools are grouped in;
+ * nothing else of theirs. Clusters live here because "one cluster at a time" is a rule over all of them.
+ */
 @Aggregate(cache = "aggregateCache")
 public class Trust {
 
@@ -45,6 +60,13 @@ public class Trust {
     private final Map<String, SchoolPhase> schoolPhases = new HashMap<>();
     private final Map<String, LocalDate> lastPhaseChange = new HashMap<>();
     private final Set<String> erased = new HashSet<>();
+    private final Map<String, Cluster> clusters = new HashMap<>();
+    private final Set<String> clusterNames = new HashSet<>();
+    private ClusterMemberships memberships = ClusterMemberships.none();
+
+    /** What the rules need of a cluster: when it was formed, and from when its current lead leads it. */
+    private record Cluster(String name, LocalDate formedOn, String leadId, LocalDate leadFrom) {
+    }
 
     protected Trust() {
         // for Axon
@@ -154,6 +176,144 @@ public class Trust {
         apply(new PersonErasedEvent(trustId, personId, actorId, GenericEventMessage.clock.instant()));
     }
 
+    @CommandHandler
+    public String handle(FormClusterCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
+        roster().requireExecutive(actorId, "form a cluster");
+        Check.present(command.clusterId(), "clusterId");
+        String name = Check.name(command.name(), "name");
+        String leadId = requireLead(command.leadId());
+        LocalDate effectiveFrom = dateOrToday(command.effectiveFrom());
+        if (clusterNames.contains(key(name))) {
+            throw DomainException.badRequest("the trust already has a cluster named '" + name + "'");
+        }
+        if (clusters.containsKey(command.clusterId())) {
+            throw DomainException.conflict("cluster '" + command.clusterId() + "' is already formed");
+        }
+        apply(new ClusterFormedEvent(trustId, command.clusterId(), name, leadId, effectiveFrom, actorId,
+                DomainClock.now()));
+        return command.clusterId();
+    }
+
+    @CommandHandler
+    public void handle(NameClusterLeadCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
+        roster().requireExecutive(actorId, "name a cluster's lead");
+        Cluster cluster = cluster(command.clusterId());
+        String leadId = requireLead(command.leadId());
+        LocalDate effectiveFrom = dateOrToday(command.effectiveFrom());
+        if (effectiveFrom.isBefore(cluster.leadFrom())) {
+            throw DomainException.badRequest("dates in the wrong order: the lead of cluster '" + cluster.name()
+                    + "' cannot change on " + effectiveFrom + ", before its current lead took over on "
+                    + cluster.leadFrom());
+        }
+        if (leadId.equals(cluster.leadId())) {
+            throw DomainException.badRequest("person '" + leadId + "' already leads cluster '" + cluster.name() + "'");
+        }
+        apply(new ClusterLeadNamedEvent(trustId, command.clusterId(), leadId, effectiveFrom, actorId,
+                DomainClock.now()));
+    }
+
+    @CommandHandler
+    public void handle(AddSchoolToClusterCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
+        roster().requireExecutive(actorId, "add a school to a cluster");
+        Cluster cluster = cluster(command.clusterId());
+        String schoolId = school(command.schoolId());
+        LocalDate effectiveFrom = changeDate(schoolId, command.effectiveFrom(), cluster);
+        String current = memberships.latest(schoolId).map(ClusterMemberships.Change::clusterId).orElse(null);
+        if (current != null) {
+            throw DomainException.badRequest("a school belongs to one cluster at a time: school '" + schoolId
+                    + "' is already in cluster '" + clusters.get(current).name() + "'; move it instead");
+        }
+        apply(new SchoolJoinedClusterEvent(trustId, command.clusterId(), schoolId, effectiveFrom, actorId,
+                DomainClock.now()));
+    }
+
+    @CommandHandler
+    public void handle(MoveSchoolToClusterCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
+        roster().requireExecutive(actorId, "move a school to another cluster");
+        Cluster cluster = cluster(command.clusterId());
+        String schoolId = school(command.schoolId());
+        LocalDate effectiveFrom = changeDate(schoolId, command.effectiveFrom(), cluster);
+        String current = memberships.latest(schoolId).map(ClusterMemberships.Change::clusterId).orElse(null);
+        if (current == null) {
+            throw DomainException.badRequest("school '" + schoolId + "' is in no cluster; add it to one instead");
+        }
+        if (current.equals(command.clusterId())) {
+            throw DomainException.badRequest("school '" + schoolId + "' is already in cluster '" + cluster.name()
+                    + "'");
+        }
+        apply(new SchoolMovedClusterEvent(trustId, schoolId, current, command.clusterId(), effectiveFrom, actorId,
+                DomainClock.now()));
+    }
+
+    @CommandHandler
+    public void handle(RemoveSchoolFromClusterCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
+        roster().requireExecutive(actorId, "remove a school from a cluster");
+        String schoolId = school(command.schoolId());
+        LocalDate effectiveFrom = changeDate(schoolId, command.effectiveFrom(), null);
+        String current = memberships.latest(schoolId).map(ClusterMemberships.Change::clusterId).orElse(null);
+        if (current == null) {
+            throw DomainException.badRequest("school '" + schoolId + "' is in no cluster");
+        }
+        apply(new SchoolLeftClusterEvent(trustId, current, schoolId, effectiveFrom, actorId, DomainClock.now()));
+    }
+
+    /** Clusters as they stand, for other aggregates: which cluster a school is in on a date, and who leads it. */
+    public ClusterMemberships clusterMemberships() {
+        return memberships;
+    }
+
+    private Cluster cluster(String clusterId) {
+        Check.present(clusterId, "clusterId");
+        Cluster cluster = clusters.get(clusterId);
+        if (cluster == null) {
+            throw DomainException.notFound("unknown cluster '" + clusterId + "'");
+        }
+        return cluster;
+    }
+
+    private String school(String schoolId) {
+        Check.present(schoolId, "schoolId");
+        if (!schoolIds.contains(schoolId)) {
+            throw DomainException.notFound("unknown school '" + schoolId + "'");
+        }
+        return schoolId;
+    }
+
+    private String requireLead(String leadId) {
+        Check.present(leadId, "leadId");
+        if (!people.containsKey(leadId)) {
+            throw DomainException.badRequest("leadId '" + leadId + "' is not a person of this trust");
+        }
+        if (erased.contains(leadId)) {
+            throw DomainException.badRequest("leadId '" + leadId + "' is a person whose details were erased");
+        }
+        return leadId;
+    }
+
+    /**
+     * The date a school's cluster changes (default today): never before the school's last recorded change, so that
+     * its record stays one line in time, and never before the cluster it joins was formed.
+     */
+    private LocalDate changeDate(String schoolId, LocalDate requested, Cluster joining) {
+        LocalDate effectiveFrom = dateOrToday(requested);
+        memberships.latest(schoolId).ifPresent(last -> {
+            if (effectiveFrom.isBefore(last.effectiveFrom())) {
+                throw DomainException.badRequest("dates in the wrong order: school '" + schoolId
+                        + "' cannot change cluster on " + effectiveFrom + ", before its last change on "
+                        + last.effectiveFrom());
+            }
+        });
+        if (joining != null && effectiveFrom.isBefore(joining.formedOn())) {
+            throw DomainException.badRequest("dates in the wrong order: cluster '" + joining.name()
+                    + "' is formed on " + joining.formedOn() + ", after " + effectiveFrom);
+        }
+        return effectiveFrom;
+    }
+
+    private static LocalDate dateOrToday(LocalDate date) {
+        return date != null ? date : DomainClock.today();
+    }
+
     /** The trust's membership as it stands, for other aggregates' authorisation and validation. */
     public Roster roster() {
         return new Roster(trustId, Map.copyOf(people), Set.copyOf(schoolIds));
@@ -185,6 +345,34 @@ public class Trust {
     @EventSourcingHandler
     void on(PersonRegisteredEvent event) {
         people.put(event.personId(), new Roster.Membership(Set.copyOf(event.roles()), event.schoolId()));
+    }
+
+    @EventSourcingHandler
+    void on(ClusterFormedEvent event) {
+        clusters.put(event.clusterId(), new Cluster(event.name(), event.effectiveFrom(), event.leadId(),
+                event.effectiveFrom()));
+        clusterNames.add(key(event.name()));
+    }
+
+    @EventSourcingHandler
+    void on(ClusterLeadNamedEvent event) {
+        clusters.computeIfPresent(event.clusterId(),
+                (id, c) -> new Cluster(c.name(), c.formedOn(), event.leadId(), event.effectiveFrom()));
+    }
+
+    @EventSourcingHandler
+    void on(SchoolJoinedClusterEvent event) {
+        memberships = memberships.with(ClusterMemberships.change(event));
+    }
+
+    @EventSourcingHandler
+    void on(SchoolMovedClusterEvent event) {
+        memberships = memberships.with(ClusterMemberships.change(event));
+    }
+
+    @EventSourcingHandler
+    void on(SchoolLeftClusterEvent event) {
+        memberships = memberships.with(ClusterMemberships.change(event));
     }
 
     private static String key(String name) {

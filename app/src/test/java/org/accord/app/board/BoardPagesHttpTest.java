@@ -38,6 +38,15 @@ class BoardPagesHttpTest extends AccordHttpTest {
     }
 
     @Test
+    void theRootAddressLeadsToThePagesWithoutAPasswordChallenge() throws Exception {
+        HttpResponse<String> root = get("/", null);
+
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location").orElseThrow()).endsWith("/board/");
+        assertThat(root.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
     void aPageAskingWithAWrongPasswordGets401WithoutTheChallengeThatMakesBrowsersAskThemselves() throws Exception {
         HttpResponse<String> fromPage = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/graphql"))
                 .header("Content-Type", "application/json").header("X-Requested-With", "XMLHttpRequest")
@@ -46,6 +55,7 @@ class BoardPagesHttpTest extends AccordHttpTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(fromPage.statusCode()).isEqualTo(401);
         assertThat(fromPage.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(fromPage.body()).contains("the user name or password is wrong").contains("UNAUTHORIZED");
 
         HttpResponse<String> fromCurl = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/graphql"))
                 .header("Content-Type", "application/json").header("Authorization", basic("board:wrong"))
@@ -53,6 +63,18 @@ class BoardPagesHttpTest extends AccordHttpTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(fromCurl.statusCode()).isEqualTo(401);
         assertThat(fromCurl.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    }
+
+    @Test
+    void noCredentialsAreToldApartFromWrongOnes() throws Exception {
+        HttpResponse<String> none = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { id } }\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.body()).contains("sign in first: the request carried no credentials")
+                .doesNotContain("wrong");
     }
 
     @Test

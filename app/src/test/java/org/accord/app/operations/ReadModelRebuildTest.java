@@ -31,6 +31,8 @@ class ReadModelRebuildTest extends AccordHttpTest {
         assertThat(before.keySet()).contains("trusts", "proposals", "standards", "variations", "decision_records",
                 "decision_log_heads", "teams", "people", "schools");
         assertThat(before.get("decision_log_heads")).isNotEmpty();
+        assertThat(before.get("clusters")).isNotEmpty();
+        assertThat(before.get("trust_clusters")).isNotEmpty();
 
         rebuild().expectStatus().isEqualTo(HttpStatus.ACCEPTED);
         Map<String, Object> done = awaitDone();

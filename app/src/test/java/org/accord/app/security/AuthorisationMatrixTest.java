@@ -61,6 +61,12 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         ids.put("person", field(mutate("exec", "mutation { registerPerson(input: {trustId: \"demo-trust\","
                 + " displayName: \"Matrix Person\", roles: [STAFF], schoolId: \"demo-school-riverside\"})"
                 + " { person { id } } }"), "registerPerson.person.id"));
+        ids.put("cluster", field(mutate("exec", "mutation { formCluster(input: {trustId: \"demo-trust\", name:"
+                + " \"Matrix cluster\", leadId: \"demo-person-head\"}) { cluster { id } } }"),
+                "formCluster.cluster.id"));
+        // a school of the matrix's own, in no cluster: the executive's requests meet states that refuse them
+        ids.put("school", field(mutate("exec", "mutation { registerSchool(input: {trustId: \"demo-trust\", name:"
+                + " \"Matrix cluster school\", phase: PRIMARY}) { school { id } } }"), "registerSchool.school.id"));
     }
 
     Stream<Arguments> mutations() {
@@ -118,6 +124,16 @@ class AuthorisationMatrixTest extends AccordHttpTest {
                 row("changeSchoolPhase", "ok F F F F F F N", "mutation { changeSchoolPhase(input: {schoolId:"
                         + " \"{phaseSchool}\", phase: ALL_THROUGH, effectiveFrom: \"" + FUTURE + "\"})"
                         + " { school { id } } }"),
+                row("formCluster", "ok F F F F F F N", "mutation { formCluster(input: {trustId: \"demo-trust\","
+                        + " name: \"Matrix cluster %s\", leadId: \"demo-person-head\"}) { cluster { id } } }"),
+                row("nameClusterLead", "ok F F F F F F N", "mutation { nameClusterLead(input: {clusterId:"
+                        + " \"{cluster}\", leadId: \"demo-person-head\"}) { cluster { id } } }"),
+                row("addSchoolToCluster", "ok F F F F F F N", "mutation { addSchoolToCluster(input: {clusterId:"
+                        + " \"{cluster}\", schoolId: \"demo-school-oakwood\"}) { cluster { id } } }"),
+                row("moveSchoolToCluster", "ok F F F F F F N", "mutation { moveSchoolToCluster(input: {clusterId:"
+                        + " \"{cluster}\", schoolId: \"{school}\"}) { cluster { id } } }"),
+                row("removeSchoolFromCluster", "ok F F F F F F N", "mutation { removeSchoolFromCluster(input:"
+                        + " {schoolId: \"{school}\"}) { school { id } } }"),
                 row("erasePerson", "ok F F F F F F N", "mutation { erasePerson(input: {personId: \"{person}\"})"
                         + " { person { id } } }"));
     }
@@ -154,6 +170,8 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         reads.put("{ verifyDecisionLog(trustId: \"demo-trust\") { intact } }", "\"intact\"");
         reads.put("{ rulesInForce(schoolId: \"demo-school-oakwood\") { status } }", "\"status\"");
         reads.put("{ backbone(trustId: \"demo-trust\") { number } }", "\"number\"");
+        reads.put("{ cluster(id: \"demo-cluster-town\") { id } }", "\"cluster\":{");
+        reads.put("{ school(id: \"demo-school-oakwood\") { cluster { id } } }", "\"cluster\":{");
         List<String> wrong = new ArrayList<>();
         reads.forEach((query, seen) -> ACCOUNTS.forEach(account -> {
             String answer = post(account, query);

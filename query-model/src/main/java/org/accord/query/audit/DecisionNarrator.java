@@ -19,9 +19,14 @@ import org.accord.api.standard.StandardVersionAdoptedEvent;
 import org.accord.api.team.TeamFormedEvent;
 import org.accord.api.team.TeamMemberAddedEvent;
 import org.accord.api.team.TeamMemberRemovedEvent;
+import org.accord.api.trust.ClusterFormedEvent;
+import org.accord.api.trust.ClusterLeadNamedEvent;
 import org.accord.api.trust.PersonErasedEvent;
 import org.accord.api.trust.PersonRegisteredEvent;
 import org.accord.api.trust.SchoolPhaseChangedEvent;
+import org.accord.api.trust.SchoolJoinedClusterEvent;
+import org.accord.api.trust.SchoolLeftClusterEvent;
+import org.accord.api.trust.SchoolMovedClusterEvent;
 import org.accord.api.trust.SchoolRegisteredEvent;
 import org.accord.api.trust.TrustRegisteredEvent;
 import org.accord.api.variation.ExceptionApprovedEvent;
@@ -62,6 +67,30 @@ final class DecisionNarrator {
         }
         if (event instanceof PersonErasedEvent e) {
             return of("person", e.personId(), "A person's name and contact details were erased", null, e.erasedAt(),
+                    null);
+        }
+        if (event instanceof ClusterFormedEvent e) {
+            return of("cluster", e.clusterId(), "Cluster '" + e.name() + "' formed from " + e.effectiveFrom()
+                    + ", with a lead", null, e.recordedAt(), e.name());
+        }
+        if (event instanceof ClusterLeadNamedEvent e) {
+            return of("cluster", e.clusterId(), "A new lead for cluster '" + subjects.apply(e.clusterId()).title()
+                    + "' from " + e.effectiveFrom(), null, e.recordedAt(), null);
+        }
+        if (event instanceof SchoolJoinedClusterEvent e) {
+            return of("school", e.schoolId(), "School '" + subjects.apply(e.schoolId()).title() + "' joined cluster '"
+                    + subjects.apply(e.clusterId()).title() + "' from " + e.effectiveFrom(), null, e.recordedAt(),
+                    null);
+        }
+        if (event instanceof SchoolMovedClusterEvent e) {
+            return of("school", e.schoolId(), "School '" + subjects.apply(e.schoolId()).title()
+                    + "' moved from cluster '" + subjects.apply(e.fromClusterId()).title() + "' to cluster '"
+                    + subjects.apply(e.toClusterId()).title() + "' from " + e.effectiveFrom(), null, e.recordedAt(),
+                    null);
+        }
+        if (event instanceof SchoolLeftClusterEvent e) {
+            return of("school", e.schoolId(), "School '" + subjects.apply(e.schoolId()).title() + "' left cluster '"
+                    + subjects.apply(e.clusterId()).title() + "' from " + e.effectiveFrom(), null, e.recordedAt(),
                     null);
         }
         if (event instanceof TeamFormedEvent e) {

@@ -1,0 +1,8 @@
+package org.accord.app.trust;
+
+import org.accord.api.trust.ClusterView;
+import org.accord.api.trust.SchoolView;
+
+/** {@code cluster} is the one the school moved to. */
+public record MoveSchoolToClusterPayload(String clientMutationId, ClusterView cluster, SchoolView school) {
+}
