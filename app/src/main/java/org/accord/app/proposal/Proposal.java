@@ -356,8 +356,8 @@ public class Proposal {
     }
 
     /**
-     * Named schools must be schools of the trust. A retirement applies to nobody new, so it names no applicability.
-     * Clusters cannot be named until the trust has clusters to name. Phases the trust has no school in are allowed:
+     * Named schools and clusters must be the trust's. A retirement applies to nobody new, so it names no
+     * applicability. Phases the trust has no school in are allowed:
      * a trust may set a standard for a phase before its first school of that phase joins (the read side warns).
      */
     static void checkApplicability(ProposalContent content, ProposalKind kind, Roster trust) {
@@ -375,9 +375,11 @@ public class Proposal {
                         + "', which is not a school of this trust");
             }
         }
-        if (!applies.clusterIds().isEmpty()) {
-            throw DomainException.badRequest("applicability names clusters " + applies.clusterIds()
-                    + ", but this trust has no clusters");
+        for (String clusterId : applies.clusterIds()) {
+            if (!trust.hasCluster(clusterId)) {
+                throw DomainException.badRequest("applicability names cluster '" + clusterId
+                        + "', which is not a cluster of this trust");
+            }
         }
     }
 

@@ -12,7 +12,16 @@ import org.accord.api.trust.PersonRole;
  * whether the caller may act, so that authorisation is decided on the command side from events, not from a read
  * model that may lag.
  */
-public record Roster(String trustId, Map<String, Membership> people, Set<String> schoolIds) {
+public record Roster(String trustId, Map<String, Membership> people, Set<String> schoolIds, Set<String> clusterIds) {
+
+    public Roster {
+        clusterIds = clusterIds == null ? Set.of() : clusterIds;
+    }
+
+    /** A trust without clusters. */
+    public Roster(String trustId, Map<String, Membership> people, Set<String> schoolIds) {
+        this(trustId, people, schoolIds, Set.of());
+    }
 
     public record Membership(Set<PersonRole> roles, String schoolId) {
     }
@@ -23,6 +32,10 @@ public record Roster(String trustId, Map<String, Membership> people, Set<String>
 
     public boolean hasSchool(String schoolId) {
         return schoolId != null && schoolIds.contains(schoolId);
+    }
+
+    public boolean hasCluster(String clusterId) {
+        return clusterId != null && clusterIds.contains(clusterId);
     }
 
     public boolean isExecutive(String personId) {

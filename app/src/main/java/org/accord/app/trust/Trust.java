@@ -316,7 +316,7 @@ public class Trust {
 
     /** The trust's membership as it stands, for other aggregates' authorisation and validation. */
     public Roster roster() {
-        return new Roster(trustId, Map.copyOf(people), Set.copyOf(schoolIds));
+        return new Roster(trustId, Map.copyOf(people), Set.copyOf(schoolIds), Set.copyOf(clusters.keySet()));
     }
 
     @EventSourcingHandler

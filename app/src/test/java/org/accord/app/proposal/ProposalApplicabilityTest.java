@@ -55,7 +55,7 @@ class ProposalApplicabilityTest {
     private static final Roster ROSTER = new Roster(TRUST, Map.of(
             CHAIR, new Roster.Membership(Set.of(PersonRole.HEADTEACHER), "school-1"),
             P1, new Roster.Membership(Set.of(PersonRole.STAFF), "school-2")),
-            Set.of("school-1", "school-2"));
+            Set.of("school-1", "school-2"), Set.of("cluster-north"));
 
     private FixtureConfiguration<Proposal> fixture;
 
@@ -103,10 +103,19 @@ class ProposalApplicabilityTest {
     }
 
     @Test
-    void aProposalNamingAClusterIsRefusedWhileTheTrustHasNoClusters() {
+    void aProposalNamingAClusterThatIsNotTheTrustsIsRefused() {
         refused(fixture.givenCurrentTime(T0).when(draft(ProposalKind.NEW_STANDARD, null, null,
-                withApplicability(new Applicability(List.of(), List.of("cluster-north"), List.of()))), as(P1)),
-                "but this trust has no clusters");
+                withApplicability(new Applicability(List.of(), List.of("cluster-south"), List.of()))), as(P1)),
+                "applicability names cluster 'cluster-south', which is not a cluster of this trust");
+    }
+
+    @Test
+    void aProposalForTheSchoolsOfAClusterOfTheTrustIsRecorded() {
+        ProposalContent north = withApplicability(new Applicability(List.of(SchoolPhase.PRIMARY),
+                List.of("cluster-north"), List.of()));
+        fixture.givenCurrentTime(T0)
+                .when(draft(ProposalKind.NEW_STANDARD, null, null, north), as(P1))
+                .expectEvents(drafted(north));
     }
 
     @Test

@@ -86,7 +86,7 @@ class ApplicabilityGraphQlTest extends AccordHttpTest {
     }
 
     @Test
-    void applicabilityNamingASchoolOfAnotherTrustAClusterOrOnARetirementIsRefusedAndRecordsNothing() {
+    void applicabilityNamingASchoolOfAnotherTrustAnUnknownClusterOrOnARetirementIsRefusedAndRecordsNothing() {
         long before = storedEvents();
         Map<String, Object> elsewhere = draftInput("Applicability elsewhere", "GUIDANCE");
         elsewhere.put("appliesTo", Map.of("schoolIds", List.of("demo-school-harbour")));
@@ -95,7 +95,7 @@ class ApplicabilityGraphQlTest extends AccordHttpTest {
         Map<String, Object> cluster = draftInput("Applicability by cluster", "GUIDANCE");
         cluster.put("appliesTo", Map.of("clusterIds", List.of("cluster-north")));
         expectError(as("member1").documentName("draftProposalApplicability").variable("input", cluster).execute(),
-                "BAD_REQUEST", "this trust has no clusters");
+                "BAD_REQUEST", "applicability names cluster 'cluster-north', which is not a cluster of this trust");
         Map<String, Object> retire = draftInput("Retire the history sequence", null);
         retire.put("kind", "RETIRE_STANDARD");
         retire.put("standardId", "demo-standard-ks2-history");
@@ -171,6 +171,37 @@ class ApplicabilityGraphQlTest extends AccordHttpTest {
                 "phase", "PRIMARY", "effectiveFrom", from.plusDays(1).toString())).execute(),
                 "NOT_FOUND", "unknown school");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aClusterStandardAppliesToASchoolFromTheDayItJoinsTheCluster() {
+        String joining = registerSchool("Applicability Cluster Primary " + unique(), "PRIMARY");
+        String outside = registerSchool("Applicability Lone Primary " + unique(), "PRIMARY");
+        String cluster = as("exec").documentName("formCluster").variable("input", Map.of("trustId", "demo-trust",
+                        "name", "Applicability cluster " + unique(), "leadId", "demo-person-head",
+                        "effectiveFrom", TODAY.minusDays(10).toString()))
+                .execute().path("formCluster.cluster.id").entity(String.class).get();
+        LocalDate joins = TODAY.plusDays(15);
+        as("exec").documentName("addSchoolToCluster").variable("input", Map.of("clusterId", cluster,
+                "schoolId", joining, "effectiveFrom", joins.toString())).execute()
+                .path("addSchoolToCluster.cluster.id").entity(String.class).isEqualTo(cluster);
+        Instant joinRecorded = Instant.now();
+
+        Map<String, Object> input = draftInput("Applicability of a cluster's forest school " + unique(), "GUIDANCE");
+        input.put("appliesTo", Map.of("phases", List.of("PRIMARY"), "clusterIds", List.of(cluster)));
+        String standard = adopt(ratify(input), TODAY.minusDays(5));
+
+        assertThat(standardsInForce(joining, TODAY, null)).doesNotContain(standard);
+        assertThat(status(joining, standard, joins, null)).isEqualTo("ALIGNED");
+        assertThat(standardsInForce(joining, joins, joinRecorded.minusSeconds(120))).doesNotContain(standard);
+        assertThat(standardsInForce(outside, joins, null)).doesNotContain(standard);
+        assertThat(standardsInForce("demo-school-oakwood", joins, null)).doesNotContain(standard);
+        as("board").documentName("backboneForSchool").variable("trustId", "demo-trust")
+                .variable("asOf", joins.toString()).variable("schoolId", joining).execute()
+                .path("backbone[*].standard.id").entityList(String.class).contains(standard);
+        as("board").documentName("backboneForSchool").variable("trustId", "demo-trust").execute()
+                .path("backbone[?(@.standard.id == '" + standard + "')].appliesTo.clusterIds[*]")
+                .entityList(String.class).containsExactly(cluster);
     }
 
     private String registerSchool(String name, String phase) {

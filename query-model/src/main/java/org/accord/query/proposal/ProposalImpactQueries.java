@@ -13,8 +13,10 @@ import org.accord.api.proposal.ProposalKind;
 import org.accord.api.proposal.ProposalStatus;
 import org.accord.query.shared.ReadModelStore;
 import org.accord.query.standard.StandardDocument;
+import org.accord.query.trust.ClusterMemberships;
 import org.accord.query.trust.SchoolDocument;
 import org.accord.query.trust.SchoolPlacement;
+import org.accord.query.trust.TrustClustersDocument;
 import org.accord.query.trust.TrustDocument;
 import org.accord.query.variation.VariationDocument;
 import org.axonframework.queryhandling.QueryHandler;
@@ -46,11 +48,13 @@ public class ProposalImpactQueries {
         LocalDate asOf = from != null && from.isAfter(today) ? from : today;
 
         TrustDocument trust = store.findById(TrustDocument.class, proposal.trustId());
+        ClusterMemberships clusters = SchoolPlacement.clustersOf(
+                store.findById(TrustClustersDocument.class, proposal.trustId()));
         List<ProposalImpact.School> schools = trust == null ? List.of()
                 : store.findByIds(SchoolDocument.class, trust.schoolIds(), SchoolDocument::id).stream()
                         .sorted(Comparator.comparing(SchoolDocument::name, Comparator.nullsLast(Comparator.naturalOrder())))
                         .map(s -> {
-                            SchoolPlacement placement = SchoolPlacement.of(s);
+                            SchoolPlacement placement = SchoolPlacement.of(s, clusters);
                             return new ProposalImpact.School(s.id(), placement.phaseOn(asOf, now),
                                     placement.clusterOn(asOf, now));
                         })

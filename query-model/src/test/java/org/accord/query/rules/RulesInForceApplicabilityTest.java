@@ -17,6 +17,9 @@ import org.accord.api.standard.Applicability;
 import org.accord.api.standard.Area;
 import org.accord.api.standard.StandardVersionAdoptedEvent;
 import org.accord.api.standard.StandardVersionView;
+import org.accord.api.trust.ClusterFormedEvent;
+import org.accord.api.trust.SchoolJoinedClusterEvent;
+import org.accord.api.trust.SchoolMovedClusterEvent;
 import org.accord.api.trust.SchoolPhase;
 import org.accord.api.trust.SchoolPhaseChangedEvent;
 import org.accord.api.trust.SchoolRegisteredEvent;
@@ -26,6 +29,7 @@ import org.accord.query.ReadModelMongo;
 import org.accord.query.runtime.mongodb.MongoReadModelStore;
 import org.accord.query.shared.ReadModelStore;
 import org.accord.query.standard.StandardProjection;
+import org.accord.query.trust.ClusterProjection;
 import org.accord.query.trust.TrustProjection;
 import org.accord.query.variation.VariationProjection;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -201,6 +205,57 @@ class RulesInForceApplicabilityTest {
         assertThat(model.rules(BIRCH, "2027-09-01", LATER)).isEmpty();
     }
 
+    @Test
+    void aClusterStandardAppliesToEachSchoolFromTheDayItJoinsTheClusterUntilItMovesAwayAsKnownWhenRecorded() {
+        ReadModel model = readModel();
+        model.apply(new ClusterFormedEvent(TRUST, "north", "North", "person-lead", LocalDate.parse("2027-01-01"),
+                "person-exec", Instant.parse("2026-12-01T09:00:00Z")));
+        model.apply(new ClusterFormedEvent(TRUST, "south", "South", "person-lead", LocalDate.parse("2027-01-01"),
+                "person-exec", Instant.parse("2026-12-01T09:00:00Z")));
+        model.apply(new SchoolJoinedClusterEvent(TRUST, "north", ASH, LocalDate.parse("2027-01-01"), "person-exec",
+                Instant.parse("2026-12-01T10:00:00Z")));
+        model.apply(new SchoolJoinedClusterEvent(TRUST, "south", BIRCH, LocalDate.parse("2027-01-01"),
+                "person-exec", Instant.parse("2026-12-01T10:00:00Z")));
+        model.apply(adopted(HISTORY, 1, REQUIRED, "2027-02-01", "2027-01-04T09:00:00Z",
+                new Applicability(List.of(), List.of("north"), List.of())));
+        // Birch moves to the north cluster from September, as recorded in June
+        model.apply(new SchoolMovedClusterEvent(TRUST, BIRCH, "south", "north", LocalDate.parse("2027-09-01"),
+                "person-exec", Instant.parse("2027-06-01T09:00:00Z")));
+        // and Ash leaves for the south cluster from the same day
+        model.apply(new SchoolMovedClusterEvent(TRUST, ASH, "north", "south", LocalDate.parse("2027-09-01"),
+                "person-exec", Instant.parse("2027-06-01T09:05:00Z")));
+        Instant beforeMoves = Instant.parse("2027-05-31T00:00:00Z");
+
+        assertThat(model.standardIds(ASH, "2027-08-31", LATER)).containsExactly(HISTORY);
+        assertThat(model.standardIds(BIRCH, "2027-08-31", LATER)).isEmpty();
+        assertThat(model.standardIds(CEDAR, "2027-08-31", LATER)).isEmpty(); // in no cluster
+        assertThat(model.standardIds(ASH, "2027-09-01", LATER)).isEmpty();
+        assertThat(model.standardIds(BIRCH, "2027-09-01", LATER)).containsExactly(HISTORY);
+        // as known before the moves were recorded, the clusters stood as they were, whatever the date
+        assertThat(model.standardIds(ASH, "2027-09-01", beforeMoves)).containsExactly(HISTORY);
+        assertThat(model.standardIds(BIRCH, "2027-09-01", beforeMoves)).isEmpty();
+        assertThat(model.backbone("2027-09-01", LATER, BIRCH)).extracting(StandardVersionView::standardId)
+                .containsExactly(HISTORY);
+        assertThat(model.backbone("2027-09-01", beforeMoves, BIRCH)).isEmpty();
+    }
+
+    @Test
+    void aClusterStandardForOnePhaseAppliesOnlyToThatPhaseInTheCluster() {
+        ReadModel model = readModel();
+        model.apply(new ClusterFormedEvent(TRUST, "north", "North", "person-lead", LocalDate.parse("2027-01-01"),
+                "person-exec", Instant.parse("2026-12-01T09:00:00Z")));
+        for (String school : List.of(ASH, BIRCH)) {
+            model.apply(new SchoolJoinedClusterEvent(TRUST, "north", school, LocalDate.parse("2027-01-01"),
+                    "person-exec", Instant.parse("2026-12-01T10:00:00Z")));
+        }
+        model.apply(adopted(HISTORY, 1, ADAPTABLE, "2027-02-01", "2027-01-04T09:00:00Z",
+                new Applicability(List.of(SchoolPhase.PRIMARY), List.of("north"), List.of())));
+
+        assertThat(model.standardIds(ASH, "2027-03-01", LATER)).containsExactly(HISTORY);
+        assertThat(model.standardIds(BIRCH, "2027-03-01", LATER)).isEmpty(); // in the cluster, but secondary
+        assertThat(model.standardIds(CEDAR, "2027-03-01", LATER)).isEmpty(); // primary, not in the cluster
+    }
+
     private static Applicability primary() {
         return Applicability.phases(SchoolPhase.PRIMARY);
     }
@@ -233,6 +288,7 @@ class RulesInForceApplicabilityTest {
         ReadModel(ReadModelStore store) {
             this.projections = List.of(
                     new AnnotationEventHandlerAdapter(new TrustProjection(store)),
+                    new AnnotationEventHandlerAdapter(new ClusterProjection(store)),
                     new AnnotationEventHandlerAdapter(new StandardProjection(store)),
                     new AnnotationEventHandlerAdapter(new VariationProjection(store)));
             this.queries = new RulesInForceQueries(store);
