@@ -5,7 +5,7 @@ import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
 
 const QUERY = `query Proposal($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS}
   area alignment statement rationale effectiveFrom reviewBy amendsVersion
-  appliesTo { phases schoolIds everySchool description schools { id name } } applicabilityWarnings
+  appliesTo { phases schoolIds everySchool description schools { id name } clusters { id name } } applicabilityWarnings
   impact { asOf schools { school { id name phase } effect }
     variations { variation { id } school { id name } kind status version effect }
     schoolsGained { id name } schoolsLost { id name } }
@@ -119,7 +119,8 @@ function impact(i) {
 
 /** What a proposal or version applies to, in words, with the schools it names. */
 function appliesTo(a) {
-  return a.schools && a.schools.length ? a.description + ': ' + a.schools.map(x => x.name).join(', ') : a.description;
+  const named = [...(a.clusters || []).map(c => c.name + ' (cluster)'), ...(a.schools || []).map(x => x.name)];
+  return named.length ? a.description + ': ' + named.join(', ') : a.description;
 }
 
 function meaning(alignment) {

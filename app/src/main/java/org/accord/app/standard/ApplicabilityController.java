@@ -9,6 +9,8 @@ import org.accord.api.standard.FindStandardsQuery;
 import org.accord.api.standard.StandardVersionView;
 import org.accord.api.standard.StandardView;
 import org.accord.api.trust.ChangeSchoolPhaseCommand;
+import org.accord.api.trust.ClusterView;
+import org.accord.api.trust.FindClustersQuery;
 import org.accord.api.trust.FindSchoolsQuery;
 import org.accord.api.trust.FindTrustQuery;
 import org.accord.api.trust.SchoolView;
@@ -62,6 +64,12 @@ public class ApplicabilityController {
     public List<SchoolView> schools(Applicability applicability) {
         return applicability.schoolIds().isEmpty() ? List.of()
                 : queries.list(new FindSchoolsQuery(applicability.schoolIds()), SchoolView.class);
+    }
+
+    @SchemaMapping(typeName = "AppliesTo", field = "clusters")
+    public List<ClusterView> clusters(Applicability applicability) {
+        return applicability.clusterIds().isEmpty() ? List.of()
+                : queries.list(new FindClustersQuery(applicability.clusterIds()), ClusterView.class);
     }
 
     @SchemaMapping(typeName = "AppliesTo", field = "everySchool")

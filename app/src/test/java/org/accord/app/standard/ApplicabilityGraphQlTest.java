@@ -202,6 +202,13 @@ class ApplicabilityGraphQlTest extends AccordHttpTest {
         as("board").documentName("backboneForSchool").variable("trustId", "demo-trust").execute()
                 .path("backbone[?(@.standard.id == '" + standard + "')].appliesTo.clusterIds[*]")
                 .entityList(String.class).containsExactly(cluster);
+        as("board").documentName("proposalApplicability").variable("id", proposalOf(standard)).execute()
+                .path("proposal.appliesTo.clusters[*].id").entityList(String.class).containsExactly(cluster);
+    }
+
+    private String proposalOf(String standardId) {
+        return as("board").documentName("standard").variable("id", standardId).execute()
+                .path("standard.versions[0].proposal.id").entity(String.class).get();
     }
 
     private String registerSchool(String name, String phase) {
