@@ -148,6 +148,7 @@ public class Standard {
                          TrustRosters trusts) {
         requireHeadteacher(actorId, command.schoolId(), trusts);
         requireVariable(AlignmentLevel.ADAPTABLE, command.version());
+        requireApplies(command.schoolId(), trusts);
         requireNoOpenVariation(command.schoolId());
         String variationId = Check.present(command.variationId(), "variationId");
         LocalDate reviewBy = futureDate(command.reviewBy(), "reviewBy", false);
@@ -162,6 +163,7 @@ public class Standard {
                          TrustRosters trusts) {
         requireHeadteacher(actorId, command.schoolId(), trusts);
         requireVariable(AlignmentLevel.REQUIRED, command.version());
+        requireApplies(command.schoolId(), trusts);
         requireNoOpenVariation(command.schoolId());
         String variationId = Check.present(command.variationId(), "variationId");
         LocalDate expiresOn = futureDate(command.expiresOn(), "expiresOn", true);
@@ -233,6 +235,7 @@ public class Standard {
                     + v.kind.name().toLowerCase(java.util.Locale.ROOT) + " cannot be re-affirmed against it"
                     + instead);
         }
+        requireApplies(v.schoolId, trusts);
         LocalDate until = command.until() != null
                 ? futureDate(command.until(), v.kind == VariationKind.EXCEPTION ? "expiresOn" : "reviewBy", false)
                 : v.until;
@@ -277,6 +280,21 @@ public class Standard {
         }
         apply(new VariationExpiredEvent(command.variationId(), standardId, trustId, v.schoolId, v.until,
                 v.kind == VariationKind.EXCEPTION ? "expiry date reached" : "review date reached", now()));
+    }
+
+    /**
+     * A school varies only from a standard that applies to it: the current version must cover it by its phase or
+     * cluster today, or by one it is recorded to take later (a school may prepare before it joins). Where the roster
+     * knows nothing of the school's phase, nothing is refused here.
+     */
+    private void requireApplies(String schoolId, TrustRosters trusts) {
+        Roster.SchoolStanding standing = trusts.of(trustId).standing(schoolId);
+        Applicability applies = Applicability.of(current().applicability());
+        if (standing != null && !standing.mayBeCoveredBy(applies, schoolId)) {
+            throw DomainException.badRequest("standard '" + standardId + "' version " + current().number()
+                    + " applies to " + applies.describe() + ", and school '" + schoolId
+                    + "' is not among them: it needs no variation");
+        }
     }
 
     private void requireHeadteacher(String actorId, String schoolId, TrustRosters trusts) {

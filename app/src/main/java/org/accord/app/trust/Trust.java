@@ -59,10 +59,15 @@ public class Trust {
     private final Set<String> schoolNames = new HashSet<>();
     private final Map<String, SchoolPhase> schoolPhases = new HashMap<>();
     private final Map<String, LocalDate> lastPhaseChange = new HashMap<>();
+    /** Each school's phases with the day each took effect, the registered one from the beginning. */
+    private final Map<String, java.util.List<PhaseFrom>> phaseHistory = new HashMap<>();
     private final Set<String> erased = new HashSet<>();
     private final Map<String, Cluster> clusters = new HashMap<>();
     private final Set<String> clusterNames = new HashSet<>();
     private ClusterMemberships memberships = ClusterMemberships.none();
+
+    private record PhaseFrom(SchoolPhase phase, LocalDate from) {
+    }
 
     /** What the rules need of a cluster: when it was formed, and from when its current lead leads it. */
     private record Cluster(String name, LocalDate formedOn, String leadId, LocalDate leadFrom) {
@@ -316,7 +321,28 @@ public class Trust {
 
     /** The trust's membership as it stands, for other aggregates' authorisation and validation. */
     public Roster roster() {
-        return new Roster(trustId, Map.copyOf(people), Set.copyOf(schoolIds), Set.copyOf(clusters.keySet()));
+        return new Roster(trustId, Map.copyOf(people), Set.copyOf(schoolIds), Set.copyOf(clusters.keySet()),
+                standings());
+    }
+
+    /** Each school's phases and clusters today and as recorded to come, for applicability on the command side. */
+    private Map<String, Roster.SchoolStanding> standings() {
+        LocalDate today = DomainClock.today();
+        Map<String, Roster.SchoolStanding> standings = new HashMap<>();
+        for (String schoolId : schoolIds) {
+            Set<SchoolPhase> phases = new HashSet<>();
+            java.util.List<PhaseFrom> history = phaseHistory.getOrDefault(schoolId, java.util.List.of());
+            history.stream().filter(p -> !p.from().isAfter(today)).reduce((earlier, later) -> later)
+                    .ifPresent(p -> phases.add(p.phase()));
+            history.stream().filter(p -> p.from().isAfter(today)).forEach(p -> phases.add(p.phase()));
+            Set<String> inClusters = new HashSet<>();
+            inClusters.add(memberships.clusterOf(schoolId, today).orElse(null));
+            memberships.changes().stream()
+                    .filter(c -> c.schoolId().equals(schoolId) && c.effectiveFrom().isAfter(today))
+                    .forEach(c -> inClusters.add(c.clusterId()));
+            standings.put(schoolId, new Roster.SchoolStanding(phases, inClusters));
+        }
+        return standings;
     }
 
     @EventSourcingHandler
@@ -329,11 +355,15 @@ public class Trust {
         schoolIds.add(event.schoolId());
         schoolNames.add(key(event.name()));
         schoolPhases.put(event.schoolId(), event.phase());
+        phaseHistory.computeIfAbsent(event.schoolId(), id -> new java.util.ArrayList<>())
+                .add(new PhaseFrom(event.phase(), LocalDate.MIN));
     }
 
     @EventSourcingHandler
     void on(SchoolPhaseChangedEvent event) {
         schoolPhases.put(event.schoolId(), event.phase());
+        phaseHistory.computeIfAbsent(event.schoolId(), id -> new java.util.ArrayList<>())
+                .add(new PhaseFrom(event.phase(), event.effectiveFrom()));
         lastPhaseChange.put(event.schoolId(), event.effectiveFrom());
     }
 

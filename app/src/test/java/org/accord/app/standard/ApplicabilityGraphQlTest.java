@@ -206,6 +206,18 @@ class ApplicabilityGraphQlTest extends AccordHttpTest {
                 .path("proposal.appliesTo.clusters[*].id").entityList(String.class).containsExactly(cluster);
     }
 
+    @Test
+    void aSchoolCannotVaryFromAStandardThatDoesNotApplyToItAndNothingIsRecorded() {
+        long before = storedEvents();
+        expectError(as("head").documentName("recordImplementation").variable("input", Map.of(
+                        "schoolId", "demo-school-oakwood", "standardId", "demo-standard-ks3-reading", "version", 1,
+                        "description", "Class novels in Year 6", "justification", "Our Year 6 reads together",
+                        "reviewBy", TODAY.plusYears(1).toString())).execute(),
+                "BAD_REQUEST", "applies to SECONDARY and ALL_THROUGH schools, and school 'demo-school-oakwood' is"
+                        + " not among them");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
     private String proposalOf(String standardId) {
         return as("board").documentName("standard").variable("id", standardId).execute()
                 .path("standard.versions[0].proposal.id").entity(String.class).get();
