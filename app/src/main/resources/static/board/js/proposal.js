@@ -24,7 +24,9 @@ page('standards.html', async (main) => {
     main.replaceChildren(el('h1', {}, 'Proposal'), notFound('The proposal "' + (id || '') + '"'));
     return;
   }
-  const voted = new Set([...p.votes.map(v => v.voter.id), ...p.recusals.map(r => r.voter.id)]);
+  // a delegator whose delegate has voted for them has had their say
+  const voted = new Set([...p.votes.map(v => v.voter.id), ...p.recusals.map(r => r.voter.id),
+    ...p.votes.flatMap(v => (v.castFor || []).map(c => c.id))]);
   const waiting = p.eligibleVoters.filter(v => !voted.has(v.id));
   main.replaceChildren(
     el('h1', {}, p.title),

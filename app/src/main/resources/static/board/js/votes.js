@@ -5,9 +5,11 @@ import { renderDiff } from './diff.js';
 
 export const PROPOSAL_FIELDS = `id kind status title outcome openedAt closesAt closedAt
   proposer { id displayName nameErased }
-  tally { approve object abstain recused eligible }
+  tally { approve object abstain recused eligible delegated }
   decisionRule { mode quorum threshold }
-  votes { voter { id displayName nameErased } choice rationale castAt }
+  votes { voter { id displayName nameErased } choice rationale castAt castFor { id displayName nameErased } }
+  delegations { id delegator { id displayName nameErased } delegate { id displayName nameErased } periodDelegationId
+    status delegatedAt revokedAt }
   voteHistory { voter { id displayName nameErased } choice rationale castAt }
   recusals { voter { id displayName nameErased } interest recusedAt }
   revisions { number title statement rationale note revisedBy { id displayName nameErased } revisedAt }`;
@@ -16,13 +18,15 @@ export function tally(p) {
   const t = p.tally;
   return el('p', { class: 'tally' }, el('strong', {}, 'Tally: '),
     `${t.approve} approve, ${t.object} object, ${t.abstain} abstain, ${t.recused} recused, of ${t.eligible} eligible`,
+    t.delegated ? ` (${t.delegated} cast by a delegate)` : '',
     p.decisionRule ? ` (${p.decisionRule.mode.toLowerCase()}, quorum ${Math.round(p.decisionRule.quorum * 100)}%`
       + (p.decisionRule.mode === 'MAJORITY' ? `, threshold ${Math.round(p.decisionRule.threshold * 100)}%)` : ')') : '');
 }
 
 export function votes(p, idPrefix) {
   if (!p.votes.length && !p.recusals.length) {
-    return el('p', { class: 'muted' }, p.status === 'DRAFT' ? 'Not yet put to a vote.' : 'No votes were cast.');
+    return el('div', {}, el('p', { class: 'muted' }, p.status === 'DRAFT' ? 'Not yet put to a vote.' : 'No votes were cast.'),
+      delegations(p, idPrefix));
   }
   const changed = p.voteHistory.length - p.votes.length;
   return el('div', {},
@@ -31,12 +35,30 @@ export function votes(p, idPrefix) {
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Voter'), el('th', { scope: 'col' }, 'Vote'),
         el('th', { scope: 'col' }, 'Rationale'), el('th', { scope: 'col' }, 'Cast'))),
       el('tbody', {}, p.votes.map(v => el('tr', { class: v.choice === 'OBJECT' ? 'dissent' : null },
-        el('td', {}, person(v.voter)),
+        el('td', {}, person(v.voter), v.castFor && v.castFor.length
+          ? el('span', { class: 'muted' }, ' (also for ' + v.castFor.map(person).join(', ') + ', by delegation)') : null),
         el('td', {}, badge(v.choice), v.choice === 'OBJECT' ? el('span', {}, ' dissent') : null),
         el('td', {}, v.rationale || el('span', { class: 'muted' }, 'none given')),
         el('td', {}, time(v.castAt))))))),
     p.recusals.length ? el('div', {}, el('h4', {}, 'Recusals'), el('ul', {}, p.recusals.map(r => el('li', {},
-      person(r.voter), ' declared an interest: ', r.interest, ' (', time(r.recusedAt), ')')))) : null);
+      person(r.voter), ' declared an interest: ', r.interest, ' (', time(r.recusedAt), ')')))) : null,
+    delegations(p, idPrefix));
+}
+
+const DELEGATION_STATUS = {
+  IN_FORCE: 'in force', OVERRIDDEN: 'overridden: they voted themselves', DELEGATOR_RECUSED: 'void: they recused',
+  DELEGATE_RECUSED: 'void: the delegate recused', REVOKED: 'revoked', ENDED: 'ended',
+};
+
+/** Who let whom vote for them, and whether it counts (docs/decisions.md, delegated votes). */
+function delegations(p, idPrefix) {
+  const all = p.delegations || [];
+  if (!all.length) return null;
+  return el('div', { id: idPrefix + '-delegations' }, el('h4', {}, 'Delegations'), el('ul', {}, all.map(d => el('li', {},
+    person(d.delegator), ' delegated their vote to ', person(d.delegate),
+    d.periodDelegationId ? ' (for a period that covers the day voting opened)' : '',
+    ' on ', time(d.delegatedAt), ': ', DELEGATION_STATUS[d.status] || d.status,
+    d.revokedAt ? [' on ', time(d.revokedAt)] : null, '.'))));
 }
 
 /** Two pickers and the word diff of title, statement and rationale between the chosen revisions. */

@@ -3,6 +3,7 @@ package org.accord.query;
 import java.util.List;
 
 import org.accord.query.audit.DecisionRecordDocument;
+import org.accord.query.proposal.PeriodDelegationDocument;
 import org.accord.query.proposal.ProposalDocument;
 import org.accord.query.proposal.ProposalVoteDocument;
 import org.accord.query.variation.VariationDocument;
@@ -14,7 +15,7 @@ import org.accord.query.variation.VariationDocument;
 public final class ReadModelLookups {
 
     public static final List<Class<?>> DOCUMENTS = List.of(ProposalDocument.class, ProposalVoteDocument.class,
-            VariationDocument.class, DecisionRecordDocument.class);
+            VariationDocument.class, DecisionRecordDocument.class, PeriodDelegationDocument.class);
 
     private ReadModelLookups() {
     }

@@ -9,13 +9,16 @@ package org.accord.query;
  * the proposal, the decision log in buckets of a hundred records;</li>
  * <li>read models shaped for the log: proposals and variations listed by lookups of their own documents, one row per
  * vote and per decision record.</li>
- * <li>applicability: each standard version holds what it applies to, a school its phase changes (valid and record
+ * <li>delegated votes: a proposal's delegations inside the proposal, a tally's count of delegated votes, a team's
+ * period delegations a row each.</li>
+ * <li>delegated votes (as 3) and applicability, merged: each shape's store lacks the other's, so both rebuild;
+ * applicability: each standard version holds what it applies to, a school its phase changes (valid and record
  * time).</li>
  * </ol>
  */
 public final class ReadModelShape {
 
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private ReadModelShape() {
     }

@@ -14,7 +14,18 @@ public record ProposalView(String id, String trustId, String teamId, ProposalKin
                            List<Revision> revisions, List<Vote> votes, List<Vote> voteHistory,
                            List<Recusal> recusals, Tally tally, List<String> eligibleVoters, DecisionRule rule,
                            Instant openedAt, Instant closesAt, Instant closedAt, VotingOutcome outcome,
-                           Adoption adoption) {
+                           Adoption adoption, List<VoteDelegationView> delegations) {
+
+    /** A proposal without delegations. */
+    public ProposalView(String id, String trustId, String teamId, ProposalKind kind, ProposalStatus status,
+                        ProposalContent content, String standardId, Integer amendsVersion, String proposerId,
+                        List<Revision> revisions, List<Vote> votes, List<Vote> voteHistory, List<Recusal> recusals,
+                        Tally tally, List<String> eligibleVoters, DecisionRule rule, Instant openedAt,
+                        Instant closesAt, Instant closedAt, VotingOutcome outcome, Adoption adoption) {
+        this(id, trustId, teamId, kind, status, content, standardId, amendsVersion, proposerId, revisions, votes,
+                voteHistory, recusals, tally, eligibleVoters, rule, openedAt, closesAt, closedAt, outcome, adoption,
+                List.of());
+    }
 
     /** The trust's decision on a ratified proposal: adopted as a version of a standard, or declined with a reason. */
     public record Adoption(Integer version, String declineReason, String decidedBy, Instant decidedAt) {
@@ -85,7 +96,15 @@ public record ProposalView(String id, String trustId, String teamId, ProposalKin
         }
     }
 
-    public record Vote(String voterId, VoteChoice choice, String rationale, Instant castAt) {
+    /**
+     * A vote; {@code castFor} are the delegators it also counts for (DelegatedVotes), empty for a vote that counts
+     * for its voter alone and for the rows of the vote history.
+     */
+    public record Vote(String voterId, VoteChoice choice, String rationale, Instant castAt, List<String> castFor) {
+
+        public Vote(String voterId, VoteChoice choice, String rationale, Instant castAt) {
+            this(voterId, choice, rationale, castAt, List.of());
+        }
     }
 
     public record Recusal(String voterId, String interest, Instant recusedAt) {

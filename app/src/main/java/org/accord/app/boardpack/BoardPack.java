@@ -20,7 +20,8 @@ public record BoardPack(String trustId, String trustName, LocalDate from, LocalD
 
     /** Log record types that are steps towards a decision, or administration, rather than decisions. */
     public static final Set<String> NOT_DECISIONS = Set.of("ProposalDrafted", "ProposalRevised", "VotingOpened",
-            "VoteCast", "VoterRecused", "PersonRegistered");
+            "VoteCast", "VoterRecused", "PersonRegistered", "VoteDelegated", "VoteDelegationRevoked",
+            "VotesDelegatedForPeriod", "PeriodDelegationRevoked");
 
     /** Log record types that grant a school a variation. */
     public static final Set<String> VARIATIONS_GRANTED =

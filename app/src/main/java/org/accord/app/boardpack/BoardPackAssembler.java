@@ -93,6 +93,7 @@ public class BoardPackAssembler {
                         id -> queries.one(new FindProposalQuery(id), ProposalView.class));
                 if (proposal != null) {
                     proposal.votes().forEach(v -> people.add(v.voterId()));
+                    proposal.votes().forEach(v -> people.addAll(v.castFor()));
                     proposal.recusals().forEach(v -> people.add(v.voterId()));
                 }
             }
@@ -157,6 +158,10 @@ public class BoardPackAssembler {
         List<BoardPack.VoteLine> lines = new ArrayList<>();
         proposal.votes().forEach(v -> lines.add(new BoardPack.VoteLine(v.voterId(), names.get(v.voterId()),
                 v.choice().name(), v.rationale())));
+        // a delegated vote counted as the delegator's: a line of its own, saying who cast it
+        proposal.votes().forEach(v -> v.castFor().forEach(delegator -> lines.add(new BoardPack.VoteLine(delegator,
+                names.get(delegator), v.choice().name(), "cast for them by their delegate "
+                + (names.get(v.voterId()) != null ? names.get(v.voterId()) : v.voterId())))));
         proposal.recusals().forEach(r -> lines.add(new BoardPack.VoteLine(r.voterId(), names.get(r.voterId()),
                 "RECUSED", r.interest())));
         return lines;

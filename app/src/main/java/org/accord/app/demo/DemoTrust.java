@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.accord.api.proposal.AdoptProposalCommand;
 import org.accord.api.proposal.CastVoteCommand;
+import org.accord.api.proposal.DelegateVoteCommand;
 import org.accord.api.proposal.CloseVotingCommand;
 import org.accord.api.proposal.DraftProposalCommand;
 import org.accord.api.proposal.OpenVotingCommand;
@@ -22,6 +23,7 @@ import org.accord.api.standard.Applicability;
 import org.accord.api.standard.Area;
 import org.accord.api.team.DecisionMode;
 import org.accord.api.team.DecisionRule;
+import org.accord.api.team.DelegateVotesForPeriodCommand;
 import org.accord.api.team.FormTeamCommand;
 import org.accord.api.trust.AddSchoolToClusterCommand;
 import org.accord.api.trust.FormClusterCommand;
@@ -140,7 +142,8 @@ final class DemoTrust {
 
     /**
      * Decisions already in the log: one proposal ratified, one rejected with dissent, one lapsed for want of a
-     * quorum, and one open for the heads of English to vote on.
+     * quorum, and one open for the heads of English to vote on, where member3 has delegated their vote to the chair;
+     * and a SENDCo's period delegation for a fortnight ahead.
      */
     private static List<Step> decisions() {
         List<Step> steps = new ArrayList<>();
@@ -193,6 +196,13 @@ final class DemoTrust {
                 LocalDate.of(2027, 1, 4), LocalDate.of(2029, 1, 4), KEY_STAGE_3))));
         steps.add(as("chair", new OpenVotingCommand(library, null)));
         steps.add(as("chair", new CastVoteCommand(library, VoteChoice.APPROVE, null)));
+        // member3 is away on a residential trip: the chair's vote counts for them too, until they vote or revoke
+        steps.add(as("member3", new DelegateVoteCommand(library, "demo-delegation-library-member3",
+                personId("chair"))));
+        // and a SENDCo's votes go to a colleague for a fortnight ahead: any SEND proposal opened then carries it in
+        steps.add(as("sendco-riverside", new DelegateVotesForPeriodCommand("demo-team-send",
+                "demo-delegation-send-riverside", personId("sendco-meadowbank"),
+                LocalDate.now(ZoneOffset.UTC).plusDays(14), LocalDate.now(ZoneOffset.UTC).plusDays(27))));
         steps.addAll(backbone());
         return steps;
     }

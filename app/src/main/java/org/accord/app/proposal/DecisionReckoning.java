@@ -2,9 +2,11 @@ package org.accord.app.proposal;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.accord.api.proposal.DelegatedVotes;
 import org.accord.api.proposal.Tally;
 import org.accord.api.proposal.VoteChoice;
 import org.accord.api.proposal.VotingOutcome;
@@ -13,7 +15,10 @@ import org.accord.api.team.DecisionRule;
 
 /**
  * Where a vote is counted: the outcome of a proposal under the decision rule fixed when voting opened. Pure, so every
- * edge is tested directly (DecisionReckoningTest). The rule, in order:
+ * edge is tested directly (DecisionReckoningTest). The votes counted are those {@link DelegatedVotes} says: each
+ * voter's own standing vote, or, for a delegator who has not voted, their delegate's own vote; a delegated vote counts
+ * exactly like one cast by the delegator, in the quorum, the threshold and (in CONSENT mode) as a standing objection.
+ * The rule, in order:
  * <ol>
  *   <li>Recused voters are not counted: the electorate is the eligible voters less the recused ones. If that leaves
  *       nobody, the proposal LAPSES.</li>
@@ -43,11 +48,19 @@ public final class DecisionReckoning {
      */
     public static Result reckon(DecisionRule rule, Collection<String> eligible, Map<String, VoteChoice> standing,
                                 Set<String> recused) {
-        int approve = count(standing, VoteChoice.APPROVE);
-        int object = count(standing, VoteChoice.OBJECT);
-        int abstain = count(standing, VoteChoice.ABSTAIN);
+        return reckon(rule, eligible, standing, recused, List.of());
+    }
+
+    /** @param delegations the delegations in force (not revoked) on the proposal */
+    public static Result reckon(DecisionRule rule, Collection<String> eligible, Map<String, VoteChoice> standing,
+                                Set<String> recused, Collection<DelegatedVotes.Delegation> delegations) {
+        DelegatedVotes.Counted counted = DelegatedVotes.count(eligible, standing, recused, delegations);
+        Map<String, VoteChoice> votes = counted.votes();
+        int approve = count(votes, VoteChoice.APPROVE);
+        int object = count(votes, VoteChoice.OBJECT);
+        int abstain = count(votes, VoteChoice.ABSTAIN);
         int recusedCount = (int) eligible.stream().filter(recused::contains).count();
-        Tally tally = new Tally(approve, object, abstain, recusedCount, eligible.size());
+        Tally tally = new Tally(approve, object, abstain, recusedCount, eligible.size(), counted.castBy().size());
 
         int electorate = eligible.size() - recusedCount;
         if (electorate <= 0) {

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.accord.api.proposal.AdoptionDeclinedEvent;
 import org.accord.api.proposal.CastVoteCommand;
 import org.accord.api.proposal.CloseVotingCommand;
 import org.accord.api.proposal.DeclineAdoptionCommand;
+import org.accord.api.proposal.DelegateVoteCommand;
+import org.accord.api.proposal.DelegatedVotes;
 import org.accord.api.proposal.DraftProposalCommand;
 import org.accord.api.proposal.OpenVotingCommand;
 import org.accord.api.proposal.ProposalAdoptedEvent;
@@ -30,8 +33,11 @@ import org.accord.api.proposal.ProposalStatus;
 import org.accord.api.proposal.ProposalWithdrawnEvent;
 import org.accord.api.proposal.RecuseCommand;
 import org.accord.api.proposal.ReviseProposalCommand;
+import org.accord.api.proposal.RevokeVoteDelegationCommand;
 import org.accord.api.proposal.VoteCastEvent;
 import org.accord.api.proposal.VoteChoice;
+import org.accord.api.proposal.VoteDelegatedEvent;
+import org.accord.api.proposal.VoteDelegationRevokedEvent;
 import org.accord.api.proposal.VoterRecusedEvent;
 import org.accord.api.proposal.VotingClosedEvent;
 import org.accord.api.proposal.VotingOpenedEvent;
@@ -44,6 +50,7 @@ import org.accord.app.shared.Check;
 import org.accord.app.shared.DomainClock;
 import org.accord.app.standard.AdoptedText;
 import org.accord.app.standard.StandardLookup;
+import org.accord.app.team.PeriodDelegation;
 import org.accord.app.team.TeamRoster;
 import org.accord.app.team.TeamRosters;
 import org.accord.app.trust.Roster;
@@ -85,6 +92,11 @@ public class Proposal {
     private Instant closesAt;
     private final Map<String, VoteChoice> standing = new HashMap<>();
     private final Set<String> recused = new HashSet<>();
+    /** The delegations in force (not revoked), by delegator: at most one each. */
+    private final Map<String, InForce> delegations = new LinkedHashMap<>();
+
+    private record InForce(String delegationId, String delegateId) {
+    }
 
     protected Proposal() {
         // for Axon
@@ -154,8 +166,83 @@ public class Proposal {
         if (deadline.isAfter(now.plus(MAX_VOTING_WINDOW))) {
             throw DomainException.badRequest("closesAt must be within a year, was " + deadline);
         }
-        apply(new VotingOpenedEvent(proposalId, trustId, teamId, List.copyOf(team.members()), team.rule(), now,
-                deadline, actorId));
+        List<String> voters = List.copyOf(team.members());
+        apply(new VotingOpenedEvent(proposalId, trustId, teamId, voters, team.rule(), now, deadline, actorId));
+        // the period delegations in force on the day voting opens are carried in, like the voters and the rule
+        for (PeriodDelegation period : team.delegationsCovering(DomainClock.today())) {
+            if (voters.contains(period.delegatorId()) && voters.contains(period.delegateId())) {
+                apply(new VoteDelegatedEvent(proposalId, trustId, teamId, period.delegationId() + ":" + proposalId,
+                        period.delegatorId(), period.delegateId(), period.delegationId(), now));
+            }
+        }
+    }
+
+    /**
+     * An eligible voter delegates their vote on this proposal, while voting is open. Refused: oneself, a delegate who
+     * is not an eligible voter or has recused, a caller who recused, voted themselves or already delegated, and any
+     * chain (the delegate has delegated their own vote, or someone has delegated theirs to the caller).
+     *
+     * @return the delegation's id
+     */
+    @CommandHandler
+    public String handle(DelegateVoteCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                         TrustRosters trusts) {
+        requireInTrust(actorId, trusts);
+        requireVotingOpen("delegate a vote");
+        requireEligible(actorId);
+        String delegationId = Check.present(command.delegationId(), "delegationId");
+        String delegateId = Check.present(command.delegateId(), "delegateId");
+        if (delegateId.equals(actorId)) {
+            throw DomainException.badRequest("you cannot delegate your vote to yourself");
+        }
+        if (!eligibleVoters.contains(delegateId)) {
+            throw DomainException.badRequest("delegate '" + delegateId
+                    + "' is not an eligible voter on this proposal (a member of the team when voting opened)");
+        }
+        if (recused.contains(actorId)) {
+            throw DomainException.badRequest("you recused yourself from this proposal and have no vote to delegate");
+        }
+        if (standing.containsKey(actorId)) {
+            throw DomainException.badRequest("you have voted on this proposal yourself, and your own vote stands"
+                    + " over any delegation");
+        }
+        InForce existing = delegations.get(actorId);
+        if (existing != null) {
+            throw DomainException.badRequest("you have already delegated your vote on this proposal to '"
+                    + existing.delegateId() + "': revoke that delegation first");
+        }
+        if (recused.contains(delegateId)) {
+            throw DomainException.badRequest("delegate '" + delegateId
+                    + "' has recused from this proposal and casts no vote on it");
+        }
+        if (delegations.containsKey(delegateId)) {
+            throw DomainException.badRequest("a delegation chain: '" + delegateId
+                    + "' has delegated their own vote on this proposal, and a delegated vote cannot be passed on");
+        }
+        delegations.entrySet().stream().filter(e -> e.getValue().delegateId().equals(actorId)).findFirst()
+                .ifPresent(e -> {
+                    throw DomainException.badRequest("a delegation chain: '" + e.getKey()
+                            + "' has delegated their vote on this proposal to you, and a delegated vote cannot be"
+                            + " passed on");
+                });
+        apply(new VoteDelegatedEvent(proposalId, trustId, teamId, delegationId, actorId, delegateId, null, now()));
+        return delegationId;
+    }
+
+    /** The delegator takes their vote back, until voting closes; they may then vote, or delegate it to another. */
+    @CommandHandler
+    public String handle(RevokeVoteDelegationCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                         TrustRosters trusts) {
+        requireInTrust(actorId, trusts);
+        requireVotingOpen("revoke a delegation");
+        requireEligible(actorId);
+        InForce delegation = delegations.get(actorId);
+        if (delegation == null) {
+            throw DomainException.badRequest("you have not delegated your vote on this proposal");
+        }
+        apply(new VoteDelegationRevokedEvent(proposalId, trustId, teamId, delegation.delegationId(), actorId,
+                now()));
+        return delegation.delegationId();
     }
 
     @CommandHandler
@@ -212,7 +299,9 @@ public class Proposal {
         }
         // a vote that ran past its deadline ended at the deadline, whenever the close is recorded
         Instant closedAt = atDeadline ? closesAt : now;
-        DecisionReckoning.Result result = DecisionReckoning.reckon(rule, eligibleVoters, standing, recused);
+        DecisionReckoning.Result result = DecisionReckoning.reckon(rule, eligibleVoters, standing, recused,
+                delegations.entrySet().stream()
+                        .map(e -> new DelegatedVotes.Delegation(e.getKey(), e.getValue().delegateId())).toList());
         apply(new VotingClosedEvent(proposalId, trustId, teamId, result.outcome(), result.tally(), closedAt,
                 atDeadline, actorId));
     }
@@ -426,6 +515,16 @@ public class Proposal {
     void on(VoterRecusedEvent event) {
         recused.add(event.voterId());
         standing.remove(event.voterId());
+    }
+
+    @EventSourcingHandler
+    void on(VoteDelegatedEvent event) {
+        delegations.put(event.delegatorId(), new InForce(event.delegationId(), event.delegateId()));
+    }
+
+    @EventSourcingHandler
+    void on(VoteDelegationRevokedEvent event) {
+        delegations.remove(event.delegatorId());
     }
 
     @EventSourcingHandler

@@ -220,6 +220,8 @@ class BoardPagesBrowserTest extends AccordHttpTest {
         assertThat(browser.driver().findElements(By.cssSelector(
                 "#impact-schools tr[data-school='demo-school-oakwood']"))).isEmpty();
         assertThat(browser.text(By.id("waiting"))).contains("Still to vote");
+        // the demo's delegated vote: member3's to the chair (its status depends on what other tests did since)
+        assertThat(browser.text(By.id("proposal-delegations"))).contains("Delegations", "delegated their vote to");
         browser.screenshot("aProposalOpenForVoting");
     }
 

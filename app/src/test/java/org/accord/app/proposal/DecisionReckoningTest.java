@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import org.accord.api.proposal.DelegatedVotes;
+import org.accord.api.proposal.DelegationStatus;
 import org.accord.api.proposal.Tally;
 import org.accord.api.proposal.VoteChoice;
 import org.accord.api.proposal.VotingOutcome;
@@ -58,6 +60,7 @@ class DecisionReckoningTest {
         final List<String> eligible = new ArrayList<>();
         final Map<String, VoteChoice> standing = new LinkedHashMap<>();
         final Set<String> recused = new LinkedHashSet<>();
+        final List<DelegatedVotes.Delegation> delegations = new ArrayList<>();
         private int next;
 
         Ballot(int eligible) {
@@ -84,6 +87,18 @@ class DecisionReckoningTest {
             return this;
         }
 
+        /** {@code delegator} delegates their vote to {@code delegate}. */
+        Ballot delegate(String delegator, String delegate) {
+            delegations.add(new DelegatedVotes.Delegation(delegator, delegate));
+            return this;
+        }
+
+        /** {@code voterId} casts their own vote. */
+        Ballot vote(String voterId, VoteChoice choice) {
+            standing.put(voterId, choice);
+            return this;
+        }
+
         private void cast(int count, VoteChoice choice) {
             for (int i = 0; i < count; i++) {
                 standing.put(eligible.get(next++), choice);
@@ -92,7 +107,8 @@ class DecisionReckoningTest {
 
         DecisionReckoning.Result under(DecisionRule rule) {
             return DecisionReckoning.reckon(rule, Collections.unmodifiableList(eligible),
-                    Collections.unmodifiableMap(standing), Collections.unmodifiableSet(recused));
+                    Collections.unmodifiableMap(standing), Collections.unmodifiableSet(recused),
+                    List.copyOf(delegations));
         }
 
         VotingOutcome outcomeUnder(DecisionRule rule) {
@@ -287,6 +303,159 @@ class DecisionReckoningTest {
             // 1 of 4 misses a quorum of 0.5; were the 2 strangers taken off the electorate it would be 1 of 2
             Ballot ballot = new Ballot(4).votes(1, 0, 0).recuse("stranger-1").recuse("stranger-2");
             assertThat(ballot.outcomeUnder(majority(0.5, 0.5))).isEqualTo(LAPSED);
+        }
+    }
+
+    /** Delegated votes, counted as {@link DelegatedVotes} says: exactly like the delegator's own. */
+    @Nested
+    class Delegations {
+
+        /** Four voters v1..v4, nobody has voted yet. */
+        private Ballot four() {
+            return new Ballot(4);
+        }
+
+        @Test
+        void aDelegatesVoteCountsForTheDelegatorToo() {
+            DecisionReckoning.Result result = four().delegate("v2", "v1").vote("v1", APPROVE)
+                    .under(majority(0.5, 0.5));
+            assertThat(result.outcome()).isEqualTo(RATIFIED);
+            assertThat(result.tally()).isEqualTo(new Tally(2, 0, 0, 0, 4, 1));
+        }
+
+        @Test
+        void quorumIsReachedOnlyThroughADelegation() {
+            // 1 of 4 misses a quorum of 0.5; with v2's vote delegated to v1 it is 2 of 4, exactly at quorum
+            assertThat(four().vote("v1", APPROVE).outcomeUnder(majority(0.5, 0.5))).isEqualTo(LAPSED);
+            assertThat(four().delegate("v2", "v1").vote("v1", APPROVE).outcomeUnder(majority(0.5, 0.5)))
+                    .isEqualTo(RATIFIED);
+        }
+
+        @Test
+        void aDelegateCountsForEveryoneWhoDelegatedToThem() {
+            DecisionReckoning.Result result = four().delegate("v2", "v1").delegate("v3", "v1").vote("v1", OBJECT)
+                    .vote("v4", APPROVE).under(majority(0.5, 0.5));
+            assertThat(result.outcome()).isEqualTo(REJECTED);
+            assertThat(result.tally()).isEqualTo(new Tally(1, 3, 0, 0, 4, 2));
+        }
+
+        @Test
+        void aTieMadeByADelegatedVoteDoesNotCarry() {
+            Ballot ballot = four().delegate("v2", "v1").vote("v1", APPROVE).vote("v3", OBJECT).vote("v4", OBJECT);
+            assertThat(ballot.under(majority(0.5, 0.5)).tally()).isEqualTo(new Tally(2, 2, 0, 0, 4, 1));
+            assertThat(ballot.outcomeUnder(majority(0.5, 0.5))).isEqualTo(REJECTED);
+        }
+
+        @Test
+        void aDelegatedVoteBreaksATie() {
+            assertThat(four().delegate("v4", "v1").vote("v1", APPROVE).vote("v2", APPROVE).vote("v3", OBJECT)
+                    .outcomeUnder(majority(0.5, 0.6))).isEqualTo(RATIFIED);
+        }
+
+        @Test
+        void aDelegatedObjectionIsAStandingObjectionInConsentMode() {
+            // v1 approves for themselves; v3 objects, and the objection stands for v4 too
+            DecisionReckoning.Result result = four().delegate("v4", "v3").vote("v1", APPROVE).vote("v3", OBJECT)
+                    .under(consent(0.5));
+            assertThat(result.outcome()).isEqualTo(REJECTED);
+            assertThat(result.tally()).isEqualTo(new Tally(1, 2, 0, 0, 4, 1));
+        }
+
+        @Test
+        void aDelegatorWhoVotesOverridesTheDelegation() {
+            // v2 delegated to v1, then approved themselves: v1's objection counts only for v1
+            DecisionReckoning.Result result = four().delegate("v2", "v1").vote("v1", OBJECT).vote("v2", APPROVE)
+                    .vote("v3", APPROVE).under(majority(0.5, 0.5));
+            assertThat(result.tally()).isEqualTo(new Tally(2, 1, 0, 0, 4, 0));
+            assertThat(result.outcome()).isEqualTo(RATIFIED);
+        }
+
+        @Test
+        void aDelegatorsOwnObjectionOverridesTheDelegateApprovalInConsentMode() {
+            assertThat(four().delegate("v2", "v1").vote("v1", APPROVE).vote("v2", OBJECT)
+                    .outcomeUnder(consent(0.5))).isEqualTo(REJECTED);
+        }
+
+        @Test
+        void aRevokedDelegationIsNotInForceAndDoesNotCount() {
+            // revoked: the aggregate no longer passes it; v2 took no part, so 1 of 4 misses the quorum
+            assertThat(four().vote("v1", APPROVE).outcomeUnder(majority(0.5, 0.5))).isEqualTo(LAPSED);
+        }
+
+        @Test
+        void aDelegateWhoHasNotVotedCastsNothingForTheDelegator() {
+            DecisionReckoning.Result result = four().delegate("v2", "v1").vote("v3", APPROVE)
+                    .under(majority(0.5, 0.5));
+            assertThat(result.outcome()).isEqualTo(LAPSED);
+            assertThat(result.tally()).isEqualTo(new Tally(1, 0, 0, 0, 4, 0));
+        }
+
+        @Test
+        void aDelegateWhoRecusesCastsNothingForTheDelegatorWhoStillCountsInTheElectorate() {
+            // v1 recused: the electorate is 3 (v2, v3, v4); v3 alone took part, 1 of 3 misses 0.5
+            DecisionReckoning.Result result = four().delegate("v2", "v1").recuse("v1").vote("v3", APPROVE)
+                    .under(majority(0.5, 0.5));
+            assertThat(result.outcome()).isEqualTo(LAPSED);
+            assertThat(result.tally()).isEqualTo(new Tally(1, 0, 0, 1, 4, 0));
+        }
+
+        @Test
+        void aDelegatorWhoRecusesIsNotCountedAtAllEvenThroughTheirDelegate() {
+            // v2 recused: electorate 3; v1 and v3 approve, v4 objects; v1's approval counts once
+            DecisionReckoning.Result result = four().delegate("v2", "v1").recuse("v2").vote("v1", APPROVE)
+                    .vote("v3", APPROVE).vote("v4", OBJECT).under(majority(1.0, 0.5));
+            assertThat(result.tally()).isEqualTo(new Tally(2, 1, 0, 1, 4, 0));
+            assertThat(result.outcome()).isEqualTo(RATIFIED);
+        }
+
+        @Test
+        void aDelegationIsNeverTransitive() {
+            // v3 delegated to v2 and v2 to v1 (the aggregate refuses such a chain; the count ignores it anyway):
+            // v2 did not vote, so nothing is cast for v3
+            DecisionReckoning.Result result = four().delegate("v3", "v2").delegate("v2", "v1").vote("v1", APPROVE)
+                    .under(majority(0.0, 0.5));
+            assertThat(result.tally()).isEqualTo(new Tally(2, 0, 0, 0, 4, 1));
+        }
+
+        @Test
+        void aDelegatorWhoIsNotAnEligibleVoterIsNotCounted() {
+            // "late" joined the team after voting opened: their delegation gives them no vote
+            DecisionReckoning.Result result = four().delegate("late", "v1").vote("v1", APPROVE)
+                    .under(majority(0.5, 0.5));
+            assertThat(result.tally()).isEqualTo(new Tally(1, 0, 0, 0, 4, 0));
+            assertThat(result.outcome()).isEqualTo(LAPSED);
+        }
+
+        @Test
+        void aDelegateWhoIsNotAnEligibleVoterCastsNothing() {
+            DecisionReckoning.Result result = four().delegate("v2", "late").vote("late", APPROVE)
+                    .vote("v1", APPROVE).under(majority(0.5, 0.5));
+            assertThat(result.tally()).isEqualTo(new Tally(1, 0, 0, 0, 4, 0));
+        }
+
+        @Test
+        void aDelegatedAbstentionCountsTowardsTheQuorumButNotTheThreshold() {
+            DecisionReckoning.Result result = four().delegate("v2", "v1").delegate("v3", "v1").vote("v1", ABSTAIN)
+                    .vote("v4", APPROVE).under(majority(1.0, 0.5));
+            assertThat(result.tally()).isEqualTo(new Tally(1, 0, 3, 0, 4, 2));
+            assertThat(result.outcome()).isEqualTo(RATIFIED);
+        }
+
+        @Test
+        void everyoneDelegatingToOneVoterDecidesByThatVoterAlone() {
+            Ballot ballot = four().delegate("v2", "v1").delegate("v3", "v1").delegate("v4", "v1").vote("v1", APPROVE);
+            assertThat(ballot.under(consent(1.0)).tally()).isEqualTo(new Tally(4, 0, 0, 0, 4, 3));
+            assertThat(ballot.outcomeUnder(consent(1.0))).isEqualTo(RATIFIED);
+        }
+
+        @Test
+        void theStatusOfADelegationSaysWhetherItCounts() {
+            DelegatedVotes.Delegation d = new DelegatedVotes.Delegation("v2", "v1");
+            assertThat(DelegatedVotes.status(d, Map.of(), Set.of())).isEqualTo(DelegationStatus.IN_FORCE);
+            assertThat(DelegatedVotes.status(d, Map.of("v2", APPROVE), Set.of()))
+                    .isEqualTo(DelegationStatus.OVERRIDDEN);
+            assertThat(DelegatedVotes.status(d, Map.of(), Set.of("v2"))).isEqualTo(DelegationStatus.DELEGATOR_RECUSED);
+            assertThat(DelegatedVotes.status(d, Map.of(), Set.of("v1"))).isEqualTo(DelegationStatus.DELEGATE_RECUSED);
         }
     }
 }

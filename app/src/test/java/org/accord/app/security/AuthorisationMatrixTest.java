@@ -31,6 +31,9 @@ class AuthorisationMatrixTest extends AccordHttpTest {
     private static final List<String> ACCOUNTS = List.of("exec", "board", "chair", "member1", "member2", "member3",
             "head", "outsider");
     private static final String FUTURE = LocalDate.now(ZoneOffset.UTC).plusMonths(6).toString();
+    /** Days no test opens a vote on, for period delegations that must reach no proposal. */
+    private static final String LATER = LocalDate.now(ZoneOffset.UTC).plusDays(300).toString();
+    private static final String LATEST = LocalDate.now(ZoneOffset.UTC).plusDays(301).toString();
 
     /** Targets made for this test, so that what it changes is its own. */
     private final Map<String, String> ids = new HashMap<>();
@@ -43,6 +46,12 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         String toClose = draft("member2", "Matrix to close");
         mutate("chair", "mutation { openVoting(input: {proposalId: \"" + toClose + "\"}) { proposal { id } } }");
         ids.put("toClose", toClose);
+        String toDelegate = draft("member2", "Matrix to delegate on");
+        mutate("chair", "mutation { openVoting(input: {proposalId: \"" + toDelegate + "\"}) { proposal { id } } }");
+        ids.put("toDelegate", toDelegate);
+        ids.put("period", field(mutate("member1", "mutation { delegateVote(input: {teamId: \"demo-team-english\","
+                + " delegateId: \"demo-person-member2\", from: \"" + LATER + "\", to: \"" + LATER
+                + "\"}) { delegation { id } } }"), "delegateVote.delegation.id"));
         String ratified = draft("member1", "Matrix standard");
         mutate("chair", "mutation { openVoting(input: {proposalId: \"" + ratified + "\"}) { proposal { id } } }");
         for (String voter : List.of("chair", "member1", "member2")) {
@@ -95,6 +104,16 @@ class AuthorisationMatrixTest extends AccordHttpTest {
                         + " \"demo-proposal-library-lesson\", choice: ABSTAIN}) { proposal { id } } }"),
                 row("recuse", "F F ok ok ok ok F N", "mutation { recuse(input: {proposalId: \"{toClose}\", interest:"
                         + " \"matrix\"}) { proposal { id } } }"),
+                // the chair delegating to themselves is refused as BAD_REQUEST: past authorisation, so "ok"
+                row("delegateVote (proposal)", "F F ok ok ok ok F N", "mutation { delegateVote(input: {proposalId:"
+                        + " \"{toDelegate}\", delegateId: \"demo-person-chair\"}) { delegation { id } } }"),
+                row("delegateVote (period)", "F F ok ok ok ok F N", "mutation { delegateVote(input: {teamId:"
+                        + " \"demo-team-english\", delegateId: \"demo-person-chair\", from: \"" + LATEST
+                        + "\", to: \"" + LATEST + "\"}) { delegation { id } } }"),
+                row("revokeDelegation (proposal)", "F F ok ok ok ok F N", "mutation { revokeDelegation(input:"
+                        + " {proposalId: \"{toDelegate}\"}) { delegation { id } } }"),
+                row("revokeDelegation (period)", "F F F ok F F F N", "mutation { revokeDelegation(input: {teamId:"
+                        + " \"demo-team-english\", delegationId: \"{period}\"}) { delegation { id } } }"),
                 row("closeVoting", "F F ok F F F F N", "mutation { closeVoting(input: {proposalId: \"{toClose}\"})"
                         + " { proposal { id } } }"),
                 row("withdrawProposal", "F F ok F ok F F N", "mutation { withdrawProposal(input: {proposalId:"

@@ -9,6 +9,8 @@ import org.accord.api.proposal.ProposalDraftedEvent;
 import org.accord.api.proposal.ProposalRevisedEvent;
 import org.accord.api.proposal.ProposalWithdrawnEvent;
 import org.accord.api.proposal.VoteCastEvent;
+import org.accord.api.proposal.VoteDelegatedEvent;
+import org.accord.api.proposal.VoteDelegationRevokedEvent;
 import org.accord.api.proposal.VoterRecusedEvent;
 import org.accord.api.proposal.VotingClosedEvent;
 import org.accord.api.proposal.VotingOpenedEvent;
@@ -19,6 +21,8 @@ import org.accord.api.standard.StandardVersionAdoptedEvent;
 import org.accord.api.team.TeamFormedEvent;
 import org.accord.api.team.TeamMemberAddedEvent;
 import org.accord.api.team.TeamMemberRemovedEvent;
+import org.accord.api.team.PeriodDelegationRevokedEvent;
+import org.accord.api.team.VotesDelegatedForPeriodEvent;
 import org.accord.api.trust.ClusterFormedEvent;
 import org.accord.api.trust.ClusterLeadNamedEvent;
 import org.accord.api.trust.PersonErasedEvent;
@@ -127,10 +131,31 @@ final class DecisionNarrator {
             return proposal(e.proposalId(), "A voter recused from proposal '%s'", e.interest(), e.recusedAt(),
                     subjects);
         }
+        // delegations: people by id only, as everywhere in the log
+        if (event instanceof VoteDelegatedEvent e) {
+            return proposal(e.proposalId(), e.periodDelegationId() == null
+                    ? "A voter delegated their vote on proposal '%s' to another eligible voter"
+                    : "A voter's vote on proposal '%s' went to their delegate, as their period delegation '"
+                    + e.periodDelegationId() + "' covers the day voting opened", null, e.delegatedAt(), subjects);
+        }
+        if (event instanceof VoteDelegationRevokedEvent e) {
+            return proposal(e.proposalId(), "A voter revoked the delegation of their vote on proposal '%s'", null,
+                    e.revokedAt(), subjects);
+        }
+        if (event instanceof VotesDelegatedForPeriodEvent e) {
+            return of("team", e.teamId(), "A member of team '" + subjects.apply(e.teamId()).title()
+                    + "' delegated their votes to another member for the proposals whose voting opens from "
+                    + e.from() + " to " + e.to(), null, e.delegatedAt(), null);
+        }
+        if (event instanceof PeriodDelegationRevokedEvent e) {
+            return of("team", e.teamId(), "A member of team '" + subjects.apply(e.teamId()).title()
+                    + "' revoked their period delegation '" + e.delegationId() + "'", null, e.revokedAt(), null);
+        }
         if (event instanceof VotingClosedEvent e) {
             return proposal(e.proposalId(), "Proposal '%s' " + e.outcome() + ": " + e.tally().approve()
                     + " approve, " + e.tally().object() + " object, " + e.tally().abstain() + " abstain, "
                     + e.tally().recused() + " recused of " + e.tally().eligible()
+                    + (e.tally().delegated() > 0 ? " (" + e.tally().delegated() + " cast by a delegate)" : "")
                     + (e.atDeadline() ? " (closed at its deadline)" : ""), null, e.closedAt(), subjects);
         }
         if (event instanceof ProposalWithdrawnEvent e) {

@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One proposal, found by id, or a trust's proposals a page at a time, in the order they were drafted
  * ({@code position}, numbered from 0 per trust), by team or status too. Every list in it is bounded by the proposal
  * itself: its revisions (a handful), each voter's standing vote and recusal (keyed by voter, so one per eligible
- * voter). The history of every vote cast grows with each change of mind, so it lives apart, a row per vote
+ * voter), its delegations (at most a few per eligible voter). The history of every vote cast grows with each change of mind, so it lives apart, a row per vote
  * ({@link ProposalVoteDocument}).
  * <p>
  * A redelivery guard: a redelivered draft finds its position here and keeps it, so the document is written after the
@@ -39,7 +39,8 @@ public record ProposalDocument(@Id String id, String trustId, Long position, Str
                                Map<String, RecusalEntry> recusals,
                                List<String> eligibleVoters, DecisionRule rule, Instant openedAt, Instant closesAt,
                                Instant closedAt, VotingOutcome outcome, Tally finalTally, Integer adoptedVersion,
-                               String declineReason, String decidedBy, Instant decidedAt) {
+                               String declineReason, String decidedBy, Instant decidedAt,
+                               Map<String, DelegationEntry> delegations) {
 
     /** {@code eventId} makes each entry unique, so a redelivered event is added once ($addToSet). */
     public record RevisionEntry(int number, ProposalContent content, String note, String revisedBy,
@@ -50,5 +51,10 @@ public record ProposalDocument(@Id String id, String trustId, Long position, Str
     }
 
     public record RecusalEntry(String voterId, String interest, Instant recusedAt) {
+    }
+
+    /** A delegation on this proposal, keyed by its id; {@code revokedAt} once the delegator took it back. */
+    public record DelegationEntry(String delegationId, String delegatorId, String delegateId,
+                                  String periodDelegationId, Instant delegatedAt, Instant revokedAt) {
     }
 }

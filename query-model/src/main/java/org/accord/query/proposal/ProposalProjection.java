@@ -7,9 +7,12 @@ import org.accord.api.proposal.ProposalRevisedEvent;
 import org.accord.api.proposal.ProposalStatus;
 import org.accord.api.proposal.ProposalWithdrawnEvent;
 import org.accord.api.proposal.VoteCastEvent;
+import org.accord.api.proposal.VoteDelegatedEvent;
+import org.accord.api.proposal.VoteDelegationRevokedEvent;
 import org.accord.api.proposal.VoterRecusedEvent;
 import org.accord.api.proposal.VotingClosedEvent;
 import org.accord.api.proposal.VotingOpenedEvent;
+import org.accord.query.proposal.ProposalDocument.DelegationEntry;
 import org.accord.query.proposal.ProposalDocument.RecusalEntry;
 import org.accord.query.proposal.ProposalDocument.RevisionEntry;
 import org.accord.query.proposal.ProposalDocument.VoteEntry;
@@ -117,6 +120,27 @@ public class ProposalProjection {
                 .unset("votes." + event.voterId())
                 .set("recusals." + event.voterId(),
                         new RecusalEntry(event.voterId(), event.interest(), event.recusedAt())));
+    }
+
+    @EventHandler
+    void on(VoteDelegatedEvent event) {
+        store.upsert(ProposalDocument.class, event.proposalId(), new Update().set("delegations." + event.delegationId(),
+                new DelegationEntry(event.delegationId(), event.delegatorId(), event.delegateId(),
+                        event.periodDelegationId(), event.delegatedAt(), null)));
+    }
+
+    /** The entry is written whole, with the time of revocation: redelivered, it writes the same again. */
+    @EventHandler
+    void on(VoteDelegationRevokedEvent event) {
+        ProposalDocument proposal = store.findById(ProposalDocument.class, event.proposalId());
+        DelegationEntry entry = proposal == null || proposal.delegations() == null ? null
+                : proposal.delegations().get(event.delegationId());
+        if (entry == null) {
+            return;
+        }
+        store.upsert(ProposalDocument.class, event.proposalId(), new Update().set("delegations." + event.delegationId(),
+                new DelegationEntry(entry.delegationId(), entry.delegatorId(), entry.delegateId(),
+                        entry.periodDelegationId(), entry.delegatedAt(), event.revokedAt())));
     }
 
     @EventHandler

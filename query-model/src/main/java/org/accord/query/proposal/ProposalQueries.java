@@ -4,7 +4,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.accord.api.proposal.DelegatedVotes;
+import org.accord.api.proposal.DelegationStatus;
 import org.accord.api.proposal.FindProposalQuery;
 import org.accord.api.proposal.FindProposalsQuery;
 import org.accord.api.proposal.FindVotingsDueQuery;
@@ -12,6 +16,7 @@ import org.accord.api.proposal.ProposalPage;
 import org.accord.api.proposal.ProposalView;
 import org.accord.api.proposal.Tally;
 import org.accord.api.proposal.VoteChoice;
+import org.accord.api.proposal.VoteDelegationView;
 import org.accord.query.shared.Cursors;
 import org.accord.query.shared.ReadModelStore;
 import org.axonframework.queryhandling.QueryHandler;
@@ -82,35 +87,64 @@ public class ProposalQueries {
         Map<String, ProposalDocument.VoteEntry> votes = d.votes() == null ? Map.of() : d.votes();
         Map<String, ProposalDocument.RecusalEntry> recusals = d.recusals() == null ? Map.of() : d.recusals();
         List<String> eligible = d.eligibleVoters() == null ? List.of() : d.eligibleVoters();
+        List<ProposalDocument.DelegationEntry> delegations = d.delegations() == null ? List.of()
+                : d.delegations().values().stream()
+                .sorted(Comparator.comparing(ProposalDocument.DelegationEntry::delegatedAt)
+                        .thenComparing(ProposalDocument.DelegationEntry::delegationId))
+                .toList();
+        Map<String, VoteChoice> own = votes.values().stream()
+                .collect(Collectors.toMap(ProposalDocument.VoteEntry::voterId, ProposalDocument.VoteEntry::choice));
+        Set<String> recused = recusals.keySet();
+        List<DelegatedVotes.Delegation> inForce = delegations.stream().filter(e -> e.revokedAt() == null)
+                .map(e -> new DelegatedVotes.Delegation(e.delegatorId(), e.delegateId())).toList();
+        DelegatedVotes.Counted counted = DelegatedVotes.count(eligible, own, recused, inForce);
         List<ProposalView.Vote> standing = votes.values().stream()
                 .sorted(Comparator.comparing(ProposalDocument.VoteEntry::castAt))
-                .map(ProposalQueries::vote).toList();
-        List<ProposalView.Recusal> recused = recusals.values().stream()
+                .map(v -> vote(v, castFor(v.voterId(), counted))).toList();
+        List<ProposalView.Recusal> recusalViews = recusals.values().stream()
                 .sorted(Comparator.comparing(ProposalDocument.RecusalEntry::recusedAt))
                 .map(r -> new ProposalView.Recusal(r.voterId(), r.interest(), r.recusedAt())).toList();
         List<ProposalView.Revision> revisions = d.revisions() == null ? List.of() : d.revisions().stream()
                 .sorted(Comparator.comparingInt(ProposalDocument.RevisionEntry::number))
                 .map(r -> new ProposalView.Revision(r.number(), r.content(), r.note(), r.revisedBy(), r.revisedAt()))
                 .toList();
-        Tally tally = d.finalTally() != null ? d.finalTally() : liveTally(votes, recusals, eligible);
+        Tally tally = d.finalTally() != null ? d.finalTally() : liveTally(counted, recusals, eligible);
+        List<VoteDelegationView> delegationViews = delegations.stream()
+                .map(e -> new VoteDelegationView(e.delegationId(), d.teamId(), d.id(), e.delegatorId(),
+                        e.delegateId(), null, null, e.periodDelegationId(), e.delegatedAt(), e.revokedAt(),
+                        e.revokedAt() != null ? DelegationStatus.REVOKED
+                                : DelegatedVotes.status(new DelegatedVotes.Delegation(e.delegatorId(),
+                                e.delegateId()), own, recused)))
+                .toList();
         return new ProposalView(d.id(), d.trustId(), d.teamId(), d.kind(), d.status(), d.content(), d.standardId(),
-                d.amendsVersion(), d.proposerId(), revisions, standing, history, recused, tally, eligible, d.rule(),
-                d.openedAt(), d.closesAt(), d.closedAt(), d.outcome(), d.decidedBy() == null ? null
-                : new ProposalView.Adoption(d.adoptedVersion(), d.declineReason(), d.decidedBy(), d.decidedAt()));
+                d.amendsVersion(), d.proposerId(), revisions, standing, history, recusalViews, tally, eligible,
+                d.rule(), d.openedAt(), d.closesAt(), d.closedAt(), d.outcome(), d.decidedBy() == null ? null
+                : new ProposalView.Adoption(d.adoptedVersion(), d.declineReason(), d.decidedBy(), d.decidedAt()),
+                delegationViews);
     }
 
-    /** While voting runs: the standing votes as they are now. The final tally is the one recorded at close. */
-    private static Tally liveTally(Map<String, ProposalDocument.VoteEntry> votes,
+    /** The delegators whose vote this voter's vote was counted as. */
+    private static List<String> castFor(String voterId, DelegatedVotes.Counted counted) {
+        return counted.castBy().entrySet().stream().filter(e -> e.getValue().equals(voterId))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * While voting runs: the votes that count now, own and delegated, as the close would count them
+     * (DelegatedVotes). The final tally is the one recorded at close.
+     */
+    private static Tally liveTally(DelegatedVotes.Counted counted,
                                    Map<String, ProposalDocument.RecusalEntry> recusals, List<String> eligible) {
-        return new Tally(count(votes, VoteChoice.APPROVE), count(votes, VoteChoice.OBJECT),
-                count(votes, VoteChoice.ABSTAIN), recusals.size(), eligible.size());
+        return new Tally(count(counted.votes(), VoteChoice.APPROVE), count(counted.votes(), VoteChoice.OBJECT),
+                count(counted.votes(), VoteChoice.ABSTAIN), recusals.size(), eligible.size(),
+                counted.castBy().size());
     }
 
-    private static int count(Map<String, ProposalDocument.VoteEntry> votes, VoteChoice choice) {
-        return (int) votes.values().stream().filter(v -> v.choice() == choice).count();
+    private static int count(Map<String, VoteChoice> votes, VoteChoice choice) {
+        return (int) votes.values().stream().filter(v -> v == choice).count();
     }
 
-    private static ProposalView.Vote vote(ProposalDocument.VoteEntry v) {
-        return new ProposalView.Vote(v.voterId(), v.choice(), v.rationale(), v.castAt());
+    private static ProposalView.Vote vote(ProposalDocument.VoteEntry v, List<String> castFor) {
+        return new ProposalView.Vote(v.voterId(), v.choice(), v.rationale(), v.castAt(), castFor);
     }
 }
