@@ -1,5 +1,7 @@
 package org.accord.app.standard;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.accord.api.proposal.ProposalKind;
@@ -10,6 +12,7 @@ import org.accord.api.standard.StandardVersionView;
 import org.accord.api.standard.StandardView;
 import org.accord.api.trust.ChangeSchoolPhaseCommand;
 import org.accord.api.trust.ClusterView;
+import org.accord.api.trust.FindClusterSchoolsQuery;
 import org.accord.api.trust.FindClustersQuery;
 import org.accord.api.trust.FindSchoolsQuery;
 import org.accord.api.trust.FindTrustQuery;
@@ -52,7 +55,14 @@ public class ApplicabilityController {
         if (proposal.kind() == ProposalKind.RETIRE_STANDARD) {
             return List.of();
         }
-        return ApplicabilityWarnings.of(effective(proposal), schoolsOf(proposal.trustId()));
+        Applicability applies = effective(proposal);
+        List<ApplicabilityWarnings.NamedCluster> clusters = applies.clusterIds().isEmpty() ? List.of()
+                : queries.list(new FindClustersQuery(applies.clusterIds()), ClusterView.class).stream()
+                        .map(c -> new ApplicabilityWarnings.NamedCluster(c.id(), c.name(), queries.list(
+                                new FindClusterSchoolsQuery(c.id(), LocalDate.now(ZoneOffset.UTC), null),
+                                String.class)))
+                        .toList();
+        return ApplicabilityWarnings.of(applies, schoolsOf(proposal.trustId()), clusters);
     }
 
     @SchemaMapping(typeName = "ProposalRevision", field = "appliesTo")

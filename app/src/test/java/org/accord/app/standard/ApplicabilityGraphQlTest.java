@@ -203,7 +203,10 @@ class ApplicabilityGraphQlTest extends AccordHttpTest {
                 .path("backbone[?(@.standard.id == '" + standard + "')].appliesTo.clusterIds[*]")
                 .entityList(String.class).containsExactly(cluster);
         as("board").documentName("proposalApplicability").variable("id", proposalOf(standard)).execute()
-                .path("proposal.appliesTo.clusters[*].id").entityList(String.class).containsExactly(cluster);
+                .path("proposal.appliesTo.clusters[*].id").entityList(String.class).containsExactly(cluster)
+                // the school joins in a fortnight: today the cluster has none, which is said, not refused
+                .path("proposal.applicabilityWarnings[0]").entity(String.class)
+                .satisfies(w -> assertThat(w).contains("has no schools today"));
     }
 
     @Test
