@@ -147,7 +147,8 @@ export function problem(error) {
 const PAGES = [
   ['index.html', 'Decision register'],
   ['variations.html', 'Variation map'],
-  ['standards.html', 'Standards and proposals']
+  ['standards.html', 'Standards and proposals'],
+  ['rights.html', 'Who decides']
 ];
 
 /**

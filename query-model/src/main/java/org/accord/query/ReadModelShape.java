@@ -9,11 +9,12 @@ package org.accord.query;
  * the proposal, the decision log in buckets of a hundred records;</li>
  * <li>read models shaped for the log: proposals and variations listed by lookups of their own documents, one row per
  * vote and per decision record.</li>
- * <li>delegated votes: a proposal's delegations inside the proposal, a tally's count of delegated votes, a team's
- * period delegations a row each.</li>
- * <li>delegated votes (as 3) and applicability, merged: each shape's store lacks the other's, so both rebuild;
- * applicability: each standard version holds what it applies to, a school its phase changes (valid and record
- * time).</li>
+ * <li>governance (issue 19, one release): a proposal's delegations inside the proposal, a tally's count of
+ * delegated votes, a team's period delegations a row each; clusters and the decision-rights map as new documents, two
+ * of them ({@code decision_rights}' executives, {@code school_heads}) projected from people registered before they
+ * existed, so earlier read models must be rebuilt to hold them.</li>
+ * <li>applicability (merged with the shape above, which read models of either branch lack part of): each standard
+ * version holds what it applies to, a school its phase changes (valid and record time).</li>
  * </ol>
  */
 public final class ReadModelShape {

@@ -17,6 +17,9 @@ import org.accord.api.proposal.ProposalContent;
 import org.accord.api.proposal.ProposalKind;
 import org.accord.api.proposal.ReviseProposalCommand;
 import org.accord.api.proposal.VoteChoice;
+import org.accord.api.rights.ChangeDecisionRightsCommand;
+import org.accord.api.rights.DecisionLevel;
+import org.accord.api.rights.DecisionRight;
 import org.accord.api.shared.Actor;
 import org.accord.api.standard.AlignmentLevel;
 import org.accord.api.standard.Applicability;
@@ -64,6 +67,7 @@ final class DemoTrust {
         commands().forEach(c -> steps.add(new Step(c, Actor.SYSTEM)));
         steps.addAll(clusters());
         steps.addAll(decisions());
+        steps.addAll(decisionRights());
         return steps;
     }
 
@@ -218,6 +222,7 @@ final class DemoTrust {
     static final String SAFEGUARDING_STANDARD = "demo-standard-safeguarding-log";
     static final String HISTORY_STANDARD = "demo-standard-ks2-history";
     static final String PASSPORT_STANDARD = "demo-standard-send-passport";
+    static final String SURGERY_STANDARD = "demo-standard-town-send-surgery";
     static final String READING_STANDARD = "demo-standard-ks3-reading";
 
     /**
@@ -286,6 +291,48 @@ final class DemoTrust {
 
         steps.add(as("exec", new AdoptProposalCommand("demo-proposal-ks3-reading",
                 today.plusYears(1).withDayOfMonth(1), null, READING_STANDARD)));
+        return steps;
+    }
+
+    /**
+     * The trust's decision-rights map, drawn from what the trust already does: safeguarding and finance at trust
+     * level, curriculum sequencing at school level within the trust's curriculum standards, SEND practice at cluster
+     * level; then the town's primaries adopt their first cluster standard, by their lead, from the SENDCos.
+     */
+    private static List<Step> decisionRights() {
+        List<Step> steps = new ArrayList<>();
+        steps.add(as("exec", new ChangeDecisionRightsCommand(TRUST, List.of(
+                new DecisionRight(Area.SAFEGUARDING, null, DecisionLevel.TRUST, "demo-team-safeguarding",
+                        "Non-negotiable: every school logs and acts on concerns the same way."),
+                new DecisionRight(Area.FINANCE, null, DecisionLevel.TRUST, null,
+                        "One finance system and one set of controls, run by the trust."),
+                new DecisionRight(Area.CURRICULUM, null, DecisionLevel.TRUST, "demo-team-english",
+                        "The curriculum spine: what is taught in each key stage."),
+                new DecisionRight(Area.CURRICULUM, "sequencing", DecisionLevel.SCHOOL, null,
+                        "Each school sequences its curriculum within the trust's curriculum standards."),
+                new DecisionRight(Area.ASSESSMENT, null, DecisionLevel.TRUST, "demo-team-english",
+                        "One assessment calendar and one way of reporting to families."),
+                new DecisionRight(Area.SEND, null, DecisionLevel.CLUSTER, "demo-team-send",
+                        "SEND practice is agreed in each cluster, led by its lead with the SENDCos."),
+                new DecisionRight(Area.CPD, null, DecisionLevel.CLUSTER, null, "Shared training days per cluster."),
+                new DecisionRight(Area.BEHAVIOUR, null, DecisionLevel.SCHOOL, null,
+                        "Each school's own behaviour policy, within the trust's safeguarding standards."),
+                new DecisionRight(Area.PERSONAL_DEVELOPMENT, null, DecisionLevel.SCHOOL, null, null),
+                new DecisionRight(Area.DATA_PROTECTION, null, DecisionLevel.TRUST, null, null),
+                new DecisionRight(Area.HR, null, DecisionLevel.TRUST, null, null),
+                new DecisionRight(Area.GOVERNANCE, null, DecisionLevel.TRUST, null, null)),
+                null, "Heads asked who decides what; this writes down what the trust already does, so that"
+                + " SEND practice can differ between the town and the valley.")));
+
+        String surgery = "demo-proposal-town-send-surgery";
+        steps.add(as("sendco-meadowbank", new DraftProposalCommand(surgery, "demo-team-send",
+                ProposalKind.NEW_STANDARD, null, null, new ProposalContent("A SEND surgery each half term in the"
+                + " town's primaries", Area.SEND, AlignmentLevel.GUIDANCE, "The town's primaries hold a joint SEND"
+                + " surgery for families each half term, hosted in turn.", "Families move between our two"
+                + " primaries; one surgery serves them both", null, null))));
+        decide(steps, surgery, "sendco-meadowbank", List.of("sendco-meadowbank", "sendco-willowbrook",
+                "sendco-riverside"));
+        steps.add(as("head", new AdoptProposalCommand(surgery, null, null, SURGERY_STANDARD, clusterId("town"))));
         return steps;
     }
 

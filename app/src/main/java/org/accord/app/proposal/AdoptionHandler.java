@@ -37,8 +37,10 @@ class AdoptionHandler {
     @CommandHandler
     public String handle(AdoptProposalCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
         Aggregate<Proposal> proposal = load(command.proposalId());
+        String target = proposal.invoke(Proposal::targetStandardId);
+        String standardCluster = target == null ? null : standard(target).invoke(Standard::clusterId);
         AdoptionPlan plan = proposal.invoke(p -> p.planAdoption(actorId, trusts, command.effectiveFrom(),
-                command.reviewBy()));
+                command.reviewBy(), command.clusterId(), standardCluster));
         String standardId;
         int version;
         switch (plan.kind()) {
@@ -46,7 +48,8 @@ class AdoptionHandler {
                 standardId = command.newStandardId() != null ? command.newStandardId() : Ids.next();
                 version = 1;
                 try {
-                    standards.newInstance(() -> Standard.adopt(plan.text().asVersion(standardId, plan.trustId(), 1)));
+                    standards.newInstance(() -> Standard.adopt(plan.text().asVersion(standardId, plan.trustId(), 1),
+                            plan.clusterId()));
                 } catch (Exception e) {
                     throw new IllegalStateException("could not create standard " + standardId, e);
                 }

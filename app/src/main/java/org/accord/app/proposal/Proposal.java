@@ -331,9 +331,14 @@ public class Proposal {
      * says what adopting it puts into the backbone. Called by AdoptionHandler, which then changes the standard and
      * marks this proposal adopted in the same unit of work.
      */
+    /**
+     * @param clusterId       the cluster the caller adopts a cluster standard for (null: the whole trust)
+     * @param standardCluster the cluster of the standard an amendment or retirement is about (null: the trust's)
+     */
     public AdoptionPlan planAdoption(String actorId, TrustRosters trusts, LocalDate effectiveFrom,
-                                     LocalDate reviewBy) {
-        trusts.of(trustId).requireExecutive(actorId, "adopt a proposal",
+                                     LocalDate reviewBy, String clusterId, String standardCluster) {
+        String scope = AdoptionRights.check(actorId, trusts.of(trustId), trusts.decisionRights(trustId),
+                content.area(), kind, clusterId, standardCluster, DomainClock.today(), "adopt a proposal",
                 DomainException.notFound("unknown proposal '" + proposalId + "'"));
         requireRatified("adopted");
         LocalDate from = effectiveFrom != null ? effectiveFrom
@@ -345,7 +350,12 @@ public class Proposal {
         }
         return new AdoptionPlan(trustId, kind, standardId, amendsVersion, new AdoptedText(content.title(),
                 content.area(), content.alignment(), content.statement(), from, review, proposalId, actorId,
-                content.applicability()));
+                content.applicability()), scope);
+    }
+
+    /** The standard an amendment or retirement is about; null for a new standard. */
+    public String targetStandardId() {
+        return standardId;
     }
 
     public void markAdopted(String adoptedStandardId, int version, String actorId) {

@@ -84,7 +84,7 @@ public class ProposalController {
     public AdoptProposalPayload adoptProposal(@Argument AdoptProposalInput input,
                                               @AuthenticationPrincipal AccordUser caller) {
         String standardId = commands.send(new AdoptProposalCommand(input.proposalId(), input.effectiveFrom(),
-                input.reviewBy()), caller.personId(), input.clientMutationId(), input);
+                input.reviewBy(), null, input.clusterId()), caller.personId(), input.clientMutationId(), input);
         return new AdoptProposalPayload(input.clientMutationId(),
                 queries.first(new FindStandardsQuery(List.of(standardId)), StandardView.class),
                 find(input.proposalId()));

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.accord.api.rights.StandardVersionScopedToClusterEvent;
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
 import org.accord.api.standard.AlignmentLevel;
@@ -59,6 +60,7 @@ public class Standard {
     private String trustId;
     private final List<VersionFacts> versions = new ArrayList<>();
     private boolean retired;
+    private String clusterId;
     private final Map<String, VariationState> variations = new LinkedHashMap<>();
 
     /** {@code applicability} null: every school (as recorded before applicability existed). */
@@ -97,13 +99,30 @@ public class Standard {
         // for Axon
     }
 
-    private Standard(StandardVersionAdoptedEvent first) {
+    private Standard(StandardVersionAdoptedEvent first, String clusterId) {
         apply(first);
+        if (clusterId != null) {
+            apply(new StandardVersionScopedToClusterEvent(first.standardId(), first.trustId(), first.version(),
+                    clusterId, first.adoptedBy()));
+        }
     }
 
     /** Version 1, adopted from a ratified NEW_STANDARD proposal (see AdoptionHandler). */
     public static Standard adopt(StandardVersionAdoptedEvent first) {
-        return new Standard(first);
+        return new Standard(first, null);
+    }
+
+    /**
+     * Version 1 of a cluster standard (clusterId given) or of a standard of the whole trust (null): adopted from a
+     * ratified NEW_STANDARD proposal (see AdoptionHandler).
+     */
+    public static Standard adopt(StandardVersionAdoptedEvent first, String clusterId) {
+        return new Standard(first, clusterId);
+    }
+
+    /** The cluster this is a cluster standard of; null for a standard of the whole trust. */
+    public String clusterId() {
+        return clusterId;
     }
 
     /** The next version, from a ratified AMEND_STANDARD proposal made against the version that is current now. */
@@ -121,6 +140,11 @@ public class Standard {
                     + " takes effect (" + current().effectiveFrom() + ")");
         }
         apply(draft.asVersion(standardId, trustId, current + 1, current().applicability()));
+        if (clusterId != null) {
+            // a cluster standard's next version is its cluster's, as every version before it
+            apply(new StandardVersionScopedToClusterEvent(standardId, trustId, current + 1, clusterId,
+                    draft.adoptedBy()));
+        }
         return current + 1;
     }
 
@@ -410,6 +434,11 @@ public class Standard {
         trustId = event.trustId();
         versions.add(new VersionFacts(event.version(), event.alignment(), event.effectiveFrom(),
                 event.applicability()));
+    }
+
+    @EventSourcingHandler
+    void on(StandardVersionScopedToClusterEvent event) {
+        clusterId = event.clusterId();
     }
 
     @EventSourcingHandler

@@ -1,6 +1,9 @@
 package org.accord.app.team;
 
+import java.util.Optional;
+
 import org.accord.api.shared.DomainException;
+import org.accord.app.trust.TrustTeams;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Lazy;
@@ -8,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Loads the team aggregate in the running unit of work, so membership is exactly what the events say. */
 @Component
-class EventSourcedTeamRosters implements TeamRosters {
+class EventSourcedTeamRosters implements TeamRosters, TrustTeams {
 
     private final Repository<Team> teams;
 
@@ -30,5 +33,17 @@ class EventSourcedTeamRosters implements TeamRosters {
 
     static DomainException unknownTeam(String teamId) {
         return DomainException.notFound("unknown team '" + teamId + "'");
+    }
+
+    @Override
+    public Optional<String> trustOfTeam(String teamId) {
+        if (teamId == null || teamId.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(teams.load(teamId).invoke(Team::roster).trustId());
+        } catch (AggregateNotFoundException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -26,4 +26,16 @@ class EventSourcedTrustRosters implements TrustRosters {
             throw Roster.unknownTrust(trustId);
         }
     }
+
+    @Override
+    public DecisionRights decisionRights(String trustId) {
+        if (trustId == null || trustId.isBlank()) {
+            throw Roster.unknownTrust(String.valueOf(trustId));
+        }
+        try {
+            return trusts.load(trustId).invoke(Trust::decisionRights);
+        } catch (AggregateNotFoundException e) {
+            throw Roster.unknownTrust(trustId);
+        }
+    }
 }

@@ -3,13 +3,21 @@ package org.accord.app.trust;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
+import org.accord.api.rights.ChangeDecisionRightsCommand;
+import org.accord.api.rights.DecisionLevel;
+import org.accord.api.rights.DecisionRight;
+import org.accord.api.rights.DecisionRightsChangedEvent;
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
 import org.accord.api.trust.ChangeSchoolPhaseCommand;
@@ -37,6 +45,7 @@ import org.accord.api.trust.TrustRegisteredEvent;
 import org.accord.app.person.PersonDirectory;
 import org.accord.app.shared.Check;
 import org.accord.app.shared.DomainClock;
+import org.accord.query.rights.DecisionRightsHistory;
 import org.accord.query.trust.ClusterMemberships;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -64,7 +73,10 @@ public class Trust {
     private final Set<String> erased = new HashSet<>();
     private final Map<String, Cluster> clusters = new HashMap<>();
     private final Set<String> clusterNames = new HashSet<>();
+    /** Each cluster's leads by the date they take over; of two on one date, the later named. */
+    private final Map<String, TreeMap<LocalDate, String>> clusterLeads = new HashMap<>();
     private ClusterMemberships memberships = ClusterMemberships.none();
+    private DecisionRightsHistory decisionRights = DecisionRightsHistory.none();
 
     private record PhaseFrom(SchoolPhase phase, LocalDate from) {
     }
@@ -262,9 +274,73 @@ public class Trust {
         apply(new SchoolLeftClusterEvent(trustId, current, schoolId, effectiveFrom, actorId, DomainClock.now()));
     }
 
+    /**
+     * The next version of the decision-rights map, whole: each area (or topic of an area) once, a team of this trust
+     * where one is named, from a date no earlier than the current version's, and always with a rationale.
+     *
+     * @return the new version's number, as text (an idempotent retry answers with the stored text)
+     */
+    @CommandHandler
+    public String handle(ChangeDecisionRightsCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                      TrustTeams teams) {
+        roster().requireExecutive(actorId, "change the decision-rights map");
+        String rationale = Check.optionalText(command.rationale(), "rationale");
+        if (rationale == null) {
+            throw DomainException.badRequest("rationale must not be blank: say why the decision-rights map changes");
+        }
+        List<DecisionRight> rights = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (DecisionRight right : Check.noNulls(Check.notEmpty(command.rights(), "rights"), "rights")) {
+            Check.present(right.area(), "area");
+            Check.present(right.level(), "level");
+            String topic = right.topic() == null || right.topic().isBlank() ? null : Check.name(right.topic(), "topic");
+            String line = right.area() + (topic == null ? "" : " (" + topic + ")");
+            if (!seen.add(right.area() + "/" + (topic == null ? "" : DecisionRightsHistory.key(topic)))) {
+                throw DomainException.badRequest("the map names " + line + " twice: each area, and each topic of an"
+                        + " area, is decided at one level");
+            }
+            String teamId = right.teamId() == null || right.teamId().isBlank() ? null : right.teamId();
+            if (teamId != null && right.level() == DecisionLevel.SCHOOL) {
+                throw DomainException.badRequest(line + " is decided by each school: it is led by the headteachers,"
+                        + " not by a team");
+            }
+            if (teamId != null && !trustId.equals(teams.trustOfTeam(teamId).orElse(null))) {
+                throw DomainException.badRequest("teamId '" + teamId + "' is not a team of this trust");
+            }
+            rights.add(new DecisionRight(right.area(), topic, right.level(), teamId,
+                    Check.optionalText(right.note(), "note")));
+        }
+        LocalDate effectiveFrom = dateOrToday(command.effectiveFrom());
+        decisionRights.latest().ifPresent(current -> {
+            if (effectiveFrom.isBefore(current.effectiveFrom())) {
+                throw DomainException.badRequest("dates in the wrong order: version " + (current.number() + 1)
+                        + " of the decision-rights map cannot take effect on " + effectiveFrom + ", before version "
+                        + current.number() + " took effect on " + current.effectiveFrom());
+            }
+        });
+        int version = decisionRights.latest().map(v -> v.number() + 1).orElse(1);
+        apply(new DecisionRightsChangedEvent(trustId, version, List.copyOf(rights), effectiveFrom, rationale,
+                actorId, DomainClock.now()));
+        return String.valueOf(version);
+    }
+
     /** Clusters as they stand, for other aggregates: which cluster a school is in on a date, and who leads it. */
     public ClusterMemberships clusterMemberships() {
         return memberships;
+    }
+
+    /**
+     * The decision-rights map and each cluster's lead today (none before it is formed; a lead named from a later
+     * date takes over then), for adoption (AdoptionHandler).
+     */
+    public DecisionRights decisionRights() {
+        LocalDate today = DomainClock.today();
+        Map<String, DecisionRights.ClusterLead> leads = new LinkedHashMap<>();
+        clusters.forEach((id, c) -> {
+            Map.Entry<LocalDate, String> lead = clusterLeads.getOrDefault(id, new TreeMap<>()).floorEntry(today);
+            leads.put(id, new DecisionRights.ClusterLead(c.name(), lead == null ? null : lead.getValue()));
+        });
+        return new DecisionRights(decisionRights, Map.copyOf(leads));
     }
 
     private Cluster cluster(String clusterId) {
@@ -382,12 +458,16 @@ public class Trust {
         clusters.put(event.clusterId(), new Cluster(event.name(), event.effectiveFrom(), event.leadId(),
                 event.effectiveFrom()));
         clusterNames.add(key(event.name()));
+        clusterLeads.computeIfAbsent(event.clusterId(), id -> new TreeMap<>()).put(event.effectiveFrom(),
+                event.leadId());
     }
 
     @EventSourcingHandler
     void on(ClusterLeadNamedEvent event) {
         clusters.computeIfPresent(event.clusterId(),
                 (id, c) -> new Cluster(c.name(), c.formedOn(), event.leadId(), event.effectiveFrom()));
+        clusterLeads.computeIfAbsent(event.clusterId(), id -> new TreeMap<>()).put(event.effectiveFrom(),
+                event.leadId());
     }
 
     @EventSourcingHandler
@@ -398,6 +478,11 @@ public class Trust {
     @EventSourcingHandler
     void on(SchoolMovedClusterEvent event) {
         memberships = memberships.with(ClusterMemberships.change(event));
+    }
+
+    @EventSourcingHandler
+    void on(DecisionRightsChangedEvent event) {
+        decisionRights = decisionRights.with(DecisionRightsHistory.version(event));
     }
 
     @EventSourcingHandler

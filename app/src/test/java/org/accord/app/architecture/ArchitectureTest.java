@@ -52,10 +52,10 @@ class ArchitectureTest {
     /** The product: packages that read as the domain (and its web and board), whatever runs under them. */
     private static final String[] FEATURES = {"org.accord.query.audit..", "org.accord.query.proposal..",
             "org.accord.query.rules..", "org.accord.query.standard..", "org.accord.query.team..",
-            "org.accord.query.trust..", "org.accord.query.variation..", "org.accord.query.shared..",
+            "org.accord.query.trust..", "org.accord.query.variation..", "org.accord.query.rights..", "org.accord.query.shared..",
             "org.accord.app.audit..", "org.accord.app.boardpack..", "org.accord.app.person..",
             "org.accord.app.proposal..", "org.accord.app.standard..", "org.accord.app.team..",
-            "org.accord.app.trust..", "org.accord.app.variation..", "org.accord.app.graphql..",
+            "org.accord.app.trust..", "org.accord.app.variation..", "org.accord.app.rights..", "org.accord.app.graphql..",
             "org.accord.app.ledger..", "org.accord.app.security..", "org.accord.app.demo.."};
 
     /** The runtimes: each mode's stores and adapters, chosen by configuration. */

@@ -28,6 +28,7 @@ class BoardPagesHttpTest extends AccordHttpTest {
     void thePagesAndTheirAssetsAreServedWithoutSigningIn() throws Exception {
         for (String path : List.of("/board/index.html", "/board/standard.html", "/board/proposal.html",
                 "/board/variations.html", "/board/standards.html", "/board/board.css", "/board/js/accord.js",
+                "/board/rights.html", "/board/js/rights.js",
                 "/board/js/graphql-ws.js", "/board/js/diff.js")) {
             HttpResponse<String> response = get(path, null);
             assertThat(response.statusCode()).as(path).isEqualTo(200);

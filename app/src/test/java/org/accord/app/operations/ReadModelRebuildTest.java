@@ -33,6 +33,9 @@ class ReadModelRebuildTest extends AccordHttpTest {
         assertThat(before.get("decision_log_heads")).isNotEmpty();
         assertThat(before.get("clusters")).isNotEmpty();
         assertThat(before.get("trust_clusters")).isNotEmpty();
+        assertThat(before.get("decision_rights")).isNotEmpty();
+        assertThat(before.get("school_heads")).isNotEmpty();
+        assertThat(before.get("standard_clusters")).isNotEmpty();
 
         rebuild().expectStatus().isEqualTo(HttpStatus.ACCEPTED);
         Map<String, Object> done = awaitDone();

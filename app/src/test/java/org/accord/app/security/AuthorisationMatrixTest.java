@@ -153,6 +153,10 @@ class AuthorisationMatrixTest extends AccordHttpTest {
                         + " \"{cluster}\", schoolId: \"{school}\"}) { cluster { id } } }"),
                 row("removeSchoolFromCluster", "ok F F F F F F N", "mutation { removeSchoolFromCluster(input:"
                         + " {schoolId: \"{school}\"}) { school { id } } }"),
+                // a blank rationale: past authorisation, the executive's request is refused and changes nothing
+                row("changeDecisionRights", "ok F F F F F F N", "mutation { changeDecisionRights(input: {trustId:"
+                        + " \"demo-trust\", rationale: \" \", rights: [{area: SEND, level: CLUSTER}]})"
+                        + " { decisionRightsMap { version } } }"),
                 row("erasePerson", "ok F F F F F F N", "mutation { erasePerson(input: {personId: \"{person}\"})"
                         + " { person { id } } }"));
     }
@@ -190,6 +194,8 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         reads.put("{ rulesInForce(schoolId: \"demo-school-oakwood\") { status } }", "\"status\"");
         reads.put("{ backbone(trustId: \"demo-trust\") { number } }", "\"number\"");
         reads.put("{ cluster(id: \"demo-cluster-town\") { id } }", "\"cluster\":{");
+        reads.put("{ trust(id: \"demo-trust\") { decisionRights { version } } }", "\"version\"");
+        reads.put("{ whoDecides(schoolId: \"demo-school-oakwood\", area: SEND) { level } }", "\"level\"");
         reads.put("{ school(id: \"demo-school-oakwood\") { cluster { id } } }", "\"cluster\":{");
         List<String> wrong = new ArrayList<>();
         reads.forEach((query, seen) -> ACCOUNTS.forEach(account -> {

@@ -197,6 +197,31 @@ class ClusterTest {
         }
     }
 
+    /** Checked after the command, when the fixture's clock is the real one again: dates from the real today. */
+    @Nested
+    class LeadsForAdoption {
+
+        private final LocalDate realToday = LocalDate.now(java.time.ZoneOffset.UTC);
+
+        @Test
+        void theLeadWhoAdoptsForAClusterIsTheOneInOfficeToday() {
+            ClusterLeadNamedEvent nextTerm = new ClusterLeadNamedEvent(TRUST, NORTH, OTHER_HEAD,
+                    realToday.plusMonths(1), EXEC, EARLIER);
+            given(north(), nextTerm).when(new AddSchoolToClusterCommand(TRUST, NORTH, ASH, TODAY), as(EXEC))
+                    .expectState(trust -> org.assertj.core.api.Assertions
+                            .assertThat(trust.decisionRights().cluster(NORTH).orElseThrow().leadId())
+                            .isEqualTo(HEAD));
+        }
+
+        @Test
+        void aClusterFormedFromALaterDateHasNoLeadYet() {
+            given(new ClusterFormedEvent(TRUST, NORTH, "North", HEAD, realToday.plusDays(1), EXEC, EARLIER))
+                    .when(new NameClusterLeadCommand(TRUST, NORTH, OTHER_HEAD, realToday.plusDays(2)), as(EXEC))
+                    .expectState(trust -> org.assertj.core.api.Assertions
+                            .assertThat(trust.decisionRights().cluster(NORTH).orElseThrow().leadId()).isNull());
+        }
+    }
+
     @Nested
     class SchoolsInClusters {
 

@@ -23,6 +23,8 @@ import org.accord.api.team.TeamMemberAddedEvent;
 import org.accord.api.team.TeamMemberRemovedEvent;
 import org.accord.api.team.PeriodDelegationRevokedEvent;
 import org.accord.api.team.VotesDelegatedForPeriodEvent;
+import org.accord.api.rights.DecisionRightsChangedEvent;
+import org.accord.api.rights.StandardVersionScopedToClusterEvent;
 import org.accord.api.trust.ClusterFormedEvent;
 import org.accord.api.trust.ClusterLeadNamedEvent;
 import org.accord.api.trust.PersonErasedEvent;
@@ -96,6 +98,18 @@ final class DecisionNarrator {
             return of("school", e.schoolId(), "School '" + subjects.apply(e.schoolId()).title() + "' left cluster '"
                     + subjects.apply(e.clusterId()).title() + "' from " + e.effectiveFrom(), null, e.recordedAt(),
                     null);
+        }
+        if (event instanceof DecisionRightsChangedEvent e) {
+            return of("decisionRights", e.trustId(), "Decision-rights map version " + e.version() + " from "
+                    + e.effectiveFrom() + ": " + e.rights().stream()
+                    .map(r -> r.area() + (r.topic() == null ? "" : " (" + r.topic() + ")") + " at " + r.level())
+                    .collect(java.util.stream.Collectors.joining(", ")), e.rationale(), e.recordedAt(), null);
+        }
+        if (event instanceof StandardVersionScopedToClusterEvent e) {
+            Subject standard = subjects.apply(e.standardId());
+            return new Narration("standard", e.standardId(), standard.area(), "Version " + e.version()
+                    + " of standard '" + standard.title() + "' is a cluster standard of cluster '"
+                    + subjects.apply(e.clusterId()).title() + "'", null, recordedAt, null);
         }
         if (event instanceof TeamFormedEvent e) {
             return of("team", e.teamId(), "Team '" + e.name() + "' formed with " + e.memberIds().size()

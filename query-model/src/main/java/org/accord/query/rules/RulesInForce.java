@@ -57,7 +57,7 @@ public final class RulesInForce {
         List<StandardVersionView> inForce = new ArrayList<>();
         for (StandardDocument standard : standards) {
             versionInForce(standard, asOf, knownAt)
-                    .filter(v -> school == null || school.isCoveredBy(v.applicability(), asOf, knownAt))
+                    .filter(v -> school == null || applies(standard, v, school, asOf, knownAt))
                     .ifPresent(v -> inForce.add(StandardQueries.version(standard.id(), v)));
         }
         return inForce;
@@ -77,7 +77,7 @@ public final class RulesInForce {
         for (StandardDocument standard : standards) {
             Optional<StandardDocument.VersionEntry> version = versionInForce(standard, asOf, knownAt);
             if (version.isEmpty()
-                    || (school != null && !school.isCoveredBy(version.get().applicability(), asOf, knownAt))) {
+                    || (school != null && !applies(standard, version.get(), school, asOf, knownAt))) {
                 continue;
             }
             VariationView variation = schoolVariations.stream()
@@ -96,6 +96,16 @@ public final class RulesInForce {
                     variation, status));
         }
         return rules;
+    }
+
+    /**
+     * Whether the version is a rule for the school then: its applicability covers the school, and a cluster
+     * standard's school is in that cluster on the date.
+     */
+    static boolean applies(StandardDocument standard, StandardDocument.VersionEntry version, SchoolPlacement school,
+                           LocalDate asOf, Instant knownAt) {
+        return school.isCoveredBy(version.applicability(), asOf, knownAt)
+                && (standard.clusterId() == null || standard.clusterId().equals(school.clusterOn(asOf, knownAt)));
     }
 
     static Optional<StandardDocument.VersionEntry> versionInForce(StandardDocument standard, LocalDate asOf,

@@ -1,5 +1,6 @@
 package org.accord.query.standard;
 
+import org.accord.api.rights.StandardVersionScopedToClusterEvent;
 import org.accord.api.standard.StandardRetiredEvent;
 import org.accord.api.standard.StandardVersionAdoptedEvent;
 import org.accord.query.shared.ReadModelStore;
@@ -40,6 +41,12 @@ public class StandardProjection {
                         event.proposalId(), event.adoptedBy(), event.adoptedAt(),
                         event.applicability())));
         store.upsert(TrustDocument.class, event.trustId(), new Update().addToSet("standardIds", event.standardId()));
+    }
+
+    /** A cluster standard applies only to its cluster's schools (RulesInForce). */
+    @EventHandler
+    void on(StandardVersionScopedToClusterEvent event) {
+        store.upsert(StandardDocument.class, event.standardId(), new Update().set("clusterId", event.clusterId()));
     }
 
     @EventHandler

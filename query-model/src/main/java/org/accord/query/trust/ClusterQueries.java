@@ -75,7 +75,7 @@ public class ClusterQueries {
         return trust == null ? ClusterMemberships.none() : trust.memberships();
     }
 
-    static ClusterView view(ClusterDocument cluster) {
+    public static ClusterView view(ClusterDocument cluster) {
         return new ClusterView(cluster.id(), cluster.trustId(), cluster.name(), cluster.formedOn(),
                 cluster.leads().stream()
                         .map(l -> new ClusterLeadView(l.leadId(), l.effectiveFrom(), l.recordedAt(), l.namedBy()))

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.accord.api.rules.FindBackboneQuery;
 import org.accord.api.rules.FindRulesInForceQuery;
+import org.accord.api.rights.StandardVersionScopedToClusterEvent;
 import org.accord.api.rules.RuleInForceView;
 import org.accord.api.rules.RuleStatus;
 import org.accord.api.standard.AlignmentLevel;
@@ -254,6 +255,27 @@ class RulesInForceApplicabilityTest {
         assertThat(model.standardIds(ASH, "2027-03-01", LATER)).containsExactly(HISTORY);
         assertThat(model.standardIds(BIRCH, "2027-03-01", LATER)).isEmpty(); // in the cluster, but secondary
         assertThat(model.standardIds(CEDAR, "2027-03-01", LATER)).isEmpty(); // primary, not in the cluster
+    }
+
+    @Test
+    void aClusterStandardAppliesOnlyToTheSchoolsOfItsClusterOnTheDate() {
+        ReadModel model = readModel();
+        model.apply(new ClusterFormedEvent(TRUST, "north", "North", "person-lead", LocalDate.parse("2027-01-01"),
+                "person-exec", Instant.parse("2026-12-01T09:00:00Z")));
+        model.apply(new SchoolJoinedClusterEvent(TRUST, "north", ASH, LocalDate.parse("2027-01-01"), "person-exec",
+                Instant.parse("2026-12-01T10:00:00Z")));
+        model.apply(new SchoolJoinedClusterEvent(TRUST, "north", CEDAR, LocalDate.parse("2027-06-01"),
+                "person-exec", Instant.parse("2026-12-01T10:00:00Z")));
+        model.apply(adopted(SAFEGUARDING, 1, REQUIRED, "2027-02-01", "2027-01-04T09:00:00Z", null));
+        model.apply(new StandardVersionScopedToClusterEvent(SAFEGUARDING, TRUST, 1, "north", "person-lead"));
+
+        assertThat(model.standardIds(ASH, "2027-03-01", LATER)).containsExactly(SAFEGUARDING);
+        assertThat(model.standardIds(BIRCH, "2027-03-01", LATER)).isEmpty();
+        assertThat(model.standardIds(CEDAR, "2027-03-01", LATER)).isEmpty();
+        assertThat(model.standardIds(CEDAR, "2027-06-01", LATER)).containsExactly(SAFEGUARDING);
+        assertThat(model.backbone("2027-06-01", LATER, null)).extracting(StandardVersionView::standardId)
+                .containsExactly(SAFEGUARDING);
+        assertThat(model.backbone("2027-06-01", LATER, BIRCH)).isEmpty();
     }
 
     private static Applicability primary() {
