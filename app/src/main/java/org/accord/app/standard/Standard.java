@@ -319,6 +319,10 @@ public class Standard {
                     + " applies to " + applies.describe() + ", and school '" + schoolId
                     + "' is not among them: it needs no variation");
         }
+        if (standing != null && clusterId != null && !standing.clusterIds().contains(clusterId)) {
+            throw DomainException.badRequest("standard '" + standardId + "' is a standard of cluster '" + clusterId
+                    + "', and school '" + schoolId + "' is not in it: it needs no variation");
+        }
     }
 
     private void requireHeadteacher(String actorId, String schoolId, TrustRosters trusts) {

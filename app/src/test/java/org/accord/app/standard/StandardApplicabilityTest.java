@@ -130,6 +130,22 @@ class StandardApplicabilityTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void aClusterStandardOfTheDecisionRightsMapAcceptsAVariationOnlyFromASchoolOfItsCluster() {
+        StandardVersionAdoptedEvent first = v1(null);
+        Object scoped = new org.accord.api.rights.StandardVersionScopedToClusterEvent(STANDARD, TRUST, 1, "north",
+                EXEC);
+        fixture.givenCurrentTime(NOW).andGiven(first, scoped)
+                .when(implementation(ASH), as(HEAD_ASH))
+                .expectException(DomainException.class)
+                .expectExceptionMessage("standard 'std-1' is a standard of cluster 'north', and school 'school-ash'"
+                        + " is not in it: it needs no variation")
+                .expectNoEvents();
+        fixture.givenCurrentTime(NOW).andGiven(first, scoped)
+                .when(implementation(ELM), as(HEAD_ELM))
+                .expectSuccessfulHandlerExecution();
+    }
+
     private static RecordImplementationCommand implementation(String schoolId) {
         return new RecordImplementationCommand(STANDARD, "var-" + schoolId, schoolId, 1, "Romans in Year 3",
                 "A local fort", LocalDate.of(2027, 3, 1));
