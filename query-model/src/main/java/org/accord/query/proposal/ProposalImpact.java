@@ -26,7 +26,7 @@ import org.accord.api.variation.VariationStatus;
  *   <li>A retirement: the standard ends for each school it applies to (all lost), and every open variation ends.</li>
  * </ul>
  * An amendment that names no applicability keeps the current version's; one that names no alignment keeps its
- * alignment.
+ * alignment. An amendment or retirement of a cluster standard concerns only the schools of its cluster.
  */
 public final class ProposalImpact {
 
@@ -38,8 +38,16 @@ public final class ProposalImpact {
     public record Variation(String id, String schoolId, VariationKind kind, VariationStatus status, int version) {
     }
 
-    /** The standard's current version: what an amendment changes, or a retirement ends. */
-    public record CurrentVersion(int number, AlignmentLevel alignment, Applicability applicability) {
+    /**
+     * The standard's current version: what an amendment changes, or a retirement ends. {@code clusterId}: a cluster
+     * standard's cluster, which every version of it applies to only (null: a standard of the whole trust).
+     */
+    public record CurrentVersion(int number, AlignmentLevel alignment, Applicability applicability,
+                                 String clusterId) {
+
+        public CurrentVersion(int number, AlignmentLevel alignment, Applicability applicability) {
+            this(number, alignment, applicability, null);
+        }
     }
 
     private ProposalImpact() {
@@ -59,9 +67,10 @@ public final class ProposalImpact {
         List<ProposalImpactView.SchoolImpact> affected = new ArrayList<>();
         List<String> gained = new ArrayList<>();
         List<String> lost = new ArrayList<>();
+        String cluster = current == null ? null : current.clusterId();
         for (School school : schools) {
-            boolean coveredNow = covers(now, school);
-            boolean coveredThen = covers(then, school);
+            boolean coveredNow = covers(now, school, cluster);
+            boolean coveredThen = covers(then, school, cluster);
             boolean varies = openVariations.stream().anyMatch(v -> v.schoolId().equals(school.id()));
             if (coveredThen && !coveredNow) {
                 gained.add(school.id());
@@ -92,7 +101,7 @@ public final class ProposalImpact {
             for (Variation v : openVariations) {
                 School school = schools.stream().filter(s -> s.id().equals(v.schoolId())).findFirst().orElse(null);
                 VariationImpactEffect effect = kind == ProposalKind.RETIRE_STANDARD ? VariationImpactEffect.ENDS
-                        : school == null || !covers(then, school) || level == AlignmentLevel.GUIDANCE
+                        : school == null || !covers(then, school, cluster) || level == AlignmentLevel.GUIDANCE
                         ? VariationImpactEffect.NO_LONGER_NEEDED
                         : VariationImpactEffect.NEEDS_REJUSTIFICATION;
                 variations.add(new ProposalImpactView.VariationImpact(v.id(), v.schoolId(), v.kind(), v.status(),
@@ -102,7 +111,8 @@ public final class ProposalImpact {
         return new ProposalImpactView(proposalId, kind, asOf, affected, variations, gained, lost);
     }
 
-    private static boolean covers(Applicability applicability, School school) {
-        return applicability != null && applicability.covers(school.id(), school.phase(), school.clusterId());
+    private static boolean covers(Applicability applicability, School school, String standardCluster) {
+        return applicability != null && applicability.covers(school.id(), school.phase(), school.clusterId())
+                && (standardCluster == null || standardCluster.equals(school.clusterId()));
     }
 }

@@ -68,7 +68,7 @@ public class ProposalImpactQueries {
                 StandardDocument.VersionEntry latest = standard.versions().stream()
                         .max(Comparator.comparingInt(StandardDocument.VersionEntry::number)).orElseThrow();
                 current = new ProposalImpact.CurrentVersion(latest.number(), latest.alignment(),
-                        latest.applicability());
+                        latest.applicability(), standard.clusterId());
             }
             open = store.findPage(VariationDocument.class,
                             Map.of("trustId", proposal.trustId(), "standardId", proposal.standardId()), "position",

@@ -135,6 +135,17 @@ class ProposalImpactTest {
         assertThat(impact.schoolsGained()).isEmpty();
     }
 
+    @Test
+    void anAmendmentOfAClusterStandardConcernsOnlyTheSchoolsOfItsCluster() {
+        List<ProposalImpact.School> schools = List.of(new ProposalImpact.School("ash", SchoolPhase.PRIMARY, "north"),
+                new ProposalImpact.School("cedar", SchoolPhase.PRIMARY, "south"), BIRCH);
+        ProposalImpactView impact = ProposalImpact.reckon("p", ProposalKind.AMEND_STANDARD, AlignmentLevel.REQUIRED,
+                Applicability.EVERY_SCHOOL, new ProposalImpact.CurrentVersion(1, AlignmentLevel.REQUIRED, PRIMARY,
+                        "north"), schools, List.of(), AS_OF);
+        assertThat(impact.schools()).containsExactly(new SchoolImpact("ash", SchoolImpactEffect.MUST_COMPLY));
+        assertThat(impact.schoolsGained()).isEmpty();
+    }
+
     /**
      * A thousand trusts, proposals and variations drawn at random; each answer compared with the rules in force of
      * every school before and after the proposal's adoption. Variations drawn here are in force (recorded or
