@@ -5,9 +5,13 @@ import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
 
 const QUERY = `query Proposal($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS}
   area alignment statement rationale effectiveFrom reviewBy amendsVersion
+  appliesTo { phases schoolIds everySchool description schools { id name } clusters { id name } } applicabilityWarnings
+  impact { asOf schools { school { id name phase } effect }
+    variations { variation { id } school { id name } kind status version effect }
+    schoolsGained { id name } schoolsLost { id name } }
   eligibleVoters { id displayName nameErased }
   team { id name trust { id name schools { id name } } }
-  standard { id title currentVersion alignment versions { number statement alignment }
+  standard { id title currentVersion alignment versions { number statement alignment appliesTo { description } }
     variations { id school { id name } version kind status } } } }`;
 
 const OPEN = ['REQUESTED', 'RECORDED', 'APPROVED'];
@@ -33,8 +37,14 @@ page('standards.html', async (main) => {
       el('dt', {}, 'Proposed by'), el('dd', {}, person(p.proposer)),
       el('dt', {}, 'Area'), el('dd', {}, p.area.replaceAll('_', ' ').toLowerCase()),
       p.alignment ? [el('dt', {}, 'Alignment'), el('dd', {}, badge(p.alignment))] : null,
+      p.kind !== 'RETIRE_STANDARD' ? [el('dt', {}, 'Would apply to'), el('dd', { id: 'applies-to' },
+        appliesTo(p.appliesTo))] : null,
       p.effectiveFrom ? [el('dt', {}, 'Would take effect'), el('dd', {}, day(p.effectiveFrom))] : null,
       p.openedAt ? [el('dt', {}, 'Voting opened'), el('dd', {}, time(p.openedAt))] : null),
+    p.applicabilityWarnings.length ? el('div', { class: 'panel', id: 'applicability-warnings', role: 'note' },
+      el('p', {}, el('strong', {}, 'About what it applies to:')),
+      el('ul', {}, p.applicabilityWarnings.map(w => el('li', {}, w)))) : '',
+    p.impact ? impact(p.impact) : '',
     el('h2', {}, 'The vote'), tally(p), votes(p, 'proposal'),
     p.status === 'VOTING' && waiting.length ? el('p', { id: 'waiting' }, 'Still to vote: ',
       waiting.map(person).join(', '), '.') : '', // replaceChildren would write null as the text "null"
@@ -48,8 +58,8 @@ function change(p) {
   const schools = p.team.trust.schools;
   const s = p.standard;
   if (p.kind === 'NEW_STANDARD') {
-    return el('section', { id: 'change' }, el('p', {}, 'A new ', badge(p.alignment || 'GUIDANCE'), ' standard for every school of ',
-      p.team.trust.name, ' (', String(schools.length), '): ', schools.map(x => x.name).join(', '), '.'),
+    return el('section', { id: 'change' }, el('p', {}, 'A new ', badge(p.alignment || 'GUIDANCE'), ' standard for ',
+      p.appliesTo.description, ' of ', p.team.trust.name, ' (the trust has ', String(schools.length), ' schools).'),
       el('p', { class: 'muted' }, meaning(p.alignment)));
   }
   const open = s.variations.filter(v => OPEN.includes(v.status));
@@ -59,15 +69,60 @@ function change(p) {
     : el('p', {}, 'No school has a variation from this standard.');
   if (p.kind === 'RETIRE_STANDARD') {
     return el('section', { id: 'change' }, el('p', {}, 'Retires ', el('a', { href: 'standard.html?id=' + encodeURIComponent(s.id) }, s.title),
-      ' for every school (', String(schools.length), ').'), affected);
+      ' for ', s.versions[s.versions.length - 1].appliesTo.description, ' (of the trust\'s ', String(schools.length),
+      ' schools).'), affected);
   }
   const base = s.versions.find(v => v.number === p.amendsVersion) || s.versions[s.versions.length - 1];
   return el('section', { id: 'change' },
     el('p', {}, 'Amends ', el('a', { href: 'standard.html?id=' + encodeURIComponent(s.id) }, s.title), ' version ',
-      String(base.number), ' for every school (', String(schools.length), ')',
+      String(base.number), ', which applies to ', base.appliesTo.description,
+      base.appliesTo.description !== p.appliesTo.description ? '; it would apply to ' + p.appliesTo.description : '',
       p.amendsVersion && p.amendsVersion !== s.currentVersion ? ' (the standard has since reached version ' + s.currentVersion + ')' : '', '.'),
     p.alignment && p.alignment !== base.alignment ? el('p', {}, 'Alignment changes from ', badge(base.alignment), ' to ', badge(p.alignment), '.') : null,
     el('h3', {}, 'The statement, as it would change'), renderDiff(base.statement, p.statement), affected);
+}
+
+const SCHOOL_EFFECTS = {
+  MUST_COMPLY: 'must comply',
+  MUST_RECORD_IMPLEMENTATION: 'must record how it implements it',
+  MUST_REJUSTIFY: 'must re-justify its variation',
+  MAY_FOLLOW: 'may follow it (guidance)',
+  NO_LONGER_APPLIES: 'would no longer be covered',
+  STANDARD_ENDS: 'the standard ends for it'
+};
+const VARIATION_EFFECTS = {
+  NEEDS_REJUSTIFICATION: 'would need re-justifying',
+  ENDS: 'would end',
+  NO_LONGER_NEEDED: 'would no longer be needed'
+};
+
+/** Before a member votes: which schools the proposal would affect if adopted, and how (reckoned by Accord). */
+function impact(i) {
+  const names = list => list.map(s => s.name).join(', ');
+  return el('section', { id: 'impact', 'aria-labelledby': 'impact-title' },
+    el('h2', { id: 'impact-title' }, 'Impact if adopted'),
+    el('p', { class: 'muted' }, 'As the record stands now, for ', day(i.asOf), ' (the day it would take effect).'),
+    i.schools.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'impact-schools' },
+      el('caption', { class: 'muted' }, i.schools.length + (i.schools.length === 1 ? ' school' : ' schools') + ' affected'),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'School'), el('th', { scope: 'col' }, 'Phase'),
+        el('th', { scope: 'col' }, 'What it would mean'))),
+      el('tbody', {}, i.schools.map(s => el('tr', { 'data-school': s.school.id, 'data-effect': s.effect },
+        el('td', {}, s.school.name), el('td', {}, s.school.phase.replaceAll('_', ' ').toLowerCase()),
+        el('td', {}, SCHOOL_EFFECTS[s.effect] || s.effect))))))
+      : el('p', { id: 'impact-none' }, 'No school of the trust would be affected.'),
+    i.variations.length ? el('div', {}, el('h3', {}, 'Existing variations'), el('ul', { id: 'impact-variations' },
+      i.variations.map(v => el('li', { 'data-variation': v.variation.id, 'data-effect': v.effect },
+        v.school.name, ': ', v.kind.toLowerCase(), ' (', v.status.toLowerCase(), ', version ', String(v.version), ') ',
+        VARIATION_EFFECTS[v.effect] || v.effect)))) : '',
+    i.schoolsGained.length || i.schoolsLost.length ? el('p', { id: 'impact-applicability' },
+      i.schoolsGained.length ? 'Would newly apply to: ' + names(i.schoolsGained) + '. ' : '',
+      i.schoolsLost.length ? 'Would no longer apply to: ' + names(i.schoolsLost) + '.' : '') : '');
+}
+
+/** What a proposal or version applies to, in words, with the schools it names. */
+function appliesTo(a) {
+  const named = [...(a.clusters || []).map(c => c.name + ' (cluster)'), ...(a.schools || []).map(x => x.name)];
+  return named.length ? a.description + ': ' + named.join(', ') : a.description;
 }
 
 function meaning(alignment) {

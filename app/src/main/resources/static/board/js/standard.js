@@ -6,7 +6,7 @@ import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
 
 const QUERY = `query Standard($id: ID!) { standard(id: $id) {
   id title area alignment currentVersion retiredOn retiredAt trust { id name }
-  versions { number title statement alignment effectiveFrom reviewBy adoptedAt adoptedBy { id displayName nameErased }
+  versions { number title statement alignment effectiveFrom reviewBy appliesTo { description schools { name } clusters { name } } adoptedAt adoptedBy { id displayName nameErased }
     proposal { ${PROPOSAL_FIELDS} } }
   variations { id school { id name } version kind status needsRejustification description justification
     reviewBy expiresOn decidedBy { id displayName nameErased } } } }`;
@@ -48,6 +48,9 @@ function version(s, v) {
       el('p', {}, 'In force from ', el('strong', {}, day(v.effectiveFrom)),
         v.reviewBy ? ', review by ' + day(v.reviewBy) : '', '. Adopted by ', el('strong', {}, person(v.adoptedBy)),
         ' on ', time(v.adoptedAt), '.'),
+      el('p', { class: 'applies-to' }, 'Applies to ', el('strong', {}, v.appliesTo.description),
+        [...v.appliesTo.clusters.map(c => c.name + ' (cluster)'), ...v.appliesTo.schools.map(x => x.name)]
+          .map((name, i) => (i ? ', ' : ': ') + name).join(''), '.'),
       el('blockquote', {}, v.statement),
       p ? el('section', { 'aria-label': 'The proposal behind version ' + v.number },
         el('h4', {}, 'Proposal: ', el('a', { href: 'proposal.html?id=' + encodeURIComponent(p.id) }, p.title)),

@@ -66,12 +66,16 @@ async function draw(trust) {
       el('br'), el('span', { class: 'muted' }, 'v' + rule.version.number + ' · ' + rule.alignment.toLowerCase()))))),
     el('tbody', {}, trust.schools.map(school => el('tr', {},
       el('th', { scope: 'row' }, school.name),
-      columns.map(column => cell(school, (rules.get(school.id) || []).find(r => r.standard.id === column.standard.id)))))));
+      columns.map(column => cell(school, (rules.get(school.id) || []).find(r => r.standard.id === column.standard.id),
+        column.standard.id))))));
   $('map').replaceChildren(table);
 }
 
-function cell(school, rule) {
-  if (!rule) return el('td', {}, el('span', { class: 'muted' }, 'not in force'));
+function cell(school, rule, standardId) {
+  // every column is in force on the date: a school without the rule is one the standard does not apply to then
+  if (!rule) return el('td', { 'data-school': school.id, 'data-standard': standardId, 'data-status': 'NOT_APPLICABLE' },
+    el('span', { class: 'muted', title: 'The standard does not apply to this school on that date (its phase then)' },
+      'does not apply'));
   const v = rule.variation;
   const explanation = v ? (v.kind === 'EXCEPTION' ? 'Exception' : 'Implementation') + ' (' + v.status.toLowerCase()
     + ', against version ' + v.version + '): ' + (v.justification || '') : explain(rule.status);

@@ -13,11 +13,13 @@ package org.accord.query;
  * delegated votes, a team's period delegations a row each; clusters and the decision-rights map as new documents, two
  * of them ({@code decision_rights}' executives, {@code school_heads}) projected from people registered before they
  * existed, so earlier read models must be rebuilt to hold them.</li>
+ * <li>applicability (merged with the shape above, which read models of either branch lack part of): each standard
+ * version holds what it applies to, a school its phase changes (valid and record time).</li>
  * </ol>
  */
 public final class ReadModelShape {
 
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private ReadModelShape() {
     }

@@ -3,11 +3,17 @@ package org.accord.api.proposal;
 import java.time.LocalDate;
 
 import org.accord.api.standard.AlignmentLevel;
+import org.accord.api.standard.Applicability;
 import org.accord.api.standard.Area;
 
 /** The fields a revision changes; a null field stays as it was. */
 public record ProposalChanges(String title, Area area, AlignmentLevel alignment, String statement, String rationale,
-                              LocalDate effectiveFrom, LocalDate reviewBy) {
+                              LocalDate effectiveFrom, LocalDate reviewBy, Applicability applicability) {
+
+    public ProposalChanges(String title, Area area, AlignmentLevel alignment, String statement, String rationale,
+                           LocalDate effectiveFrom, LocalDate reviewBy) {
+        this(title, area, alignment, statement, rationale, effectiveFrom, reviewBy, null);
+    }
 
     public ProposalContent applyTo(ProposalContent current) {
         return new ProposalContent(
@@ -17,6 +23,7 @@ public record ProposalChanges(String title, Area area, AlignmentLevel alignment,
                 statement != null ? statement : current.statement(),
                 rationale != null ? rationale : current.rationale(),
                 effectiveFrom != null ? effectiveFrom : current.effectiveFrom(),
-                reviewBy != null ? reviewBy : current.reviewBy());
+                reviewBy != null ? reviewBy : current.reviewBy(),
+                applicability != null ? applicability : current.applicability());
     }
 }

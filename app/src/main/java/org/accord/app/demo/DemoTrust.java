@@ -22,6 +22,7 @@ import org.accord.api.rights.DecisionLevel;
 import org.accord.api.rights.DecisionRight;
 import org.accord.api.shared.Actor;
 import org.accord.api.standard.AlignmentLevel;
+import org.accord.api.standard.Applicability;
 import org.accord.api.standard.Area;
 import org.accord.api.team.DecisionMode;
 import org.accord.api.team.DecisionRule;
@@ -155,7 +156,7 @@ final class DemoTrust {
                 null, new ProposalContent("Whole-class reading in Key Stage 3", Area.CURRICULUM,
                 AlignmentLevel.ADAPTABLE, "Every Key Stage 3 class reads at least one whole novel together each term.",
                 "Shared texts build vocabulary and stamina; schools choose the texts.", LocalDate.of(2026, 9, 1),
-                LocalDate.of(2028, 7, 31)))));
+                LocalDate.of(2028, 7, 31), KEY_STAGE_3))));
         steps.add(as("chair", new ReviseProposalCommand(reading, new ProposalChanges(null, null, null,
                 "Every Key Stage 3 class reads at least one whole novel together each term, chosen from a list"
                         + " the school keeps and reviews.", null, null, null),
@@ -172,7 +173,7 @@ final class DemoTrust {
         steps.add(as("member2", new DraftProposalCommand(calendar, "demo-team-english", ProposalKind.NEW_STANDARD,
                 null, null, new ProposalContent("A common Year 9 assessment calendar", Area.ASSESSMENT,
                 AlignmentLevel.REQUIRED, "All schools assess Year 9 English in the same two weeks of each term.",
-                "Comparable data across the trust", LocalDate.of(2026, 9, 1), null))));
+                "Comparable data across the trust", LocalDate.of(2026, 9, 1), null, KEY_STAGE_3))));
         steps.add(as("chair", new OpenVotingCommand(calendar, null)));
         steps.add(as("member2", new CastVoteCommand(calendar, VoteChoice.APPROVE, null)));
         steps.add(as("member1", new CastVoteCommand(calendar, VoteChoice.OBJECT,
@@ -196,7 +197,7 @@ final class DemoTrust {
                 null, new ProposalContent("Reading for pleasure: a library lesson each fortnight", Area.CURRICULUM,
                 AlignmentLevel.ADAPTABLE, "Every class in Years 7 and 8 has a library lesson at least once a"
                 + " fortnight.", "Reading for pleasure predicts attainment more than any other habit.",
-                LocalDate.of(2027, 1, 4), LocalDate.of(2029, 1, 4)))));
+                LocalDate.of(2027, 1, 4), LocalDate.of(2029, 1, 4), KEY_STAGE_3))));
         steps.add(as("chair", new OpenVotingCommand(library, null)));
         steps.add(as("chair", new CastVoteCommand(library, VoteChoice.APPROVE, null)));
         // member3 is away on a residential trip: the chair's vote counts for them too, until they vote or revoke
@@ -209,6 +210,14 @@ final class DemoTrust {
         steps.addAll(backbone());
         return steps;
     }
+
+    /**
+     * Key Stage 2 is taught in primary and all-through schools, Key Stage 3 in secondary and all-through ones: a
+     * standard about one key stage applies to those phases only (the variation map once asked every secondary school
+     * for an implementation of the Key Stage 2 history sequence). Safeguarding and SEND apply to every school.
+     */
+    static final Applicability KEY_STAGE_2 = Applicability.phases(SchoolPhase.PRIMARY, SchoolPhase.ALL_THROUGH);
+    static final Applicability KEY_STAGE_3 = Applicability.phases(SchoolPhase.SECONDARY, SchoolPhase.ALL_THROUGH);
 
     static final String SAFEGUARDING_STANDARD = "demo-standard-safeguarding-log";
     static final String HISTORY_STANDARD = "demo-standard-ks2-history";
@@ -247,7 +256,7 @@ final class DemoTrust {
                 AlignmentLevel.ADAPTABLE, "Key Stage 2 history is taught in chronological order: Stone Age,"
                 + " Romans, Anglo-Saxons, Vikings; each school chooses the year groups and says why.",
                 "A shared order helps pupils who move schools; year groups fit each school's mixed-age classes.",
-                LocalDate.of(2026, 9, 1), null))));
+                LocalDate.of(2026, 9, 1), null, KEY_STAGE_2))));
         decide(steps, history, "chair", List.of("chair", "member1", "member2", "member3"));
         steps.add(as("exec", new AdoptProposalCommand(history, null, null, HISTORY_STANDARD)));
         steps.add(as("head", new RecordImplementationCommand(HISTORY_STANDARD, "demo-variation-oakwood-history",

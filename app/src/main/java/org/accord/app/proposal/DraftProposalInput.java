@@ -6,12 +6,15 @@ import org.accord.api.proposal.ProposalContent;
 import org.accord.api.proposal.ProposalKind;
 import org.accord.api.standard.AlignmentLevel;
 import org.accord.api.standard.Area;
+import org.accord.app.standard.AppliesToInput;
 
 public record DraftProposalInput(String clientMutationId, String teamId, ProposalKind kind, String standardId,
                                  Integer amendsVersion, String title, Area area, AlignmentLevel alignment,
-                                 String statement, String rationale, LocalDate effectiveFrom, LocalDate reviewBy) {
+                                 String statement, String rationale, LocalDate effectiveFrom, LocalDate reviewBy,
+                                 AppliesToInput appliesTo) {
 
     ProposalContent content() {
-        return new ProposalContent(title, area, alignment, statement, rationale, effectiveFrom, reviewBy);
+        return new ProposalContent(title, area, alignment, statement, rationale, effectiveFrom, reviewBy,
+                AppliesToInput.toApplicability(appliesTo));
     }
 }

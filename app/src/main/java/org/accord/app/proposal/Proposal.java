@@ -44,6 +44,7 @@ import org.accord.api.proposal.VotingOpenedEvent;
 import org.accord.api.proposal.WithdrawProposalCommand;
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
+import org.accord.api.standard.Applicability;
 import org.accord.api.team.DecisionRule;
 import org.accord.app.shared.Check;
 import org.accord.app.shared.DomainClock;
@@ -52,6 +53,7 @@ import org.accord.app.standard.StandardLookup;
 import org.accord.app.team.PeriodDelegation;
 import org.accord.app.team.TeamRoster;
 import org.accord.app.team.TeamRosters;
+import org.accord.app.trust.Roster;
 import org.accord.app.trust.TrustRosters;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -114,6 +116,7 @@ public class Proposal {
         ProposalKind proposalKind = Check.present(command.kind(), "kind");
         checkTarget(proposalKind, command, team.trustId(), standards);
         ProposalContent valid = validContent(command.content(), proposalKind);
+        checkApplicability(valid, proposalKind, trusts.of(team.trustId()));
         apply(new ProposalDraftedEvent(command.proposalId(), team.trustId(), team.teamId(), proposalKind,
                 command.standardId(), command.amendsVersion(), valid, actorId, now()));
     }
@@ -135,6 +138,7 @@ public class Proposal {
         }
         ProposalChanges changes = Check.present(command.changes(), "changes");
         ProposalContent revised = validContent(changes.applyTo(content), kind);
+        checkApplicability(revised, kind, trusts.of(trustId));
         if (revised.equals(content)) {
             throw DomainException.badRequest("the revision changes nothing");
         }
@@ -345,7 +349,8 @@ public class Proposal {
             throw DomainException.badRequest("reviewBy (" + review + ") must be after effectiveFrom (" + from + ")");
         }
         return new AdoptionPlan(trustId, kind, standardId, amendsVersion, new AdoptedText(content.title(),
-                content.area(), content.alignment(), content.statement(), from, review, proposalId, actorId), scope);
+                content.area(), content.alignment(), content.statement(), from, review, proposalId, actorId,
+                content.applicability()), scope);
     }
 
     /** The standard an amendment or retirement is about; null for a new standard. */
@@ -445,7 +450,36 @@ public class Proposal {
                     + content.effectiveFrom() + ")");
         }
         return new ProposalContent(title, content.area(), content.alignment(), statement,
-                Check.optionalText(content.rationale(), "rationale"), content.effectiveFrom(), content.reviewBy());
+                Check.optionalText(content.rationale(), "rationale"), content.effectiveFrom(), content.reviewBy(),
+                content.applicability());
+    }
+
+    /**
+     * Named schools and clusters must be the trust's. A retirement applies to nobody new, so it names no
+     * applicability. Phases the trust has no school in are allowed:
+     * a trust may set a standard for a phase before its first school of that phase joins (the read side warns).
+     */
+    static void checkApplicability(ProposalContent content, ProposalKind kind, Roster trust) {
+        Applicability applies = content.applicability();
+        if (applies == null) {
+            return;
+        }
+        if (kind == ProposalKind.RETIRE_STANDARD) {
+            throw DomainException.badRequest("a RETIRE_STANDARD proposal names no applicability: the standard ends"
+                    + " for every school it applies to");
+        }
+        for (String schoolId : applies.schoolIds()) {
+            if (!trust.hasSchool(schoolId)) {
+                throw DomainException.badRequest("applicability names school '" + schoolId
+                        + "', which is not a school of this trust");
+            }
+        }
+        for (String clusterId : applies.clusterIds()) {
+            if (!trust.hasCluster(clusterId)) {
+                throw DomainException.badRequest("applicability names cluster '" + clusterId
+                        + "', which is not a cluster of this trust");
+            }
+        }
     }
 
 

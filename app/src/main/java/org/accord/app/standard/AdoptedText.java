@@ -3,16 +3,34 @@ package org.accord.app.standard;
 import java.time.LocalDate;
 
 import org.accord.api.standard.AlignmentLevel;
+import org.accord.api.standard.Applicability;
 import org.accord.api.standard.Area;
 import org.accord.api.standard.StandardVersionAdoptedEvent;
 import org.accord.app.shared.DomainClock;
 
-/** What a ratified proposal puts into the backbone, with the dates the trust adopts it for. */
+/**
+ * What a ratified proposal puts into the backbone, with the dates the trust adopts it for. A null
+ * {@code applicability} means every school on a new standard and, on an amendment, the amended version's.
+ */
 public record AdoptedText(String title, Area area, AlignmentLevel alignment, String statement,
-                          LocalDate effectiveFrom, LocalDate reviewBy, String proposalId, String adoptedBy) {
+                          LocalDate effectiveFrom, LocalDate reviewBy, String proposalId, String adoptedBy,
+                          Applicability applicability) {
+
+    public AdoptedText(String title, Area area, AlignmentLevel alignment, String statement, LocalDate effectiveFrom,
+                       LocalDate reviewBy, String proposalId, String adoptedBy) {
+        this(title, area, alignment, statement, effectiveFrom, reviewBy, proposalId, adoptedBy, null);
+    }
 
     public StandardVersionAdoptedEvent asVersion(String standardId, String trustId, int version) {
+        return asVersion(standardId, trustId, version, null);
+    }
+
+    /** @param inherited the applicability kept when this text names none (the amended version's) */
+    public StandardVersionAdoptedEvent asVersion(String standardId, String trustId, int version,
+                                                 Applicability inherited) {
+        // null stays null (every school), as on the events recorded before applicability existed
+        Applicability applies = applicability != null ? applicability : inherited;
         return new StandardVersionAdoptedEvent(standardId, trustId, version, title, area, alignment, statement,
-                effectiveFrom, reviewBy, proposalId, adoptedBy, DomainClock.now());
+                effectiveFrom, reviewBy, proposalId, adoptedBy, DomainClock.now(), applies);
     }
 }

@@ -13,6 +13,7 @@ import org.accord.api.rights.StandardVersionScopedToClusterEvent;
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
 import org.accord.api.standard.AlignmentLevel;
+import org.accord.api.standard.Applicability;
 import org.accord.api.standard.StandardRetiredEvent;
 import org.accord.api.standard.StandardVersionAdoptedEvent;
 import org.accord.api.variation.ApproveExceptionCommand;
@@ -62,7 +63,8 @@ public class Standard {
     private String clusterId;
     private final Map<String, VariationState> variations = new LinkedHashMap<>();
 
-    record VersionFacts(int number, AlignmentLevel alignment, LocalDate effectiveFrom) {
+    /** {@code applicability} null: every school (as recorded before applicability existed). */
+    record VersionFacts(int number, AlignmentLevel alignment, LocalDate effectiveFrom, Applicability applicability) {
     }
 
     /** Mutable, for the event sourcing handlers; equal by value, so Axon's test fixture can compare states. */
@@ -137,7 +139,7 @@ public class Standard {
             throw DomainException.badRequest("effectiveFrom " + draft.effectiveFrom() + " is before version " + current
                     + " takes effect (" + current().effectiveFrom() + ")");
         }
-        apply(draft.asVersion(standardId, trustId, current + 1));
+        apply(draft.asVersion(standardId, trustId, current + 1, current().applicability()));
         if (clusterId != null) {
             // a cluster standard's next version is its cluster's, as every version before it
             apply(new StandardVersionScopedToClusterEvent(standardId, trustId, current + 1, clusterId,
@@ -170,6 +172,7 @@ public class Standard {
                          TrustRosters trusts) {
         requireHeadteacher(actorId, command.schoolId(), trusts);
         requireVariable(AlignmentLevel.ADAPTABLE, command.version());
+        requireApplies(command.schoolId(), trusts);
         requireNoOpenVariation(command.schoolId());
         String variationId = Check.present(command.variationId(), "variationId");
         LocalDate reviewBy = futureDate(command.reviewBy(), "reviewBy", false);
@@ -184,6 +187,7 @@ public class Standard {
                          TrustRosters trusts) {
         requireHeadteacher(actorId, command.schoolId(), trusts);
         requireVariable(AlignmentLevel.REQUIRED, command.version());
+        requireApplies(command.schoolId(), trusts);
         requireNoOpenVariation(command.schoolId());
         String variationId = Check.present(command.variationId(), "variationId");
         LocalDate expiresOn = futureDate(command.expiresOn(), "expiresOn", true);
@@ -255,6 +259,7 @@ public class Standard {
                     + v.kind.name().toLowerCase(java.util.Locale.ROOT) + " cannot be re-affirmed against it"
                     + instead);
         }
+        requireApplies(v.schoolId, trusts);
         LocalDate until = command.until() != null
                 ? futureDate(command.until(), v.kind == VariationKind.EXCEPTION ? "expiresOn" : "reviewBy", false)
                 : v.until;
@@ -299,6 +304,25 @@ public class Standard {
         }
         apply(new VariationExpiredEvent(command.variationId(), standardId, trustId, v.schoolId, v.until,
                 v.kind == VariationKind.EXCEPTION ? "expiry date reached" : "review date reached", now()));
+    }
+
+    /**
+     * A school varies only from a standard that applies to it: the current version must cover it by its phase or
+     * cluster today, or by one it is recorded to take later (a school may prepare before it joins). Where the roster
+     * knows nothing of the school's phase, nothing is refused here.
+     */
+    private void requireApplies(String schoolId, TrustRosters trusts) {
+        Roster.SchoolStanding standing = trusts.of(trustId).standing(schoolId);
+        Applicability applies = Applicability.of(current().applicability());
+        if (standing != null && !standing.mayBeCoveredBy(applies, schoolId)) {
+            throw DomainException.badRequest("standard '" + standardId + "' version " + current().number()
+                    + " applies to " + applies.describe() + ", and school '" + schoolId
+                    + "' is not among them: it needs no variation");
+        }
+        if (standing != null && clusterId != null && !standing.clusterIds().contains(clusterId)) {
+            throw DomainException.badRequest("standard '" + standardId + "' is a standard of cluster '" + clusterId
+                    + "', and school '" + schoolId + "' is not in it: it needs no variation");
+        }
     }
 
     private void requireHeadteacher(String actorId, String schoolId, TrustRosters trusts) {
@@ -412,7 +436,8 @@ public class Standard {
     void on(StandardVersionAdoptedEvent event) {
         standardId = event.standardId();
         trustId = event.trustId();
-        versions.add(new VersionFacts(event.version(), event.alignment(), event.effectiveFrom()));
+        versions.add(new VersionFacts(event.version(), event.alignment(), event.effectiveFrom(),
+                event.applicability()));
     }
 
     @EventSourcingHandler

@@ -48,11 +48,12 @@ public class StandardController {
 
     @QueryMapping
     public List<StandardVersionView> backbone(@Argument String trustId, @Argument LocalDate asOf,
-                                              @Argument Instant knownAt, @AuthenticationPrincipal AccordUser caller) {
+                                              @Argument Instant knownAt, @Argument String schoolId,
+                                              @AuthenticationPrincipal AccordUser caller) {
         if (!caller.mayRead(trustId)) {
             return List.of();
         }
-        return queries.list(new FindBackboneQuery(trustId, asOf, knownAt), StandardVersionView.class);
+        return queries.list(new FindBackboneQuery(trustId, asOf, knownAt, schoolId), StandardVersionView.class);
     }
 
     @QueryMapping

@@ -5,14 +5,49 @@ import java.util.Set;
 
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
+import org.accord.api.standard.Applicability;
 import org.accord.api.trust.PersonRole;
+import org.accord.api.trust.SchoolPhase;
 
 /**
  * Who belongs to a trust and in which roles, as its event-sourced record says right now. Other aggregates ask it
  * whether the caller may act, so that authorisation is decided on the command side from events, not from a read
  * model that may lag.
  */
-public record Roster(String trustId, Map<String, Membership> people, Set<String> schoolIds) {
+public record Roster(String trustId, Map<String, Membership> people, Set<String> schoolIds, Set<String> clusterIds,
+                     Map<String, SchoolStanding> standings) {
+
+    public Roster {
+        clusterIds = clusterIds == null ? Set.of() : clusterIds;
+        standings = standings == null ? Map.of() : standings;
+    }
+
+    /** A trust without clusters, whose schools' phases are not known to the caller. */
+    public Roster(String trustId, Map<String, Membership> people, Set<String> schoolIds) {
+        this(trustId, people, schoolIds, Set.of(), Map.of());
+    }
+
+    public Roster(String trustId, Map<String, Membership> people, Set<String> schoolIds, Set<String> clusterIds) {
+        this(trustId, people, schoolIds, clusterIds, Map.of());
+    }
+
+    /**
+     * The phases a school has today or is recorded to take later, and likewise its clusters (null among them: in
+     * none): what a standard's applicability may cover it by, now or once a recorded change takes effect.
+     */
+    public record SchoolStanding(Set<SchoolPhase> phases, Set<String> clusterIds) {
+
+        public boolean mayBeCoveredBy(Applicability applicability, String schoolId) {
+            Applicability applies = Applicability.of(applicability);
+            return phases.stream().anyMatch(phase -> clusterIds.stream()
+                    .anyMatch(cluster -> applies.covers(schoolId, phase, cluster)));
+        }
+    }
+
+    /** The school's standing, or null where the roster was built without one. */
+    public SchoolStanding standing(String schoolId) {
+        return schoolId == null ? null : standings.get(schoolId);
+    }
 
     public record Membership(Set<PersonRole> roles, String schoolId) {
     }
@@ -23,6 +58,10 @@ public record Roster(String trustId, Map<String, Membership> people, Set<String>
 
     public boolean hasSchool(String schoolId) {
         return schoolId != null && schoolIds.contains(schoolId);
+    }
+
+    public boolean hasCluster(String clusterId) {
+        return clusterId != null && clusterIds.contains(clusterId);
     }
 
     public boolean isExecutive(String personId) {

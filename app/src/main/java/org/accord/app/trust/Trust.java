@@ -20,6 +20,7 @@ import org.accord.api.rights.DecisionRight;
 import org.accord.api.rights.DecisionRightsChangedEvent;
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
+import org.accord.api.trust.ChangeSchoolPhaseCommand;
 import org.accord.api.trust.AddSchoolToClusterCommand;
 import org.accord.api.trust.ClusterFormedEvent;
 import org.accord.api.trust.ClusterLeadNamedEvent;
@@ -33,6 +34,8 @@ import org.accord.api.trust.PersonRole;
 import org.accord.api.trust.RegisterPersonCommand;
 import org.accord.api.trust.RegisterSchoolCommand;
 import org.accord.api.trust.RegisterTrustCommand;
+import org.accord.api.trust.SchoolPhase;
+import org.accord.api.trust.SchoolPhaseChangedEvent;
 import org.accord.api.trust.RemoveSchoolFromClusterCommand;
 import org.accord.api.trust.SchoolJoinedClusterEvent;
 import org.accord.api.trust.SchoolLeftClusterEvent;
@@ -63,6 +66,10 @@ public class Trust {
     private final Map<String, Roster.Membership> people = new HashMap<>();
     private final Set<String> schoolIds = new HashSet<>();
     private final Set<String> schoolNames = new HashSet<>();
+    private final Map<String, SchoolPhase> schoolPhases = new HashMap<>();
+    private final Map<String, LocalDate> lastPhaseChange = new HashMap<>();
+    /** Each school's phases with the day each took effect, the registered one from the beginning. */
+    private final Map<String, java.util.List<PhaseFrom>> phaseHistory = new HashMap<>();
     private final Set<String> erased = new HashSet<>();
     private final Map<String, Cluster> clusters = new HashMap<>();
     private final Set<String> clusterNames = new HashSet<>();
@@ -70,6 +77,9 @@ public class Trust {
     private final Map<String, TreeMap<LocalDate, String>> clusterLeads = new HashMap<>();
     private ClusterMemberships memberships = ClusterMemberships.none();
     private DecisionRightsHistory decisionRights = DecisionRightsHistory.none();
+
+    private record PhaseFrom(SchoolPhase phase, LocalDate from) {
+    }
 
     /** What the rules need of a cluster: when it was formed, and from when its current lead leads it. */
     private record Cluster(String name, LocalDate formedOn, String leadId, LocalDate leadFrom) {
@@ -115,6 +125,34 @@ public class Trust {
         }
         apply(new SchoolRegisteredEvent(trustId, command.schoolId(), name, command.phase(), actorId));
         return command.schoolId();
+    }
+
+    /**
+     * Phase changes of one school are recorded in the order they take effect: a change dated before the school's
+     * latest one is refused (correcting history is not what this records), and so is a change to the phase it has.
+     */
+    @CommandHandler
+    public String handle(ChangeSchoolPhaseCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
+        roster().requireExecutive(actorId, "change a school's phase");
+        String schoolId = Check.present(command.schoolId(), "schoolId");
+        if (!schoolIds.contains(schoolId)) {
+            throw DomainException.notFound("unknown school '" + schoolId + "'");
+        }
+        SchoolPhase phase = Check.present(command.phase(), "phase");
+        LocalDate from = Check.present(command.effectiveFrom(), "effectiveFrom");
+        SchoolPhase current = schoolPhases.get(schoolId);
+        if (phase == current) {
+            throw DomainException.badRequest("the school is already " + phase);
+        }
+        LocalDate last = lastPhaseChange.get(schoolId);
+        if (last != null && !from.isAfter(last)) {
+            throw DomainException.badRequest("effectiveFrom (" + from + ") must be after the school's last phase"
+                    + " change (" + last + ")");
+        }
+        String reason = Check.optionalText(command.reason(), "reason");
+        apply(new SchoolPhaseChangedEvent(trustId, schoolId, phase, current, from, reason, actorId,
+                GenericEventMessage.clock.instant()));
+        return schoolId;
     }
 
     @CommandHandler
@@ -359,7 +397,28 @@ public class Trust {
 
     /** The trust's membership as it stands, for other aggregates' authorisation and validation. */
     public Roster roster() {
-        return new Roster(trustId, Map.copyOf(people), Set.copyOf(schoolIds));
+        return new Roster(trustId, Map.copyOf(people), Set.copyOf(schoolIds), Set.copyOf(clusters.keySet()),
+                standings());
+    }
+
+    /** Each school's phases and clusters today and as recorded to come, for applicability on the command side. */
+    private Map<String, Roster.SchoolStanding> standings() {
+        LocalDate today = DomainClock.today();
+        Map<String, Roster.SchoolStanding> standings = new HashMap<>();
+        for (String schoolId : schoolIds) {
+            Set<SchoolPhase> phases = new HashSet<>();
+            java.util.List<PhaseFrom> history = phaseHistory.getOrDefault(schoolId, java.util.List.of());
+            history.stream().filter(p -> !p.from().isAfter(today)).reduce((earlier, later) -> later)
+                    .ifPresent(p -> phases.add(p.phase()));
+            history.stream().filter(p -> p.from().isAfter(today)).forEach(p -> phases.add(p.phase()));
+            Set<String> inClusters = new HashSet<>();
+            inClusters.add(memberships.clusterOf(schoolId, today).orElse(null));
+            memberships.changes().stream()
+                    .filter(c -> c.schoolId().equals(schoolId) && c.effectiveFrom().isAfter(today))
+                    .forEach(c -> inClusters.add(c.clusterId()));
+            standings.put(schoolId, new Roster.SchoolStanding(phases, inClusters));
+        }
+        return standings;
     }
 
     @EventSourcingHandler
@@ -371,6 +430,17 @@ public class Trust {
     void on(SchoolRegisteredEvent event) {
         schoolIds.add(event.schoolId());
         schoolNames.add(key(event.name()));
+        schoolPhases.put(event.schoolId(), event.phase());
+        phaseHistory.computeIfAbsent(event.schoolId(), id -> new java.util.ArrayList<>())
+                .add(new PhaseFrom(event.phase(), LocalDate.MIN));
+    }
+
+    @EventSourcingHandler
+    void on(SchoolPhaseChangedEvent event) {
+        schoolPhases.put(event.schoolId(), event.phase());
+        phaseHistory.computeIfAbsent(event.schoolId(), id -> new java.util.ArrayList<>())
+                .add(new PhaseFrom(event.phase(), event.effectiveFrom()));
+        lastPhaseChange.put(event.schoolId(), event.effectiveFrom());
     }
 
     @EventSourcingHandler

@@ -268,6 +268,7 @@ class BoardPagesBrowserTest extends AccordHttpTest {
         assertThat(versions.get(0).getText()).contains("Version 2", "Adopted by", "Proposal:", "Tally: 4 approve",
                 "Oakwood Primary School");
         assertThat(versions.get(1).getText()).contains("Version 1", "Meadowbank", "Romans in Year 5");
+        assertThat(versions.get(0).getText()).contains("Applies to PRIMARY and ALL_THROUGH schools.");
         assertThat(browser.first(By.cssSelector("#all-variations"))).isNotNull();
         browser.waitFor("the version diff", () -> browser.first(By.cssSelector("#version-diff ins")));
         assertThat(browser.driver().findElements(By.cssSelector("#version-diff ins")))
@@ -285,7 +286,10 @@ class BoardPagesBrowserTest extends AccordHttpTest {
         assertThat(browser.text(By.id("proposal-status"))).contains("REJECTED");
         assertThat(browser.text(By.className("tally"))).contains("1 approve, 2 object, 1 abstain, 0 recused, of 4 eligible");
         assertThat(browser.driver().findElements(By.cssSelector("#proposal-votes tr.dissent"))).hasSize(2);
-        assertThat(browser.text(By.id("change"))).contains("A new", "REQUIRED", "standard for every school");
+        assertThat(browser.text(By.id("change"))).contains("A new", "REQUIRED",
+                "standard for SECONDARY and ALL_THROUGH schools");
+        assertThat(browser.text(By.id("applies-to"))).isEqualTo("SECONDARY and ALL_THROUGH schools");
+        assertThat(browser.driver().findElements(By.id("impact"))).isEmpty(); // voting has closed
 
         browser.openAndTime("/board/proposal.html?id=demo-proposal-ks3-reading");
         browser.choose("proposal-rev-from", "1");
@@ -300,6 +304,11 @@ class BoardPagesBrowserTest extends AccordHttpTest {
 
         browser.openAndTime("/board/proposal.html?id=demo-proposal-library-lesson");
         assertThat(browser.text(By.id("proposal-status"))).contains("VOTING");
+        // before a member votes: the schools it would affect, and how
+        assertThat(browser.text(By.id("impact"))).contains("Impact if adopted", "Northfield Academy",
+                "Castle Hill School", "must record how it implements it");
+        assertThat(browser.driver().findElements(By.cssSelector(
+                "#impact-schools tr[data-school='demo-school-oakwood']"))).isEmpty();
         assertThat(browser.text(By.id("waiting"))).contains("Still to vote");
         // the demo's delegated vote: member3's to the chair (its status depends on what other tests did since)
         assertThat(browser.text(By.id("proposal-delegations"))).contains("Delegations", "delegated their vote to");
@@ -318,6 +327,11 @@ class BoardPagesBrowserTest extends AccordHttpTest {
         WebElement meadowbank = table.findElement(By.cssSelector(
                 "td[data-school='demo-school-meadowbank'][data-standard='demo-standard-ks2-history']"));
         assertThat(meadowbank.getAttribute("data-status")).isEqualTo("NEEDS_REJUSTIFICATION");
+        // Key Stage 2 history applies to primary and all-through schools: a secondary school is not asked for it
+        WebElement northfield = table.findElement(By.cssSelector(
+                "td[data-school='demo-school-northfield'][data-standard='demo-standard-ks2-history']"));
+        assertThat(northfield.getAttribute("data-status")).isEqualTo("NOT_APPLICABLE");
+        assertThat(northfield.getText()).isEqualTo("does not apply");
         WebElement summary = table.findElement(By.cssSelector(willowbrook + " summary"));
         assertThat(summary.getAttribute("title")).contains("paper records");
         summary.sendKeys(Keys.ENTER);

@@ -65,6 +65,8 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         ids.put("variation", field(mutate("head", "mutation { recordImplementation(input: {schoolId:"
                 + " \"demo-school-oakwood\", standardId: \"" + standard + "\", version: 1, description: \"ours\","
                 + " justification: \"because\"}) { variation { id } } }"), "recordImplementation.variation.id"));
+        ids.put("phaseSchool", field(mutate("exec", "mutation { registerSchool(input: {trustId: \"demo-trust\","
+                + " name: \"Matrix phase school\", phase: SECONDARY}) { school { id } } }"), "registerSchool.school.id"));
         ids.put("person", field(mutate("exec", "mutation { registerPerson(input: {trustId: \"demo-trust\","
                 + " displayName: \"Matrix Person\", roles: [STAFF], schoolId: \"demo-school-riverside\"})"
                 + " { person { id } } }"), "registerPerson.person.id"));
@@ -138,6 +140,9 @@ class AuthorisationMatrixTest extends AccordHttpTest {
                         + " \"demo-variation-meadowbank-history\", reason: \"matrix\"}) { variation { id } } }"),
                 row("revokeVariation", "ok F F F F F F N", "mutation { revokeVariation(input: {variationId:"
                         + " \"{variation}\", reason: \"matrix\"}) { variation { id } } }"),
+                row("changeSchoolPhase", "ok F F F F F F N", "mutation { changeSchoolPhase(input: {schoolId:"
+                        + " \"{phaseSchool}\", phase: ALL_THROUGH, effectiveFrom: \"" + FUTURE + "\"})"
+                        + " { school { id } } }"),
                 row("formCluster", "ok F F F F F F N", "mutation { formCluster(input: {trustId: \"demo-trust\","
                         + " name: \"Matrix cluster %s\", leadId: \"demo-person-head\"}) { cluster { id } } }"),
                 row("nameClusterLead", "ok F F F F F F N", "mutation { nameClusterLead(input: {clusterId:"

@@ -205,9 +205,11 @@ class BackboneGraphQlTest extends AccordHttpTest {
         rule("demo-school-meadowbank", "demo-standard-ks2-history", null, null).isEqualTo("NEEDS_REJUSTIFICATION");
         rule("demo-school-oakwood", "demo-standard-ks2-history", null, null).isEqualTo("IMPLEMENTED");
         rule("demo-school-oakwood", "demo-standard-send-passport", null, null).isEqualTo("ALIGNED");
-        rule("demo-school-oakwood", "demo-standard-ks3-reading", null, null).isNull();
-        rule("demo-school-oakwood", "demo-standard-ks3-reading", TODAY.plusYears(2).toString(), null)
+        rule("demo-school-riverside", "demo-standard-ks3-reading", null, null).isNull();
+        rule("demo-school-riverside", "demo-standard-ks3-reading", TODAY.plusYears(2).toString(), null)
                 .isEqualTo("IMPLEMENTATION_MISSING");
+        // Key Stage 3 reading applies to secondary and all-through schools, not to a primary, on any date
+        rule("demo-school-oakwood", "demo-standard-ks3-reading", TODAY.plusYears(2).toString(), null).isNull();
         as("outsider").documentName("rulesInForce").variable("schoolId", "demo-school-oakwood").execute()
                 .path("rulesInForce").entityList(Object.class).hasSize(0);
         as("outsider").documentName("standard").variable("id", "demo-standard-ks2-history").execute()

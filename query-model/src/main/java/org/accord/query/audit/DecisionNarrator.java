@@ -14,6 +14,7 @@ import org.accord.api.proposal.VoteDelegationRevokedEvent;
 import org.accord.api.proposal.VoterRecusedEvent;
 import org.accord.api.proposal.VotingClosedEvent;
 import org.accord.api.proposal.VotingOpenedEvent;
+import org.accord.api.standard.Applicability;
 import org.accord.api.standard.Area;
 import org.accord.api.standard.StandardRetiredEvent;
 import org.accord.api.standard.StandardVersionAdoptedEvent;
@@ -28,6 +29,7 @@ import org.accord.api.trust.ClusterFormedEvent;
 import org.accord.api.trust.ClusterLeadNamedEvent;
 import org.accord.api.trust.PersonErasedEvent;
 import org.accord.api.trust.PersonRegisteredEvent;
+import org.accord.api.trust.SchoolPhaseChangedEvent;
 import org.accord.api.trust.SchoolJoinedClusterEvent;
 import org.accord.api.trust.SchoolLeftClusterEvent;
 import org.accord.api.trust.SchoolMovedClusterEvent;
@@ -59,6 +61,12 @@ final class DecisionNarrator {
         if (event instanceof SchoolRegisteredEvent e) {
             return of("school", e.schoolId(), "School '" + e.name() + "' (" + e.phase() + ") joined the trust", null,
                     recordedAt, e.name());
+        }
+        if (event instanceof SchoolPhaseChangedEvent e) {
+            return of("school", e.schoolId(), "School '" + subjects.apply(e.schoolId()).title() + "' is "
+                    + e.phase() + " from " + e.effectiveFrom() + " (was " + e.previousPhase()
+                    + "): the standards for " + e.phase() + " schools apply to it from then", e.reason(),
+                    e.changedAt(), null);
         }
         if (event instanceof PersonRegisteredEvent e) {
             return of("person", e.personId(), "A person was registered as " + e.roles(), null, recordedAt, null);
@@ -117,11 +125,13 @@ final class DecisionNarrator {
         }
         if (event instanceof ProposalDraftedEvent e) {
             return new Narration("proposal", e.proposalId(), e.content().area(), "Proposal '" + e.content().title()
-                    + "' drafted (" + e.kind() + ")", e.content().rationale(), e.draftedAt(), e.content().title());
+                    + "' drafted (" + e.kind() + ")" + applyingTo(e.content().applicability()),
+                    e.content().rationale(), e.draftedAt(), e.content().title());
         }
         if (event instanceof ProposalRevisedEvent e) {
             return new Narration("proposal", e.proposalId(), e.content().area(), "Proposal '" + e.content().title()
-                    + "' revised (revision " + e.revision() + ")", e.note(), e.revisedAt(), e.content().title());
+                    + "' revised (revision " + e.revision() + ")" + applyingTo(e.content().applicability()), e.note(),
+                    e.revisedAt(), e.content().title());
         }
         if (event instanceof VotingOpenedEvent e) {
             return proposal(e.proposalId(), "Voting opened on proposal '%s' for " + e.eligibleVoters().size()
@@ -175,8 +185,8 @@ final class DecisionNarrator {
         }
         if (event instanceof StandardVersionAdoptedEvent e) {
             return new Narration("standard", e.standardId(), e.area(), "Standard '" + e.title() + "' version "
-                    + e.version() + " (" + e.alignment() + ") adopted, in force from " + e.effectiveFrom(), null,
-                    e.adoptedAt(), e.title());
+                    + e.version() + " (" + e.alignment() + ") adopted, in force from " + e.effectiveFrom()
+                    + applyingTo(e.applicability()), null, e.adoptedAt(), e.title());
         }
         if (event instanceof StandardRetiredEvent e) {
             return of("standard", e.standardId(), "Standard '" + subjects.apply(e.standardId()).title() + "' retired from "
@@ -215,6 +225,15 @@ final class DecisionNarrator {
                     e.reason(), e.expiredOn().atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), subjects);
         }
         return of("event", null, event.getClass().getSimpleName(), null, recordedAt, null);
+    }
+
+    /**
+     * Words for an applicability that narrows: nothing for every school (the words the log always had), else
+     * ", applying to PRIMARY schools".
+     */
+    private static String applyingTo(Applicability applicability) {
+        return applicability == null || applicability.coversEverySchool() ? ""
+                : ", applying to " + applicability.describe();
     }
 
     /** What the log knows of a subject from the first event that named it. */

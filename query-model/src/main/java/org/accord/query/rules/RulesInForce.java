@@ -16,6 +16,7 @@ import org.accord.api.variation.VariationStatus;
 import org.accord.api.variation.VariationView;
 import org.accord.query.standard.StandardDocument;
 import org.accord.query.standard.StandardQueries;
+import org.accord.query.trust.SchoolPlacement;
 import org.accord.query.variation.VariationDocument;
 import org.accord.query.variation.VariationQueries;
 
@@ -33,6 +34,11 @@ import org.accord.query.variation.VariationQueries;
  * GUIDANCE is always ALIGNED; REQUIRED is EXCEPTION with an approved exception, else ALIGNED; ADAPTABLE is
  * IMPLEMENTED with a recorded implementation, else IMPLEMENTATION_MISSING; and a variation pinned to an earlier
  * version than the one in force, or of the wrong kind for its alignment (the alignment changed), NEEDS_REJUSTIFICATION.
+ * <p>
+ * Applicability: a standard is a rule for a school only when the version in force covers the school as it stood on
+ * {@code asOf} as recorded at {@code knownAt} (its phase then, its cluster then). An amendment that narrows the
+ * applicability takes the standard away from the schools it no longer covers from the amendment's effectiveFrom;
+ * the earlier version does not linger for them.
  */
 public final class RulesInForce {
 
@@ -42,21 +48,36 @@ public final class RulesInForce {
     /** The trust's standard versions in force, in the order of the standards given. */
     public static List<StandardVersionView> backbone(List<StandardDocument> standards, LocalDate asOf,
                                                      Instant knownAt) {
+        return backbone(standards, asOf, knownAt, null);
+    }
+
+    /** As {@link #backbone(List, LocalDate, Instant)}, only the versions that apply to {@code school} (null: all). */
+    public static List<StandardVersionView> backbone(List<StandardDocument> standards, LocalDate asOf,
+                                                     Instant knownAt, SchoolPlacement school) {
         List<StandardVersionView> inForce = new ArrayList<>();
         for (StandardDocument standard : standards) {
             versionInForce(standard, asOf, knownAt)
+                    .filter(v -> school == null || applies(standard, v, school, asOf, knownAt))
                     .ifPresent(v -> inForce.add(StandardQueries.version(standard.id(), v)));
         }
         return inForce;
     }
 
+    /** Every standard as if it applied to the school: for tests and callers that know no school's placement. */
     public static List<RuleInForceView> forSchool(List<StandardDocument> standards,
                                                   List<VariationDocument> schoolVariations, LocalDate asOf,
                                                   Instant knownAt) {
+        return forSchool(standards, schoolVariations, asOf, knownAt, null);
+    }
+
+    public static List<RuleInForceView> forSchool(List<StandardDocument> standards,
+                                                  List<VariationDocument> schoolVariations, LocalDate asOf,
+                                                  Instant knownAt, SchoolPlacement school) {
         List<RuleInForceView> rules = new ArrayList<>();
         for (StandardDocument standard : standards) {
             Optional<StandardDocument.VersionEntry> version = versionInForce(standard, asOf, knownAt);
-            if (version.isEmpty()) {
+            if (version.isEmpty()
+                    || (school != null && !applies(standard, version.get(), school, asOf, knownAt))) {
                 continue;
             }
             VariationView variation = schoolVariations.stream()
@@ -75,6 +96,16 @@ public final class RulesInForce {
                     variation, status));
         }
         return rules;
+    }
+
+    /**
+     * Whether the version is a rule for the school then: its applicability covers the school, and a cluster
+     * standard's school is in that cluster on the date.
+     */
+    static boolean applies(StandardDocument standard, StandardDocument.VersionEntry version, SchoolPlacement school,
+                           LocalDate asOf, Instant knownAt) {
+        return school.isCoveredBy(version.applicability(), asOf, knownAt)
+                && (standard.clusterId() == null || standard.clusterId().equals(school.clusterOn(asOf, knownAt)));
     }
 
     static Optional<StandardDocument.VersionEntry> versionInForce(StandardDocument standard, LocalDate asOf,

@@ -17,6 +17,8 @@ import org.accord.query.shared.ReadModelStore;
 import org.accord.query.standard.StandardDocument;
 import org.accord.query.standard.StandardQueries;
 import org.accord.query.trust.SchoolDocument;
+import org.accord.query.trust.SchoolPlacement;
+import org.accord.query.trust.TrustClustersDocument;
 import org.accord.query.trust.TrustDocument;
 import org.accord.query.variation.VariationDocument;
 import org.axonframework.queryhandling.QueryHandler;
@@ -45,7 +47,7 @@ public class RulesInForceQueries {
                 "position", Long.MIN_VALUE, Integer.MAX_VALUE);
         List<StandardDocument> standards = standardsOf(school.trustId());
         List<RuleInForceView> rules = RulesInForce.forSchool(standards, variations, asOf(query.asOf()),
-                knownAt(query.knownAt()));
+                knownAt(query.knownAt()), placement(school));
         Set<String> ruled = rules.stream().map(RuleInForceView::standardId).collect(Collectors.toSet());
         return new RulesInForceAnswer(rules, standards.stream().filter(s -> ruled.contains(s.id()))
                 .map(StandardQueries::view).toList());
@@ -53,7 +55,22 @@ public class RulesInForceQueries {
 
     @QueryHandler
     public List<StandardVersionView> handle(FindBackboneQuery query) {
-        return RulesInForce.backbone(standardsOf(query.trustId()), asOf(query.asOf()), knownAt(query.knownAt()));
+        SchoolPlacement school = null;
+        if (query.schoolId() != null) {
+            SchoolDocument found = store.findById(SchoolDocument.class, query.schoolId());
+            if (found == null || !query.trustId().equals(found.trustId())) {
+                return List.of();
+            }
+            school = placement(found);
+        }
+        return RulesInForce.backbone(standardsOf(query.trustId()), asOf(query.asOf()), knownAt(query.knownAt()),
+                school);
+    }
+
+    /** The school with its phase changes and its trust's cluster memberships: what applicability is judged by. */
+    private SchoolPlacement placement(SchoolDocument school) {
+        return SchoolPlacement.of(school, SchoolPlacement.clustersOf(
+                store.findById(TrustClustersDocument.class, school.trustId())));
     }
 
     private List<StandardDocument> standardsOf(String trustId) {

@@ -1,5 +1,6 @@
 package org.accord.query.standard;
 
+import org.accord.api.rights.StandardVersionScopedToClusterEvent;
 import org.accord.api.standard.StandardRetiredEvent;
 import org.accord.api.standard.StandardVersionAdoptedEvent;
 import org.accord.query.shared.ReadModelStore;
@@ -37,8 +38,15 @@ public class StandardProjection {
                 .set("trustId", event.trustId())
                 .addToSet("versions", new StandardDocument.VersionEntry(event.version(), event.title(), event.area(),
                         event.alignment(), event.statement(), event.effectiveFrom(), event.reviewBy(),
-                        event.proposalId(), event.adoptedBy(), event.adoptedAt())));
+                        event.proposalId(), event.adoptedBy(), event.adoptedAt(),
+                        event.applicability())));
         store.upsert(TrustDocument.class, event.trustId(), new Update().addToSet("standardIds", event.standardId()));
+    }
+
+    /** A cluster standard applies only to its cluster's schools (RulesInForce). */
+    @EventHandler
+    void on(StandardVersionScopedToClusterEvent event) {
+        store.upsert(StandardDocument.class, event.standardId(), new Update().set("clusterId", event.clusterId()));
     }
 
     @EventHandler

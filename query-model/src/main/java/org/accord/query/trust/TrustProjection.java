@@ -2,6 +2,7 @@ package org.accord.query.trust;
 
 import org.accord.api.trust.PersonErasedEvent;
 import org.accord.api.trust.PersonRegisteredEvent;
+import org.accord.api.trust.SchoolPhaseChangedEvent;
 import org.accord.api.trust.SchoolRegisteredEvent;
 import org.accord.api.trust.TrustRegisteredEvent;
 import org.accord.query.shared.ReadModelStore;
@@ -44,6 +45,12 @@ public class TrustProjection {
                 .set("name", event.name())
                 .set("phase", event.phase()));
         store.upsert(TrustDocument.class, event.trustId(), new Update().addToSet("schoolIds", event.schoolId()));
+    }
+
+    @EventHandler
+    void on(SchoolPhaseChangedEvent event) {
+        store.upsert(SchoolDocument.class, event.schoolId(), new Update().addToSet("phaseChanges",
+                new SchoolDocument.PhaseChange(event.phase(), event.effectiveFrom(), event.changedAt())));
     }
 
     @EventHandler

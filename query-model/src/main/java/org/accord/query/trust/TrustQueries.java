@@ -1,5 +1,9 @@
 package org.accord.query.trust;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 import java.util.List;
 
 import org.accord.api.trust.FindPeopleQuery;
@@ -36,7 +40,8 @@ public class TrustQueries {
     @QueryHandler
     public List<SchoolView> handle(FindSchoolsQuery query) {
         return store.findByIds(SchoolDocument.class, query.schoolIds(), SchoolDocument::id).stream()
-                .map(s -> new SchoolView(s.id(), s.trustId(), s.name(), s.phase()))
+                .map(s -> new SchoolView(s.id(), s.trustId(), s.name(), SchoolPlacement.of(s)
+                        .phaseOn(LocalDate.now(ZoneOffset.UTC), Instant.now())))
                 .toList();
     }
 
