@@ -19,7 +19,8 @@ const TYPES = {
   TeamFormed: 'Team formed', TeamMemberAdded: 'Team member added', TeamMemberRemoved: 'Team member removed',
   ClusterFormed: 'Cluster formed', ClusterLeadNamed: 'Cluster lead named', SchoolJoinedCluster: 'School joined a cluster',
   SchoolMovedCluster: 'School moved cluster', SchoolLeftCluster: 'School left a cluster',
-  DecisionRightsChanged: 'Decision rights changed', StandardVersionScopedToCluster: 'Standard scoped to a cluster'
+  DecisionRightsChanged: 'Decision rights changed', StandardVersionScopedToCluster: 'Standard scoped to a cluster',
+  SchoolPhaseChanged: 'School phase changed'
 };
 /** Setting the trust up rather than deciding: folded into one line in the unfiltered register. */
 const SETUP = new Set(['TrustRegistered', 'SchoolRegistered', 'PersonRegistered', 'TeamFormed', 'TeamMemberAdded',
