@@ -112,8 +112,11 @@ class ProposalActionsBrowserTest extends AccordHttpTest {
 
         open("exec", id);
         assertThat(browser.first(By.id("decline-form"))).isNotNull();
-        click("adopt-button");
+        browser.js("document.activeElement.blur(); window.scrollTo(0, 0)");
+        tabTo("adopt-button");
+        press(Keys.ENTER);
         assertThat(confirmation()).startsWith("Adopted");
+        assertThat(active().getAttribute("id")).isEqualTo("action-done");
         assertThat(browser.text(By.id("proposal-status"))).contains("ADOPTED");
         assertThat(browser.first(By.id("actions"))).isNull();
         assertThat(browser.lowestContrast()).isGreaterThanOrEqualTo(4.5);
@@ -145,7 +148,7 @@ class ProposalActionsBrowserTest extends AccordHttpTest {
     }
 
     @Test
-    void theChairWithdrawsAndTheExecutiveDeclinesWithAReason() {
+    void theChairWithdrawsLiveVotesArriveAndTheExecutiveDeclinesWithAReason() {
         String withdrawn = draft("Spelling tests every Friday");
         open("chair", withdrawn);
         click("withdraw-button");
@@ -160,16 +163,34 @@ class ProposalActionsBrowserTest extends AccordHttpTest {
         String declined = draft("A trust-wide Year 7 reading age test");
         openVotingAsChair(declined);
         vote("member1", declined, "vote-approve", null);
-        vote("member2", declined, "vote-approve", null);
-        vote("chair", declined, "vote-approve", null);
-        click("close-button");
-        assertThat(confirmation("Voting is closed")).isEqualTo("Voting is closed.");
+        // a vote cast elsewhere reaches the open page over the live subscription
+        as("member2").documentName("castVote").variable("input", Map.of("proposalId", declined, "choice", "APPROVE"))
+                .execute().path("castVote.proposal.status").entity(String.class).isEqualTo("VOTING");
+        browser.waitFor("member2's vote, live", () -> browser.text(By.cssSelector(".tally")).contains("2 approve"));
+        assertThat(browser.text(By.id("live-status"))).startsWith("Just recorded:");
+
+        // member3 is writing when the chair closes voting elsewhere: the entries stay, and the API's refusal shows
+        open("member3", declined);
+        browser.driver().findElement(By.id("vote-rationale")).sendKeys("Late, but in favour");
+        as("chair").documentName("closeVoting").variable("input", Map.of("proposalId", declined)).execute()
+                .path("closeVoting.proposal.status").entity(String.class).isEqualTo("RATIFIED");
+        browser.waitFor("the news of the close", () -> browser.text(By.id("live-status")).contains("entries are kept"));
+        click("vote-approve");
+        WebElement refusal = browser.waitFor("the refusal", () -> shown("vote-problem"));
+        assertThat(refusal.getText()).contains("voting is over");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("vote-problem");
+
+        // the executive declines, with the keyboard alone
         open("exec", declined);
-        click("decline-button");
+        browser.js("document.activeElement.blur(); window.scrollTo(0, 0)");
+        tabTo("decline-button");
+        press(Keys.ENTER);
         assertThat(browser.waitFor("the refusal", () -> shown("decline-problem")).getText())
                 .contains("reason must not be blank");
-        browser.driver().findElement(By.id("decline-reason")).sendKeys("The trust has bought a reading test already");
-        click("decline-button");
+        tabTo("decline-reason");
+        press("The trust has bought a reading test already");
+        tabTo("decline-button");
+        press(Keys.SPACE);
         assertThat(confirmation()).isEqualTo("Adoption was declined.");
         assertThat(browser.text(By.id("proposal-status"))).contains("DECLINED");
     }
