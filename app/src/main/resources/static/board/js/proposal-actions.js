@@ -82,8 +82,9 @@ function voteForm(p, me, done) {
       : 'Choose after giving your reasons. You may change your vote until voting closes.',
     el('div', {}, el('label', { for: 'vote-rationale' }, 'Your rationale'),
       el('p', { class: 'muted', id: 'vote-hint' }, 'Needed to object; welcome with any vote.'), rationale),
+    // the three choices look alike: the page nudges no voter
     Object.entries(CHOICE_WORDS).map(([choice, word]) => el('button', { type: 'submit', name: 'choice', value: choice,
-      id: 'vote-' + word, class: choice === 'OBJECT' ? 'secondary' : null },
+      id: 'vote-' + word },
       word[0].toUpperCase() + word.slice(1))),
     'castVote', submitter => ({ choice: submitter.value, rationale: text(rationale.value) }), done,
     submitter => 'Your vote (' + CHOICE_WORDS[submitter.value] + ') was recorded.');
