@@ -60,9 +60,19 @@ class ProposalActionsBrowserTest extends AccordHttpTest {
         assertThat(browser.first(By.id("open-form"))).isNull();
         assertThat(browser.first(By.id("withdraw-form"))).as("the proposer may withdraw").isNotNull();
         open("chair", id);
+        // a closing moment three days ahead, entered in the reader's time zone (as the browser's picker would set it)
+        String closesAt = (String) browser.js("""
+                const d = new Date(Date.now() + 3 * 86400000); d.setSeconds(0, 0);
+                const pad = n => String(n).padStart(2, '0');
+                document.getElementById('open-closes-at').value = d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-'
+                  + pad(d.getDate()) + 'T' + pad(d.getHours()) + ':' + pad(d.getMinutes());
+                return d.toISOString();""");
         click("open-button");
         assertThat(confirmation()).isEqualTo("Voting is open.");
-        assertThat(browser.text(By.id("proposal-status"))).contains("VOTING");
+        assertThat(browser.text(By.id("proposal-status"))).contains("VOTING", "closes");
+        String recorded = as("chair").documentName("proposal").variable("id", id).execute()
+                .path("proposal.closesAt").entity(String.class).get();
+        assertThat(java.time.Instant.parse(recorded)).isEqualTo(java.time.Instant.parse(closesAt));
         assertThat(browser.first(By.id("close-form"))).isNotNull();
 
         // member1: an objection without a rationale is refused by the API, in its words, beside the control
