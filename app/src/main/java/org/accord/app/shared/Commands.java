@@ -92,7 +92,15 @@ public class Commands {
         try {
             caughtUp = catchUp.awaitLatest();
         } catch (RuntimeException failed) {
-            throw unavailableOr(failed);
+            // the change is recorded by now: whatever stops the wait (the event store not telling its head during an
+            // outage: a bare EventStoreException, found by RealAxonServerIT) is the read models' availability, never
+            // the client's error
+            throw new Unavailable("The change was recorded, but Accord cannot confirm that the read models show it"
+                    + " (" + StorageFailure.describe(failed).orElse("the event store did not tell its newest"
+                    + " position") + "). " + (clientMutationId == null
+                    ? "Do not send it again (it had no clientMutationId): query it again shortly."
+                    : "Send the mutation again, with the same clientMutationId, shortly: that records nothing new"
+                    + " and returns its result."));
         }
         if (!caughtUp && catchUp.failure().isPresent()) {
             Throwable why = catchUp.failure().get();
