@@ -8,12 +8,18 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.accord.app.support.AccordHttpTest;
@@ -114,6 +120,60 @@ class BrowserSessionHttpTest extends AccordHttpTest {
         assertThat(curl.body()).contains("\"draftProposal\":{\"proposal\":{\"id\"").doesNotContain("errors");
         assertThat(storedEvents()).isGreaterThan(before);
         assertThat(setCookie(curl, SESSION)).isEmpty();
+    }
+
+    @Test
+    void aSubscriptionSignsInWithTheSessionCookieOnlyFromAccordsOwnPages() throws Exception {
+        Browser browser = new Browser();
+        browser.signIn("board", "demo");
+
+        assertThat(connectionInit(browser, base())).as("from Accord's own page").contains("connection_ack");
+        // Spring's WebSocket handshake admits only Accord's own origin (a page of another origin, even of the same
+        // site, such as another app on localhost, would otherwise open the socket with the browser's cookie)
+        assertThat(connectionInit(browser, "http://localhost:" + (port + 1))).as("from another origin")
+                .startsWith("handshake refused").contains("403");
+        assertThat(connectionInit(new Browser(), base())).as("with no session").doesNotContain("connection_ack");
+    }
+
+    /** Opens graphql-ws with the browser's cookies and this Origin, sends an empty connection_init: the first answer. */
+    private String connectionInit(Browser browser, String origin) throws Exception {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        WebSocket.Builder socket = HTTP.newWebSocketBuilder().subprotocols("graphql-transport-ws")
+                .header("Origin", origin);
+        if (!browser.cookies.isEmpty()) {
+            socket.header("Cookie", browser.cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        WebSocket open;
+        try {
+            open = socket.buildAsync(URI.create("ws://localhost:" + port + "/graphql"), new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                answer.complete(data.toString());
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                answer.complete("closed " + statusCode + " " + reason);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket webSocket, Throwable error) {
+                answer.complete("failed " + error);
+            }
+        }).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return "handshake refused: " + (e.getCause() instanceof WebSocketHandshakeException refused
+                    ? "HTTP " + refused.getResponse().statusCode() : e.getCause());
+        }
+        open.sendText("{\"type\":\"connection_init\",\"payload\":{}}", true);
+        try {
+            return answer.get(10, TimeUnit.SECONDS);
+        } finally {
+            open.abort();
+        }
     }
 
     private static String draft(String title) {
