@@ -1,5 +1,7 @@
 // A proposal: where it stands, the tally and votes, and what it would change, for which schools.
-import { badge, day, el, gql, page, param, person, time, notFound } from './accord.js';
+import { authorization, badge, day, el, gql, page, param, person, time, notFound } from './accord.js';
+import { subscribe } from './graphql-ws.js';
+import { proposalActions } from './proposal-actions.js';
 import { renderDiff } from './diff.js';
 import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
 
@@ -10,26 +12,44 @@ const QUERY = `query Proposal($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS}
     variations { variation { id } school { id name } kind status version effect }
     schoolsGained { id name } schoolsLost { id name } }
   eligibleVoters { id displayName nameErased }
-  team { id name trust { id name schools { id name } } }
+  team { id name chair { id } trust { id name schools { id name } } }
   standard { id title currentVersion alignment versions { number statement alignment appliesTo { description } }
     variations { id school { id name } version kind status } } } }`;
 
 const OPEN = ['REQUESTED', 'RECORDED', 'APPROVED'];
 
-page('standards.html', async (main) => {
+page('standards.html', async (main, me) => {
   const id = param('id');
+  const p = await draw(main, me, id);
+  if (p) live(main, me, id);
+});
+
+// the confirmation of the reader's last action, kept over redraws
+let lastConfirmation = '';
+
+/**
+ * Reads the proposal and draws the page; after an action of the reader's, confirms it in words and moves the focus
+ * there. Returns the proposal (null: not found or not allowed).
+ */
+async function draw(main, me, id, confirmation) {
   const data = id ? await gql(QUERY, { id }) : { proposal: null };
+  if (confirmation) lastConfirmation = confirmation;
+  // a redraw (the reader's own action, or someone else's over the live updates, in either order) keeps the reader's
+  // place: the confirmation of their last action, and the control they were on
+  const focused = main.contains(document.activeElement) ? document.activeElement.id : null;
   const p = data.proposal;
   if (!p) {
     main.replaceChildren(el('h1', {}, 'Proposal'), notFound('The proposal "' + (id || '') + '"'));
-    return;
+    return null;
   }
+  const done = message => draw(main, me, id, message);
+  const confirmed = el('p', { class: 'status', id: 'action-done', role: 'status', tabindex: '-1' }, lastConfirmation);
   // a delegator whose delegate has voted for them has had their say
   const voted = new Set([...p.votes.map(v => v.voter.id), ...p.recusals.map(r => r.voter.id),
     ...p.votes.flatMap(v => (v.castFor || []).map(c => c.id))]);
   const waiting = p.eligibleVoters.filter(v => !voted.has(v.id));
   main.replaceChildren(
-    el('h1', {}, p.title),
+    el('h1', {}, p.title), confirmed, el('p', { class: 'muted', id: 'live-status', 'aria-live': 'polite' }),
     el('dl', { class: 'facts panel' },
       el('dt', {}, 'Status'), el('dd', { id: 'proposal-status' }, outcome(p)),
       el('dt', {}, 'Kind'), el('dd', {}, p.kind.replaceAll('_', ' ').toLowerCase()),
@@ -45,6 +65,7 @@ page('standards.html', async (main) => {
       el('p', {}, el('strong', {}, 'About what it applies to:')),
       el('ul', {}, p.applicabilityWarnings.map(w => el('li', {}, w)))) : '',
     p.impact ? impact(p.impact) : '',
+    proposalActions(p, me, done) || '',
     el('h2', {}, 'The vote'), tally(p), votes(p, 'proposal'),
     p.status === 'VOTING' && waiting.length ? el('p', { id: 'waiting' }, 'Still to vote: ',
       waiting.map(person).join(', '), '.') : '', // replaceChildren would write null as the text "null"
@@ -52,7 +73,60 @@ page('standards.html', async (main) => {
     el('h2', {}, 'Its text'), el('blockquote', { id: 'statement' }, p.statement),
     p.rationale ? el('p', {}, el('strong', {}, 'Rationale: '), p.rationale) : '',
     el('h2', {}, 'Revisions'), revisions(p, 'proposal-rev'));
-});
+  if (confirmation) confirmed.focus();
+  else if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+  return p;
+}
+
+/**
+ * Decisions about this proposal recorded by anyone (a vote, the chair closing) redraw the page, unless the reader is
+ * part-way through writing in one of its forms: then the page says so and redraws after their own action.
+ */
+function live(main, me, id) {
+  let drawing = null;
+  let again = false;
+  const redraw = async summary => {
+    await draw(main, me, id);
+    const status = document.getElementById('live-status');
+    if (status) status.textContent = 'Just recorded: ' + summary;
+  };
+  subscribe({
+    query: 'subscription Live($trustId: ID!) { decisionRecorded(trustId: $trustId) { subjectId summary } }',
+    variables: { trustId: me.trustId },
+    authorization: authorization(),
+    onState: (s, why) => {
+      const status = document.getElementById('live-status');
+      if (status) status.textContent = s === 'live' ? '' : s === 'reconnecting'
+        ? 'Live updates paused; reconnecting…' : 'Live updates refused: ' + why;
+    },
+    onNext: async data => {
+      const record = data.decisionRecorded;
+      if (record.subjectId !== id) return;
+      const typing = [...main.querySelectorAll('#actions textarea, #actions input')]
+        .some(f => f.value !== f.defaultValue);
+      if (typing) {
+        const status = document.getElementById('live-status');
+        if (status) status.textContent = 'Just recorded: ' + record.summary + ' Your entries are kept; the page '
+          + 'shows it after your next action.';
+        return;
+      }
+      if (drawing) {
+        again = true;
+        return;
+      }
+      try {
+        drawing = redraw(record.summary);
+        await drawing;
+        while (again) {
+          again = false;
+          await redraw(record.summary);
+        }
+      } finally {
+        drawing = null;
+      }
+    }
+  });
+}
 
 function change(p) {
   const schools = p.team.trust.schools;

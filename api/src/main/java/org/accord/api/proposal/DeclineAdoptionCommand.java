@@ -2,5 +2,12 @@ package org.accord.api.proposal;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record DeclineAdoptionCommand(@TargetAggregateIdentifier String proposalId, String reason) {
+/**
+ * @param clusterId for an area decided at cluster level: the cluster whose lead declines it (null: the whole trust)
+ */
+public record DeclineAdoptionCommand(@TargetAggregateIdentifier String proposalId, String reason, String clusterId) {
+
+    public DeclineAdoptionCommand(String proposalId, String reason) {
+        this(proposalId, reason, null);
+    }
 }

@@ -1,6 +1,7 @@
 package org.accord.app.proposal;
 
 import org.accord.api.proposal.AdoptProposalCommand;
+import org.accord.api.proposal.DeclineAdoptionCommand;
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
 import org.accord.app.shared.Ids;
@@ -68,6 +69,15 @@ class AdoptionHandler {
         }
         proposal.execute(p -> p.markAdopted(standardId, version, actorId));
         return standardId;
+    }
+
+    /** Declining follows the same rights as adopting, so it needs the same standard's cluster. */
+    @CommandHandler
+    public void handle(DeclineAdoptionCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
+        Aggregate<Proposal> proposal = load(command.proposalId());
+        String target = proposal.invoke(Proposal::targetStandardId);
+        String standardCluster = target == null ? null : standard(target).invoke(Standard::clusterId);
+        proposal.execute(p -> p.decline(command, actorId, trusts, standardCluster));
     }
 
     private Aggregate<Proposal> load(String proposalId) {

@@ -94,6 +94,24 @@ final class AdoptionRights {
         return standardCluster;
     }
 
+    /**
+     * Who may decline a ratified proposal: whoever may adopt it. In an area decided by each school nobody may adopt
+     * one, and the executive closes it instead (it could otherwise stay RATIFIED for ever).
+     */
+    static void checkDecline(String actorId, Roster roster, DecisionRights rights, Area area, ProposalKind kind,
+                             String requestedCluster, String standardCluster, LocalDate today,
+                             DomainException unknownSubject) {
+        String action = "decline a proposal's adoption";
+        if (kind == ProposalKind.NEW_STANDARD && rights.levelOf(area, today).level() == DecisionLevel.SCHOOL) {
+            if (!Actor.SYSTEM.equals(actorId) && !roster.hasPerson(actorId)) {
+                throw unknownSubject;
+            }
+            roster.requireExecutive(actorId, action, unknownSubject);
+            return;
+        }
+        check(actorId, roster, rights, area, kind, requestedCluster, standardCluster, today, action, unknownSubject);
+    }
+
     private static void requireLead(String actorId, Roster roster, DecisionRights rights, String clusterId,
                                     String action) {
         DecisionRights.ClusterLead cluster = rights.cluster(clusterId)

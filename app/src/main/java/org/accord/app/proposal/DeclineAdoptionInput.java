@@ -1,4 +1,4 @@
 package org.accord.app.proposal;
 
-public record DeclineAdoptionInput(String clientMutationId, String proposalId, String reason) {
+public record DeclineAdoptionInput(String clientMutationId, String proposalId, String reason, String clusterId) {
 }

@@ -362,10 +362,14 @@ public class Proposal {
         apply(new ProposalAdoptedEvent(proposalId, trustId, teamId, adoptedStandardId, version, actorId, now()));
     }
 
-    @CommandHandler
-    public void handle(DeclineAdoptionCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
-                       TrustRosters trusts) {
-        trusts.of(trustId).requireExecutive(actorId, "decline a proposal's adoption",
+    /**
+     * The trust does not adopt it. Who may decline is who may adopt (the decision-rights map on the day, see
+     * {@link AdoptionRights}); in an area decided by each school, where nobody may adopt, the executive closes it.
+     * Called by AdoptionHandler, which knows the cluster of the standard an amendment or retirement is about.
+     */
+    public void decline(DeclineAdoptionCommand command, String actorId, TrustRosters trusts, String standardCluster) {
+        AdoptionRights.checkDecline(actorId, trusts.of(trustId), trusts.decisionRights(trustId), content.area(), kind,
+                command.clusterId(), standardCluster, DomainClock.today(),
                 DomainException.notFound("unknown proposal '" + proposalId + "'"));
         requireRatified("declined");
         String reason = Check.optionalText(command.reason(), "reason");

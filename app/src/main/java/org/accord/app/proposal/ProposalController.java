@@ -93,7 +93,7 @@ public class ProposalController {
     @MutationMapping
     public DeclineAdoptionPayload declineAdoption(@Argument DeclineAdoptionInput input,
                                                   @AuthenticationPrincipal AccordUser caller) {
-        commands.send(new DeclineAdoptionCommand(input.proposalId(), input.reason()), caller.personId(),
+        commands.send(new DeclineAdoptionCommand(input.proposalId(), input.reason(), input.clusterId()), caller.personId(),
                 input.clientMutationId(), input);
         return new DeclineAdoptionPayload(input.clientMutationId(), find(input.proposalId()));
     }

@@ -185,4 +185,30 @@ class AdoptionRightsTest {
                 Map.of());
         assertThat(check(EXEC, future, Area.SEND, ProposalKind.NEW_STANDARD, null, null)).isNull();
     }
+
+    @Test
+    void whoMayDeclineIsWhoMayAdopt() {
+        AdoptionRights.checkDecline(TOWN_LEAD, ROSTER, RIGHTS, Area.SEND, ProposalKind.NEW_STANDARD, "town", null,
+                TODAY, UNKNOWN);
+        AdoptionRights.checkDecline(EXEC, ROSTER, RIGHTS, Area.SAFEGUARDING, ProposalKind.NEW_STANDARD, null, null,
+                TODAY, UNKNOWN);
+        refused(() -> AdoptionRights.checkDecline(EXEC, ROSTER, RIGHTS, Area.SEND, ProposalKind.NEW_STANDARD, "town",
+                null, TODAY, UNKNOWN), DomainException.Kind.FORBIDDEN,
+                "only the lead of cluster 'Town primaries' may decline a proposal's adoption for it");
+        refused(() -> AdoptionRights.checkDecline(VALLEY_LEAD, ROSTER, RIGHTS, Area.SAFEGUARDING,
+                ProposalKind.NEW_STANDARD, null, null, TODAY, UNKNOWN), DomainException.Kind.FORBIDDEN,
+                "only a trust executive may decline a proposal's adoption");
+    }
+
+    @Test
+    void inAnAreaEachSchoolDecidesOnlyTheExecutiveClosesARatifiedProposal() {
+        AdoptionRights.checkDecline(EXEC, ROSTER, RIGHTS, Area.BEHAVIOUR, ProposalKind.NEW_STANDARD, null, null,
+                TODAY, UNKNOWN);
+        refused(() -> AdoptionRights.checkDecline(TOWN_LEAD, ROSTER, RIGHTS, Area.BEHAVIOUR,
+                ProposalKind.NEW_STANDARD, "town", null, TODAY, UNKNOWN), DomainException.Kind.FORBIDDEN,
+                "only a trust executive may decline a proposal's adoption");
+        refused(() -> AdoptionRights.checkDecline(OUTSIDER, ROSTER, RIGHTS, Area.BEHAVIOUR,
+                ProposalKind.NEW_STANDARD, null, null, TODAY, UNKNOWN), DomainException.Kind.NOT_FOUND,
+                "unknown proposal 'p-1'");
+    }
 }

@@ -98,6 +98,33 @@ class DecisionRightsGraphQlTest extends AccordHttpTest {
     }
 
     @Test
+    void aClusterLevelProposalIsDeclinedByTheLeadWhoCouldAdoptItAndByNobodyElse() {
+        String proposal = ratified("SEND", "A cluster SEND practice to decline " + System.nanoTime());
+        long before = storedEvents();
+        expectError(decline("exec", proposal, null), "BAD_REQUEST",
+                "its standards are cluster standards, adopted by a cluster's lead for that cluster; name the cluster");
+        expectError(decline("exec", proposal, "demo-cluster-town"), "FORBIDDEN",
+                "only the lead of cluster 'Town primaries' may decline a proposal's adoption for it");
+        expectError(decline("chair", proposal, "demo-cluster-town"), "FORBIDDEN",
+                "not the lead of cluster 'Secondary partnership'");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        decline("head", proposal, "demo-cluster-town")
+                .path("declineAdoption.proposal.status").entity(String.class).isEqualTo("DECLINED");
+    }
+
+    @Test
+    void aProposalNobodyMayAdoptAboveTheSchoolIsClosedByTheExecutive() {
+        String proposal = ratified("BEHAVIOUR", "A trust behaviour policy to decline " + System.nanoTime());
+        long before = storedEvents();
+        expectError(decline("head", proposal, null), "FORBIDDEN", "decline a proposal's adoption");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        decline("exec", proposal, null)
+                .path("declineAdoption.proposal.status").entity(String.class).isEqualTo("DECLINED");
+    }
+
+    @Test
     void onlyTheExecutiveChangesTheMapAndAlwaysWithARationale() {
         long before = storedEvents();
         for (String account : List.of("board", "head", "chair", "member1")) {
@@ -158,6 +185,15 @@ class DecisionRightsGraphQlTest extends AccordHttpTest {
             input.put("clusterId", cluster);
         }
         return as(account).documentName("adoptProposal").variable("input", input).execute();
+    }
+
+    private org.springframework.graphql.test.tester.GraphQlTester.Response decline(String account, String proposal,
+                                                                                    String cluster) {
+        Map<String, Object> input = new HashMap<>(Map.of("proposalId", proposal, "reason", "not for us now"));
+        if (cluster != null) {
+            input.put("clusterId", cluster);
+        }
+        return as(account).documentName("declineAdoption").variable("input", input).execute();
     }
 
     private org.springframework.graphql.test.tester.GraphQlTester.Response change(String account, String date,

@@ -1,0 +1,163 @@
+// What the signed-in person can do to a proposal from its page: vote or change a vote, recuse, open and close voting,
+// withdraw, adopt or decline. Which controls show is a guess from `me` and the proposal's state, to keep the page
+// short; the API decides. Every control calls the same GraphQL mutation as any client, through accord.js's gql, and
+// a refusal is shown beside the control in the API's own words, with the focus moved to it.
+import { day, el, gql } from './accord.js';
+
+const PROPOSAL = 'proposal { id status }';
+
+const MUTATIONS = {
+  castVote: `mutation Vote($input: CastVoteInput!) { castVote(input: $input) { ${PROPOSAL} } }`,
+  recuse: `mutation Recuse($input: RecuseInput!) { recuse(input: $input) { ${PROPOSAL} } }`,
+  openVoting: `mutation Open($input: OpenVotingInput!) { openVoting(input: $input) { ${PROPOSAL} } }`,
+  closeVoting: `mutation Close($input: CloseVotingInput!) { closeVoting(input: $input) { ${PROPOSAL} } }`,
+  withdrawProposal: `mutation Withdraw($input: WithdrawProposalInput!) { withdrawProposal(input: $input) { ${PROPOSAL} } }`,
+  adoptProposal: `mutation Adopt($input: AdoptProposalInput!) { adoptProposal(input: $input) { standard { id } ${PROPOSAL} } }`,
+  declineAdoption: `mutation Decline($input: DeclineAdoptionInput!) { declineAdoption(input: $input) { ${PROPOSAL} } }`
+};
+
+const BEFORE_AN_OUTCOME = ['DRAFT', 'VOTING'];
+
+/**
+ * The section of controls for this person and proposal, or null when there is nothing they could do. done(message)
+ * is called after a mutation was recorded: the page reads the proposal again and confirms in words.
+ */
+export function proposalActions(p, me, done) {
+  const chair = p.team.chair && p.team.chair.id === me.id;
+  const proposer = p.proposer && p.proposer.id === me.id;
+  const eligible = (p.eligibleVoters || []).some(v => v.id === me.id);
+  const recused = p.recusals.some(r => r.voter.id === me.id);
+  const executive = (me.roles || []).includes('TRUST_EXECUTIVE');
+  const forms = [];
+  if (p.status === 'VOTING' && eligible && !recused) {
+    forms.push(voteForm(p, me, done), recuseForm(p, done));
+  }
+  if (p.status === 'DRAFT' && chair) forms.push(openForm(p, done));
+  if (p.status === 'VOTING' && chair) forms.push(closeForm(p, done));
+  if (BEFORE_AN_OUTCOME.includes(p.status) && (chair || proposer)) forms.push(withdrawForm(p, done));
+  if (p.status === 'RATIFIED' && executive) forms.push(adoptForm(p, done), declineForm(p, done));
+  if (!forms.length) return null;
+  return el('section', { id: 'actions', 'aria-labelledby': 'actions-title' },
+    el('h2', { id: 'actions-title' }, 'What you can do'), forms);
+}
+
+/** A form whose submit calls one mutation with input(event); a refusal shows in its problem line. */
+function actionForm(id, title, hint, fields, buttons, mutation, input, done, confirmation) {
+  const problem = el('p', { class: 'problem', id: id + '-problem', role: 'alert', tabindex: '-1', hidden: true });
+  const form = el('form', { class: 'panel action', id: id + '-form', 'aria-labelledby': id + '-title', novalidate: true },
+    el('h3', { id: id + '-title' }, title), hint ? el('p', { class: 'muted' }, hint) : null, fields,
+    el('div', { class: 'buttons' }, buttons), problem);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const submitter = event.submitter;
+    const all = [...form.querySelectorAll('button')];
+    all.forEach(b => { b.disabled = true; });
+    problem.hidden = true;
+    try {
+      await gql(MUTATIONS[mutation], { input: { proposalId: form.dataset.proposal, ...input(submitter) } });
+      await done(typeof confirmation === 'function' ? confirmation(submitter) : confirmation);
+    } catch (error) {
+      all.forEach(b => { b.disabled = false; });
+      problem.textContent = error.message;
+      problem.hidden = false;
+      problem.focus();
+    }
+  });
+  return form;
+}
+
+// an optional text left empty goes as null; a required one goes as it is, for the API to refuse in its own words
+const text = value => (value && value.trim() ? value.trim() : null);
+const said = value => (value || '').trim();
+
+const CHOICE_WORDS = { APPROVE: 'approve', OBJECT: 'object', ABSTAIN: 'abstain' };
+
+function voteForm(p, me, done) {
+  const standing = p.votes.find(v => v.voter.id === me.id);
+  const rationale = el('textarea', { id: 'vote-rationale', name: 'rationale', rows: 3,
+    'aria-describedby': 'vote-hint' }, standing && standing.rationale ? standing.rationale : '');
+  const form = actionForm('vote', standing ? 'Change your vote' : 'Vote',
+    standing ? ['You voted ', el('strong', { id: 'vote-standing' }, CHOICE_WORDS[standing.choice]),
+      '. You may change your vote until voting closes; every vote you cast is kept.']
+      : 'Choose after giving your reasons. You may change your vote until voting closes.',
+    el('div', {}, el('label', { for: 'vote-rationale' }, 'Your rationale'),
+      el('p', { class: 'muted', id: 'vote-hint' }, 'Needed to object; welcome with any vote.'), rationale),
+    // the three choices look alike: the page nudges no voter
+    Object.entries(CHOICE_WORDS).map(([choice, word]) => el('button', { type: 'submit', name: 'choice', value: choice,
+      id: 'vote-' + word },
+      word[0].toUpperCase() + word.slice(1))),
+    'castVote', submitter => ({ choice: submitter.value, rationale: text(rationale.value) }), done,
+    submitter => 'Your vote (' + CHOICE_WORDS[submitter.value] + ') was recorded.');
+  form.dataset.proposal = p.id;
+  return form;
+}
+
+function recuseForm(p, done) {
+  const interest = el('textarea', { id: 'recuse-interest', name: 'interest', rows: 2 });
+  const form = actionForm('recuse', 'Recuse yourself',
+    'Declare an interest: you are then not counted on this proposal, and the interest is in the record.',
+    el('div', {}, el('label', { for: 'recuse-interest' }, 'Your interest'), interest),
+    el('button', { type: 'submit', id: 'recuse-button', class: 'secondary' }, 'Recuse'),
+    'recuse', () => ({ interest: said(interest.value) }), done, 'Your recusal was recorded.');
+  form.dataset.proposal = p.id;
+  return form;
+}
+
+function openForm(p, done) {
+  const closesAt = el('input', { id: 'open-closes-at', name: 'closesAt', type: 'datetime-local',
+    'aria-describedby': 'open-hint' });
+  const form = actionForm('open', 'Open voting', null,
+    el('div', {}, el('label', { for: 'open-closes-at' }, 'Voting closes at (optional)'),
+      el('p', { class: 'muted', id: 'open-hint' }, 'In your time zone. Left empty, the team\'s voting window applies.'),
+      closesAt),
+    el('button', { type: 'submit', id: 'open-button' }, 'Open voting'),
+    'openVoting', () => ({ closesAt: closesAt.value ? new Date(closesAt.value).toISOString() : null }), done,
+    'Voting is open.');
+  form.dataset.proposal = p.id;
+  return form;
+}
+
+function closeForm(p, done) {
+  const form = actionForm('close', 'Close voting',
+    'Closing counts the standing votes under the team\'s decision rule; nobody can vote after it.',
+    null, el('button', { type: 'submit', id: 'close-button' }, 'Close voting now'),
+    'closeVoting', () => ({}), done, 'Voting is closed.');
+  form.dataset.proposal = p.id;
+  return form;
+}
+
+function withdrawForm(p, done) {
+  const reason = el('textarea', { id: 'withdraw-reason', name: 'reason', rows: 2 });
+  const form = actionForm('withdraw', 'Withdraw the proposal', 'Withdrawing ends it without an outcome.',
+    el('div', {}, el('label', { for: 'withdraw-reason' }, 'Reason'), reason),
+    el('button', { type: 'submit', id: 'withdraw-button', class: 'secondary' }, 'Withdraw'),
+    'withdrawProposal', () => ({ reason: said(reason.value) }), done, 'The proposal was withdrawn.');
+  form.dataset.proposal = p.id;
+  return form;
+}
+
+function adoptForm(p, done) {
+  const from = el('input', { id: 'adopt-effective-from', name: 'effectiveFrom', type: 'date',
+    value: p.effectiveFrom || null });
+  const review = el('input', { id: 'adopt-review-by', name: 'reviewBy', type: 'date', value: p.reviewBy || null });
+  const form = actionForm('adopt', 'Adopt into the backbone',
+    'The team ratified it. Adopting makes it a standard of the trust from the date below.',
+    el('div', { class: 'pick' },
+      el('div', {}, el('label', { for: 'adopt-effective-from' }, 'Effective from'), from),
+      el('div', {}, el('label', { for: 'adopt-review-by' }, 'Review by'), review)),
+    el('button', { type: 'submit', id: 'adopt-button' }, 'Adopt'),
+    'adoptProposal', () => ({ effectiveFrom: from.value || null, reviewBy: review.value || null }), done,
+    () => 'Adopted: in force from ' + (from.value ? day(from.value) : 'the date proposed') + '.');
+  form.dataset.proposal = p.id;
+  return form;
+}
+
+function declineForm(p, done) {
+  const reason = el('textarea', { id: 'decline-reason', name: 'reason', rows: 2 });
+  const form = actionForm('decline', 'Decline adoption', 'The proposal stays in the record as ratified and declined.',
+    el('div', {}, el('label', { for: 'decline-reason' }, 'Reason'), reason),
+    el('button', { type: 'submit', id: 'decline-button', class: 'secondary' }, 'Decline'),
+    'declineAdoption', () => ({ reason: said(reason.value) }), done, 'Adoption was declined.');
+  form.dataset.proposal = p.id;
+  return form;
+}
