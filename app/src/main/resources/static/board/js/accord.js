@@ -1,21 +1,46 @@
 // Shared by the board's pages: sign-in, GraphQL over HTTP, the page frame and small DOM helpers.
-// Credentials live in sessionStorage (this tab only, gone when it closes) and go with every request: HTTP Basic with
-// an Accord account (the embedded mode), or a bearer token from the trust's identity provider (production).
+// Signing in (the embedded mode): the form posts the account name and password once to /signin, and Accord answers
+// with a session cookie the page's scripts cannot read (HttpOnly); no password is kept anywhere in the browser. Every
+// request that changes something also sends the CSRF token Accord keeps in the XSRF-TOKEN cookie, as X-XSRF-TOKEN.
+// A bearer token from the trust's identity provider (production, until it signs in through the provider itself) is
+// kept in sessionStorage and sent as Authorization.
 
 const KEY = 'accord.credentials';
 
+/** A bearer token for production, or null: the embedded mode keeps nothing but the HttpOnly session cookie. */
 export function credentials() {
   return sessionStorage.getItem(KEY);
 }
 
-/** The Authorization header for the stored credentials: "Basic …" or "Bearer …". */
+/** The Authorization header for a bearer token, or undefined: the session cookie signs the request in. */
 export function authorization(stored = credentials()) {
-  return /^(Basic|Bearer) /.test(stored) ? stored : 'Basic ' + stored;
+  if (!stored) return undefined;
+  return /^(Basic|Bearer) /.test(stored) ? stored : 'Bearer ' + stored;
 }
 
-export function signOut() {
+/** The session's CSRF token, which Accord sets as a cookie readable by the page (not a credential by itself). */
+export function csrfToken() {
+  const found = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+  return found ? decodeURIComponent(found.slice('XSRF-TOKEN='.length)) : undefined;
+}
+
+/** Headers for a request of the page: X-Requested-With keeps a 401 from making the browser ask for a password. */
+function signedHeaders(auth, extra = {}) {
+  const headers = { 'X-Requested-With': 'XMLHttpRequest', ...extra };
+  const header = authorization(auth);
+  if (header) headers['Authorization'] = header;
+  const token = csrfToken();
+  if (token) headers['X-XSRF-TOKEN'] = token;
+  return headers;
+}
+
+export async function signOut() {
   sessionStorage.removeItem(KEY);
-  location.reload();
+  try {
+    await fetch('/signout', { method: 'POST', headers: signedHeaders(null) });
+  } finally {
+    location.reload();
+  }
 }
 
 export class GraphQlError extends Error {
@@ -25,18 +50,18 @@ export class GraphQlError extends Error {
   }
 }
 
-/** Posts a GraphQL document; X-Requested-With keeps a 401 from making the browser ask for a password itself. */
+/** Posts a GraphQL document, signed in by the session cookie (or a production bearer token). */
 export async function gql(query, variables = {}, auth = credentials()) {
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: {
-      'Content-Type': 'application/json', 'Accept': 'application/json',
-      'Authorization': authorization(auth), 'X-Requested-With': 'XMLHttpRequest'
-    },
+    headers: signedHeaders(auth, { 'Content-Type': 'application/json', 'Accept': 'application/json' }),
     body: JSON.stringify({ query, variables })
   });
-  if (response.status === 401) {
-    throw new GraphQlError('Wrong account name or password, or signed out.', 'UNAUTHORIZED');
+  if (response.status === 401 || response.status === 403) {
+    const refusal = await response.json().catch(() => ({}));
+    const first = refusal.errors && refusal.errors[0];
+    throw new GraphQlError(first ? first.message : 'Signed out: sign in again.',
+      response.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN');
   }
   if (!response.ok) {
     throw new GraphQlError('Accord answered HTTP ' + response.status + '.', 'HTTP_' + response.status);
@@ -51,9 +76,7 @@ export async function gql(query, variables = {}, auth = credentials()) {
 
 /** Fetches a file that needs signing in (a board pack) and hands it to the browser as a download. */
 export async function download(url) {
-  const response = await fetch(url, {
-    headers: { 'Authorization': authorization(), 'X-Requested-With': 'XMLHttpRequest' }
-  });
+  const response = await fetch(url, { headers: signedHeaders(credentials()) });
   if (!response.ok) {
     throw new GraphQlError(response.status === 404 ? 'Not found, or not yours to see.' : await response.text(),
       'HTTP_' + response.status);
@@ -166,11 +189,6 @@ export async function page(current, render, trustFields = '') {
     el('div', { class: 'who', id: 'who' }));
   document.body.prepend(el('a', { class: 'skip', href: '#main' }, 'Skip to content'), header);
 
-  if (!credentials()) {
-    showSignIn(main);
-    performance.mark('accord:rendered');
-    return;
-  }
   let me;
   try {
     // the page's own trust fields come with the caller, to save a round trip before the first render
@@ -178,7 +196,8 @@ export async function page(current, render, trustFields = '') {
   } catch (error) {
     if (error.classification === 'UNAUTHORIZED') {
       sessionStorage.removeItem(KEY);
-      showSignIn(main, error.message);
+      // not signed in yet is no problem to report; a session that ended is
+      showSignIn(main, /session has ended/.test(error.message) ? 'Your session has ended: sign in again.' : null);
     } else {
       main.replaceChildren(problem(error));
     }
@@ -252,6 +271,29 @@ async function decisionLogAlert(me, header) {
   header.after(banner);
 }
 
+/** Posts the form's account name and password once; Accord answers with the session cookie. */
+async function signIn(username, password) {
+  let response;
+  try {
+    response = await fetch('/signin', {
+      method: 'POST',
+      headers: signedHeaders(null, { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' }),
+      body: new URLSearchParams({ username, password })
+    });
+  } catch (error) {
+    throw new GraphQlError('Accord could not be reached: ' + error.message, 'NETWORK');
+  }
+  if (response.status === 401) {
+    throw new GraphQlError('Wrong account name or password.', 'UNAUTHORIZED');
+  }
+  if (response.status === 403) {
+    throw new GraphQlError('The sign-in form had expired: reload the page and sign in again.', 'FORBIDDEN');
+  }
+  if (!response.ok) {
+    throw new GraphQlError('Accord answered HTTP ' + response.status + '.', 'HTTP_' + response.status);
+  }
+}
+
 function showSignIn(main, message) {
   const form = el('form', { class: 'panel signin', id: 'sign-in', 'aria-labelledby': 'sign-in-title' },
     el('h1', { id: 'sign-in-title' }, 'Sign in to Accord'),
@@ -276,16 +318,19 @@ function showSignIn(main, message) {
       problemLine.hidden = false;
       return;
     }
-    const auth = token ? 'Bearer ' + token
-      : 'Basic ' + btoa(unescape(encodeURIComponent($('username').value + ':' + $('password').value)));
     try {
-      await gql('{ me { id } }', {}, auth);
-      sessionStorage.setItem(KEY, auth);
+      if (token) {
+        await gql('{ me { id } }', {}, 'Bearer ' + token);
+        sessionStorage.setItem(KEY, 'Bearer ' + token);
+      } else {
+        await signIn($('username').value, $('password').value);
+      }
       location.reload();
     } catch (error) {
       const problemLine = $('sign-in-problem');
       problemLine.textContent = error.message;
       problemLine.hidden = false;
+      $('password').value = '';
       $('password').focus();
     }
   });

@@ -1,5 +1,6 @@
-// A small graphql-ws (graphql-transport-ws) client for one subscription. Browsers cannot set headers on a
-// WebSocket, so the credentials go in the connection_init payload, which Accord accepts (WebSocketSignIn).
+// A small graphql-ws (graphql-transport-ws) client for one subscription. The board's pages are signed in by the
+// session cookie, which the browser sends with the handshake; a bearer token (production), since browsers cannot set
+// headers on a WebSocket, goes in the connection_init payload, which Accord accepts (WebSocketSignIn).
 // Reconnects with a growing pause when the connection drops; stop() ends it for good.
 
 export function subscribe({ query, variables, authorization, onNext, onState }) {
@@ -11,7 +12,7 @@ export function subscribe({ query, variables, authorization, onNext, onState }) 
   function connect() {
     socket = new WebSocket(url, 'graphql-transport-ws');
     socket.onopen = () => socket.send(JSON.stringify({
-      type: 'connection_init', payload: { Authorization: authorization }
+      type: 'connection_init', payload: authorization ? { Authorization: authorization } : {}
     }));
     socket.onmessage = event => {
       const message = JSON.parse(event.data);

@@ -35,6 +35,9 @@ public class UnauthorizedAsGraphQlError implements AuthenticationEntryPoint {
      */
     static String message(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
+        if ((authorization == null || authorization.isBlank()) && BrowserSession.sessionEnded(request)) {
+            return "your session has ended (signed out, or idle too long): sign in again";
+        }
         if (authorization == null || authorization.isBlank()) {
             return "sign in first: the request carried no credentials";
         }

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Signing in over graphql-ws: with the handshake's {@code Authorization} header (checked by the HTTP security
- * chain), or with an {@code Authorization} entry in the {@code connection_init} payload, which browsers need because
+ * Signing in over graphql-ws: with the handshake's session cookie (the board's pages) or {@code Authorization} header
+ * (both checked by the HTTP security chain), or with an {@code Authorization} entry in the {@code connection_init} payload, which browsers need because
  * they cannot set headers on a WebSocket (HTTP Basic in the embedded mode, a bearer JWT in production). A
  * connection with neither is closed before any operation runs.
  */
@@ -40,7 +40,7 @@ public class WebSocketSignIn implements WebSocketGraphQlInterceptor {
         return session.getPrincipal()
                 .filter(principal -> principal instanceof Authentication a && a.isAuthenticated())
                 .switchIfEmpty(Mono.error(new BadCredentialsException(
-                        "sign in with an Authorization header on the handshake or in connection_init")))
+                        "sign in first: with the session cookie or an Authorization header on the handshake, or in connection_init")))
                 .then(Mono.empty());
     }
 

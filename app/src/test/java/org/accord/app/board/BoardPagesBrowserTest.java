@@ -2,6 +2,8 @@ package org.accord.app.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 import org.accord.app.support.AccordHttpTest;
@@ -69,6 +71,26 @@ class BoardPagesBrowserTest extends AccordHttpTest {
         browser.driver().findElement(By.id("sign-out")).click();
         browser.waitFor("the sign-in form again", () -> browser.first(By.id("sign-in")));
         assertThat(browser.js("return sessionStorage.length")).isEqualTo(0L);
+    }
+
+    @Test
+    void signingInKeepsNoPasswordWhereAScriptCanReadItAndSigningOutEndsTheSession() {
+        browser.signIn("board", "demo");
+        browser.waitFor("signed in as board", () -> browser.first(By.id("signed-in-as")));
+        browser.openAndTime("/board/standards.html");
+        assertThat(browser.first(By.id("signed-in-as"))).as("still signed in on the next page").isNotNull();
+        assertThat(browser.first(By.id("sign-in"))).isNull();
+        String storage = (String) browser.js("return JSON.stringify({ session: { ...sessionStorage }, "
+                + "local: { ...localStorage }, cookies: document.cookie })");
+        assertThat(storage).doesNotContain("demo").doesNotContain(Base64.getEncoder().encodeToString(
+                "board:demo".getBytes(StandardCharsets.UTF_8))).doesNotContain("ACCORD_SESSION");
+        assertThat(browser.js("return sessionStorage.length + localStorage.length")).isEqualTo(0L);
+
+        browser.driver().findElement(By.id("sign-out")).click();
+        browser.waitFor("the sign-in form again", () -> browser.first(By.id("sign-in")));
+        browser.go("/board/index.html");
+        browser.waitFor("the sign-in form on every page", () -> browser.first(By.id("sign-in")));
+        assertThat(browser.first(By.id("signed-in-as"))).isNull();
     }
 
     @Test

@@ -72,10 +72,11 @@ final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
-    /** Signs in through the page's own form; any earlier sign-in of this tab is forgotten first. */
+    /** Signs in through the page's own form; any earlier sign-in of this browser (its cookies) is forgotten first. */
     void signIn(String account, String password) {
         go("/board/index.html");
         js("sessionStorage.clear()");
+        driver.manage().deleteAllCookies();
         driver.navigate().refresh();
         WebElement username = waitFor("the sign-in form", () -> first(By.id("username")));
         username.sendKeys(account);
