@@ -230,4 +230,24 @@ class RequestGraphQlTest extends AccordHttpTest {
         expectError(as("board").documentName("requests").variable("trustId", TRUST).variable("first", 500)
                 .execute(), "BAD_REQUEST", "first");
     }
+
+    @Test
+    void theDemoTrustShowsARequestThatBecameAStandardAndOneDeclined() {
+        as("board").documentName("request").variable("id", "demo-request-send-adaptive-teaching").execute()
+                .path("request.title").entity(String.class)
+                .isEqualTo("A common approach to adaptive teaching for pupils with SEND")
+                .path("request.status").entity(String.class).isEqualTo("BECAME_STANDARD")
+                .path("request.routedTo[*].id").entityList(String.class).containsExactly("demo-team-send")
+                .path("request.supports[*].school.id").entityList(String.class)
+                .containsExactly("demo-school-willowbrook", "demo-school-meadowbank")
+                .path("request.proposal.id").entity(String.class).isEqualTo("demo-proposal-send-adaptive-teaching")
+                .path("request.proposal.fromRequest.id").entity(String.class)
+                .isEqualTo("demo-request-send-adaptive-teaching")
+                .path("request.standard.id").entity(String.class).isEqualTo("demo-standard-send-adaptive-teaching");
+        as("head").documentName("request").variable("id", "demo-request-uniform-supplier").execute()
+                .path("request.status").entity(String.class).isEqualTo("DECLINED")
+                .path("request.routedToExecutive").entity(Boolean.class).isEqualTo(true)
+                .path("request.decidedBy.id").entity(String.class).isEqualTo("demo-person-exec")
+                .path("request.declineReason").hasValue();
+    }
 }
