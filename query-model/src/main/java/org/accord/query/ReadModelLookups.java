@@ -6,6 +6,7 @@ import org.accord.query.audit.DecisionRecordDocument;
 import org.accord.query.proposal.PeriodDelegationDocument;
 import org.accord.query.proposal.ProposalDocument;
 import org.accord.query.proposal.ProposalVoteDocument;
+import org.accord.query.request.RequestDocument;
 import org.accord.query.variation.VariationDocument;
 
 /**
@@ -15,7 +16,8 @@ import org.accord.query.variation.VariationDocument;
 public final class ReadModelLookups {
 
     public static final List<Class<?>> DOCUMENTS = List.of(ProposalDocument.class, ProposalVoteDocument.class,
-            VariationDocument.class, DecisionRecordDocument.class, PeriodDelegationDocument.class);
+            VariationDocument.class, DecisionRecordDocument.class, PeriodDelegationDocument.class,
+            RequestDocument.class);
 
     private ReadModelLookups() {
     }

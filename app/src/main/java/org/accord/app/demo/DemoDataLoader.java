@@ -3,6 +3,7 @@ package org.accord.app.demo;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
+import org.accord.app.platform.readyourwrites.ProjectionCatchUp;
 import org.accord.app.shared.Commands;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -29,7 +30,10 @@ class DemoDataLoader implements ConfigurerModule {
 
     private final ObjectProvider<EventStore> eventStore;
     private final ObjectProvider<Commands> commands;
+    private final ObjectProvider<ProjectionCatchUp> catchUp;
     private final boolean enabled;
+    /** Whether this start loaded the demo, so that its requests follow once the projections run. */
+    private volatile boolean loaded;
 
     /**
      * accord.demo is read when the app runs, not as a bean condition: the embedded mode's beans are fixed at build.
@@ -37,15 +41,17 @@ class DemoDataLoader implements ConfigurerModule {
      * module is part of.
      */
     DemoDataLoader(ObjectProvider<EventStore> eventStore, ObjectProvider<Commands> commands,
-                   @Value("${accord.demo:true}") boolean enabled) {
+                   ObjectProvider<ProjectionCatchUp> catchUp, @Value("${accord.demo:true}") boolean enabled) {
         this.eventStore = eventStore;
         this.commands = commands;
+        this.catchUp = catchUp;
         this.enabled = enabled;
     }
 
     @Override
     public void configureModule(Configurer configurer) {
         configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, this::loadIntoAnEmptyStore);
+        configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS + 1, this::loadRequests);
     }
 
     void loadIntoAnEmptyStore() {
@@ -56,6 +62,26 @@ class DemoDataLoader implements ConfigurerModule {
         Map<Object, String> actors = new IdentityHashMap<>();
         demo.forEach(step -> actors.put(step.command(), step.actorId()));
         commands.getObject().sendAll(demo.stream().map(DemoTrust.Step::command).toList(), actors::get);
+        loaded = true;
         log.info("Loaded the demo trust ({} commands)", demo.size());
+    }
+
+    /**
+     * The demo's requests from schools: a request is routed by the teams' remits as the read models hold them, so
+     * they are sent once the projections have started and caught up with the rest of the demo.
+     */
+    void loadRequests() {
+        if (!loaded) {
+            return;
+        }
+        if (!catchUp.getObject().awaitLatest()) {
+            log.warn("The demo's requests from schools were not loaded: the read models did not catch up");
+            return;
+        }
+        var requests = DemoTrust.requests();
+        Map<Object, String> actors = new IdentityHashMap<>();
+        requests.forEach(step -> actors.put(step.command(), step.actorId()));
+        commands.getObject().sendAll(requests.stream().map(DemoTrust.Step::command).toList(), actors::get);
+        log.info("Loaded the demo trust's requests from schools ({} commands)", requests.size());
     }
 }

@@ -17,6 +17,10 @@ import org.accord.api.proposal.ProposalContent;
 import org.accord.api.proposal.ProposalKind;
 import org.accord.api.proposal.ReviseProposalCommand;
 import org.accord.api.proposal.VoteChoice;
+import org.accord.api.request.DeclineRequestCommand;
+import org.accord.api.request.RaiseRequestCommand;
+import org.accord.api.request.SupportRequestCommand;
+import org.accord.api.request.TakeUpRequestCommand;
 import org.accord.api.rights.ChangeDecisionRightsCommand;
 import org.accord.api.rights.DecisionLevel;
 import org.accord.api.rights.DecisionRight;
@@ -333,6 +337,42 @@ final class DemoTrust {
         decide(steps, surgery, "sendco-meadowbank", List.of("sendco-meadowbank", "sendco-willowbrook",
                 "sendco-riverside"));
         steps.add(as("head", new AdoptProposalCommand(surgery, null, null, SURGERY_STANDARD, clusterId("town"))));
+        return steps;
+    }
+
+    /**
+     * Requests from schools, sent once the read models hold the teams (a request is routed by the teams' remits): one
+     * that became a standard (Oakwood's head asked for a common approach to adaptive teaching for pupils with SEND,
+     * two schools supported it, the SENDCos took it up, and the town's primaries adopted it as SEND practice is
+     * decided by cluster) and one the executive declined (no team's remit covers estates).
+     */
+    static List<Step> requests() {
+        List<Step> steps = new ArrayList<>();
+        String adaptive = "demo-request-send-adaptive-teaching";
+        steps.add(as("head", new RaiseRequestCommand(adaptive, TRUST, Area.SEND,
+                "A common approach to adaptive teaching for pupils with SEND", "Each of our teachers adapts lessons"
+                + " differently, and pupils who move between our schools lose what worked for them.", false)));
+        steps.add(as("head-willowbrook", new SupportRequestCommand(adaptive, "We would use one framework in our"
+                + " staff training from September.")));
+        steps.add(as("head-meadowbank", new SupportRequestCommand(adaptive, "Families move between Meadowbank and"
+                + " Oakwood; one approach would follow the pupil.")));
+        String proposal = "demo-proposal-send-adaptive-teaching";
+        steps.add(as("sendco-meadowbank", new TakeUpRequestCommand(adaptive, proposal, "demo-team-send",
+                new ProposalContent(null, null, AlignmentLevel.ADAPTABLE, "Every class teacher plans adaptive"
+                + " teaching for pupils with SEND from the trust's framework (scaffolds, pre-teaching, adapted"
+                + " resources); each school says how it trains its staff in it.", "Asked for by Oakwood, Willowbrook"
+                + " and Meadowbank: one approach follows the pupil between schools.", null, null))));
+        decide(steps, proposal, "sendco-meadowbank", List.of("sendco-meadowbank", "sendco-willowbrook",
+                "sendco-riverside"));
+        steps.add(as("head", new AdoptProposalCommand(proposal, null, null, "demo-standard-send-adaptive-teaching",
+                clusterId("town"))));
+
+        String uniform = "demo-request-uniform-supplier";
+        steps.add(as("member2", new RaiseRequestCommand(uniform, TRUST, Area.ESTATES, "One uniform supplier for"
+                + " every school", "Families with children in two of our schools buy two uniforms from two"
+                + " suppliers.", true)));
+        steps.add(as("exec", new DeclineRequestCommand(uniform, "Uniform stays each school's choice; the trust's"
+                + " procurement framework already lists suppliers that offer second-hand schemes.")));
         return steps;
     }
 

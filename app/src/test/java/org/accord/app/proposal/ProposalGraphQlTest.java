@@ -283,7 +283,7 @@ class ProposalGraphQlTest extends AccordHttpTest {
         as("member1").documentName("teamProposals").variable("id", "demo-team-send").execute()
                 .path("team.proposals.edges[*].node.id").entityList(String.class)
                 .containsExactly("demo-proposal-send-profile", "demo-proposal-send-passport",
-                        "demo-proposal-town-send-surgery");
+                        "demo-proposal-town-send-surgery", "demo-proposal-send-adaptive-teaching");
         as("outsider").documentName("proposals").variable("trustId", "demo-trust").execute()
                 .path("proposals.edges").entityList(Object.class).hasSize(0);
         expectError(as("board").documentName("proposals").variable("trustId", "demo-trust")

@@ -73,6 +73,10 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         ids.put("cluster", field(mutate("exec", "mutation { formCluster(input: {trustId: \"demo-trust\", name:"
                 + " \"Matrix cluster\", leadId: \"demo-person-head\"}) { cluster { id } } }"),
                 "formCluster.cluster.id"));
+        ids.put("request", raise("Matrix request to support", "CURRICULUM", false));
+        ids.put("requestToTakeUp", raise("Matrix request to take up", "CURRICULUM", false));
+        ids.put("requestToDecline", raise("Matrix request to decline", "ASSESSMENT", false));
+        ids.put("requestToExecutive", raise("Matrix request to the executive", "ESTATES", true));
         // a school of the matrix's own, in no cluster: the executive's requests meet states that refuse them
         ids.put("school", field(mutate("exec", "mutation { registerSchool(input: {trustId: \"demo-trust\", name:"
                 + " \"Matrix cluster school\", phase: PRIMARY}) { school { id } } }"), "registerSchool.school.id"));
@@ -157,6 +161,18 @@ class AuthorisationMatrixTest extends AccordHttpTest {
                 row("changeDecisionRights", "ok F F F F F F N", "mutation { changeDecisionRights(input: {trustId:"
                         + " \"demo-trust\", rationale: \" \", rights: [{area: SEND, level: CLUSTER}]})"
                         + " { decisionRightsMap { version } } }"),
+                row("raiseRequest", "F F ok ok ok ok ok N", "mutation { raiseRequest(input: {trustId: \"demo-trust\","
+                        + " area: CURRICULUM, title: \"Request by %s\", reason: \"r\"}) { request { id } } }"),
+                // Oakwood's head raised it: the head and member3 (Oakwood) are refused as BAD_REQUEST, past authorisation
+                row("supportRequest", "F F ok ok ok ok ok N", "mutation { supportRequest(input: {requestId:"
+                        + " \"{request}\", reason: \"r\"}) { request { id } } }"),
+                row("takeUpRequest", "F F ok ok ok ok F N", "mutation { takeUpRequest(input: {requestId:"
+                        + " \"{requestToTakeUp}\", teamId: \"demo-team-english\", alignment: GUIDANCE, statement:"
+                        + " \"s\"}) { request { id } } }"),
+                row("declineRequest", "F F ok ok ok ok F N", "mutation { declineRequest(input: {requestId:"
+                        + " \"{requestToDecline}\", reason: \"r\"}) { request { id } } }"),
+                row("declineRequest (routed to the executive)", "ok F F F F F F N", "mutation { declineRequest(input:"
+                        + " {requestId: \"{requestToExecutive}\", reason: \"r\"}) { request { id } } }"),
                 row("erasePerson", "ok F F F F F F N", "mutation { erasePerson(input: {personId: \"{person}\"})"
                         + " { person { id } } }"));
     }
@@ -197,6 +213,8 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         reads.put("{ trust(id: \"demo-trust\") { decisionRights { version } } }", "\"version\"");
         reads.put("{ whoDecides(schoolId: \"demo-school-oakwood\", area: SEND) { level } }", "\"level\"");
         reads.put("{ school(id: \"demo-school-oakwood\") { cluster { id } } }", "\"cluster\":{");
+        reads.put("{ request(id: \"{request}\") { id } }", "\"request\":{");
+        reads.put("{ requests(trustId: \"demo-trust\") { edges { cursor } } }", "\"cursor\"");
         List<String> wrong = new ArrayList<>();
         reads.forEach((query, seen) -> ACCOUNTS.forEach(account -> {
             String answer = post(account, query);
@@ -244,6 +262,12 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         return field(mutate(account, "mutation { draftProposal(input: {teamId: \"demo-team-english\", kind:"
                 + " NEW_STANDARD, title: \"" + title + "\", area: CURRICULUM, alignment: ADAPTABLE, statement:"
                 + " \"s\"}) { proposal { id } } }"), "draftProposal.proposal.id");
+    }
+
+    private String raise(String title, String area, boolean toExecutive) {
+        return field(mutate("head", "mutation { raiseRequest(input: {trustId: \"demo-trust\", area: " + area
+                + ", title: \"" + title + "\", reason: \"matrix\", routeToExecutive: " + toExecutive
+                + "}) { request { id } } }"), "raiseRequest.request.id");
     }
 
     private static String field(String answer, String path) {

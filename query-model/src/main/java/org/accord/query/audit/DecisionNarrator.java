@@ -39,6 +39,10 @@ import org.accord.api.variation.ExceptionApprovedEvent;
 import org.accord.api.variation.ExceptionDeclinedEvent;
 import org.accord.api.variation.ExceptionRequestedEvent;
 import org.accord.api.variation.ImplementationRecordedEvent;
+import org.accord.api.request.RequestDeclinedEvent;
+import org.accord.api.request.RequestRaisedEvent;
+import org.accord.api.request.RequestSupportedEvent;
+import org.accord.api.request.RequestTakenUpEvent;
 import org.accord.api.variation.VariationExpiredEvent;
 import org.accord.api.variation.VariationReaffirmedEvent;
 import org.accord.api.variation.VariationRevokedEvent;
@@ -224,6 +228,26 @@ final class DecisionNarrator {
             return variation(e.variationId(), e.standardId(), "A variation from '%s' ended on " + e.expiredOn(),
                     e.reason(), e.expiredOn().atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), subjects);
         }
+        if (event instanceof RequestRaisedEvent e) {
+            String route = e.routedToExecutive() ? "the trust executive, as no team's remit covers " + e.area()
+                    : e.routedTeamIds().stream().map(t -> "team '" + subjects.apply(t).title() + "'")
+                            .collect(java.util.stream.Collectors.joining(" and "));
+            return new Narration("request", e.requestId(), e.area(), "School '" + subjects.apply(e.schoolId()).title()
+                    + "' asked for standardisation: '" + e.title() + "', sent to " + route, e.reason(),
+                    e.raisedAt(), e.title());
+        }
+        if (event instanceof RequestSupportedEvent e) {
+            return request(e.requestId(), "School '" + subjects.apply(e.schoolId()).title()
+                    + "' supported the request '%s'", e.reason(), e.supportedAt(), subjects);
+        }
+        if (event instanceof RequestTakenUpEvent e) {
+            return request(e.requestId(), "Team '" + subjects.apply(e.teamId()).title()
+                    + "' took up the request '%s' as proposal '" + subjects.apply(e.proposalId()).title() + "'",
+                    null, e.takenUpAt(), subjects);
+        }
+        if (event instanceof RequestDeclinedEvent e) {
+            return request(e.requestId(), "The request '%s' was declined", e.reason(), e.declinedAt(), subjects);
+        }
         return of("event", null, event.getClass().getSimpleName(), null, recordedAt, null);
     }
 
@@ -249,6 +273,14 @@ final class DecisionNarrator {
                                       Function<String, Subject> subjects) {
         Subject proposal = subjects.apply(proposalId);
         return new Narration("proposal", proposalId, proposal.area(), summary.formatted(proposal.title()), rationale,
+                at, null);
+    }
+
+    /** Later events of a request name it by id: its title and area come from the request as raised. */
+    private static Narration request(String requestId, String summary, String rationale, Instant at,
+                                     Function<String, Subject> subjects) {
+        Subject request = subjects.apply(requestId);
+        return new Narration("request", requestId, request.area(), summary.replace("%s", request.title()), rationale,
                 at, null);
     }
 

@@ -1,0 +1,4 @@
+package org.accord.api.request;
+
+public record FindRequestQuery(String requestId) {
+}

@@ -1,0 +1,4 @@
+package org.accord.app.request;
+
+public record DeclineRequestInput(String clientMutationId, String requestId, String reason) {
+}
