@@ -3,7 +3,6 @@ package org.accord.app.demo;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
-import org.accord.app.platform.readyourwrites.ProjectionCatchUp;
 import org.accord.app.shared.Commands;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -30,7 +29,6 @@ class DemoDataLoader implements ConfigurerModule {
 
     private final ObjectProvider<EventStore> eventStore;
     private final ObjectProvider<Commands> commands;
-    private final ObjectProvider<ProjectionCatchUp> catchUp;
     private final boolean enabled;
     /** Whether this start loaded the demo, so that its requests follow once the projections run. */
     private volatile boolean loaded;
@@ -41,10 +39,9 @@ class DemoDataLoader implements ConfigurerModule {
      * module is part of.
      */
     DemoDataLoader(ObjectProvider<EventStore> eventStore, ObjectProvider<Commands> commands,
-                   ObjectProvider<ProjectionCatchUp> catchUp, @Value("${accord.demo:true}") boolean enabled) {
+                   @Value("${accord.demo:true}") boolean enabled) {
         this.eventStore = eventStore;
         this.commands = commands;
-        this.catchUp = catchUp;
         this.enabled = enabled;
     }
 
@@ -74,7 +71,7 @@ class DemoDataLoader implements ConfigurerModule {
         if (!loaded) {
             return;
         }
-        if (!catchUp.getObject().awaitLatest()) {
+        if (!commands.getObject().awaitReadModels()) {
             log.warn("The demo's requests from schools were not loaded: the read models did not catch up");
             return;
         }

@@ -121,6 +121,16 @@ public class Commands {
         }
     }
 
+    /**
+     * Waits until the read models hold every change recorded so far (or the read-your-writes timeout passes): for
+     * work that reads them to decide what to send next, as the demo's requests are routed by the teams' remits.
+     *
+     * @return whether they caught up in time
+     */
+    public boolean awaitReadModels() {
+        return catchUp.awaitLatest();
+    }
+
     private static String fingerprint(Object command, Object input) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(

@@ -91,10 +91,22 @@ class DecisionLogGraphQlTest extends AccordHttpTest {
         List<Integer> oldestFirst = as("board").documentName("decisionLog").variable("trustId", "demo-trust")
                 .variable("first", 5).variable("filter", Map.of("types", List.of("VoteCast"))).execute()
                 .path("decisionLog.edges[*].node.position").entityList(Integer.class).get();
-        List<Integer> newestVotes = as("board").documentName("decisionLog").variable("trustId", "demo-trust")
-                .variable("first", 100).variable("newestFirst", true)
-                .variable("filter", Map.of("types", List.of("VoteCast"))).execute()
-                .path("decisionLog.edges[*].node.position").entityList(Integer.class).get();
+        // every vote, newest first, a page at a time: other tests of the shared context cast votes of their own
+        List<Integer> newestVotes = new ArrayList<>();
+        String afterVote = null;
+        boolean moreVotes = true;
+        while (moreVotes) {
+            var request = as("board").documentName("decisionLog").variable("trustId", "demo-trust")
+                    .variable("first", 100).variable("newestFirst", true)
+                    .variable("filter", Map.of("types", List.of("VoteCast")));
+            if (afterVote != null) {
+                request = request.variable("after", afterVote);
+            }
+            GraphQlTester.Response page = request.execute();
+            newestVotes.addAll(page.path("decisionLog.edges[*].node.position").entityList(Integer.class).get());
+            moreVotes = page.path("decisionLog.pageInfo.hasNextPage").entity(Boolean.class).get();
+            afterVote = page.path("decisionLog.pageInfo.endCursor").entity(String.class).get();
+        }
         assertThat(newestVotes.subList(newestVotes.size() - 5, newestVotes.size()))
                 .containsExactlyElementsOf(reversed(oldestFirst));
     }
