@@ -23,6 +23,13 @@ public final class StorageFailure {
      */
     public static final String EVENT_STORE_NO_ANSWER = "Axon Server did not answer within ";
 
+    /**
+     * The event store failing under a command handler (reading the aggregate's events, appending new ones), as the
+     * sending node learns it through Axon Server, in the text of a remote handling exception: "... EventStoreException / Caused by
+     * java.util.concurrent.TimeoutException" (RealAxonServerIT's outage test, AXONIQ-4005). Never a client's error.
+     */
+    static final String EVENT_STORE_EXCEPTION = "org.axonframework.eventsourcing.eventstore.EventStoreException";
+
     private StorageFailure() {
     }
 
@@ -79,7 +86,8 @@ public final class StorageFailure {
                 || type.startsWith("io.axoniq.axonserver.connector.") && type.endsWith("Exception")
                 || type.startsWith("org.axonframework.axonserver.connector.")
                 && type.endsWith("RemoteCommandHandlingException")
-                && String.valueOf(t.getMessage()).contains(EVENT_STORE_NO_ANSWER);
+                && (String.valueOf(t.getMessage()).contains(EVENT_STORE_NO_ANSWER)
+                || String.valueOf(t.getMessage()).contains(EVENT_STORE_EXCEPTION));
     }
 
     /** "SQLITE_IOERR_WRITE" out of sqlite-jdbc's "[SQLITE_IOERR_WRITE] Some kind of disk I/O error…". */

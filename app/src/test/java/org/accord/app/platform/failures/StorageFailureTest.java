@@ -27,6 +27,20 @@ class StorageFailureTest {
     }
 
     @Test
+    void an_event_store_that_timed_out_under_a_remote_handler_is_unavailable_on_the_sending_node() {
+        String words = "An exception was thrown by the remote message handling component: "
+                + "org.axonframework.eventsourcing.eventstore.EventStoreException\nCaused by"
+                + " java.util.concurrent.TimeoutException";
+        var remote = new AxonServerRemoteCommandHandlingException("AXONIQ-4005", ErrorMessage.newBuilder()
+                .setMessage(words).addDetails(words).setLocation("node-a").build());
+        var failed = new CommandExecutionException(
+                "org.axonframework.eventsourcing.eventstore.EventStoreException", remote);
+
+        assertThat(StorageFailure.describe(failed)).hasValueSatisfying(told -> assertThat(told)
+                .contains("cannot be reached").contains("same clientMutationId"));
+    }
+
+    @Test
     void any_other_failure_of_a_remote_handler_stays_what_it_is() {
         var remote = new AxonServerRemoteCommandHandlingException("AXONIQ-4002", ErrorMessage.newBuilder()
                 .setMessage("NullPointerException in a handler").addDetails("NullPointerException in a handler")
