@@ -13,7 +13,13 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.ClassUtils;
 
-@SpringBootApplication
+// the OpenID provider the production sign-in's browser test starts is on the test class path: Accord itself never
+// issues tokens, so its own contexts must not become an authorisation server (or grow its JWT decoder and keys)
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet."
+                + "OAuth2AuthorizationServerAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet."
+                + "OAuth2AuthorizationServerJwtAutoConfiguration"})
 @EnableScheduling
 @ConfigurationPropertiesScan
 @Import(ReadModelConfiguration.class)

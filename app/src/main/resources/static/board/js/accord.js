@@ -2,8 +2,9 @@
 // Signing in (the embedded mode): the form posts the account name and password once to /signin, and Accord answers
 // with a session cookie the page's scripts cannot read (HttpOnly); no password is kept anywhere in the browser. Every
 // request that changes something also sends the CSRF token Accord keeps in the XSRF-TOKEN cookie, as X-XSRF-TOKEN.
-// A bearer token from the trust's identity provider (production, until it signs in through the provider itself) is
-// kept in sessionStorage and sent as Authorization.
+// In production the form's button sends the browser to the trust's identity provider (OpenID Connect), which sends
+// it back signed in with the same kind of session cookie; only where the operator set no provider up does the form
+// take a pasted access token (kept in sessionStorage, sent as Authorization). /signin/options says which.
 
 const KEY = 'accord.credentials';
 
@@ -36,10 +37,13 @@ function signedHeaders(auth, extra = {}) {
 
 export async function signOut() {
   sessionStorage.removeItem(KEY);
+  let next = null;
   try {
-    await fetch('/signout', { method: 'POST', headers: signedHeaders(null) });
+    const response = await fetch('/signout', { method: 'POST', headers: signedHeaders(null, { 'Accept': 'application/json' }) });
+    // signed in through the identity provider: its session ends too, at the address Accord gives back
+    if (response.status === 200) next = (await response.json().catch(() => ({}))).next || null;
   } finally {
-    location.reload();
+    if (next) location.assign(next); else location.reload();
   }
 }
 
@@ -197,7 +201,7 @@ export async function page(current, render, trustFields = '') {
     if (error.classification === 'UNAUTHORIZED') {
       sessionStorage.removeItem(KEY);
       // not signed in yet is no problem to report; a session that ended is
-      showSignIn(main, /session has ended/.test(error.message) ? 'Your session has ended: sign in again.' : null);
+      await showSignIn(main, /session has ended/.test(error.message) ? 'Your session has ended: sign in again.' : null);
     } else {
       main.replaceChildren(problem(error));
     }
@@ -294,32 +298,67 @@ async function signIn(username, password) {
   }
 }
 
-function showSignIn(main, message) {
+/** Which ways in this Accord offers (/signin/options): a password, the identity provider, or an access token. */
+async function signInOptions() {
+  try {
+    const response = await fetch('/signin/options', { headers: { 'Accept': 'application/json' } });
+    if (response.ok) return await response.json();
+  } catch (error) {
+    // fall through: the password form is the way in of the embedded mode
+  }
+  return { password: true };
+}
+
+/** A refused sign-in at the identity provider comes back here with its reason in the address. */
+function refusedSignIn() {
+  const params = new URLSearchParams(location.search);
+  const reason = params.get('signin-refused');
+  if (reason === null) return null;
+  params.delete('signin-refused');
+  history.replaceState(null, '', location.pathname + (params.size ? '?' + params : '') + location.hash);
+  return 'Not signed in: ' + reason;
+}
+
+async function showSignIn(main, message) {
+  const options = await signInOptions();
+  message = refusedSignIn() || message;
+  const problemLine = el('p', { class: 'problem', id: 'sign-in-problem', role: 'alert', hidden: !message }, message || '');
   const form = el('form', { class: 'panel signin', id: 'sign-in', 'aria-labelledby': 'sign-in-title' },
-    el('h1', { id: 'sign-in-title' }, 'Sign in to Accord'),
-    el('p', { class: 'muted' }, 'Use your Accord account. Demo accounts: exec, board, chair, member1 to member3, head, ',
-      'outsider; the password of each is "demo".'),
-    el('div', {}, el('label', { for: 'username' }, 'Account name'),
-      el('input', { id: 'username', name: 'username', autocomplete: 'username' })),
-    el('div', {}, el('label', { for: 'password' }, 'Password'),
-      el('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password' })),
-    el('details', { id: 'token-sign-in' },
-      el('summary', {}, 'Signing in through your trust\'s identity provider?'),
+    el('h1', { id: 'sign-in-title' }, 'Sign in to Accord'));
+  if (options.providerUrl) {
+    form.append(el('p', { class: 'muted' }, 'Accord signs you in through ' + options.providerName + '.'),
+      problemLine,
+      el('a', { class: 'button', id: 'sign-in-provider', href: options.providerUrl },
+        'Sign in with ' + options.providerName));
+    main.replaceChildren(form);
+    $('sign-in-provider').focus();
+    return;
+  }
+  if (options.password) {
+    form.append(
+      el('p', { class: 'muted' }, 'Use your Accord account. Demo accounts: exec, board, chair, member1 to member3, head, ',
+        'outsider; the password of each is "demo".'),
+      el('div', {}, el('label', { for: 'username' }, 'Account name'),
+        el('input', { id: 'username', name: 'username', autocomplete: 'username' })),
+      el('div', {}, el('label', { for: 'password' }, 'Password'),
+        el('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password' })));
+  } else {
+    form.append(
+      el('p', { class: 'muted' }, 'Paste an access token (JWT) from your trust\'s identity provider.'),
       el('div', {}, el('label', { for: 'token' }, 'Access token (JWT)'),
-        el('input', { id: 'token', name: 'token', autocomplete: 'off' }))),
-    el('p', { class: 'problem', id: 'sign-in-problem', role: 'alert', hidden: !message }, message || ''),
-    el('button', { type: 'submit', id: 'sign-in-button' }, 'Sign in'));
+        el('input', { id: 'token', name: 'token', autocomplete: 'off' })));
+  }
+  form.append(problemLine, el('button', { type: 'submit', id: 'sign-in-button' }, 'Sign in'));
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const token = $('token').value.trim();
-    if (!token && (!$('username').value || !$('password').value)) {
-      const problemLine = $('sign-in-problem');
-      problemLine.textContent = 'Enter an account name and password, or an access token.';
+    const token = options.token ? $('token').value.trim() : '';
+    if (options.token ? !token : !$('username').value || !$('password').value) {
+      problemLine.textContent = options.token ? 'Enter an access token.' : 'Enter an account name and password.';
       problemLine.hidden = false;
       return;
     }
     try {
-      if (token) {
+      if (options.token) {
         await gql('{ me { id } }', {}, 'Bearer ' + token);
         sessionStorage.setItem(KEY, 'Bearer ' + token);
       } else {
@@ -327,13 +366,13 @@ function showSignIn(main, message) {
       }
       location.reload();
     } catch (error) {
-      const problemLine = $('sign-in-problem');
       problemLine.textContent = error.message;
       problemLine.hidden = false;
-      $('password').value = '';
-      $('password').focus();
+      const retry = $(options.token ? 'token' : 'password');
+      retry.value = '';
+      retry.focus();
     }
   });
   main.replaceChildren(form);
-  $('username').focus();
+  $(options.token ? 'token' : 'username').focus();
 }

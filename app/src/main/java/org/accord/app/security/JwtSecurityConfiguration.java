@@ -29,28 +29,45 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Production sign-in: an OAuth2 resource server that accepts the trust's identity provider's JWTs (signature,
  * expiry, optionally issuer and audience checked), with person, trust and roles from configurable claims. No
  * password, no account in configuration. Same rules as the embedded chain otherwise: health and the ledger's public
  * key open, the graphql-ws handshake open (it signs in at connection_init), the actuator's operations for operators,
- * the rest signed in.
+ * the rest signed in. With {@code accord.security.oidc.client-id} set, the board's pages sign in through the
+ * provider (OpenID Connect, authorisation code with PKCE) and carry a session cookie ({@link OidcSignIn}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("production")
 public class JwtSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain jwtApi(HttpSecurity http, JwtDecoder decoder, JwtProperties properties,
-                               @Value("${accord.security.operator-role:ACCORD_OPERATOR}") String operator)
+    SecurityFilterChain jwtApi(HttpSecurity http, JwtDecoder decoder, JwtProperties properties, OidcProperties oidc,
+                               RegisteredTrusts registered,
+                               @Value("${accord.security.operator-role:ACCORD_OPERATOR}") String operator,
+                               @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie)
             throws Exception {
         JwtSignIn signIn = new JwtSignIn(properties);
+        if (oidc.enabled()) {
+            browserSignIn(http, OidcSignIn.registrations(oidc), properties, registered, sessionCookie);
+        } else {
+            // bearer tokens only: nothing signs in by a cookie, so there is nothing to forge a request with
+            http.csrf(csrf -> csrf.disable())
+                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        }
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/graphql").permitAll()
+                        .requestMatchers(HttpMethod.GET, SignInOptionsController.PATH).permitAll()
+                        .requestMatchers(HttpMethod.POST, BrowserSession.SIGN_OUT).permitAll()
                         // the key that checks the decision log's checkpoints is public, as in the embedded mode
                         .requestMatchers(HttpMethod.GET, DecisionLogExportController.PUBLIC_KEY_PATH).permitAll()
                         // the board's pages hold no data: they send the person's bearer token with every request
@@ -61,9 +78,41 @@ public class JwtSecurityConfiguration {
                         .decoder(decoder)
                         .jwtAuthenticationConverter(signIn::authentication)))
                 .anonymous(anonymous -> anonymous.disable())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    /**
+     * The pages sign in through the identity provider (OidcSignIn) and then carry the session cookie, with the same
+     * CSRF rule as the embedded mode: a state-changing request on the cookie must carry the session's token; one with
+     * a bearer token needs none. API clients still get a 401, never a redirect to the provider.
+     */
+    private static void browserSignIn(HttpSecurity http, ClientRegistrationRepository registrations,
+                                      JwtProperties properties, RegisteredTrusts registered, String sessionCookie)
+            throws Exception {
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        http.oauth2Login(login -> login
+                        .clientRegistrationRepository(registrations)
+                        .loginPage("/board/index.html")
+                        .authorizationEndpoint(a -> a.authorizationRequestResolver(OidcSignIn.withPkce(registrations)))
+                        .userInfoEndpoint(user -> user.oidcUserService(OidcSignIn.users(properties, registered)))
+                        .defaultSuccessUrl("/", true)
+                        .failureHandler(OidcSignIn.refused()))
+                .logout(logout -> logout.logoutUrl(BrowserSession.SIGN_OUT)
+                        .logoutSuccessHandler(OidcSignIn.signedOut(registrations))
+                        .deleteCookies(sessionCookie))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint())
+                        .accessDeniedHandler(BrowserSession.forbidden()))
+                .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens)
+                        .requireCsrfProtectionMatcher(BrowserSession.needsCsrfToken()))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .addFilterAfter(BrowserSession.csrfCookie(), CsrfFilter.class);
+    }
+
+    @Bean
+    SignInOptions signInOptions(OidcProperties oidc) {
+        return oidc.enabled() ? SignInOptions.identityProvider(OidcSignIn.START, oidc.providerName())
+                : SignInOptions.accessTokens();
     }
 
     @Bean

@@ -51,6 +51,7 @@ public class SecurityConfiguration {
                         // (WebSocketSignIn); queries and mutations are POSTs and always need credentials
                         .requestMatchers(HttpMethod.GET, "/graphql").permitAll()
                         .requestMatchers(HttpMethod.POST, BrowserSession.SIGN_OUT).permitAll()
+                        .requestMatchers(HttpMethod.GET, SignInOptionsController.PATH).permitAll()
                         // rebuilds, trust registration: operators only
                         .requestMatchers("/actuator/**").hasRole(operator)
                         .anyRequest().authenticated())
@@ -78,6 +79,11 @@ public class SecurityConfiguration {
                 // every answer carries the CSRF token cookie, so that a page has it before its first POST
                 .addFilterAfter(BrowserSession.csrfCookie(), CsrfFilter.class)
                 .build();
+    }
+
+    @Bean
+    SignInOptions signInOptions() {
+        return SignInOptions.passwords();
     }
 
     @Bean
