@@ -60,8 +60,11 @@ export async function gql(query, variables = {}, auth = credentials()) {
   if (response.status === 401 || response.status === 403) {
     const refusal = await response.json().catch(() => ({}));
     const first = refusal.errors && refusal.errors[0];
-    throw new GraphQlError(first ? first.message : 'Signed out: sign in again.',
+    const error = new GraphQlError(first ? first.message : 'Signed out: sign in again.',
       response.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN');
+    // production asks for a bearer token (its challenge says so); the embedded mode for the sign-in form
+    error.bearer = /^Bearer/i.test(response.headers.get('WWW-Authenticate') || '');
+    throw error;
   }
   if (!response.ok) {
     throw new GraphQlError('Accord answered HTTP ' + response.status + '.', 'HTTP_' + response.status);
@@ -170,6 +173,7 @@ export function problem(error) {
 }
 
 const PAGES = [
+  ['home.html', 'Home'],
   ['index.html', 'Decision register'],
   ['variations.html', 'Variation map'],
   ['standards.html', 'Standards and proposals'],
@@ -183,7 +187,7 @@ const PAGES = [
 export async function page(current, render, trustFields = '') {
   const main = $('main');
   const header = el('header', { class: 'site' },
-    el('a', { class: 'brand', href: 'index.html' }, 'Accord'),
+    el('a', { class: 'brand', href: 'home.html' }, 'Accord'),
     el('nav', { 'aria-label': 'Board pages' }, el('ul', {}, PAGES.map(([href, label]) =>
       el('li', {}, el('a', { href, 'aria-current': href === current ? 'page' : null }, label))))),
     el('div', { class: 'who', id: 'who' }));
@@ -197,7 +201,8 @@ export async function page(current, render, trustFields = '') {
     if (error.classification === 'UNAUTHORIZED') {
       sessionStorage.removeItem(KEY);
       // not signed in yet is no problem to report; a session that ended is
-      showSignIn(main, /session has ended/.test(error.message) ? 'Your session has ended: sign in again.' : null);
+      showSignIn(main, /session has ended/.test(error.message) ? 'Your session has ended: sign in again.' : null,
+        error.bearer);
     } else {
       main.replaceChildren(problem(error));
     }
@@ -294,27 +299,26 @@ async function signIn(username, password) {
   }
 }
 
-function showSignIn(main, message) {
+/** The form: account name and password (the embedded mode), or only the token where Accord asks for one. */
+function showSignIn(main, message, bearer) {
   const form = el('form', { class: 'panel signin', id: 'sign-in', 'aria-labelledby': 'sign-in-title' },
     el('h1', { id: 'sign-in-title' }, 'Sign in to Accord'),
-    el('p', { class: 'muted' }, 'Use your Accord account. Demo accounts: exec, board, chair, member1 to member3, head, ',
-      'outsider; the password of each is "demo".'),
-    el('div', {}, el('label', { for: 'username' }, 'Account name'),
-      el('input', { id: 'username', name: 'username', autocomplete: 'username' })),
-    el('div', {}, el('label', { for: 'password' }, 'Password'),
-      el('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password' })),
-    el('details', { id: 'token-sign-in' },
-      el('summary', {}, 'Signing in through your trust\'s identity provider?'),
-      el('div', {}, el('label', { for: 'token' }, 'Access token (JWT)'),
-        el('input', { id: 'token', name: 'token', autocomplete: 'off' }))),
+    bearer ? el('div', { id: 'token-sign-in' }, el('label', { for: 'token' }, 'Access token (JWT)'),
+      el('input', { id: 'token', name: 'token', autocomplete: 'off' })) : [
+      el('p', { class: 'muted' }, 'Use your Accord account. Demo accounts: exec, board, chair, member1 to member3, ',
+        'head, outsider; the password of each is "demo".'),
+      el('div', {}, el('label', { for: 'username' }, 'Account name'),
+        el('input', { id: 'username', name: 'username', autocomplete: 'username' })),
+      el('div', {}, el('label', { for: 'password' }, 'Password'),
+        el('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password' }))],
     el('p', { class: 'problem', id: 'sign-in-problem', role: 'alert', hidden: !message }, message || ''),
     el('button', { type: 'submit', id: 'sign-in-button' }, 'Sign in'));
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const token = $('token').value.trim();
-    if (!token && (!$('username').value || !$('password').value)) {
+    const token = bearer ? $('token').value.trim() : '';
+    if (bearer ? !token : !$('username').value || !$('password').value) {
       const problemLine = $('sign-in-problem');
-      problemLine.textContent = 'Enter an account name and password, or an access token.';
+      problemLine.textContent = bearer ? 'Paste your access token.' : 'Enter an account name and password.';
       problemLine.hidden = false;
       return;
     }
@@ -330,10 +334,11 @@ function showSignIn(main, message) {
       const problemLine = $('sign-in-problem');
       problemLine.textContent = error.message;
       problemLine.hidden = false;
-      $('password').value = '';
-      $('password').focus();
+      const field = $(bearer ? 'token' : 'password');
+      field.value = '';
+      field.focus();
     }
   });
   main.replaceChildren(form);
-  $('username').focus();
+  $(bearer ? 'token' : 'username').focus();
 }
