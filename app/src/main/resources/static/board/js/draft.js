@@ -29,7 +29,7 @@ page('standards.html', async (main, me) => {
   const kind = select('draft-kind', KINDS, param('kind') || 'NEW_STANDARD');
   const standard = select('draft-standard', Object.fromEntries(standards.map(s => [s.id, s.title + ' (version '
     + s.currentVersion + ')'])), param('standard'));
-  const title = el('input', { id: 'draft-title' });
+  const title = el('input', { id: 'draft-proposal-title' });
   const area = select('draft-area', Object.fromEntries(AREAS.map(a => [a, words(a)])), 'CURRICULUM');
   const alignment = select('draft-alignment', ALIGNMENTS, 'ADAPTABLE');
   const statement = el('textarea', { id: 'draft-statement', rows: 5 });
@@ -47,7 +47,7 @@ page('standards.html', async (main, me) => {
   const form = actionForm('draft', 'Your draft', 'A draft can be revised by any member of the team until the chair '
     + 'opens voting; every revision is kept.',
     [field('draft-team', 'Team', team), field('draft-kind', 'What it proposes', kind), standardField,
-      field('draft-title', 'Title', title), field('draft-area', 'Area', area), alignmentField,
+      field('draft-proposal-title', 'Title', title), field('draft-area', 'Area', area), alignmentField,
       field('draft-statement', 'Statement', statement, 'The expectation, as schools will read it.'),
       field('draft-rationale', 'Rationale (optional)', rationale),
       el('div', { class: 'pick' }, field('draft-effective-from', 'Takes effect (optional)', effectiveFrom),

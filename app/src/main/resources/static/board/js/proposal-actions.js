@@ -147,14 +147,14 @@ function declineForm(p, done) {
 
 /** Any member of the team, while DRAFT: a new revision of the text, with a note; the page then shows its diff. */
 function reviseForm(p, done) {
-  const title = el('input', { id: 'revise-title', value: p.title });
+  const title = el('input', { id: 'revise-proposal-title', value: p.title });
   const statement = el('textarea', { id: 'revise-statement', rows: 5 }, p.statement || '');
   const rationale = el('textarea', { id: 'revise-rationale', rows: 3 }, p.rationale || '');
   const note = el('input', { id: 'revise-note' });
   const latest = p.revisions.length ? p.revisions[p.revisions.length - 1].number : null;
   const form = actionForm('revise', 'Revise the draft',
     'Every revision is kept, and the page shows what changed between any two.',
-    [field('revise-title', 'Title', title), field('revise-statement', 'Statement', statement),
+    [field('revise-proposal-title', 'Title', title), field('revise-statement', 'Statement', statement),
       field('revise-rationale', 'Rationale', rationale),
       field('revise-note', 'What you changed and why (optional)', note)],
     el('button', { type: 'submit', id: 'revise-button' }, 'Save a new revision'),
