@@ -196,6 +196,26 @@ class VariationWorkBrowserTest extends BrowserTest {
                 .anySatisfy(p -> assertThat(p).startsWith("color-contrast"));
     }
 
+    @Test
+    void theNewPagesFitAPhoneAndAnOutsiderSeesNothingOfTheDemoTrustOnThem() {
+        phoneSized();
+        for (String account : List.of("head", "member1")) {
+            browser.signIn(account);
+            for (String path : List.of("/board/home.html", "/board/variation.html?id=demo-variation-oakwood-history",
+                    "/board/standard.html?id=demo-standard-send-adaptive-teaching", "/board/draft.html")) {
+                browser.openAndTime(path);
+                assertThat(fitsTheWidth()).as(account + " on " + path + " at 390 px").isTrue();
+            }
+        }
+        browser.signIn("outsider");
+        browser.openAndTime("/board/variation.html?id=demo-variation-oakwood-history");
+        assertThat(browser.text(By.id("not-found"))).contains("Not found, or not yours to see");
+        assertThat(browser.first(By.id("actions"))).isNull();
+        browser.openAndTime("/board/home.html");
+        browser.waitFor("the outsider's home", () -> browser.first(By.id("my-work")));
+        assertThat(browser.text(By.tagName("main"))).doesNotContain("Northfield", "Oakwood", "Heads of English");
+    }
+
     private String statusOfTheVariation() {
         return browser.waitFor("the variation's status", () -> {
             WebElement badge = browser.first(By.cssSelector("#variation-status .badge"));
