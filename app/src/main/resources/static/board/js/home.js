@@ -8,6 +8,7 @@ import { plain, statusBadge } from './words.js';
 const WORK = `query Home($trustId: ID!) {
   myWork { asOf
     votesToCast { id title closesAt team { name } }
+    proposalsToAdopt { id title team { name } closedAt }
     exceptionsToDecide { id school { name } standard { id title } description justification expiresOn }
     variationsToReaffirm { id kind version standard { id title currentVersion } }
     variationsDue { id kind status reviewBy expiresOn standard { id title } }
@@ -30,6 +31,9 @@ async function draw(main, me) {
     section('votes', 'Votes to cast', w.votesToCast, p => [
       el('a', { href: 'proposal.html?id=' + encodeURIComponent(p.id) }, p.title),
       el('span', { class: 'muted' }, ' in ', p.team.name, p.closesAt ? [', voting closes ', time(p.closesAt)] : null)]),
+    section('adopt', 'Ratified proposals awaiting adoption', w.proposalsToAdopt, p => [
+      el('a', { href: 'proposal.html?id=' + encodeURIComponent(p.id) }, p.title),
+      el('span', { class: 'muted' }, ' ratified by ', p.team.name, p.closedAt ? [' ', time(p.closedAt)] : null)]),
     section('exceptions', 'Exceptions awaiting your decision', w.exceptionsToDecide, v => [
       el('a', { href: 'variation.html?id=' + encodeURIComponent(v.id) }, v.school.name, ': ', v.standard.title),
       el('span', { class: 'muted' }, ' asks: ', v.description || v.justification,

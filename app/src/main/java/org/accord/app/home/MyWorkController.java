@@ -60,19 +60,19 @@ public class MyWorkController {
         PersonView me = queries.first(new FindPeopleQuery(List.of(caller.personId())), PersonView.class);
         if (me == null || !caller.mayRead(me.trustId())) {
             // a caller no trust has registered (a service account) has no work of its own
-            return new MyWork(List.of(), List.of(), List.of(), List.of(), List.of(), today);
+            return new MyWork(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), today);
         }
         boolean executive = me.roles().contains(PersonRole.TRUST_EXECUTIVE);
         boolean head = me.roles().contains(PersonRole.HEADTEACHER) && me.schoolId() != null;
 
-        List<ProposalView> votes = all(after -> {
-            ProposalPage page = queries.one(new FindProposalsQuery(me.trustId(), ProposalStatus.VOTING, null, PAGE,
-                    after), ProposalPage.class);
-            return new Page<>(page.proposals(), page.cursors(), page.hasNextPage());
-        }).stream()
+        List<ProposalView> votes = proposals(me.trustId(), ProposalStatus.VOTING).stream()
                 .filter(p -> p.eligibleVoters().contains(me.id()) && !hadTheirSay(p, me.id()))
                 .sorted(Comparator.comparing(ProposalView::closesAt, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
+
+        // in an area the decision-rights map leaves to clusters a cluster's lead adopts; the executive still sees
+        // every ratified proposal of the trust, which is theirs to follow up
+        List<ProposalView> adopt = executive ? proposals(me.trustId(), ProposalStatus.RATIFIED) : List.of();
 
         List<VariationView> requested = executive
                 ? variations(me.trustId(), null, VariationStatus.REQUESTED).stream()
@@ -87,7 +87,7 @@ public class MyWorkController {
                 .sorted(Comparator.comparing(VariationView::until)).toList();
 
         List<StandardView> review = executive ? standardsDue(me.trustId(), horizon) : List.of();
-        return new MyWork(votes, requested, reaffirm, due, review, today);
+        return new MyWork(votes, adopt, requested, reaffirm, due, review, today);
     }
 
     /** A vote, a recusal or a delegate's vote for them: the voter has had their say. */
@@ -107,6 +107,14 @@ public class MyWorkController {
                         && !s.current().reviewBy().isAfter(horizon))
                 .sorted(Comparator.comparing(s -> s.current().reviewBy()))
                 .toList();
+    }
+
+    private List<ProposalView> proposals(String trustId, ProposalStatus status) {
+        return all(after -> {
+            ProposalPage page = queries.one(new FindProposalsQuery(trustId, status, null, PAGE, after),
+                    ProposalPage.class);
+            return new Page<>(page.proposals(), page.cursors(), page.hasNextPage());
+        });
     }
 
     private List<VariationView> variations(String trustId, String schoolId, VariationStatus status) {

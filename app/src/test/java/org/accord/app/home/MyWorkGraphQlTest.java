@@ -44,6 +44,34 @@ class MyWorkGraphQlTest extends AccordHttpTest {
     }
 
     @Test
+    void aRatifiedProposalWaitsForTheExecutiveUntilAdoptionIsDecided() {
+        String id = as("member1").documentName("draftProposal").variable("input", Map.of("teamId",
+                        "demo-team-english", "kind", "NEW_STANDARD", "title", "Silent reading in Year 8", "area",
+                        "CURRICULUM", "alignment", "GUIDANCE", "statement", "Year 8 read silently for ten minutes.",
+                        "rationale", "A home page test", "effectiveFrom", "2099-09-01")).execute()
+                .path("draftProposal.proposal.id").entity(String.class).get();
+        as("chair").documentName("openVoting").variable("input", Map.of("proposalId", id)).execute();
+        for (String member : java.util.List.of("chair", "member1", "member2", "member3")) {
+            as(member).documentName("castVote").variable("input", Map.of("proposalId", id, "choice", "APPROVE"))
+                    .execute().path("castVote.proposal.status").entity(String.class).isEqualTo("VOTING");
+        }
+        as("exec").documentName("myWork").execute()
+                .path("myWork.proposalsToAdopt[?(@.id == '" + id + "')]").entityList(Object.class).hasSize(0);
+        as("chair").documentName("closeVoting").variable("input", Map.of("proposalId", id)).execute()
+                .path("closeVoting.proposal.status").entity(String.class).isEqualTo("RATIFIED");
+
+        as("exec").documentName("myWork").execute()
+                .path("myWork.proposalsToAdopt[?(@.id == '" + id + "')].status").entityList(String.class)
+                .containsExactly("RATIFIED");
+        as("chair").documentName("myWork").execute()
+                .path("myWork.proposalsToAdopt").entityList(Object.class).hasSize(0);
+        as("exec").documentName("declineAdoption").variable("input", Map.of("proposalId", id, "reason",
+                "Covered by the reading standard")).execute();
+        as("exec").documentName("myWork").execute()
+                .path("myWork.proposalsToAdopt[?(@.id == '" + id + "')]").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
     void anExceptionRequestWaitsForTheExecutiveAndIsDueForTheHeadUntilDecided() {
         String expires = LocalDate.now(ZoneOffset.UTC).plusDays(10).toString();
         String id = as("head").documentName("requestException").variable("input", Map.of("schoolId",
