@@ -87,7 +87,12 @@ class ProposalActionsBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("proposal-status"))).contains("RATIFIED");
         assertThat(browser.first(By.id("vote-form"))).isNull();
 
-        open("exec", id);
+        // the executive finds it on their home page, waiting for adoption
+        browser.signIn("exec");
+        browser.openAndTime("/board/home.html");
+        browser.waitFor("the proposals to adopt", () -> browser.first(By.id("work-adopt")))
+                .findElement(By.linkText("Reading aloud in every Year 7 English lesson")).click();
+        browser.waitFor("the proposal", () -> browser.first(By.id("proposal-status")));
         assertThat(browser.first(By.id("decline-form"))).isNotNull();
         browser.js("document.activeElement.blur(); window.scrollTo(0, 0)");
         tabTo("adopt-button");
