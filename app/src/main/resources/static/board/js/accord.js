@@ -174,6 +174,7 @@ export function problem(error) {
 }
 
 const PAGES = [
+  ['home.html', 'Home'],
   ['index.html', 'Decision register'],
   ['variations.html', 'Variation map'],
   ['standards.html', 'Standards and proposals'],
@@ -187,7 +188,7 @@ const PAGES = [
 export async function page(current, render, trustFields = '') {
   const main = $('main');
   const header = el('header', { class: 'site' },
-    el('a', { class: 'brand', href: 'index.html' }, 'Accord'),
+    el('a', { class: 'brand', href: 'home.html' }, 'Accord'),
     el('nav', { 'aria-label': 'Board pages' }, el('ul', {}, PAGES.map(([href, label]) =>
       el('li', {}, el('a', { href, 'aria-current': href === current ? 'page' : null }, label))))),
     el('div', { class: 'who', id: 'who' }));

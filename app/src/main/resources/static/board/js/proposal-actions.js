@@ -3,6 +3,7 @@
 // short; the API decides. Every control calls the same GraphQL mutation as any client, through accord.js's gql, and
 // a refusal is shown beside the control in the API's own words, with the focus moved to it.
 import { day, el, gql } from './accord.js';
+import { actionForm as sharedActionForm, field, said, text } from './action-form.js';
 
 const PROPOSAL = 'proposal { id status }';
 
@@ -13,6 +14,7 @@ const MUTATIONS = {
   closeVoting: `mutation Close($input: CloseVotingInput!) { closeVoting(input: $input) { ${PROPOSAL} } }`,
   withdrawProposal: `mutation Withdraw($input: WithdrawProposalInput!) { withdrawProposal(input: $input) { ${PROPOSAL} } }`,
   adoptProposal: `mutation Adopt($input: AdoptProposalInput!) { adoptProposal(input: $input) { standard { id } ${PROPOSAL} } }`,
+  reviseProposal: `mutation Revise($input: ReviseProposalInput!) { reviseProposal(input: $input) { proposal { id status revisions { number } } } }`,
   declineAdoption: `mutation Decline($input: DeclineAdoptionInput!) { declineAdoption(input: $input) { ${PROPOSAL} } }`
 };
 
@@ -28,7 +30,9 @@ export function proposalActions(p, me, done) {
   const eligible = (p.eligibleVoters || []).some(v => v.id === me.id);
   const recused = p.recusals.some(r => r.voter.id === me.id);
   const executive = (me.roles || []).includes('TRUST_EXECUTIVE');
+  const member = chair || (p.team.members || []).some(m => m.id === me.id);
   const forms = [];
+  if (p.status === 'DRAFT' && member) forms.push(reviseForm(p, done));
   if (p.status === 'VOTING' && eligible && !recused) {
     forms.push(voteForm(p, me, done), recuseForm(p, done));
   }
@@ -41,34 +45,13 @@ export function proposalActions(p, me, done) {
     el('h2', { id: 'actions-title' }, 'What you can do'), forms);
 }
 
-/** A form whose submit calls one mutation with input(event); a refusal shows in its problem line. */
+/** A form whose submit calls one mutation on this proposal with input(submitter). */
 function actionForm(id, title, hint, fields, buttons, mutation, input, done, confirmation) {
-  const problem = el('p', { class: 'problem', id: id + '-problem', role: 'alert', tabindex: '-1', hidden: true });
-  const form = el('form', { class: 'panel action', id: id + '-form', 'aria-labelledby': id + '-title', novalidate: true },
-    el('h3', { id: id + '-title' }, title), hint ? el('p', { class: 'muted' }, hint) : null, fields,
-    el('div', { class: 'buttons' }, buttons), problem);
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
-    const submitter = event.submitter;
-    const all = [...form.querySelectorAll('button')];
-    all.forEach(b => { b.disabled = true; });
-    problem.hidden = true;
-    try {
-      await gql(MUTATIONS[mutation], { input: { proposalId: form.dataset.proposal, ...input(submitter) } });
-      await done(typeof confirmation === 'function' ? confirmation(submitter) : confirmation);
-    } catch (error) {
-      all.forEach(b => { b.disabled = false; });
-      problem.textContent = error.message;
-      problem.hidden = false;
-      problem.focus();
-    }
-  });
+  const form = sharedActionForm(id, title, hint, fields, buttons,
+    submitter => gql(MUTATIONS[mutation], { input: { proposalId: form.dataset.proposal, ...input(submitter) } }),
+    message => done(message), confirmation);
   return form;
 }
-
-// an optional text left empty goes as null; a required one goes as it is, for the API to refuse in its own words
-const text = value => (value && value.trim() ? value.trim() : null);
-const said = value => (value || '').trim();
 
 const CHOICE_WORDS = { APPROVE: 'approve', OBJECT: 'object', ABSTAIN: 'abstain' };
 
@@ -158,6 +141,29 @@ function declineForm(p, done) {
     el('div', {}, el('label', { for: 'decline-reason' }, 'Reason'), reason),
     el('button', { type: 'submit', id: 'decline-button', class: 'secondary' }, 'Decline'),
     'declineAdoption', () => ({ reason: said(reason.value) }), done, 'Adoption was declined.');
+  form.dataset.proposal = p.id;
+  return form;
+}
+
+/** Any member of the team, while DRAFT: a new revision of the text, with a note; the page then shows its diff. */
+function reviseForm(p, done) {
+  const title = el('input', { id: 'revise-proposal-title', value: p.title });
+  const statement = el('textarea', { id: 'revise-statement', rows: 5 }, p.statement || '');
+  const rationale = el('textarea', { id: 'revise-rationale', rows: 3 }, p.rationale || '');
+  const note = el('input', { id: 'revise-note' });
+  const latest = p.revisions.length ? p.revisions[p.revisions.length - 1].number : null;
+  const form = actionForm('revise', 'Revise the draft',
+    'Every revision is kept, and the page shows what changed between any two.',
+    [field('revise-proposal-title', 'Title', title), field('revise-statement', 'Statement', statement),
+      field('revise-rationale', 'Rationale', rationale),
+      field('revise-note', 'What you changed and why (optional)', note)],
+    el('button', { type: 'submit', id: 'revise-button' }, 'Save a new revision'),
+    'reviseProposal', () => ({ title: said(title.value), statement: said(statement.value),
+      rationale: text(rationale.value), note: text(note.value), expectedRevision: latest }), done,
+    (submitter, result) => {
+      const revisions = result.reviseProposal.proposal.revisions;
+      return 'Revision ' + revisions[revisions.length - 1].number + ' was saved.';
+    });
   form.dataset.proposal = p.id;
   return form;
 }

@@ -12,7 +12,7 @@ const QUERY = `query Proposal($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS}
     variations { variation { id } school { id name } kind status version effect }
     schoolsGained { id name } schoolsLost { id name } }
   eligibleVoters { id displayName nameErased }
-  team { id name chair { id } trust { id name schools { id name } } }
+  team { id name chair { id } members { id } trust { id name schools { id name } } }
   standard { id title currentVersion alignment versions { number statement alignment appliesTo { description } }
     variations { id school { id name } version kind status } } } }`;
 
@@ -24,8 +24,8 @@ page('standards.html', async (main, me) => {
   if (p) live(main, me, id);
 });
 
-// the confirmation of the reader's last action, kept over redraws
-let lastConfirmation = '';
+// the confirmation of the reader's last action, kept over redraws; one made on the draft page comes as ?done=
+let lastConfirmation = param('done') || '';
 
 /**
  * Reads the proposal and draws the page; after an action of the reader's, confirms it in words and moves the focus
@@ -73,7 +73,7 @@ async function draw(main, me, id, confirmation) {
     el('h2', {}, 'Its text'), el('blockquote', { id: 'statement' }, p.statement),
     p.rationale ? el('p', {}, el('strong', {}, 'Rationale: '), p.rationale) : '',
     el('h2', {}, 'Revisions'), revisions(p, 'proposal-rev'));
-  if (confirmation) confirmed.focus();
+  if (confirmation || (lastConfirmation && !focused && param('done'))) confirmed.focus();
   else if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
   return p;
 }

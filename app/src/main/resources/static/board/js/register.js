@@ -2,6 +2,7 @@
 // decisions arriving live over graphql-ws.
 import { $, authorization, day, download, el, gql, nameless, page, param, person, time, when, notFound, trustOf } from './accord.js';
 import { subscribe } from './graphql-ws.js';
+import { AREA_WORDS, plain, words } from './words.js';
 
 // every kind of decision in plain words, in the order the type filter offers them
 const TYPES = {
@@ -28,7 +29,6 @@ const SETUP = new Set(['TrustRegistered', 'SchoolRegistered', 'PersonRegistered'
   'SchoolLeftCluster']);
 const AREAS = ['SAFEGUARDING', 'CURRICULUM', 'ASSESSMENT', 'TEACHING', 'BEHAVIOUR', 'ATTENDANCE', 'SEND',
   'PERSONAL_DEVELOPMENT', 'CPD', 'GOVERNANCE', 'FINANCE', 'HR', 'DATA_PROTECTION', 'ESTATES', 'IT', 'PUPIL_PREMIUM'];
-const AREA_WORDS = { SEND: 'SEND', CPD: 'CPD', HR: 'HR', IT: 'IT' };
 /** The filters the address carries (?area=…&type=…), so that a view can be shared. */
 const FILTER_FIELDS = ['area', 'team', 'person', 'type', 'from', 'to'];
 const PAGE_SIZE = 50;
@@ -253,19 +253,6 @@ function show(log, records, entries) {
       dates.length > 1 && when(dates[0]) !== when(dates[dates.length - 1]) ? ' to ' + when(dates[dates.length - 1]) : '',
       '. Open to see them.');
   });
-}
-
-/** A summary in plain words: upper-case values outside quoted titles, dates and times in the reader's zone. */
-export function plain(summary) {
-  return (summary || '').split(/('[^']*')/).map((part, k) => k % 2 ? part : part
-    .replace(/\[([A-Z_, ]+)\]/g, (_, list) => list.split(/,\s*/).map(words).join(', '))
-    .replace(/\b[A-Z]{2,}(?:_[A-Z]+)*\b/g, words)
-    .replace(/\b\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, instant => when(instant))
-    .replace(/\b(\d{4}-\d{2}-\d{2})\b/g, date => day(date))).join('');
-}
-
-function words(value) {
-  return AREA_WORDS[value] || value.replaceAll('_', ' ').toLowerCase();
 }
 
 function entry(record, live = false) {

@@ -1,8 +1,10 @@
 // A standard's history: each version on a timeline with the proposal that made it, its revisions, votes,
 // dissent and recusals, who adopted it and when, and the schools' variations against it.
-import { $, badge, day, el, gql, page, param, person, time, notFound } from './accord.js';
+import { $, day, el, gql, page, param, person, time, notFound } from './accord.js';
 import { renderDiff } from './diff.js';
 import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
+import { statusBadge, words } from './words.js';
+import { schoolActions } from './variation-actions.js';
 
 const QUERY = `query Standard($id: ID!) { standard(id: $id) {
   id title area alignment currentVersion retiredOn retiredAt trust { id name }
@@ -11,7 +13,7 @@ const QUERY = `query Standard($id: ID!) { standard(id: $id) {
   variations { id school { id name } version kind status needsRejustification description justification
     reviewBy expiresOn decidedBy { id displayName nameErased } } } }`;
 
-page('standards.html', async (main) => {
+page('standards.html', async (main, me) => {
   const id = param('id');
   const data = id ? await gql(QUERY, { id }) : { standard: null };
   const s = data.standard;
@@ -23,10 +25,11 @@ page('standards.html', async (main) => {
     el('h1', {}, s.title),
     el('dl', { class: 'facts panel' },
       el('dt', {}, 'Area'), el('dd', {}, s.area.replaceAll('_', ' ').toLowerCase()),
-      el('dt', {}, 'Alignment'), el('dd', {}, badge(s.alignment)),
+      el('dt', {}, 'Alignment'), el('dd', {}, statusBadge(s.alignment)),
       el('dt', {}, 'Current version'), el('dd', {}, String(s.currentVersion)),
       el('dt', {}, 'Trust'), el('dd', {}, s.trust.name),
       s.retiredOn ? [el('dt', {}, 'Retired'), el('dd', {}, 'from ' + day(s.retiredOn))] : null),
+    await school(s, me),
     compareVersions(s),
     el('h2', { id: 'timeline-title' }, 'Versions'),
     el('ol', { class: 'timeline', id: 'timeline', 'aria-labelledby': 'timeline-title' },
@@ -44,7 +47,7 @@ function version(s, v) {
   const against = s.variations.filter(x => x.version === v.number);
   return el('li', { id: 'version-' + v.number },
     el('article', { class: 'panel', 'aria-labelledby': 'version-' + v.number + '-title' },
-      el('h3', { id: 'version-' + v.number + '-title' }, 'Version ' + v.number + ': ' + v.title, ' ', badge(v.alignment)),
+      el('h3', { id: 'version-' + v.number + '-title' }, 'Version ' + v.number + ': ' + v.title, ' ', statusBadge(v.alignment)),
       el('p', {}, 'In force from ', el('strong', {}, day(v.effectiveFrom)),
         v.reviewBy ? ', review by ' + day(v.reviewBy) : '', '. Adopted by ', el('strong', {}, person(v.adoptedBy)),
         ' on ', time(v.adoptedAt), '.'),
@@ -68,8 +71,9 @@ function variationTable(list, id) {
     el('thead', {}, el('tr', {}, ['School', 'Kind', 'Status', 'Version', 'What and why', 'Until', 'Decided by']
       .map(h => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, list.map(x => el('tr', { id: id === 'all-variations' ? 'variation-' + x.id : null },
-      el('td', {}, x.school.name), el('td', {}, x.kind.toLowerCase()),
-      el('td', {}, badge(x.status), x.needsRejustification ? [' ', badge('NEEDS_REJUSTIFICATION')] : null),
+      el('td', {}, el('a', { href: 'variation.html?id=' + encodeURIComponent(x.id) }, x.school.name)),
+      el('td', {}, words(x.kind)),
+      el('td', {}, statusBadge(x.status), x.needsRejustification ? [' ', statusBadge('NEEDS_REJUSTIFICATION')] : null),
       el('td', {}, String(x.version)),
       el('td', {}, x.description ? el('p', {}, x.description) : null, el('p', {}, el('strong', {}, 'Why: '), x.justification || '')),
       el('td', {}, day(x.reviewBy || x.expiresOn)),
@@ -94,4 +98,33 @@ function compareVersions(s) {
   box.addEventListener('change', draw);
   queueMicrotask(draw);
   return box;
+}
+
+/**
+ * A head's part on the standard's page: their school's open variation from it, or the form to record how the school
+ * meets it (adaptable) or to ask for an exception (required). Empty for everyone else.
+ */
+async function school(s, me) {
+  if (!(me.roles || []).includes('HEADTEACHER')) return '';
+  me.school = (await gql('{ me { school { id name } } }')).me.school;
+  if (!me.school) return '';
+  const mine = s.variations.find(x => x.school.id === me.school.id && ['REQUESTED', 'RECORDED', 'APPROVED'].includes(x.status));
+  const section = el('section', { id: 'school-action', class: 'panel', 'aria-labelledby': 'school-action-title', tabindex: '-1' },
+    el('h2', { id: 'school-action-title' }, 'Your school'),
+    el('p', { class: 'status', id: 'action-done', role: 'status', tabindex: '-1' }));
+  if (mine) {
+    section.append(el('p', { id: 'school-variation' }, me.school.name, ' has an ', words(mine.kind), ' (', statusBadge(mine.status), mine.needsRejustification ? [', ', statusBadge('NEEDS_REJUSTIFICATION')] : null,
+      '): ', el('a', { href: 'variation.html?id=' + encodeURIComponent(mine.id) }, 'open it')));
+    return section;
+  }
+  const form = schoolActions(s, me, (message, v) => {
+    // once recorded, the variation has a page of its own: go there, saying so
+    location.href = 'variation.html?id=' + encodeURIComponent(v.id) + '&done=' + encodeURIComponent(message);
+  });
+  if (!form) {
+    section.append(el('p', { class: 'muted' }, 'Guidance: your school is free, and records nothing.'));
+    return section;
+  }
+  section.append(form);
+  return section;
 }

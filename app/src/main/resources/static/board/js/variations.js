@@ -1,6 +1,7 @@
 // The variation map: schools down, standards across, each cell the school's rule in force on a date, as the
 // record stood at a moment. One request: rulesInForce for each school under an alias (at most 30 a request).
-import { $, badge, day, el, gql, page, param, notFound, trustOf, when } from './accord.js';
+import { $, day, el, gql, page, param, notFound, trustOf, when } from './accord.js';
+import { statusBadge, words } from './words.js';
 
 const RULES = 'standard { id title } version { number effectiveFrom } alignment status '
   + 'variation { id kind status version description justification reviewBy expiresOn decidedBy { id displayName nameErased } }';
@@ -31,7 +32,7 @@ page('variations.html', async (main, me) => {
 function legend() {
   return el('p', { class: 'muted', id: 'legend' }, 'Key: ',
     ['ALIGNED', 'IMPLEMENTED', 'EXCEPTION', 'NEEDS_REJUSTIFICATION', 'IMPLEMENTATION_MISSING']
-      .flatMap(s => [badge(s), ' ']));
+      .flatMap(s => [statusBadge(s), ' ']));
 }
 
 async function draw(trust) {
@@ -63,7 +64,7 @@ async function draw(trust) {
     el('caption', { class: 'muted' }, 'Schools and the standards in force on ' + day(asOf)),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'School'), columns.map(rule => el('th', { scope: 'col' },
       el('a', { href: 'standard.html?id=' + encodeURIComponent(rule.standard.id) }, rule.standard.title),
-      el('br'), el('span', { class: 'muted' }, 'v' + rule.version.number + ' · ' + rule.alignment.toLowerCase()))))),
+      el('br'), el('span', { class: 'muted' }, 'v' + rule.version.number + ' · ' + words(rule.alignment)))))),
     el('tbody', {}, trust.schools.map(school => el('tr', {},
       el('th', { scope: 'row' }, school.name),
       columns.map(column => cell(school, (rules.get(school.id) || []).find(r => r.standard.id === column.standard.id),
@@ -80,7 +81,7 @@ function cell(school, rule, standardId) {
   const explanation = v ? (v.kind === 'EXCEPTION' ? 'Exception' : 'Implementation') + ' (' + v.status.toLowerCase()
     + ', against version ' + v.version + '): ' + (v.justification || '') : explain(rule.status);
   return el('td', { 'data-school': school.id, 'data-standard': rule.standard.id, 'data-status': rule.status },
-    el('details', {}, el('summary', { title: explanation }, badge(rule.status)),
+    el('details', {}, el('summary', { title: explanation }, statusBadge(rule.status)),
       v ? [
         v.description ? el('p', {}, el('strong', {}, 'What: '), v.description) : null,
         el('p', { class: 'justification' }, el('strong', {}, 'Why: '), v.justification || 'no justification recorded'),

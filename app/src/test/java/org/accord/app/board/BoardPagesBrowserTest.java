@@ -6,13 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-import org.accord.app.support.AccordHttpTest;
 import org.accord.app.support.Http;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -22,39 +17,10 @@ import org.openqa.selenium.WebElement;
  * The board's pages in a real browser (headless Chromium), as the demo accounts use them. Each test saves a
  * screenshot under target/screenshots/ and the first render of each page is timed with the Performance API.
  */
-class BoardPagesBrowserTest extends AccordHttpTest {
+class BoardPagesBrowserTest extends BrowserTest {
 
     /** The goal for a page's first render, from navigation start to the data drawn (Performance API). */
     private static final double FIRST_RENDER_MS = 1000;
-
-    private static Browser browser;
-    private String screenshot;
-
-    // the browser is looked for before each test (not once for the class), so that surefire lists each test as
-    // skipped, with the reason, where chromium or chromedriver is missing
-    @BeforeEach
-    void openBrowser(TestInfo test) throws Exception {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
-        screenshot = test.getTestMethod().orElseThrow().getName();
-    }
-
-    @AfterEach
-    void saveScreenshot() {
-        if (browser != null) {
-            System.out.println("screenshot: " + browser.screenshot(screenshot).toAbsolutePath());
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void theSignInFormRefusesAWrongPasswordWithoutTheBrowsersOwnDialog() {

@@ -29,7 +29,9 @@ class BoardPagesHttpTest extends AccordHttpTest {
         for (String path : List.of("/board/index.html", "/board/standard.html", "/board/proposal.html",
                 "/board/variations.html", "/board/standards.html", "/board/board.css", "/board/js/accord.js",
                 "/board/rights.html", "/board/js/rights.js",
-                "/board/js/graphql-ws.js", "/board/js/diff.js")) {
+                "/board/js/graphql-ws.js", "/board/js/diff.js", "/board/home.html", "/board/js/home.js",
+                "/board/js/words.js", "/board/variation.html", "/board/js/variation.js", "/board/js/variation-actions.js",
+                "/board/js/draft.js", "/board/draft.html")) {
             HttpResponse<String> response = get(path, null);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
         }
@@ -39,11 +41,11 @@ class BoardPagesHttpTest extends AccordHttpTest {
     }
 
     @Test
-    void theRootAddressLeadsToThePagesWithoutAPasswordChallenge() throws Exception {
+    void theRootAddressLeadsToTheHomePageWithoutAPasswordChallenge() throws Exception {
         HttpResponse<String> root = get("/", null);
 
         assertThat(root.statusCode()).isEqualTo(302);
-        assertThat(root.headers().firstValue("Location").orElseThrow()).endsWith("/board/");
+        assertThat(root.headers().firstValue("Location").orElseThrow()).endsWith("/board/home.html");
         assertThat(root.headers().firstValue("WWW-Authenticate")).isEmpty();
     }
 

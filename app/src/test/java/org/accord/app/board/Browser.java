@@ -95,8 +95,54 @@ final class Browser implements AutoCloseable {
         Number at = waitFor("the first render of " + path, () -> (Number) js(
                 "const m = performance.getEntriesByName('accord:rendered')[0]; return m ? m.startTime : null"));
         double ms = at.doubleValue();
-        System.out.printf("first render of %s: %.0f ms%n", path, ms);
+        System.out.printf("first render of %s: %.0f ms, transfer %s%n", path, ms, transfer());
         return ms;
+    }
+
+    /**
+     * What the page brought over the network: the document and every resource, as transferred (0 for what the cache
+     * served) and as encoded (the size of each file, cached or not).
+     */
+    String transfer() {
+        @SuppressWarnings("unchecked")
+        List<Number> sizes = (List<Number>) js("""
+                const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+                return [all.reduce((n, e) => n + (e.transferSize || 0), 0),
+                        all.reduce((n, e) => n + (e.encodedBodySize || 0), 0), all.length];""");
+        return String.format("%.1f KB over the network (%.1f KB in %d files)", sizes.get(0).doubleValue() / 1024,
+                sizes.get(1).doubleValue() / 1024, sizes.get(2).longValue());
+    }
+
+    private static String axeScript;
+
+    /**
+     * axe-core's scan of the page as it is now, against the WCAG 2.0, 2.1 and 2.2 A and AA rules: each violation of
+     * serious or critical impact, as "rule: help (target, …)". axe-core comes from the test classpath (Deque's jar),
+     * injected into the page, so nothing is fetched.
+     */
+    List<String> accessibilityProblems() {
+        if (axeScript == null) {
+            try (var in = Browser.class.getResourceAsStream("/axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException("axe.min.js is not on the test classpath");
+                }
+                axeScript = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object'"))) {
+            js(axeScript);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag',
+                    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')))
+                  .catch(e => done(['axe failed: ' + e]));""");
+        return found;
     }
 
     /** Picks the option of a select whose value or text is the one given, as a reader's click would. */

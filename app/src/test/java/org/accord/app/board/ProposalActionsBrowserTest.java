@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.accord.app.support.AccordHttpTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 
 /**
  * A deliberation done entirely in the proposal page (headless Chromium), as the demo accounts: the chair opens
@@ -22,34 +16,7 @@ import org.openqa.selenium.interactions.Actions;
  * the executive adopts or declines. Each test drafts its own proposal in the heads of English (through the API, as
  * member1), so that the demo's proposal open for voting stays as other tests expect it.
  */
-class ProposalActionsBrowserTest extends AccordHttpTest {
-
-    private static Browser browser;
-    private String screenshot;
-
-    @BeforeEach
-    void openBrowser(TestInfo test) throws Exception {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
-        screenshot = test.getTestMethod().orElseThrow().getName();
-    }
-
-    @AfterEach
-    void saveScreenshot() {
-        if (browser != null) {
-            System.out.println("screenshot: " + browser.screenshot(screenshot).toAbsolutePath());
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class ProposalActionsBrowserTest extends BrowserTest {
 
     @Test
     void aProposalGoesFromDraftToAdoptionInThePages() {
@@ -120,7 +87,12 @@ class ProposalActionsBrowserTest extends AccordHttpTest {
         assertThat(browser.text(By.id("proposal-status"))).contains("RATIFIED");
         assertThat(browser.first(By.id("vote-form"))).isNull();
 
-        open("exec", id);
+        // the executive finds it on their home page, waiting for adoption
+        browser.signIn("exec");
+        browser.openAndTime("/board/home.html");
+        browser.waitFor("the proposals to adopt", () -> browser.first(By.id("work-adopt")))
+                .findElement(By.linkText("Reading aloud in every Year 7 English lesson")).click();
+        browser.waitFor("the proposal", () -> browser.first(By.id("proposal-status")));
         assertThat(browser.first(By.id("decline-form"))).isNotNull();
         browser.js("document.activeElement.blur(); window.scrollTo(0, 0)");
         tabTo("adopt-button");
@@ -232,54 +204,5 @@ class ProposalActionsBrowserTest extends AccordHttpTest {
         browser.signIn(account);
         browser.openAndTime("/board/proposal.html?id=" + id);
         browser.waitFor("the proposal", () -> browser.first(By.id("proposal-status")));
-    }
-
-    /** Clicks a button, again if a live redraw replaced it meanwhile. */
-    private void click(String id) {
-        browser.waitFor(id, () -> {
-            WebElement button = browser.first(By.id(id));
-            if (button == null || !button.isEnabled()) {
-                return false;
-            }
-            button.click();
-            return true;
-        });
-    }
-
-    private String confirmation() {
-        return confirmation("");
-    }
-
-    /** The confirmation of the reader's last action, once it starts with the words given. */
-    private String confirmation(String startingWith) {
-        return browser.waitFor("the confirmation \"" + startingWith + "…\"", () -> {
-            WebElement done = browser.first(By.id("action-done"));
-            String text = done == null ? "" : done.getText();
-            return !text.isBlank() && text.startsWith(startingWith) ? text : null;
-        });
-    }
-
-    private WebElement shown(String id) {
-        WebElement element = browser.first(By.id(id));
-        return element != null && element.isDisplayed() && !element.getText().isBlank() ? element : null;
-    }
-
-    private void press(CharSequence... keys) {
-        new Actions(browser.driver()).sendKeys(keys).perform();
-    }
-
-    private WebElement active() {
-        return browser.driver().switchTo().activeElement();
-    }
-
-    /** Presses Tab, and only Tab, until the element is focused (at most 100 times). */
-    private void tabTo(String id) {
-        for (int i = 0; i < 100; i++) {
-            if (id.equals(active().getAttribute("id"))) {
-                return;
-            }
-            press(Keys.TAB);
-        }
-        throw new AssertionError("Tab never reached #" + id);
     }
 }

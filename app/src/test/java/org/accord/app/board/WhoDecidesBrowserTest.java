@@ -2,44 +2,12 @@ package org.accord.app.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.accord.app.support.AccordHttpTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
 /** The board's "Who decides" page in a real browser (headless Chromium): clusters, the map, and who decides. */
-class WhoDecidesBrowserTest extends AccordHttpTest {
-
-    private static Browser browser;
-    private String screenshot;
-
-    @BeforeEach
-    void openBrowser(TestInfo test) throws Exception {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
-        screenshot = test.getTestMethod().orElseThrow().getName();
-    }
-
-    @AfterEach
-    void saveScreenshot() {
-        if (browser != null) {
-            System.out.println("screenshot: " + browser.screenshot(screenshot).toAbsolutePath());
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class WhoDecidesBrowserTest extends BrowserTest {
 
     @Test
     void aBoardMemberSeesTheClustersTheMapAndWhoDecidesForASchool() {
