@@ -172,6 +172,7 @@ export function problem(error) {
 const PAGES = [
   ['index.html', 'Decision register'],
   ['variations.html', 'Variation map'],
+  ['compliance.html', 'Compliance'],
   ['standards.html', 'Standards and proposals'],
   ['rights.html', 'Who decides']
 ];
