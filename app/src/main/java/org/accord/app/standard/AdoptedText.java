@@ -46,6 +46,7 @@ public record AdoptedText(String title, Area area, AlignmentLevel alignment, Str
         Applicability applies = applicability != null ? applicability : inherited;
         return new StandardVersionAdoptedEvent(standardId, trustId, version, title, area, alignment, statement,
                 effectiveFrom, reviewBy, proposalId, adoptedBy, DomainClock.now(), applies,
-                AttestationCadence.of(attestationCadence != null ? attestationCadence : inheritedCadence));
+                // null stays null (NONE), as on the events recorded before cadences existed
+                attestationCadence != null ? attestationCadence : inheritedCadence);
     }
 }

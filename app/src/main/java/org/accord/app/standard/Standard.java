@@ -66,6 +66,7 @@ public class Standard {
     private final Map<String, VariationState> variations = new LinkedHashMap<>();
 
     /** {@code applicability} null: every school (as recorded before applicability existed). */
+    /** {@code cadence} null: NONE (as recorded before cadences existed), kept null so an amendment inherits null. */
     record VersionFacts(int number, AlignmentLevel alignment, LocalDate effectiveFrom, Applicability applicability,
                         AttestationCadence cadence) {
     }
@@ -176,7 +177,8 @@ public class Standard {
         }
         return versions.stream().filter(v -> !v.effectiveFrom().isAfter(day))
                 .reduce((earlier, later) -> later)
-                .map(v -> new VersionInForce(trustId, v.number(), v.cadence(), Applicability.of(v.applicability()),
+                .map(v -> new VersionInForce(trustId, v.number(), AttestationCadence.of(v.cadence()),
+                        Applicability.of(v.applicability()),
                         clusterId));
     }
 
@@ -454,7 +456,7 @@ public class Standard {
         standardId = event.standardId();
         trustId = event.trustId();
         versions.add(new VersionFacts(event.version(), event.alignment(), event.effectiveFrom(),
-                event.applicability(), AttestationCadence.of(event.attestationCadence())));
+                event.applicability(), event.attestationCadence()));
     }
 
     @EventSourcingHandler
