@@ -177,6 +177,7 @@ const PAGES = [
   ['home.html', 'Home'],
   ['index.html', 'Decision register'],
   ['variations.html', 'Variation map'],
+  ['compliance.html', 'Compliance'],
   ['standards.html', 'Standards and proposals'],
   ['rights.html', 'Who decides']
 ];

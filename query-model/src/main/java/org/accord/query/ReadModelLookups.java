@@ -2,6 +2,7 @@ package org.accord.query;
 
 import java.util.List;
 
+import org.accord.query.attestation.AttestationDocument;
 import org.accord.query.audit.DecisionRecordDocument;
 import org.accord.query.proposal.PeriodDelegationDocument;
 import org.accord.query.proposal.ProposalDocument;
@@ -17,7 +18,7 @@ public final class ReadModelLookups {
 
     public static final List<Class<?>> DOCUMENTS = List.of(ProposalDocument.class, ProposalVoteDocument.class,
             VariationDocument.class, DecisionRecordDocument.class, PeriodDelegationDocument.class,
-            RequestDocument.class);
+            RequestDocument.class, AttestationDocument.class);
 
     private ReadModelLookups() {
     }

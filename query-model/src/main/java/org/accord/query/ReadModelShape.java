@@ -15,11 +15,14 @@ package org.accord.query;
  * existed, so earlier read models must be rebuilt to hold them.</li>
  * <li>applicability (merged with the shape above, which read models of either branch lack part of): each standard
  * version holds what it applies to, a school its phase changes (valid and record time).</li>
+ * <li>attestations (issue 20, item 1): each standard version and each proposal's content hold an attestation
+ * cadence (absent reads as NONE, so earlier documents would answer the same; raised all the same, as a shape change);
+ * attestations with their QA findings as new documents.</li>
  * </ol>
  */
 public final class ReadModelShape {
 
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     private ReadModelShape() {
     }

@@ -5,10 +5,17 @@ import java.time.LocalDate;
 import org.accord.api.standard.AlignmentLevel;
 import org.accord.api.standard.Applicability;
 import org.accord.api.standard.Area;
+import org.accord.api.standard.AttestationCadence;
 
 /** The fields a revision changes; a null field stays as it was. */
 public record ProposalChanges(String title, Area area, AlignmentLevel alignment, String statement, String rationale,
-                              LocalDate effectiveFrom, LocalDate reviewBy, Applicability applicability) {
+                              LocalDate effectiveFrom, LocalDate reviewBy, Applicability applicability,
+                              AttestationCadence attestationCadence) {
+
+    public ProposalChanges(String title, Area area, AlignmentLevel alignment, String statement, String rationale,
+                           LocalDate effectiveFrom, LocalDate reviewBy, Applicability applicability) {
+        this(title, area, alignment, statement, rationale, effectiveFrom, reviewBy, applicability, null);
+    }
 
     public ProposalChanges(String title, Area area, AlignmentLevel alignment, String statement, String rationale,
                            LocalDate effectiveFrom, LocalDate reviewBy) {
@@ -24,6 +31,7 @@ public record ProposalChanges(String title, Area area, AlignmentLevel alignment,
                 rationale != null ? rationale : current.rationale(),
                 effectiveFrom != null ? effectiveFrom : current.effectiveFrom(),
                 reviewBy != null ? reviewBy : current.reviewBy(),
-                applicability != null ? applicability : current.applicability());
+                applicability != null ? applicability : current.applicability(),
+                attestationCadence != null ? attestationCadence : current.attestationCadence());
     }
 }

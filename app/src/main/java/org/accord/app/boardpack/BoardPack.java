@@ -27,8 +27,15 @@ public record BoardPack(String trustId, String trustName, LocalDate from, LocalD
      * Where the trust stands as the pack is made, whatever the period: the exceptions in force and what is overdue
      * (a variation past its review or expiry date, or pinned to a version a standard has since replaced), each a line
      * in words naming the school and the standard. Null where the assembler did not look (a pack built by hand).
+     * {@code attestationsOverdue} and {@code attestationsChallenged}: the compliance view's OVERDUE and CHALLENGED
+     * cells on that day, in words; null where the assembler did not look.
      */
-    public record Standing(LocalDate on, List<String> exceptionsInForce, List<String> overdue) {
+    public record Standing(LocalDate on, List<String> exceptionsInForce, List<String> overdue,
+                           List<String> attestationsOverdue, List<String> attestationsChallenged) {
+
+        public Standing(LocalDate on, List<String> exceptionsInForce, List<String> overdue) {
+            this(on, exceptionsInForce, overdue, null, null);
+        }
     }
 
     /** The summary a board reads first: the period's decisions counted, its dissent, and where the trust stands. */
@@ -62,6 +69,14 @@ public record BoardPack(String trustId, String trustName, LocalDate from, LocalD
                 : "Overdue on " + standing.on() + ": " + standing.overdue().size() + plural(standing.overdue().size(),
                 " item") + ":");
         standing.overdue().forEach(x -> lines.add("  - " + x));
+        if (standing.attestationsOverdue() != null && standing.attestationsChallenged() != null) {
+            int late = standing.attestationsOverdue().size();
+            int challenged = standing.attestationsChallenged().size();
+            lines.add("Attestations on " + standing.on() + ": " + late + " overdue, " + challenged
+                    + " challenged by quality assurance" + (late + challenged == 0 ? "." : ":"));
+            standing.attestationsOverdue().forEach(x -> lines.add("  - " + x));
+            standing.attestationsChallenged().forEach(x -> lines.add("  - " + x));
+        }
         return lines;
     }
 

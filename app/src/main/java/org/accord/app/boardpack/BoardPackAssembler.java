@@ -16,6 +16,9 @@ import org.accord.api.audit.DecisionLogFilter;
 import org.accord.api.audit.DecisionLogPage;
 import org.accord.api.audit.DecisionRecordView;
 import org.accord.api.audit.FindDecisionLogQuery;
+import org.accord.api.attestation.ComplianceEntryView;
+import org.accord.api.attestation.ComplianceState;
+import org.accord.api.attestation.FindComplianceQuery;
 import org.accord.api.proposal.FindProposalQuery;
 import org.accord.api.proposal.ProposalView;
 import org.accord.api.shared.Actor;
@@ -161,7 +164,35 @@ public class BoardPackAssembler {
             }
         }
         java.util.Collections.sort(overdue);
-        return new BoardPack.Standing(today, exceptions, overdue);
+        List<ComplianceEntryView> compliance = queries.list(new FindComplianceQuery(trustId, null, today, null),
+                ComplianceEntryView.class);
+        return new BoardPack.Standing(today, exceptions, overdue,
+                attestations(compliance, ComplianceState.OVERDUE), attestations(compliance, ComplianceState.CHALLENGED));
+    }
+
+    /** The compliance view's cells in one state, in words naming the school and the standard. */
+    private List<String> attestations(List<ComplianceEntryView> compliance, ComplianceState state) {
+        List<ComplianceEntryView> cells = compliance.stream().filter(e -> e.state() == state).toList();
+        if (cells.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> schools = new HashMap<>();
+        queries.list(new FindSchoolsQuery(cells.stream().map(ComplianceEntryView::schoolId).distinct().toList()),
+                SchoolView.class).forEach(s -> schools.put(s.id(), s.name()));
+        Map<String, String> standards = new HashMap<>();
+        queries.list(new FindStandardsQuery(cells.stream().map(ComplianceEntryView::standardId).distinct().toList()),
+                StandardView.class).forEach(s -> standards.put(s.id(), s.title()));
+        return cells.stream().map(e -> {
+            String what = schools.getOrDefault(e.schoolId(), e.schoolId()) + ": '"
+                    + standards.getOrDefault(e.standardId(), e.standardId()) + "' (version " + e.version() + "): ";
+            if (state == ComplianceState.OVERDUE) {
+                return what + "attestation overdue (" + e.cadence().name().toLowerCase(java.util.Locale.ROOT)
+                        + "; the last period passed without one)";
+            }
+            var finding = e.attestation() == null ? null : e.attestation().latestFinding();
+            return what + "attestation challenged" + (finding == null ? "" : " on " + finding.visitedOn()
+                    + ": " + String.join("; ", finding.actions()) + "; follow-up by " + finding.followUpBy());
+        }).sorted().toList();
     }
 
     /** The whole record checked now; null where no chain is kept. */

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.accord.api.attestation.AttestCommand;
+import org.accord.api.attestation.QaOutcome;
+import org.accord.api.attestation.RecordQaFindingCommand;
 import org.accord.api.proposal.AdoptProposalCommand;
 import org.accord.api.proposal.CastVoteCommand;
 import org.accord.api.proposal.DelegateVoteCommand;
@@ -28,6 +31,7 @@ import org.accord.api.shared.Actor;
 import org.accord.api.standard.AlignmentLevel;
 import org.accord.api.standard.Applicability;
 import org.accord.api.standard.Area;
+import org.accord.api.standard.AttestationCadence;
 import org.accord.api.team.DecisionMode;
 import org.accord.api.team.DecisionRule;
 import org.accord.api.team.DelegateVotesForPeriodCommand;
@@ -228,6 +232,7 @@ final class DemoTrust {
     static final String PASSPORT_STANDARD = "demo-standard-send-passport";
     static final String SURGERY_STANDARD = "demo-standard-town-send-surgery";
     static final String READING_STANDARD = "demo-standard-ks3-reading";
+    static final String RECORD_STANDARD = "demo-standard-single-central-record";
 
     /**
      * The backbone: a REQUIRED safeguarding standard (with one approved exception), an ADAPTABLE history sequence
@@ -243,7 +248,8 @@ final class DemoTrust {
                 ProposalKind.NEW_STANDARD, null, null, new ProposalContent("Safeguarding concerns are logged the same"
                 + " day", Area.SAFEGUARDING, AlignmentLevel.REQUIRED, "Every safeguarding concern is logged in the"
                 + " trust's safeguarding system on the day it is raised.", "One standard, because children move"
-                + " between our schools and so must their records.", LocalDate.of(2026, 9, 1), null))));
+                + " between our schools and so must their records.", LocalDate.of(2026, 9, 1), null, null,
+                AttestationCadence.TERMLY))));
         decide(steps, safeguarding, "dsl-riverside", List.of("dsl-riverside", "dsl-northfield", "dsl-willowbrook"));
         steps.add(as("exec", new AdoptProposalCommand(safeguarding, null, LocalDate.of(2027, 8, 31),
                 SAFEGUARDING_STANDARD)));
@@ -295,6 +301,44 @@ final class DemoTrust {
 
         steps.add(as("exec", new AdoptProposalCommand("demo-proposal-ks3-reading",
                 today.plusYears(1).withDayOfMonth(1), null, READING_STANDARD)));
+        steps.addAll(attestations(today));
+        return steps;
+    }
+
+    /**
+     * Attestations and quality assurance: the safeguarding log is attested each term (Oakwood's attestation confirmed
+     * by a QA visit, Meadowbank's challenged with actions; Willowbrook has its exception); the single central record,
+     * in force since a year before the demo was loaded, is attested by Oakwood only, so the other schools' are
+     * OVERDUE whatever the day the demo is loaded.
+     */
+    private static List<Step> attestations(LocalDate today) {
+        List<Step> steps = new ArrayList<>();
+        String record = "demo-proposal-single-central-record";
+        steps.add(as("dsl-riverside", new DraftProposalCommand(record, "demo-team-safeguarding",
+                ProposalKind.NEW_STANDARD, null, null, new ProposalContent("The single central record is checked"
+                + " each term", Area.SAFEGUARDING, AlignmentLevel.REQUIRED, "The headteacher and a governor check the"
+                + " school's single central record of staff checks each term and sign it off.", "Ofsted looks at it"
+                + " first; a trust of several schools must know each one is complete.", today.minusYears(1), null,
+                null, AttestationCadence.TERMLY))));
+        decide(steps, record, "dsl-riverside", List.of("dsl-riverside", "dsl-northfield", "dsl-willowbrook"));
+        steps.add(as("exec", new AdoptProposalCommand(record, null, null, RECORD_STANDARD)));
+
+        steps.add(as("head", new AttestCommand("demo-attestation-oakwood-log", TRUST, schoolId("oakwood"),
+                SAFEGUARDING_STANDARD, 1, "Every concern this term was logged in the trust's system on the day;"
+                + " the designated lead checks the log each Friday.", List.of("Safeguarding log audit, autumn term",
+                "https://oakwood.example/policies/safeguarding.pdf"))));
+        steps.add(as("exec", new RecordQaFindingCommand("demo-attestation-oakwood-log", QaOutcome.CONFIRMED,
+                "Sampled ten concerns: each logged the same day.", null, null, today)));
+        steps.add(as("head-meadowbank", new AttestCommand("demo-attestation-meadowbank-log", TRUST,
+                schoolId("meadowbank"), SAFEGUARDING_STANDARD, 1, "Concerns are logged on the day they are raised.",
+                List.of("Designated lead's termly report"))));
+        steps.add(as("exec", new RecordQaFindingCommand("demo-attestation-meadowbank-log", QaOutcome.CHALLENGED,
+                "Three concerns were found on paper, logged days later.", List.of("Log the three paper concerns in"
+                + " the trust's system", "Train the two new members of staff in same-day logging"),
+                today.plusWeeks(6), today)));
+        steps.add(as("head", new AttestCommand("demo-attestation-oakwood-record", TRUST, schoolId("oakwood"),
+                RECORD_STANDARD, 1, "Checked and signed off with the safeguarding governor this term.",
+                List.of("Single central record sign-off sheet"))));
         return steps;
     }
 

@@ -350,7 +350,7 @@ public class Proposal {
         }
         return new AdoptionPlan(trustId, kind, standardId, amendsVersion, new AdoptedText(content.title(),
                 content.area(), content.alignment(), content.statement(), from, review, proposalId, actorId,
-                content.applicability()), scope);
+                content.applicability(), content.attestationCadence()), scope);
     }
 
     /** The standard an amendment or retirement is about; null for a new standard. */
@@ -455,7 +455,7 @@ public class Proposal {
         }
         return new ProposalContent(title, content.area(), content.alignment(), statement,
                 Check.optionalText(content.rationale(), "rationale"), content.effectiveFrom(), content.reviewBy(),
-                content.applicability());
+                content.applicability(), content.attestationCadence());
     }
 
     /**

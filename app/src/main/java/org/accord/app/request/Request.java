@@ -151,7 +151,8 @@ public class Request {
     private ProposalContent fromRequest(ProposalContent content) {
         ProposalContent c = Check.present(content, "proposal");
         return new ProposalContent(c.title() == null ? title : c.title(), c.area() == null ? area : c.area(),
-                c.alignment(), c.statement(), c.rationale(), c.effectiveFrom(), c.reviewBy(), c.applicability());
+                c.alignment(), c.statement(), c.rationale(), c.effectiveFrom(), c.reviewBy(), c.applicability(),
+                c.attestationCadence());
     }
 
     private Roster.Membership member(String actorId, TrustRosters trusts) {

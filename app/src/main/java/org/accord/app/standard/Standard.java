@@ -14,6 +14,7 @@ import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
 import org.accord.api.standard.AlignmentLevel;
 import org.accord.api.standard.Applicability;
+import org.accord.api.standard.AttestationCadence;
 import org.accord.api.standard.StandardRetiredEvent;
 import org.accord.api.standard.StandardVersionAdoptedEvent;
 import org.accord.api.variation.ApproveExceptionCommand;
@@ -60,11 +61,14 @@ public class Standard {
     private String trustId;
     private final List<VersionFacts> versions = new ArrayList<>();
     private boolean retired;
+    private LocalDate retiredOn;
     private String clusterId;
     private final Map<String, VariationState> variations = new LinkedHashMap<>();
 
     /** {@code applicability} null: every school (as recorded before applicability existed). */
-    record VersionFacts(int number, AlignmentLevel alignment, LocalDate effectiveFrom, Applicability applicability) {
+    /** {@code cadence} null: NONE (as recorded before cadences existed), kept null so an amendment inherits null. */
+    record VersionFacts(int number, AlignmentLevel alignment, LocalDate effectiveFrom, Applicability applicability,
+                        AttestationCadence cadence) {
     }
 
     /** Mutable, for the event sourcing handlers; equal by value, so Axon's test fixture can compare states. */
@@ -139,7 +143,7 @@ public class Standard {
             throw DomainException.badRequest("effectiveFrom " + draft.effectiveFrom() + " is before version " + current
                     + " takes effect (" + current().effectiveFrom() + ")");
         }
-        apply(draft.asVersion(standardId, trustId, current + 1, current().applicability()));
+        apply(draft.asVersion(standardId, trustId, current + 1, current().applicability(), current().cadence()));
         if (clusterId != null) {
             // a cluster standard's next version is its cluster's, as every version before it
             apply(new StandardVersionScopedToClusterEvent(standardId, trustId, current + 1, clusterId,
@@ -161,6 +165,21 @@ public class Standard {
                         now));
             }
         });
+    }
+
+    /**
+     * The version in force on {@code day} (the highest-numbered one effective by then), as an attestation is checked
+     * against it; empty before version 1 takes effect and from the day a retirement takes effect.
+     */
+    public java.util.Optional<VersionInForce> versionInForce(LocalDate day) {
+        if (retiredOn != null && !day.isBefore(retiredOn)) {
+            return java.util.Optional.empty();
+        }
+        return versions.stream().filter(v -> !v.effectiveFrom().isAfter(day))
+                .reduce((earlier, later) -> later)
+                .map(v -> new VersionInForce(trustId, v.number(), AttestationCadence.of(v.cadence()),
+                        Applicability.of(v.applicability()),
+                        clusterId));
     }
 
     public StandardLookup.StandardFacts facts() {
@@ -437,7 +456,7 @@ public class Standard {
         standardId = event.standardId();
         trustId = event.trustId();
         versions.add(new VersionFacts(event.version(), event.alignment(), event.effectiveFrom(),
-                event.applicability()));
+                event.applicability(), event.attestationCadence()));
     }
 
     @EventSourcingHandler
@@ -448,6 +467,7 @@ public class Standard {
     @EventSourcingHandler
     void on(StandardRetiredEvent event) {
         retired = true;
+        retiredOn = event.retiredOn();
     }
 
     @EventSourcingHandler

@@ -173,6 +173,11 @@ class AuthorisationMatrixTest extends AccordHttpTest {
                         + " \"{requestToDecline}\", reason: \"r\"}) { request { id } } }"),
                 row("declineRequest (routed to the executive)", "ok F F F F F F N", "mutation { declineRequest(input:"
                         + " {requestId: \"{requestToExecutive}\", reason: \"r\"}) { request { id } } }"),
+                row("attest", "F F F F F F ok N", "mutation { attest(input: {schoolId: \"demo-school-oakwood\","
+                        + " standardId: \"demo-standard-single-central-record\", version: 1, statement: \"s\"})"
+                        + " { attestation { id } } }"),
+                row("recordQaFinding", "ok F F F F F F N", "mutation { recordQaFinding(input: {attestationId:"
+                        + " \"demo-attestation-oakwood-record\", outcome: CONFIRMED}) { attestation { id } } }"),
                 row("erasePerson", "ok F F F F F F N", "mutation { erasePerson(input: {personId: \"{person}\"})"
                         + " { person { id } } }"));
     }
@@ -215,6 +220,8 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         reads.put("{ school(id: \"demo-school-oakwood\") { cluster { id } } }", "\"cluster\":{");
         reads.put("{ request(id: \"{request}\") { id } }", "\"request\":{");
         reads.put("{ requests(trustId: \"demo-trust\") { edges { cursor } } }", "\"cursor\"");
+        reads.put("{ compliance(trustId: \"demo-trust\") { state } }", "\"state\"");
+        reads.put("{ attestation(id: \"demo-attestation-oakwood-log\") { id } }", "\"attestation\":{");
         List<String> wrong = new ArrayList<>();
         reads.forEach((query, seen) -> ACCOUNTS.forEach(account -> {
             String answer = post(account, query);

@@ -1,6 +1,7 @@
 package org.accord.query.audit;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.function.Function;
 
 import org.accord.api.proposal.AdoptionDeclinedEvent;
@@ -39,10 +40,14 @@ import org.accord.api.variation.ExceptionApprovedEvent;
 import org.accord.api.variation.ExceptionDeclinedEvent;
 import org.accord.api.variation.ExceptionRequestedEvent;
 import org.accord.api.variation.ImplementationRecordedEvent;
+import org.accord.api.attestation.AttestationRecordedEvent;
+import org.accord.api.attestation.QaFindingRecordedEvent;
+import org.accord.api.attestation.QaOutcome;
 import org.accord.api.request.RequestDeclinedEvent;
 import org.accord.api.request.RequestRaisedEvent;
 import org.accord.api.request.RequestSupportedEvent;
 import org.accord.api.request.RequestTakenUpEvent;
+import org.accord.api.standard.AttestationCadence;
 import org.accord.api.variation.VariationExpiredEvent;
 import org.accord.api.variation.VariationReaffirmedEvent;
 import org.accord.api.variation.VariationRevokedEvent;
@@ -190,7 +195,8 @@ final class DecisionNarrator {
         if (event instanceof StandardVersionAdoptedEvent e) {
             return new Narration("standard", e.standardId(), e.area(), "Standard '" + e.title() + "' version "
                     + e.version() + " (" + e.alignment() + ") adopted, in force from " + e.effectiveFrom()
-                    + applyingTo(e.applicability()), null, e.adoptedAt(), e.title());
+                    + applyingTo(e.applicability()) + attested(e.attestationCadence()), null, e.adoptedAt(),
+                    e.title());
         }
         if (event instanceof StandardRetiredEvent e) {
             return of("standard", e.standardId(), "Standard '" + subjects.apply(e.standardId()).title() + "' retired from "
@@ -248,7 +254,32 @@ final class DecisionNarrator {
         if (event instanceof RequestDeclinedEvent e) {
             return request(e.requestId(), "The request '%s' was declined", e.reason(), e.declinedAt(), subjects);
         }
+        if (event instanceof AttestationRecordedEvent e) {
+            Subject standard = subjects.apply(e.standardId());
+            return new Narration("attestation", e.attestationId(), standard.area(), "School '"
+                    + subjects.apply(e.schoolId()).title() + "' attested that it meets '" + standard.title()
+                    + "' (version " + e.version() + ", attested " + e.cadence().name().toLowerCase(Locale.ROOT)
+                    + ")" + (e.evidence() == null || e.evidence().isEmpty() ? ""
+                    : ", with evidence: " + String.join("; ", e.evidence())), e.statement(), e.attestedAt(), null);
+        }
+        if (event instanceof QaFindingRecordedEvent e) {
+            Subject standard = subjects.apply(e.standardId());
+            String whose = "school '" + subjects.apply(e.schoolId()).title() + "''s attestation of '"
+                    + standard.title() + "'";
+            String summary = e.outcome() == QaOutcome.CONFIRMED
+                    ? "A quality-assurance visit on " + e.visitedOn() + " confirmed " + whose
+                    : "A quality-assurance visit on " + e.visitedOn() + " challenged " + whose + "; agreed actions: "
+                    + String.join("; ", e.actions()) + "; follow-up by " + e.followUpBy();
+            return new Narration("attestation", e.attestationId(), standard.area(), summary, e.notes(),
+                    e.recordedAt(), null);
+        }
         return of("event", null, event.getClass().getSimpleName(), null, recordedAt, null);
+    }
+
+    /** Words for a cadence that asks for attestation; nothing for NONE (and for versions before cadences). */
+    private static String attested(AttestationCadence cadence) {
+        return cadence == null || cadence == AttestationCadence.NONE ? ""
+                : ", attested " + cadence.name().toLowerCase(Locale.ROOT) + " by each school it applies to";
     }
 
     /**

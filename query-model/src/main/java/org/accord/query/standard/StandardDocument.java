@@ -7,6 +7,7 @@ import java.util.List;
 import org.accord.api.standard.AlignmentLevel;
 import org.accord.api.standard.Applicability;
 import org.accord.api.standard.Area;
+import org.accord.api.standard.AttestationCadence;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -29,11 +30,23 @@ public record StandardDocument(@Id String id, String trustId, List<VersionEntry>
 
     public record VersionEntry(int number, String title, Area area, AlignmentLevel alignment, String statement,
                                LocalDate effectiveFrom, LocalDate reviewBy, String proposalId, String adoptedBy,
-                               Instant adoptedAt, Applicability applicability) {
+                               Instant adoptedAt, Applicability applicability, AttestationCadence attestationCadence) {
+
+        public VersionEntry(int number, String title, Area area, AlignmentLevel alignment, String statement,
+                            LocalDate effectiveFrom, LocalDate reviewBy, String proposalId, String adoptedBy,
+                            Instant adoptedAt, Applicability applicability) {
+            this(number, title, area, alignment, statement, effectiveFrom, reviewBy, proposalId, adoptedBy, adoptedAt,
+                    applicability, null);
+        }
 
         /** Never null: absent on versions adopted before applicability existed, which apply to every school. */
         public Applicability applicability() {
             return Applicability.of(applicability);
+        }
+
+        /** Never null: absent on versions adopted before cadences existed, which ask for no attestation. */
+        public AttestationCadence attestationCadence() {
+            return AttestationCadence.of(attestationCadence);
         }
     }
 

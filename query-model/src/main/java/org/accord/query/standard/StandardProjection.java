@@ -39,7 +39,7 @@ public class StandardProjection {
                 .addToSet("versions", new StandardDocument.VersionEntry(event.version(), event.title(), event.area(),
                         event.alignment(), event.statement(), event.effectiveFrom(), event.reviewBy(),
                         event.proposalId(), event.adoptedBy(), event.adoptedAt(),
-                        event.applicability())));
+                        event.applicability(), event.attestationCadence())));
         store.upsert(TrustDocument.class, event.trustId(), new Update().addToSet("standardIds", event.standardId()));
     }
 

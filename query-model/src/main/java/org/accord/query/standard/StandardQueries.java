@@ -38,6 +38,7 @@ public class StandardQueries {
 
     public static StandardVersionView version(String standardId, StandardDocument.VersionEntry v) {
         return new StandardVersionView(standardId, v.number(), v.title(), v.area(), v.alignment(), v.statement(),
-                v.effectiveFrom(), v.reviewBy(), v.proposalId(), v.adoptedBy(), v.adoptedAt(), v.applicability());
+                v.effectiveFrom(), v.reviewBy(), v.proposalId(), v.adoptedBy(), v.adoptedAt(), v.applicability(),
+                v.attestationCadence());
     }
 }

@@ -1,0 +1,4 @@
+package org.accord.api.attestation;
+
+public record FindAttestationQuery(String attestationId) {
+}

@@ -1,0 +1,170 @@
+package org.accord.app.attestation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.accord.api.attestation.AttestCommand;
+import org.accord.api.attestation.AttestationView;
+import org.accord.api.attestation.ComplianceEntryView;
+import org.accord.api.attestation.ComplianceState;
+import org.accord.api.attestation.FindAttestationQuery;
+import org.accord.api.attestation.FindComplianceQuery;
+import org.accord.api.attestation.QaFindingView;
+import org.accord.api.attestation.RecordQaFindingCommand;
+import org.accord.api.proposal.ProposalView;
+import org.accord.api.shared.DomainException;
+import org.accord.api.standard.AttestationCadence;
+import org.accord.api.standard.FindStandardsQuery;
+import org.accord.api.standard.StandardVersionView;
+import org.accord.api.standard.StandardView;
+import org.accord.api.trust.FindPeopleQuery;
+import org.accord.api.trust.FindSchoolsQuery;
+import org.accord.api.trust.PersonView;
+import org.accord.api.trust.SchoolView;
+import org.accord.app.security.AccordUser;
+import org.accord.app.shared.Commands;
+import org.accord.app.shared.Ids;
+import org.accord.app.shared.Queries;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/** Attestations, quality-assurance findings and the compliance view. */
+@Controller
+public class AttestationController {
+
+    private final Commands commands;
+    private final Queries queries;
+
+    public AttestationController(Commands commands, Queries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @QueryMapping
+    public AttestationView attestation(@Argument String id, @AuthenticationPrincipal AccordUser caller) {
+        AttestationView attestation = find(id);
+        return attestation != null && caller.mayRead(attestation.trustId()) ? attestation : null;
+    }
+
+    /** Readable by whoever may read the trust (its people and its board); anyone else sees an empty view. */
+    @QueryMapping
+    public List<ComplianceEntryView> compliance(@Argument String trustId, @Argument String schoolId,
+                                                @Argument List<ComplianceState> states, @Argument LocalDate asOf,
+                                                @Argument Instant knownAt,
+                                                @AuthenticationPrincipal AccordUser caller) {
+        if (!caller.mayRead(trustId)) {
+            return List.of();
+        }
+        List<ComplianceEntryView> entries = entries(trustId, schoolId, asOf, knownAt);
+        return states == null || states.isEmpty() ? entries
+                : entries.stream().filter(e -> states.contains(e.state())).toList();
+    }
+
+    @QueryMapping
+    public ComplianceSummary complianceSummary(@Argument String trustId, @Argument LocalDate asOf,
+                                               @Argument Instant knownAt,
+                                               @AuthenticationPrincipal AccordUser caller) {
+        return ComplianceSummary.of(caller.mayRead(trustId) ? entries(trustId, null, asOf, knownAt) : List.of());
+    }
+
+    @MutationMapping
+    public AttestPayload attest(@Argument AttestInput input, @AuthenticationPrincipal AccordUser caller) {
+        SchoolView school = input.schoolId() == null ? null
+                : queries.first(new FindSchoolsQuery(List.of(input.schoolId())), SchoolView.class);
+        if (school == null || !caller.mayRead(school.trustId())) {
+            throw DomainException.notFound("unknown school '" + input.schoolId() + "'");
+        }
+        String id = commands.send(new AttestCommand(Ids.next(), school.trustId(), input.schoolId(),
+                        input.standardId(), input.version(), input.statement(), input.evidence()),
+                caller.personId(), input.clientMutationId(), input);
+        return new AttestPayload(input.clientMutationId(), find(id));
+    }
+
+    @MutationMapping
+    public RecordQaFindingPayload recordQaFinding(@Argument RecordQaFindingInput input,
+                                                  @AuthenticationPrincipal AccordUser caller) {
+        AttestationView attestation = find(input.attestationId());
+        if (attestation == null || !caller.mayRead(attestation.trustId())) {
+            throw DomainException.notFound("unknown attestation '" + input.attestationId() + "'");
+        }
+        commands.send(new RecordQaFindingCommand(input.attestationId(), input.outcome(), input.notes(),
+                        input.actions(), input.followUpBy(), input.visitedOn()),
+                caller.personId(), input.clientMutationId(), input);
+        return new RecordQaFindingPayload(input.clientMutationId(), find(input.attestationId()));
+    }
+
+    @SchemaMapping(typeName = "StandardVersion", field = "attestationCadence")
+    public AttestationCadence versionCadence(StandardVersionView version) {
+        return version.attestationCadence();
+    }
+
+    @SchemaMapping(typeName = "Proposal", field = "attestationCadence")
+    public AttestationCadence proposalCadence(ProposalView proposal) {
+        return proposal.content() == null ? null : proposal.content().attestationCadence();
+    }
+
+    @SchemaMapping(typeName = "ProposalRevision", field = "attestationCadence")
+    public AttestationCadence revisionCadence(ProposalView.Revision revision) {
+        return revision.content() == null ? null : revision.content().attestationCadence();
+    }
+
+    @SchemaMapping(typeName = "Attestation")
+    public SchoolView school(AttestationView attestation) {
+        return school(attestation.schoolId());
+    }
+
+    @SchemaMapping(typeName = "Attestation")
+    public StandardView standard(AttestationView attestation) {
+        return standard(attestation.standardId());
+    }
+
+    @SchemaMapping(typeName = "Attestation")
+    public PersonView attestedBy(AttestationView attestation) {
+        return person(attestation.attestedBy());
+    }
+
+    @SchemaMapping(typeName = "Attestation")
+    public QaFindingView latestFinding(AttestationView attestation) {
+        return attestation.latestFinding();
+    }
+
+    @SchemaMapping(typeName = "QaFinding")
+    public PersonView recordedBy(QaFindingView finding) {
+        return person(finding.recordedBy());
+    }
+
+    @SchemaMapping(typeName = "ComplianceEntry")
+    public SchoolView school(ComplianceEntryView entry) {
+        return school(entry.schoolId());
+    }
+
+    @SchemaMapping(typeName = "ComplianceEntry")
+    public StandardView standard(ComplianceEntryView entry) {
+        return standard(entry.standardId());
+    }
+
+    private List<ComplianceEntryView> entries(String trustId, String schoolId, LocalDate asOf, Instant knownAt) {
+        return queries.list(new FindComplianceQuery(trustId, schoolId, asOf, knownAt), ComplianceEntryView.class);
+    }
+
+    private SchoolView school(String id) {
+        return queries.first(new FindSchoolsQuery(List.of(id)), SchoolView.class);
+    }
+
+    private StandardView standard(String id) {
+        return queries.first(new FindStandardsQuery(List.of(id)), StandardView.class);
+    }
+
+    private PersonView person(String id) {
+        return id == null ? null : queries.first(new FindPeopleQuery(List.of(id)), PersonView.class);
+    }
+
+    private AttestationView find(String id) {
+        return id == null ? null : queries.one(new FindAttestationQuery(id), AttestationView.class);
+    }
+}

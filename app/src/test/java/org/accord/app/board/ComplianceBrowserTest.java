@@ -1,0 +1,75 @@
+package org.accord.app.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.accord.app.support.AccordHttpTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/** The compliance page in a real browser (headless Chromium), as the board reads it from the demo trust. */
+class ComplianceBrowserTest extends AccordHttpTest {
+
+    private static Browser browser;
+    private String screenshot;
+
+    // looked for before each test, so that surefire lists the test as skipped where chromium is missing
+    @BeforeEach
+    void openBrowser(TestInfo test) throws Exception {
+        if (browser == null) {
+            browser = Browser.open(port);
+        }
+        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+        screenshot = test.getTestMethod().orElseThrow().getName();
+    }
+
+    @AfterEach
+    void saveScreenshot() {
+        if (browser != null) {
+            System.out.println("screenshot: " + browser.screenshot(screenshot).toAbsolutePath());
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void theCompliancePageShowsEachSchoolAgainstEachStandardWithChallengesAndOverdueAttestations() {
+        browser.signIn("board");
+        browser.openAndTime("/board/compliance.html");
+        WebElement table = browser.waitFor("the compliance table", () -> browser.first(By.id("compliance-table")));
+        String meadowbankLog = "td[data-school='demo-school-meadowbank'][data-standard='demo-standard-safeguarding-log']";
+        assertThat(table.findElement(By.cssSelector(meadowbankLog)).getAttribute("data-state"))
+                .isEqualTo("CHALLENGED");
+        assertThat(table.findElement(By.cssSelector("td[data-school='demo-school-willowbrook']"
+                + "[data-standard='demo-standard-safeguarding-log']")).getAttribute("data-state"))
+                .isEqualTo("EXCEPTION_IN_FORCE");
+        assertThat(table.findElement(By.cssSelector("td[data-school='demo-school-meadowbank']"
+                + "[data-standard='demo-standard-single-central-record']")).getAttribute("data-state"))
+                .isEqualTo("OVERDUE");
+        assertThat(Integer.parseInt(browser.text(By.id("count-overdue")))).isPositive();
+        assertThat(Integer.parseInt(browser.text(By.id("count-challenged")))).isPositive();
+
+        table.findElement(By.cssSelector(meadowbankLog + " summary")).sendKeys(Keys.ENTER);
+        assertThat(browser.text(By.cssSelector(meadowbankLog + " .actions")))
+                .contains("Train the two new members of staff in same-day logging");
+        browser.screenshot("theCompliancePageWithAChallengeOpen");
+        assertThat(browser.lowestContrast()).isGreaterThanOrEqualTo(4.5);
+        assertThat(browser.first(By.cssSelector("nav a[href='compliance.html'][aria-current='page']"))).isNotNull();
+
+        browser.driver().findElement(By.id("as-of")).sendKeys("01012020");
+        browser.driver().findElement(By.id("show")).click();
+        browser.waitFor("an empty view in 2020", () -> browser.first(By.id("compliance-empty")));
+    }
+}
