@@ -28,7 +28,9 @@ class BoardPackComplianceHttpTest extends AccordHttpTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         try (PDDocument pdf = Loader.loadPDF(response.body())) {
-            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            // the extracted text of the standard fonts shows a straight quote as ’ on some pages and ' on others,
+            // depending on which font object PDFBox drew the page with: the words are what is checked
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ").replace('\u2019', '\'');
             assertThat(text).containsSubsequence("Summary", "Attestations on", "overdue,",
                     "challenged by quality assurance:",
                     "Meadowbank Primary Academy: 'The single central record is checked each term' (version 1):"
