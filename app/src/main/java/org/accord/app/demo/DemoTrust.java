@@ -25,6 +25,7 @@ import org.accord.api.rights.ChangeDecisionRightsCommand;
 import org.accord.api.rights.DecisionLevel;
 import org.accord.api.rights.DecisionRight;
 import org.accord.api.shared.Actor;
+import org.accord.api.review.ReaffirmStandardCommand;
 import org.accord.api.standard.AlignmentLevel;
 import org.accord.api.standard.Applicability;
 import org.accord.api.standard.Area;
@@ -232,7 +233,8 @@ final class DemoTrust {
     /**
      * The backbone: a REQUIRED safeguarding standard (with one approved exception), an ADAPTABLE history sequence
      * that two primaries implement differently and that was later amended (one school re-affirmed, one still needs
-     * to), a GUIDANCE standard, and the ratified reading proposal adopted to take effect a year from now.
+     * to), a GUIDANCE standard, and the ratified reading proposal adopted to take effect a year from now. The
+     * safeguarding standard was reviewed and reaffirmed; the GUIDANCE standard is overdue for review.
      */
     private static List<Step> backbone() {
         List<Step> steps = new ArrayList<>();
@@ -253,6 +255,10 @@ final class DemoTrust {
                         + " lead transcribes each evening.", today.plusMonths(4))));
         steps.add(as("exec", new ApproveExceptionCommand(SAFEGUARDING_STANDARD, "demo-variation-willowbrook-log",
                 "Approved until the migration is done")));
+        // reviewed early, after the trust's safeguarding audit, and kept as it is for another year
+        steps.add(as("exec", new ReaffirmStandardCommand(SAFEGUARDING_STANDARD, "The autumn safeguarding audit"
+                + " found concerns logged the same day in every school but Willowbrook, whose exception covers its"
+                + " move to the trust's system: the standard works as written.", today.plusYears(1))));
 
         String history = "demo-proposal-ks2-history";
         steps.add(as("member3", new DraftProposalCommand(history, "demo-team-english", ProposalKind.NEW_STANDARD,
@@ -291,7 +297,9 @@ final class DemoTrust {
                 LocalDate.of(2026, 10, 1), null))));
         decide(steps, passport, "sendco-meadowbank", List.of("sendco-meadowbank", "sendco-willowbrook",
                 "sendco-riverside"));
-        steps.add(as("exec", new AdoptProposalCommand(passport, null, null, PASSPORT_STANDARD)));
+        // in force for more than a year, and its review date has passed with nobody acting on it: overdue
+        steps.add(as("exec", new AdoptProposalCommand(passport, today.minusMonths(13), today.minusDays(21),
+                PASSPORT_STANDARD)));
 
         steps.add(as("exec", new AdoptProposalCommand("demo-proposal-ks3-reading",
                 today.plusYears(1).withDayOfMonth(1), null, READING_STANDARD)));

@@ -40,6 +40,8 @@ import org.accord.api.variation.ExceptionDeclinedEvent;
 import org.accord.api.variation.ExceptionRequestedEvent;
 import org.accord.api.variation.ImplementationRecordedEvent;
 import org.accord.api.request.RequestDeclinedEvent;
+import org.accord.api.review.ReviewProposalRaisedEvent;
+import org.accord.api.review.StandardReaffirmedEvent;
 import org.accord.api.request.RequestRaisedEvent;
 import org.accord.api.request.RequestSupportedEvent;
 import org.accord.api.request.RequestTakenUpEvent;
@@ -195,6 +197,21 @@ final class DecisionNarrator {
         if (event instanceof StandardRetiredEvent e) {
             return of("standard", e.standardId(), "Standard '" + subjects.apply(e.standardId()).title() + "' retired from "
                     + e.retiredOn(), null, e.retiredAt(), null);
+        }
+        if (event instanceof StandardReaffirmedEvent e) {
+            Subject standard = subjects.apply(e.standardId());
+            return new Narration("standard", e.standardId(), standard.area(), "Standard '" + standard.title()
+                    + "' version " + e.version() + " reviewed and reaffirmed without change"
+                    + (e.dueOn() == null ? "" : " (review due " + e.dueOn() + ")") + "; next review by "
+                    + e.nextReviewBy(), e.rationale(), e.reaffirmedAt(), null);
+        }
+        if (event instanceof ReviewProposalRaisedEvent e) {
+            Subject standard = subjects.apply(e.standardId());
+            String aim = e.kind() == org.accord.api.proposal.ProposalKind.RETIRE_STANDARD ? "retire it" : "amend it";
+            return new Narration("standard", e.standardId(), standard.area(), "A review of standard '"
+                    + standard.title() + "' version " + e.version() + " raised proposal '"
+                    + subjects.apply(e.proposalId()).title() + "' in team '" + subjects.apply(e.teamId()).title()
+                    + "' to " + aim, null, e.raisedAt(), null);
         }
         if (event instanceof ImplementationRecordedEvent e) {
             return variation(e.variationId(), e.standardId(), "A school recorded how it implements '%s' (version "
