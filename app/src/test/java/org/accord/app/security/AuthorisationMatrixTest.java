@@ -173,6 +173,16 @@ class AuthorisationMatrixTest extends AccordHttpTest {
                         + " \"{requestToDecline}\", reason: \"r\"}) { request { id } } }"),
                 row("declineRequest (routed to the executive)", "ok F F F F F F N", "mutation { declineRequest(input:"
                         + " {requestId: \"{requestToExecutive}\", reason: \"r\"}) { request { id } } }"),
+                // reviews that act: reaffirming is for whoever adopts for the standard's scope
+                row("reaffirmStandard", "ok F F F F F F N", "mutation { reaffirmStandard(input: {standardId:"
+                        + " \"{standard}\", rationale: \"still right\", nextReviewBy: \"" + FUTURE + "\"})"
+                        + " { standard { id } } }"),
+                row("reaffirmStandard (cluster standard: its lead)", "F F F F F F ok N", "mutation {"
+                        + " reaffirmStandard(input: {standardId: \"demo-standard-send-adaptive-teaching\", rationale:"
+                        + " \"still right\", nextReviewBy: \"" + FUTURE + "\"}) { standard { id } } }"),
+                row("raiseReviewProposal", "F F ok ok ok ok F N", "mutation { raiseReviewProposal(input: {standardId:"
+                        + " \"{standard}\", teamId: \"demo-team-english\", kind: AMEND_STANDARD, statement:"
+                        + " \"Amended by %s\"}) { proposal { id } } }"),
                 row("erasePerson", "ok F F F F F F N", "mutation { erasePerson(input: {personId: \"{person}\"})"
                         + " { person { id } } }"));
     }
@@ -215,6 +225,8 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         reads.put("{ school(id: \"demo-school-oakwood\") { cluster { id } } }", "\"cluster\":{");
         reads.put("{ request(id: \"{request}\") { id } }", "\"request\":{");
         reads.put("{ requests(trustId: \"demo-trust\") { edges { cursor } } }", "\"cursor\"");
+        reads.put("{ reviewsDue(trustId: \"demo-trust\") { until } }", "\"until\"");
+        reads.put("{ standard(id: \"demo-standard-safeguarding-log\") { reviews { outcome } } }", "\"outcome\"");
         List<String> wrong = new ArrayList<>();
         reads.forEach((query, seen) -> ACCOUNTS.forEach(account -> {
             String answer = post(account, query);
