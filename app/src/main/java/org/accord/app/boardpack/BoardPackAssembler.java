@@ -18,6 +18,9 @@ import org.accord.api.audit.DecisionRecordView;
 import org.accord.api.audit.FindDecisionLogQuery;
 import org.accord.api.proposal.FindProposalQuery;
 import org.accord.api.proposal.ProposalView;
+import org.accord.api.review.FindReviewsDueQuery;
+import org.accord.api.review.ReviewsDueView;
+import org.accord.api.review.StandardReviewDue;
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
 import org.accord.api.trust.FindSchoolsQuery;
@@ -160,6 +163,12 @@ public class BoardPackAssembler {
                         + " not yet re-justified against version " + standard.currentVersion());
             }
         }
+        // standards whose review date has passed with no review recorded (reaffirmed, amended or retired)
+        ReviewsDueView reviews = queries.one(new FindReviewsDueQuery(trustId, today, 0), ReviewsDueView.class);
+        reviews.standards().stream().filter(StandardReviewDue::overdue)
+                .forEach(d -> overdue.add("Standard '" + d.title() + "' (version " + d.version()
+                        + "): review overdue since " + d.reviewBy()
+                        + (d.openProposalIds().isEmpty() ? "" : ", a proposal raised from its review is in hand")));
         java.util.Collections.sort(overdue);
         return new BoardPack.Standing(today, exceptions, overdue);
     }
