@@ -6,6 +6,7 @@ page('standards.html', async (main, me) => {
   const data = await gql(`query S($id: ID!) {
     trust(id: $id) { id name standards { id title area alignment currentVersion retiredOn current { effectiveFrom } } }
     proposals(trustId: $id, first: 100) { edges { node { id title kind status area team { name } closesAt } } }
+    peerReviews: trust(id: $id) { peerReviewSummary { reviews strengths areasForDevelopment actionsAgreed actionsCompleted actionsOverdue requestsRaised } }
     reviewsDue(trustId: $id, within: 30) { until
       standards { standard { id } title version reviewBy overdue proposals { id title status } }
       variations { id kind status reviewBy expiresOn school { name } standard { id title } } } }`,
@@ -22,6 +23,7 @@ page('standards.html', async (main, me) => {
       el('span', { class: 'muted' }, ' ' + s.area.replaceAll('_', ' ').toLowerCase() + ', version ' + s.currentVersion
         + ' in force from ' + day(s.current.effectiveFrom) + (s.retiredOn ? ', retired from ' + day(s.retiredOn) : ''))))),
     dueForReview(data.reviewsDue),
+    peerReviewSummary(data.peerReviews.peerReviewSummary),
     el('h2', { id: 'proposals-title' }, 'Proposals'),
     el('ul', { id: 'proposals', 'aria-labelledby': 'proposals-title' }, data.proposals.edges.map(({ node: p }) => el('li', {},
       el('a', { href: 'proposal.html?id=' + encodeURIComponent(p.id) }, p.title), ' ', badge(p.status),
@@ -52,4 +54,14 @@ function dueForReview(due) {
           v.school.name + ': ' + v.standard.title), ' ', badge(v.status),
         el('span', { class: 'muted' }, ' ' + v.kind.toLowerCase() + (v.expiresOn ? ', expires ' + day(v.expiresOn)
           : ', review by ' + day(v.reviewBy)))))) : null);
+}
+
+// Peer reviews between schools, counted: the reviews themselves are the two schools' and the trust leadership's.
+function peerReviewSummary(s) {
+  return el('section', { id: 'peer-reviews', 'aria-labelledby': 'peer-reviews-title' },
+    el('h2', { id: 'peer-reviews-title' }, 'Peer reviews'),
+    el('p', { id: 'peer-review-summary' }, s.reviews + (s.reviews === 1 ? ' review' : ' reviews') + ' between schools: '
+      + s.strengths + ' strengths and ' + s.areasForDevelopment + ' areas for development found; ' + s.actionsAgreed
+      + ' actions agreed, ' + s.actionsCompleted + ' completed, ' + s.actionsOverdue + ' overdue; ' + s.requestsRaised
+      + ' findings raised as requests for standardisation.'));
 }

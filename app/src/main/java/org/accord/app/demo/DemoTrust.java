@@ -25,6 +25,13 @@ import org.accord.api.rights.ChangeDecisionRightsCommand;
 import org.accord.api.rights.DecisionLevel;
 import org.accord.api.rights.DecisionRight;
 import org.accord.api.shared.Actor;
+import org.accord.api.peerreview.ActionProgress;
+import org.accord.api.peerreview.AddPeerReviewFindingCommand;
+import org.accord.api.peerreview.AgreePeerReviewActionCommand;
+import org.accord.api.peerreview.FindingKind;
+import org.accord.api.peerreview.FollowUpPeerReviewActionCommand;
+import org.accord.api.peerreview.NoteFindingAgainstStandardCommand;
+import org.accord.api.peerreview.RecordPeerReviewCommand;
 import org.accord.api.review.ReaffirmStandardCommand;
 import org.accord.api.standard.AlignmentLevel;
 import org.accord.api.standard.Applicability;
@@ -73,6 +80,35 @@ final class DemoTrust {
         steps.addAll(clusters());
         steps.addAll(decisions());
         steps.addAll(decisionRights());
+        steps.addAll(peerReviews());
+        return steps;
+    }
+
+    /**
+     * A peer review: Oakwood's head and SENDCo-minded staff visited Willowbrook three weeks ago for SEND and
+     * curriculum; one strength, one area for development noted against the pupil-passport guidance, and an action
+     * Willowbrook's head agreed and has started on. Read by the two schools and the trust's leadership only.
+     */
+    private static List<Step> peerReviews() {
+        List<Step> steps = new ArrayList<>();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String review = "demo-peer-review-willowbrook";
+        steps.add(as("head", new RecordPeerReviewCommand(review, TRUST, schoolId("willowbrook"), schoolId("oakwood"),
+                null, List.of(Area.SEND, Area.CURRICULUM), today.minusDays(21))));
+        steps.add(as("head", new AddPeerReviewFindingCommand(review, "demo-finding-willowbrook-reading",
+                Area.CURRICULUM, FindingKind.STRENGTH, "Daily reading aloud in every class; pupils talk readily"
+                + " about the books.")));
+        String passports = "demo-finding-willowbrook-passports";
+        steps.add(as("head", new AddPeerReviewFindingCommand(review, passports, Area.SEND,
+                FindingKind.AREA_FOR_DEVELOPMENT, "Pupil passports are written but not shared with cover staff, so"
+                + " adaptations lapse when the class teacher is away.")));
+        steps.add(as("head", new NoteFindingAgainstStandardCommand(review, passports, PASSPORT_STANDARD)));
+        steps.add(as("head-willowbrook", new AgreePeerReviewActionCommand(review, "demo-action-willowbrook-cover",
+                passports, "Every cover supervisor reads the class's pupil passports at the start of the day.",
+                today.plusMonths(2))));
+        steps.add(as("head-willowbrook", new FollowUpPeerReviewActionCommand(review, "demo-action-willowbrook-cover",
+                ActionProgress.IN_PROGRESS, "Passports are in each class's cover folder; the briefing starts next"
+                + " half term.")));
         return steps;
     }
 

@@ -41,6 +41,7 @@ class ReviewPagesBrowserTest extends AccordHttpTest {
                 .contains("OVERDUE").contains("was due");
         assertThat(browser.first(By.cssSelector("#due-standards li[data-standard='demo-standard-safeguarding-log']")))
                 .as("reaffirmed for another year: not due").isNull();
+        assertThat(browser.text(By.id("peer-review-summary"))).contains("between schools").contains("actions agreed");
         browser.screenshot("theStandardsPageListsWhatIsDueForReview");
     }
 

@@ -219,4 +219,20 @@ class PeerReviewGraphQlTest extends AccordHttpTest {
         assertThat(record("peer-retry")).isEqualTo(first);
         assertThat(storedEvents()).isEqualTo(before);
     }
+
+    @Test
+    void theDemoTrustHasAReviewOfWillowbrookByOakwoodWithAnActionUnderWay() {
+        as("board").documentName("peerReview").variable("id", "demo-peer-review-willowbrook").execute()
+                .path("peerReview.reviewedSchool.id").entity(String.class).isEqualTo("demo-school-willowbrook")
+                .path("peerReview.reviewingSchool.id").entity(String.class).isEqualTo(OAKWOOD)
+                .path("peerReview.findings[*].kind").entityList(String.class)
+                .containsExactly("STRENGTH", "AREA_FOR_DEVELOPMENT")
+                .path("peerReview.findings[1].standards[0].standard.id").entity(String.class)
+                .isEqualTo("demo-standard-send-passport")
+                .path("peerReview.actions[0].progress").entity(String.class).isEqualTo("IN_PROGRESS");
+        as("member3").documentName("peerReview").variable("id", "demo-peer-review-willowbrook").execute()
+                .path("peerReview.id").entity(String.class).isEqualTo("demo-peer-review-willowbrook");
+        as("chair").documentName("peerReview").variable("id", "demo-peer-review-willowbrook").execute()
+                .path("peerReview").valueIsNull();
+    }
 }

@@ -78,6 +78,12 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         ids.put("requestToDecline", raise("Matrix request to decline", "ASSESSMENT", false));
         ids.put("requestToExecutive", raise("Matrix request to the executive", "ESTATES", true));
         // a school of the matrix's own, in no cluster: the executive's requests meet states that refuse them
+        // Oakwood (head, member3) reviews Riverside (member1): chair and member2 are of neither school
+        String review = field(mutate("head", "mutation { recordPeerReview(input: {trustId: \"demo-trust\","
+                + " reviewedSchoolId: \"demo-school-riverside\", reviewingSchoolId: \"demo-school-oakwood\", areas:"
+                + " [SEND], reviewedOn: \"" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "\"}) { peerReview { id } } }"),
+                "recordPeerReview.peerReview.id");
+        ids.put("peerReview", review);
         ids.put("school", field(mutate("exec", "mutation { registerSchool(input: {trustId: \"demo-trust\", name:"
                 + " \"Matrix cluster school\", phase: PRIMARY}) { school { id } } }"), "registerSchool.school.id"));
     }
@@ -183,6 +189,16 @@ class AuthorisationMatrixTest extends AccordHttpTest {
                 row("raiseReviewProposal", "F F ok ok ok ok F N", "mutation { raiseReviewProposal(input: {standardId:"
                         + " \"{standard}\", teamId: \"demo-team-english\", kind: AMEND_STANDARD, statement:"
                         + " \"Amended by %s\"}) { proposal { id } } }"),
+                // peer review: someone of the trust who may not read the review (of neither school) meets NOT_FOUND
+                row("recordPeerReview", "ok F F F F F ok N", "mutation { recordPeerReview(input: {trustId:"
+                        + " \"demo-trust\", reviewedSchoolId: \"demo-school-riverside\", reviewingSchoolId:"
+                        + " \"demo-school-oakwood\", areas: [SEND], reviewedOn: \"2026-01-05\"}) { peerReview { id } } }"),
+                row("addPeerReviewFinding", "ok F N F N ok ok N", "mutation { addPeerReviewFinding(input:"
+                        + " {peerReviewId: \"{peerReview}\", area: SEND, kind: STRENGTH, text: \"By %s\"})"
+                        + " { peerReview { id } } }"),
+                row("agreePeerReviewAction", "ok F N F N ok ok N", "mutation { agreePeerReviewAction(input:"
+                        + " {peerReviewId: \"{peerReview}\", action: \"By %s\", dueBy: \"" + FUTURE + "\"})"
+                        + " { peerReview { id } } }"),
                 row("erasePerson", "ok F F F F F F N", "mutation { erasePerson(input: {personId: \"{person}\"})"
                         + " { person { id } } }"));
     }
@@ -235,6 +251,20 @@ class AuthorisationMatrixTest extends AccordHttpTest {
                 wrong.add(account + " " + query + " -> " + answer);
             }
         }));
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aPeerReviewIsReadByTheTwoSchoolsAndTheTrustsLeadershipOnly() {
+        List<String> readers = List.of("exec", "board", "member1", "member3", "head");
+        List<String> wrong = new ArrayList<>();
+        for (String account : ACCOUNTS) {
+            String answer = post(account, "{ peerReview(id: \"{peerReview}\") { id } }");
+            boolean sees = answer.contains("\"peerReview\":{");
+            if (sees != readers.contains(account) || answer.contains("\"errors\"")) {
+                wrong.add(account + " -> " + answer);
+            }
+        }
         assertThat(wrong).isEmpty();
     }
 
