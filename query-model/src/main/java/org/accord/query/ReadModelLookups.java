@@ -3,6 +3,8 @@ package org.accord.query;
 import java.util.List;
 
 import org.accord.query.audit.DecisionRecordDocument;
+import org.accord.query.peerreview.PeerReviewDocument;
+import org.accord.query.peerreview.PeerReviewOfSchoolDocument;
 import org.accord.query.proposal.PeriodDelegationDocument;
 import org.accord.query.proposal.ProposalDocument;
 import org.accord.query.proposal.ProposalVoteDocument;
@@ -17,7 +19,7 @@ public final class ReadModelLookups {
 
     public static final List<Class<?>> DOCUMENTS = List.of(ProposalDocument.class, ProposalVoteDocument.class,
             VariationDocument.class, DecisionRecordDocument.class, PeriodDelegationDocument.class,
-            RequestDocument.class);
+            RequestDocument.class, PeerReviewDocument.class, PeerReviewOfSchoolDocument.class);
 
     private ReadModelLookups() {
     }
