@@ -7,7 +7,8 @@ import { statusBadge, words } from './words.js';
 import { schoolActions } from './variation-actions.js';
 
 const QUERY = `query Standard($id: ID!) { standard(id: $id) {
-  id title area alignment currentVersion retiredOn retiredAt trust { id name }
+  id title area alignment currentVersion retiredOn retiredAt nextReviewBy trust { id name }
+  reviews { version outcome rationale dueOn nextReviewBy reviewedAt reviewedBy { id displayName nameErased } proposal { id title status } }
   versions { number title statement alignment effectiveFrom reviewBy appliesTo { description schools { name } clusters { name } } adoptedAt adoptedBy { id displayName nameErased }
     proposal { ${PROPOSAL_FIELDS} } }
   variations { id school { id name } version kind status needsRejustification description justification
@@ -28,12 +29,14 @@ page('standards.html', async (main, me) => {
       el('dt', {}, 'Alignment'), el('dd', {}, statusBadge(s.alignment)),
       el('dt', {}, 'Current version'), el('dd', {}, String(s.currentVersion)),
       el('dt', {}, 'Trust'), el('dd', {}, s.trust.name),
+      s.nextReviewBy ? [el('dt', {}, 'Next review'), el('dd', { id: 'next-review' }, day(s.nextReviewBy))] : null,
       s.retiredOn ? [el('dt', {}, 'Retired'), el('dd', {}, 'from ' + day(s.retiredOn))] : null),
     await school(s, me),
     compareVersions(s),
     el('h2', { id: 'timeline-title' }, 'Versions'),
     el('ol', { class: 'timeline', id: 'timeline', 'aria-labelledby': 'timeline-title' },
       [...s.versions].reverse().map(v => version(s, v))),
+    reviews(s),
     el('h2', { id: 'variations-title' }, 'All variations of the schools'),
     variationTable(s.variations, 'all-variations'));
   if (location.hash) {
@@ -127,4 +130,17 @@ async function school(s, me) {
   }
   section.append(form);
   return section;
+}
+
+// Each review of the standard and what it decided: reaffirmed without change (and why), or a proposal raised from it.
+function reviews(s) {
+  return el('section', { id: 'reviews', 'aria-labelledby': 'reviews-title' },
+    el('h2', { id: 'reviews-title' }, 'Reviews'),
+    s.reviews.length ? el('ol', { id: 'review-list' }, s.reviews.map(r => el('li', {},
+      badge(r.outcome), ' version ' + r.version + ', ' + time(r.reviewedAt) + ' by ', person(r.reviewedBy),
+      r.dueOn ? ' (review due ' + day(r.dueOn) + ')' : '',
+      r.outcome === 'REAFFIRMED' ? [': ', el('q', {}, r.rationale), ' Next review by ' + day(r.nextReviewBy) + '.']
+        : r.proposal ? [': ', el('a', { href: 'proposal.html?id=' + encodeURIComponent(r.proposal.id) }, r.proposal.title),
+          ' (' + r.proposal.status.toLowerCase() + ')'] : null)))
+      : el('p', { class: 'muted' }, 'Not reviewed yet.'));
 }

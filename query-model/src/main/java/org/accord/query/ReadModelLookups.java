@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.accord.query.attestation.AttestationDocument;
 import org.accord.query.audit.DecisionRecordDocument;
+import org.accord.query.peerreview.PeerReviewDocument;
+import org.accord.query.peerreview.PeerReviewOfSchoolDocument;
 import org.accord.query.proposal.PeriodDelegationDocument;
 import org.accord.query.proposal.ProposalDocument;
 import org.accord.query.proposal.ProposalVoteDocument;
@@ -18,7 +20,8 @@ public final class ReadModelLookups {
 
     public static final List<Class<?>> DOCUMENTS = List.of(ProposalDocument.class, ProposalVoteDocument.class,
             VariationDocument.class, DecisionRecordDocument.class, PeriodDelegationDocument.class,
-            RequestDocument.class, AttestationDocument.class);
+            RequestDocument.class, AttestationDocument.class, PeerReviewDocument.class,
+            PeerReviewOfSchoolDocument.class);
 
     private ReadModelLookups() {
     }

@@ -21,6 +21,12 @@ import org.accord.api.attestation.ComplianceState;
 import org.accord.api.attestation.FindComplianceQuery;
 import org.accord.api.proposal.FindProposalQuery;
 import org.accord.api.proposal.ProposalView;
+import org.accord.api.peerreview.FindPeerReviewsQuery;
+import org.accord.api.peerreview.PeerReviewPage;
+import org.accord.api.peerreview.PeerReviewView;
+import org.accord.api.review.FindReviewsDueQuery;
+import org.accord.api.review.ReviewsDueView;
+import org.accord.api.review.StandardReviewDue;
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
 import org.accord.api.trust.FindSchoolsQuery;
@@ -163,6 +169,13 @@ public class BoardPackAssembler {
                         + " not yet re-justified against version " + standard.currentVersion());
             }
         }
+        // standards whose review date has passed with no review recorded (reaffirmed, amended or retired)
+        ReviewsDueView reviews = queries.one(new FindReviewsDueQuery(trustId, today, 0), ReviewsDueView.class);
+        reviews.standards().stream().filter(StandardReviewDue::overdue)
+                .forEach(d -> overdue.add("Standard '" + d.title() + "' (version " + d.version()
+                        + "): review overdue since " + d.reviewBy()
+                        + (d.openProposalIds().isEmpty() ? "" : ", a proposal raised from its review is in hand")));
+        overdue.addAll(overduePeerReviewActions(trustId, today));
         java.util.Collections.sort(overdue);
         List<ComplianceEntryView> compliance = queries.list(new FindComplianceQuery(trustId, null, today, null),
                 ComplianceEntryView.class);
@@ -193,6 +206,29 @@ public class BoardPackAssembler {
             return what + "attestation challenged" + (finding == null ? "" : " on " + finding.visitedOn()
                     + ": " + String.join("; ", finding.actions()) + "; follow-up by " + finding.followUpBy());
         }).sorted().toList();
+    }
+
+    /**
+     * Actions agreed in peer reviews, past their date and not completed: which review and which date, never the
+     * action's words, as anyone of the trust reads the pack and a review is the two schools' (see PeerReviewController).
+     */
+    private List<String> overduePeerReviewActions(String trustId, LocalDate today) {
+        List<String> lines = new ArrayList<>();
+        String after = null;
+        PeerReviewPage page;
+        do {
+            page = queries.one(new FindPeerReviewsQuery(trustId, null, PAGE, after), PeerReviewPage.class);
+            for (PeerReviewView review : page.peerReviews()) {
+                String reviewed = queries.list(new FindSchoolsQuery(List.of(review.reviewedSchoolId())),
+                        SchoolView.class).stream().map(SchoolView::name).findFirst().orElse(review.reviewedSchoolId());
+                review.actions().stream()
+                        .filter(a -> !a.progress().isDone() && a.dueBy().isBefore(today))
+                        .forEach(a -> lines.add("Peer review of " + reviewed + " on " + review.reviewedOn()
+                                + ": an agreed action due " + a.dueBy() + " is " + a.progress()));
+            }
+            after = page.cursors().isEmpty() ? null : page.cursors().get(page.cursors().size() - 1);
+        } while (page.hasNextPage() && after != null);
+        return lines;
     }
 
     /** The whole record checked now; null where no chain is kept. */

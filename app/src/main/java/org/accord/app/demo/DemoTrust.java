@@ -28,6 +28,14 @@ import org.accord.api.rights.ChangeDecisionRightsCommand;
 import org.accord.api.rights.DecisionLevel;
 import org.accord.api.rights.DecisionRight;
 import org.accord.api.shared.Actor;
+import org.accord.api.peerreview.ActionProgress;
+import org.accord.api.peerreview.AddPeerReviewFindingCommand;
+import org.accord.api.peerreview.AgreePeerReviewActionCommand;
+import org.accord.api.peerreview.FindingKind;
+import org.accord.api.peerreview.FollowUpPeerReviewActionCommand;
+import org.accord.api.peerreview.NoteFindingAgainstStandardCommand;
+import org.accord.api.peerreview.RecordPeerReviewCommand;
+import org.accord.api.review.ReaffirmStandardCommand;
 import org.accord.api.standard.AlignmentLevel;
 import org.accord.api.standard.Applicability;
 import org.accord.api.standard.Area;
@@ -76,6 +84,35 @@ final class DemoTrust {
         steps.addAll(clusters());
         steps.addAll(decisions());
         steps.addAll(decisionRights());
+        steps.addAll(peerReviews());
+        return steps;
+    }
+
+    /**
+     * A peer review: Oakwood's head and SENDCo-minded staff visited Willowbrook three weeks ago for SEND and
+     * curriculum; one strength, one area for development noted against the pupil-passport guidance, and an action
+     * Willowbrook's head agreed and has started on. Read by the two schools and the trust's leadership only.
+     */
+    private static List<Step> peerReviews() {
+        List<Step> steps = new ArrayList<>();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String review = "demo-peer-review-willowbrook";
+        steps.add(as("head", new RecordPeerReviewCommand(review, TRUST, schoolId("willowbrook"), schoolId("oakwood"),
+                null, List.of(Area.SEND, Area.CURRICULUM), today.minusDays(21))));
+        steps.add(as("head", new AddPeerReviewFindingCommand(review, "demo-finding-willowbrook-reading",
+                Area.CURRICULUM, FindingKind.STRENGTH, "Daily reading aloud in every class; pupils talk readily"
+                + " about the books.")));
+        String passports = "demo-finding-willowbrook-passports";
+        steps.add(as("head", new AddPeerReviewFindingCommand(review, passports, Area.SEND,
+                FindingKind.AREA_FOR_DEVELOPMENT, "Pupil passports are written but not shared with cover staff, so"
+                + " adaptations lapse when the class teacher is away.")));
+        steps.add(as("head", new NoteFindingAgainstStandardCommand(review, passports, PASSPORT_STANDARD)));
+        steps.add(as("head-willowbrook", new AgreePeerReviewActionCommand(review, "demo-action-willowbrook-cover",
+                passports, "Every cover supervisor reads the class's pupil passports at the start of the day.",
+                today.plusMonths(2))));
+        steps.add(as("head-willowbrook", new FollowUpPeerReviewActionCommand(review, "demo-action-willowbrook-cover",
+                ActionProgress.IN_PROGRESS, "Passports are in each class's cover folder; the briefing starts next"
+                + " half term.")));
         return steps;
     }
 
@@ -237,7 +274,8 @@ final class DemoTrust {
     /**
      * The backbone: a REQUIRED safeguarding standard (with one approved exception), an ADAPTABLE history sequence
      * that two primaries implement differently and that was later amended (one school re-affirmed, one still needs
-     * to), a GUIDANCE standard, and the ratified reading proposal adopted to take effect a year from now.
+     * to), a GUIDANCE standard, and the ratified reading proposal adopted to take effect a year from now. The
+     * safeguarding standard was reviewed and reaffirmed; the GUIDANCE standard is overdue for review.
      */
     private static List<Step> backbone() {
         List<Step> steps = new ArrayList<>();
@@ -259,6 +297,10 @@ final class DemoTrust {
                         + " lead transcribes each evening.", today.plusMonths(4))));
         steps.add(as("exec", new ApproveExceptionCommand(SAFEGUARDING_STANDARD, "demo-variation-willowbrook-log",
                 "Approved until the migration is done")));
+        // reviewed early, after the trust's safeguarding audit, and kept as it is for another year
+        steps.add(as("exec", new ReaffirmStandardCommand(SAFEGUARDING_STANDARD, "The autumn safeguarding audit"
+                + " found concerns logged the same day in every school but Willowbrook, whose exception covers its"
+                + " move to the trust's system: the standard works as written.", today.plusYears(1))));
 
         String history = "demo-proposal-ks2-history";
         steps.add(as("member3", new DraftProposalCommand(history, "demo-team-english", ProposalKind.NEW_STANDARD,
@@ -297,7 +339,9 @@ final class DemoTrust {
                 LocalDate.of(2026, 10, 1), null))));
         decide(steps, passport, "sendco-meadowbank", List.of("sendco-meadowbank", "sendco-willowbrook",
                 "sendco-riverside"));
-        steps.add(as("exec", new AdoptProposalCommand(passport, null, null, PASSPORT_STANDARD)));
+        // in force for more than a year, and its review date has passed with nobody acting on it: overdue
+        steps.add(as("exec", new AdoptProposalCommand(passport, today.minusMonths(13), today.minusDays(21),
+                PASSPORT_STANDARD)));
 
         steps.add(as("exec", new AdoptProposalCommand("demo-proposal-ks3-reading",
                 today.plusYears(1).withDayOfMonth(1), null, READING_STANDARD)));

@@ -1,7 +1,6 @@
 package org.accord.app.proposal;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.accord.api.proposal.ProposalKind;
 import org.accord.api.rights.DecisionLevel;
@@ -53,7 +52,7 @@ final class AdoptionRights {
                         throw DomainException.badRequest(where + ": its standards are cluster standards, adopted"
                                 + " by a cluster's lead for that cluster; name the cluster (clusterId)");
                     }
-                    requireLead(actorId, roster, rights, requestedCluster, action);
+                    rights.requireLead(actorId, requestedCluster, action);
                     return requestedCluster;
                 }
                 default -> {
@@ -86,11 +85,7 @@ final class AdoptionRights {
                         + " cluster's lead, not amended");
             }
         }
-        if (standardCluster == null) {
-            roster.requireExecutive(actorId, action, unknownSubject);
-        } else {
-            requireLead(actorId, roster, rights, standardCluster, action);
-        }
+        rights.requireDecidesFor(actorId, roster, standardCluster, action, unknownSubject);
         return standardCluster;
     }
 
@@ -110,18 +105,6 @@ final class AdoptionRights {
             return;
         }
         check(actorId, roster, rights, area, kind, requestedCluster, standardCluster, today, action, unknownSubject);
-    }
-
-    private static void requireLead(String actorId, Roster roster, DecisionRights rights, String clusterId,
-                                    String action) {
-        DecisionRights.ClusterLead cluster = rights.cluster(clusterId)
-                .orElseThrow(() -> DomainException.notFound("unknown cluster '" + clusterId + "'"));
-        if (Actor.SYSTEM.equals(actorId) || actorId.equals(cluster.leadId())) {
-            return;
-        }
-        List<String> led = rights.clustersLedBy(actorId);
-        throw DomainException.forbidden("only the lead of cluster '" + cluster.name() + "' may " + action
-                + " for it" + (led.isEmpty() ? "" : ", not the lead of cluster '" + String.join("', '", led) + "'"));
     }
 
     private static String name(DecisionRights rights, String clusterId) {

@@ -2,6 +2,8 @@ package org.accord.app.security;
 
 import java.util.Collection;
 
+import org.accord.api.trust.PersonRole;
+import org.accord.api.trust.PersonView;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
@@ -37,5 +39,24 @@ public class AccordUser extends User {
      */
     public boolean mayRead(String trustId) {
         return this.trustId != null && this.trustId.equals(trustId);
+    }
+
+    /**
+     * Who may read a record the trust keeps among a few of its schools and teams (a peer review between schools):
+     * of those who may read the trust ({@link #mayRead}), its executives and board members, and the people of those
+     * schools or members of those teams; nobody else, even of the trust. {@code reader} is the caller as the trust's
+     * record knows them (their roles, school and teams), null for a caller no trust has registered: such a caller
+     * reads no such record.
+     */
+    public boolean mayReadAmong(String trustId, PersonView reader, Collection<String> schoolIds,
+                                Collection<String> teamIds) {
+        if (!mayRead(trustId) || reader == null || !reader.id().equals(personId) || !trustId.equals(reader.trustId())) {
+            return false;
+        }
+        if (reader.roles().contains(PersonRole.TRUST_EXECUTIVE) || reader.roles().contains(PersonRole.BOARD_MEMBER)) {
+            return true;
+        }
+        return (reader.schoolId() != null && schoolIds.contains(reader.schoolId()))
+                || (reader.teamIds() != null && reader.teamIds().stream().anyMatch(teamIds::contains));
     }
 }

@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.accord.api.proposal.ProposalKind;
+import org.accord.api.review.ReaffirmStandardCommand;
+import org.accord.api.review.ReviewProposalRaisedEvent;
+import org.accord.api.review.StandardReaffirmedEvent;
 import org.accord.api.rights.StandardVersionScopedToClusterEvent;
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
@@ -63,6 +67,8 @@ public class Standard {
     private boolean retired;
     private LocalDate retiredOn;
     private String clusterId;
+    /** When the current version is next to be reviewed: its own date, or the one its latest reaffirmation set. */
+    private LocalDate reviewBy;
     private final Map<String, VariationState> variations = new LinkedHashMap<>();
 
     /** {@code applicability} null: every school (as recorded before applicability existed). */
@@ -180,6 +186,44 @@ public class Standard {
                 .map(v -> new VersionInForce(trustId, v.number(), AttestationCadence.of(v.cadence()),
                         Applicability.of(v.applicability()),
                         clusterId));
+    }
+
+    /**
+     * The standard was reviewed and stays as it is, decided by whoever adopts for its scope (the executive for a
+     * standard of the whole trust, the cluster's lead for a cluster standard): the same right that would adopt an
+     * amendment or a retirement of it.
+     */
+    @CommandHandler
+    public void handle(ReaffirmStandardCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       TrustRosters trusts) {
+        trusts.decisionRights(trustId).requireDecidesFor(actorId, trusts.of(trustId), clusterId,
+                "reaffirm this standard", unknownStandard());
+        requireReviewable();
+        String rationale = Check.requiredText(command.rationale(), "rationale");
+        LocalDate next = futureDate(command.nextReviewBy(), "nextReviewBy", true);
+        if (!next.isAfter(current().effectiveFrom())) {
+            throw DomainException.badRequest("nextReviewBy " + next + " must be after version " + current().number()
+                    + " takes effect (" + current().effectiveFrom() + ")");
+        }
+        apply(new StandardReaffirmedEvent(standardId, trustId, current().number(), rationale, reviewBy, next,
+                actorId, now()));
+    }
+
+    /** A review outcome is for a standard in the backbone: a retired one has nothing left to review. */
+    public void requireReviewable() {
+        if (retired) {
+            throw DomainException.badRequest("standard '" + standardId + "' is retired: it has no review outcome");
+        }
+    }
+
+    /**
+     * Links a proposal drafted from a review (see StandardReviews, which drafts it in the same unit of work) to the
+     * standard's current version and the review date it answers.
+     */
+    public void recordReviewProposal(String proposalId, String teamId, ProposalKind kind, String actorId) {
+        requireReviewable();
+        apply(new ReviewProposalRaisedEvent(standardId, trustId, current().number(), proposalId, teamId, kind,
+                reviewBy, actorId, now()));
     }
 
     public StandardLookup.StandardFacts facts() {
@@ -457,6 +501,12 @@ public class Standard {
         trustId = event.trustId();
         versions.add(new VersionFacts(event.version(), event.alignment(), event.effectiveFrom(),
                 event.applicability(), event.attestationCadence()));
+        reviewBy = event.reviewBy();
+    }
+
+    @EventSourcingHandler
+    void on(StandardReaffirmedEvent event) {
+        reviewBy = event.nextReviewBy();
     }
 
     @EventSourcingHandler

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.accord.api.rights.DecisionLevel;
+import org.accord.api.shared.Actor;
+import org.accord.api.shared.DomainException;
 import org.accord.api.standard.Area;
 import org.accord.query.rights.DecisionRightsHistory;
 
@@ -41,5 +43,34 @@ public record DecisionRights(DecisionRightsHistory map, Map<String, ClusterLead>
     public List<String> clustersLedBy(String personId) {
         return clusters.values().stream().filter(c -> personId != null && personId.equals(c.leadId())).map(ClusterLead::name).sorted()
                 .toList();
+    }
+
+    /**
+     * Who decides for a standard's scope, as whoever adopts for it: the trust executive for a standard of the whole
+     * trust ({@code clusterId} null), the cluster's lead for a cluster standard. Adopting an amendment or retirement,
+     * and reaffirming a standard at its review, all ask this one question. An outsider gets {@code unknownSubject}.
+     */
+    public void requireDecidesFor(String actorId, Roster roster, String clusterId, String action,
+                                  DomainException unknownSubject) {
+        if (clusterId == null) {
+            roster.requireExecutive(actorId, action, unknownSubject);
+            return;
+        }
+        if (!Actor.SYSTEM.equals(actorId) && !roster.hasPerson(actorId)) {
+            throw unknownSubject;
+        }
+        requireLead(actorId, clusterId, action);
+    }
+
+    /** The caller must lead this cluster today. */
+    public void requireLead(String actorId, String clusterId, String action) {
+        ClusterLead cluster = cluster(clusterId)
+                .orElseThrow(() -> DomainException.notFound("unknown cluster '" + clusterId + "'"));
+        if (Actor.SYSTEM.equals(actorId) || actorId.equals(cluster.leadId())) {
+            return;
+        }
+        List<String> led = clustersLedBy(actorId);
+        throw DomainException.forbidden("only the lead of cluster '" + cluster.name() + "' may " + action
+                + " for it" + (led.isEmpty() ? "" : ", not the lead of cluster '" + String.join("', '", led) + "'"));
     }
 }

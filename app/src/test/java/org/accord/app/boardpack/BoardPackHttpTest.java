@@ -55,6 +55,9 @@ class BoardPackHttpTest extends AccordHttpTest {
                     "Exceptions in force on", "Willowbrook", "Overdue on", "Meadowbank Primary Academy",
                     "not yet re-justified against version 2", "1. Decisions");
             assertThat(text).contains("School: Willowbrook", "3. The newest signed checkpoint");
+            // the demo's GUIDANCE standard passed its review date with no review recorded
+            assertThat(text).contains("Standard 'Pupil passports for pupils with SEND' (version 1): review overdue"
+                    + " since");
         }
     }
 

@@ -78,6 +78,12 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         ids.put("requestToDecline", raise("Matrix request to decline", "ASSESSMENT", false));
         ids.put("requestToExecutive", raise("Matrix request to the executive", "ESTATES", true));
         // a school of the matrix's own, in no cluster: the executive's requests meet states that refuse them
+        // Oakwood (head, member3) reviews Riverside (member1): chair and member2 are of neither school
+        String review = field(mutate("head", "mutation { recordPeerReview(input: {trustId: \"demo-trust\","
+                + " reviewedSchoolId: \"demo-school-riverside\", reviewingSchoolId: \"demo-school-oakwood\", areas:"
+                + " [SEND], reviewedOn: \"" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "\"}) { peerReview { id } } }"),
+                "recordPeerReview.peerReview.id");
+        ids.put("peerReview", review);
         ids.put("school", field(mutate("exec", "mutation { registerSchool(input: {trustId: \"demo-trust\", name:"
                 + " \"Matrix cluster school\", phase: PRIMARY}) { school { id } } }"), "registerSchool.school.id"));
     }
@@ -178,6 +184,26 @@ class AuthorisationMatrixTest extends AccordHttpTest {
                         + " { attestation { id } } }"),
                 row("recordQaFinding", "ok F F F F F F N", "mutation { recordQaFinding(input: {attestationId:"
                         + " \"demo-attestation-oakwood-record\", outcome: CONFIRMED}) { attestation { id } } }"),
+                // reviews that act: reaffirming is for whoever adopts for the standard's scope
+                row("reaffirmStandard", "ok F F F F F F N", "mutation { reaffirmStandard(input: {standardId:"
+                        + " \"{standard}\", rationale: \"still right\", nextReviewBy: \"" + FUTURE + "\"})"
+                        + " { standard { id } } }"),
+                row("reaffirmStandard (cluster standard: its lead)", "F F F F F F ok N", "mutation {"
+                        + " reaffirmStandard(input: {standardId: \"demo-standard-send-adaptive-teaching\", rationale:"
+                        + " \"still right\", nextReviewBy: \"" + FUTURE + "\"}) { standard { id } } }"),
+                row("raiseReviewProposal", "F F ok ok ok ok F N", "mutation { raiseReviewProposal(input: {standardId:"
+                        + " \"{standard}\", teamId: \"demo-team-english\", kind: AMEND_STANDARD, statement:"
+                        + " \"Amended by %s\"}) { proposal { id } } }"),
+                // peer review: someone of the trust who may not read the review (of neither school) meets NOT_FOUND
+                row("recordPeerReview", "ok F F F F F ok N", "mutation { recordPeerReview(input: {trustId:"
+                        + " \"demo-trust\", reviewedSchoolId: \"demo-school-riverside\", reviewingSchoolId:"
+                        + " \"demo-school-oakwood\", areas: [SEND], reviewedOn: \"2026-01-05\"}) { peerReview { id } } }"),
+                row("addPeerReviewFinding", "ok F N F N ok ok N", "mutation { addPeerReviewFinding(input:"
+                        + " {peerReviewId: \"{peerReview}\", area: SEND, kind: STRENGTH, text: \"By %s\"})"
+                        + " { peerReview { id } } }"),
+                row("agreePeerReviewAction", "ok F N F N ok ok N", "mutation { agreePeerReviewAction(input:"
+                        + " {peerReviewId: \"{peerReview}\", action: \"By %s\", dueBy: \"" + FUTURE + "\"})"
+                        + " { peerReview { id } } }"),
                 row("erasePerson", "ok F F F F F F N", "mutation { erasePerson(input: {personId: \"{person}\"})"
                         + " { person { id } } }"));
     }
@@ -222,6 +248,8 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         reads.put("{ requests(trustId: \"demo-trust\") { edges { cursor } } }", "\"cursor\"");
         reads.put("{ compliance(trustId: \"demo-trust\") { state } }", "\"state\"");
         reads.put("{ attestation(id: \"demo-attestation-oakwood-log\") { id } }", "\"attestation\":{");
+        reads.put("{ reviewsDue(trustId: \"demo-trust\") { until } }", "\"until\"");
+        reads.put("{ standard(id: \"demo-standard-safeguarding-log\") { reviews { outcome } } }", "\"outcome\"");
         List<String> wrong = new ArrayList<>();
         reads.forEach((query, seen) -> ACCOUNTS.forEach(account -> {
             String answer = post(account, query);
@@ -230,6 +258,20 @@ class AuthorisationMatrixTest extends AccordHttpTest {
                 wrong.add(account + " " + query + " -> " + answer);
             }
         }));
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aPeerReviewIsReadByTheTwoSchoolsAndTheTrustsLeadershipOnly() {
+        List<String> readers = List.of("exec", "board", "member1", "member3", "head");
+        List<String> wrong = new ArrayList<>();
+        for (String account : ACCOUNTS) {
+            String answer = post(account, "{ peerReview(id: \"{peerReview}\") { id } }");
+            boolean sees = answer.contains("\"peerReview\":{");
+            if (sees != readers.contains(account) || answer.contains("\"errors\"")) {
+                wrong.add(account + " -> " + answer);
+            }
+        }
         assertThat(wrong).isEmpty();
     }
 

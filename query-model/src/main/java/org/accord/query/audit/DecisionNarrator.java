@@ -44,6 +44,14 @@ import org.accord.api.attestation.AttestationRecordedEvent;
 import org.accord.api.attestation.QaFindingRecordedEvent;
 import org.accord.api.attestation.QaOutcome;
 import org.accord.api.request.RequestDeclinedEvent;
+import org.accord.api.peerreview.PeerReviewActionAgreedEvent;
+import org.accord.api.peerreview.PeerReviewActionFollowedUpEvent;
+import org.accord.api.peerreview.PeerReviewFindingAddedEvent;
+import org.accord.api.peerreview.PeerReviewFindingNotedAgainstStandardEvent;
+import org.accord.api.peerreview.PeerReviewFindingRaisedAsRequestEvent;
+import org.accord.api.peerreview.PeerReviewRecordedEvent;
+import org.accord.api.review.ReviewProposalRaisedEvent;
+import org.accord.api.review.StandardReaffirmedEvent;
 import org.accord.api.request.RequestRaisedEvent;
 import org.accord.api.request.RequestSupportedEvent;
 import org.accord.api.request.RequestTakenUpEvent;
@@ -202,6 +210,21 @@ final class DecisionNarrator {
             return of("standard", e.standardId(), "Standard '" + subjects.apply(e.standardId()).title() + "' retired from "
                     + e.retiredOn(), null, e.retiredAt(), null);
         }
+        if (event instanceof StandardReaffirmedEvent e) {
+            Subject standard = subjects.apply(e.standardId());
+            return new Narration("standard", e.standardId(), standard.area(), "Standard '" + standard.title()
+                    + "' version " + e.version() + " reviewed and reaffirmed without change"
+                    + (e.dueOn() == null ? "" : " (review due " + e.dueOn() + ")") + "; next review by "
+                    + e.nextReviewBy(), e.rationale(), e.reaffirmedAt(), null);
+        }
+        if (event instanceof ReviewProposalRaisedEvent e) {
+            Subject standard = subjects.apply(e.standardId());
+            String aim = e.kind() == org.accord.api.proposal.ProposalKind.RETIRE_STANDARD ? "retire it" : "amend it";
+            return new Narration("standard", e.standardId(), standard.area(), "A review of standard '"
+                    + standard.title() + "' version " + e.version() + " raised proposal '"
+                    + subjects.apply(e.proposalId()).title() + "' in team '" + subjects.apply(e.teamId()).title()
+                    + "' to " + aim, null, e.raisedAt(), null);
+        }
         if (event instanceof ImplementationRecordedEvent e) {
             return variation(e.variationId(), e.standardId(), "A school recorded how it implements '%s' (version "
                     + e.version() + ")", e.justification(), e.recordedAt(), subjects);
@@ -273,6 +296,38 @@ final class DecisionNarrator {
             return new Narration("attestation", e.attestationId(), standard.area(), summary, e.notes(),
                     e.recordedAt(), null);
         }
+        // a peer review is read by the two schools and the trust's leadership only: the log, which all the trust
+        // reads, says that it happened and how it moved on, never what was found or agreed
+        if (event instanceof PeerReviewRecordedEvent e) {
+            String reviewed = subjects.apply(e.reviewedSchoolId()).title();
+            String by = e.reviewingSchoolId() != null ? "school '" + subjects.apply(e.reviewingSchoolId()).title() + "'"
+                    : "team '" + subjects.apply(e.reviewingTeamId()).title() + "'";
+            return of("peerReview", e.peerReviewId(), "School '" + reviewed + "' was peer-reviewed by " + by + " on "
+                    + e.reviewedOn() + " (" + e.areas().stream().map(Enum::name)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")", null, e.recordedAt(),
+                    "the peer review of '" + reviewed + "' on " + e.reviewedOn());
+        }
+        if (event instanceof PeerReviewFindingAddedEvent e) {
+            return peerReview(e.peerReviewId(), e.area(), "A finding (" + e.kind() + ") was recorded in %s",
+                    e.addedAt(), subjects);
+        }
+        if (event instanceof PeerReviewActionAgreedEvent e) {
+            return peerReview(e.peerReviewId(), null, "An action was agreed in %s, due by " + e.dueBy(), e.agreedAt(),
+                    subjects);
+        }
+        if (event instanceof PeerReviewActionFollowedUpEvent e) {
+            return peerReview(e.peerReviewId(), null, "An action agreed in %s was followed up: " + e.progress(),
+                    e.followedUpAt(), subjects);
+        }
+        if (event instanceof PeerReviewFindingRaisedAsRequestEvent e) {
+            return peerReview(e.peerReviewId(), null, "A finding of %s was raised as the request '"
+                    + subjects.apply(e.requestId()).title() + "'", e.raisedAt(), subjects);
+        }
+        if (event instanceof PeerReviewFindingNotedAgainstStandardEvent e) {
+            return peerReview(e.peerReviewId(), subjects.apply(e.standardId()).area(), "A finding of %s was noted"
+                    + " against standard '" + subjects.apply(e.standardId()).title() + "' version " + e.version(),
+                    e.notedAt(), subjects);
+        }
         return of("event", null, event.getClass().getSimpleName(), null, recordedAt, null);
     }
 
@@ -313,6 +368,13 @@ final class DecisionNarrator {
         Subject request = subjects.apply(requestId);
         return new Narration("request", requestId, request.area(), summary.replace("%s", request.title()), rationale,
                 at, null);
+    }
+
+    /** Later events of a peer review name it by id: its words come from the review as recorded. */
+    private static Narration peerReview(String peerReviewId, Area area, String summary, Instant at,
+                                        Function<String, Subject> subjects) {
+        return new Narration("peerReview", peerReviewId, area, summary.replace("%s",
+                subjects.apply(peerReviewId).title()), null, at, null);
     }
 
     /** A variation is about its standard: the standard's title and area. */

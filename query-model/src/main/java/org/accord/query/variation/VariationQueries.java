@@ -67,7 +67,7 @@ public class VariationQueries {
     }
 
     /** Views of these variations, each told whether its standard has moved on past the version it is pinned to. */
-    List<VariationView> views(List<VariationDocument> variations) {
+    public List<VariationView> views(List<VariationDocument> variations) {
         Map<String, Integer> current = store.findByIds(StandardDocument.class,
                         variations.stream().map(VariationDocument::standardId).distinct().toList(), StandardDocument::id)
                 .stream()

@@ -1,0 +1,4 @@
+package org.accord.api.peerreview;
+
+public record FindPeerReviewQuery(String peerReviewId) {
+}

@@ -1,0 +1,5 @@
+package org.accord.api.review;
+
+/** The reviews of one standard, oldest first, with its next review date. */
+public record FindStandardReviewsQuery(String standardId) {
+}
