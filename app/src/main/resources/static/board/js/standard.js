@@ -137,7 +137,7 @@ function reviews(s) {
   return el('section', { id: 'reviews', 'aria-labelledby': 'reviews-title' },
     el('h2', { id: 'reviews-title' }, 'Reviews'),
     s.reviews.length ? el('ol', { id: 'review-list' }, s.reviews.map(r => el('li', {},
-      badge(r.outcome), ' version ' + r.version + ', ' + time(r.reviewedAt) + ' by ', person(r.reviewedBy),
+      statusBadge(r.outcome), ' version ' + r.version + ', ' + time(r.reviewedAt) + ' by ', person(r.reviewedBy),
       r.dueOn ? ' (review due ' + day(r.dueOn) + ')' : '',
       r.outcome === 'REAFFIRMED' ? [': ', el('q', {}, r.rationale), ' Next review by ' + day(r.nextReviewBy) + '.']
         : r.proposal ? [': ', el('a', { href: 'proposal.html?id=' + encodeURIComponent(r.proposal.id) }, r.proposal.title),
