@@ -2,6 +2,7 @@ package org.accord.app.platform.readyourwrites;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.accord.app.platform.failures.StorageFailure;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ class CatchUpBeforeReady implements ApplicationRunner, Ordered {
     private static final Logger log = LoggerFactory.getLogger(CatchUpBeforeReady.class);
     private static final Duration RETRY_EVERY = Duration.ofMillis(500);
     private static final Duration WORD_EVERY = Duration.ofSeconds(10);
+    private static final Duration PROGRESS_CHECK = Duration.ofSeconds(5);
 
     private final ProjectionCatchUp catchUp;
     private final RebuiltReadModels rebuilt;
@@ -50,15 +52,26 @@ class CatchUpBeforeReady implements ApplicationRunner, Ordered {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextWord = 0;
+        OptionalLong progress = OptionalLong.empty();
         while (true) {
             try {
-                if (catchUp.awaitLatest(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                if (catchUp.awaitLatest(Duration.ofNanos(Math.max(0, Math.min(deadline - System.nanoTime(),
+                        PROGRESS_CHECK.toNanos()))))) {
                     return;
+                }
+                // the limit is on a stall, not on the whole replay: an upgrade of a large data folder rebuilds its
+                // read models from every event and may take longer than any fixed limit (8 minutes at 1M events on
+                // a quiet machine, more than 10 on a busy one, and the start failed half-way); while the projections
+                // advance the start waits, and only a time limit without progress stops it
+                OptionalLong now = catchUp.progress();
+                if (now.isPresent() && (progress.isEmpty() || now.getAsLong() > progress.getAsLong())) {
+                    progress = now;
+                    deadline = System.nanoTime() + timeout.toNanos();
                 }
                 Optional<Throwable> failing = catchUp.failure();
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the projections did not catch up with the events within "
-                            + timeout + " (accord.startup-catch-up-timeout)" + failing.map(
+                            + timeout + " (accord.startup-catch-up-timeout) without advancing" + failing.map(
                                     f -> ": a projection is failing: " + f.getMessage()).orElse(""));
                 }
                 // a projection in Axon's retry mode (one busy moment of the store, a disk that was full) may well

@@ -125,6 +125,28 @@ public class ProjectionCatchUp {
         return true;
     }
 
+    /**
+     * How far the projections here have come, as one number that grows while any of them advances (the sum of their
+     * segments' positions), or empty before any has a position: a start that is still replaying can tell progress
+     * from a stall.
+     */
+    public OptionalLong progress() {
+        long sum = 0;
+        boolean any = false;
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
+                for (EventTrackerStatus status : streaming.processingStatus().values()) {
+                    OptionalLong current = status.getCurrentPosition();
+                    if (current.isPresent()) {
+                        sum += current.getAsLong();
+                        any = true;
+                    }
+                }
+            }
+        }
+        return any ? OptionalLong.of(sum) : OptionalLong.empty();
+    }
+
     /** Whether a projection here is failing (and will retry): its read model lags until it recovers. */
     private boolean anyFailing() {
         return failure().isPresent();

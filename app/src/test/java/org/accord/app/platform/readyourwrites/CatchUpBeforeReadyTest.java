@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -43,6 +44,35 @@ class CatchUpBeforeReadyTest {
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofMillis(1200));
     }
 
+    @Test
+    void a_replay_that_keeps_advancing_past_the_time_limit_is_waited_for_as_an_upgrade_of_a_large_folder_needs() {
+        long began = System.nanoTime();
+        AtomicInteger position = new AtomicInteger();
+        // caught up after about 3 s, three times the limit, advancing all along
+        ScriptedCatchUp catchUp = new ScriptedCatchUp(() -> System.nanoTime() - began > 3_000_000_000L,
+                Optional::empty, () -> OptionalLong.of(position.incrementAndGet()));
+
+        new CatchUpBeforeReady(catchUp, noBuild(), Duration.ofSeconds(1)).run(null);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void a_replay_that_stops_advancing_stops_the_start_one_time_limit_after_its_last_step() {
+        long began = System.nanoTime();
+        AtomicInteger position = new AtomicInteger();
+        // advances for about 1.5 s, then stalls for good
+        ScriptedCatchUp catchUp = new ScriptedCatchUp(() -> false, Optional::empty,
+                () -> OptionalLong.of(System.nanoTime() - began < 1_500_000_000L ? position.incrementAndGet()
+                        : position.get()));
+
+        assertThatThrownBy(() -> new CatchUpBeforeReady(catchUp, noBuild(), Duration.ofSeconds(1)).run(null))
+                .hasMessageContaining("did not catch up with the events within PT1S")
+                .hasMessageContaining("without advancing");
+        // it looks every half second, so the last step it saw was at 1 s or later: the limit ran from there
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
     private static RebuiltReadModels noBuild() {
         return new RebuiltReadModels(new StaticListableBeanFactory().getBeanProvider(ReadModelGenerations.class),
                 null, null);
@@ -53,12 +83,24 @@ class CatchUpBeforeReadyTest {
 
         private final BooleanSupplier caughtUp;
         private final Supplier<Optional<Throwable>> failing;
+        private final Supplier<OptionalLong> progress;
 
         ScriptedCatchUp(BooleanSupplier caughtUp,
                         Supplier<Optional<Throwable>> failing) {
+            this(caughtUp, failing, OptionalLong::empty);
+        }
+
+        ScriptedCatchUp(BooleanSupplier caughtUp, Supplier<Optional<Throwable>> failing,
+                        Supplier<OptionalLong> progress) {
             super(null, null, null, null, Duration.ofSeconds(1));
             this.caughtUp = caughtUp;
             this.failing = failing;
+            this.progress = progress;
+        }
+
+        @Override
+        public OptionalLong progress() {
+            return progress.get();
         }
 
         @Override
