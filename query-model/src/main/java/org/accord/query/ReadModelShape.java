@@ -15,11 +15,14 @@ package org.accord.query;
  * existed, so earlier read models must be rebuilt to hold them.</li>
  * <li>applicability (merged with the shape above, which read models of either branch lack part of): each standard
  * version holds what it applies to, a school its phase changes (valid and record time).</li>
+ * <li>notifications (issue 20, item 5): each person's inbox, projected from votes, exceptions and requests recorded
+ * before inboxes existed, and the trust executives it needs, from people registered before; earlier read models must
+ * be rebuilt to hold them (a rebuild is a replay: nobody is told or mailed of the history again).</li>
  * </ol>
  */
 public final class ReadModelShape {
 
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     private ReadModelShape() {
     }
