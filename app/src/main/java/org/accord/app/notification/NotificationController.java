@@ -122,14 +122,21 @@ public class NotificationController {
         return feed.of(caller.personId());
     }
 
-    /** Read marks are the caller's own: the notifications asked about are theirs (the inbox is only ever theirs). */
+    /**
+     * A notification's read mark is its own person's: every notification this API hands out is the caller's (the
+     * inbox, the payload and the subscription are only ever theirs), so the mark asked about is the caller's too.
+     */
     @BatchMapping(typeName = "Notification", field = "read")
-    public Map<NotificationView, Boolean> read(List<NotificationView> notifications,
-                                               @AuthenticationPrincipal AccordUser caller) {
-        Set<String> read = marks.readOf(caller.personId(),
-                new ArrayList<>(notifications.stream().map(NotificationView::id).toList()));
-        return notifications.stream().collect(Collectors.toMap(Function.identity(), n -> read.contains(n.id()),
-                (a, b) -> a));
+    public Map<NotificationView, Boolean> read(List<NotificationView> notifications) {
+        Map<String, List<NotificationView>> byPerson = notifications.stream()
+                .collect(Collectors.groupingBy(NotificationView::personId));
+        Set<NotificationView> read = new java.util.HashSet<>();
+        byPerson.forEach((personId, theirs) -> {
+            Set<String> ids = marks.readOf(personId, new ArrayList<>(theirs.stream().map(NotificationView::id)
+                    .toList()));
+            theirs.stream().filter(n -> ids.contains(n.id())).forEach(read::add);
+        });
+        return notifications.stream().collect(Collectors.toMap(Function.identity(), read::contains, (a, b) -> a));
     }
 
     private long unread(AccordUser caller, long total) {
