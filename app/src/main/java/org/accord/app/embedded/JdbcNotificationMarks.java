@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.accord.app.notification.NotificationMarks;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -61,12 +60,9 @@ public class JdbcNotificationMarks implements NotificationMarks {
 
     @Override
     public boolean claimMail(String notificationId, Instant at) {
-        try {
-            return jdbc.update("INSERT INTO notification_mail (notification_id, claimed_at) VALUES (?, ?)",
-                    notificationId, at.toEpochMilli()) == 1;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        // SQLite's driver reports a taken key as a plain constraint failure: ask it to say "nothing inserted" instead
+        return jdbc.update("INSERT OR IGNORE INTO notification_mail (notification_id, claimed_at) VALUES (?, ?)",
+                notificationId, at.toEpochMilli()) == 1;
     }
 
     @Override

@@ -91,8 +91,8 @@ class NotificationMailer {
         try {
             deliver();
         } catch (RuntimeException e) {
-            // the read models being rebuilt, the store busy: look again next time
-            log.debug("notification mail delivery skipped a round: {}", e.getMessage());
+            // the store busy, a query timing out: look again next time (nothing was sent that is not claimed)
+            log.warn("notification mail delivery skipped a round: {}", e.toString());
         }
     }
 
@@ -108,10 +108,14 @@ class NotificationMailer {
                 outbox.dealtWith(n.id()); // mail off, or old news
                 continue;
             }
+            // decided once for good, whatever follows: a rebuild that offers it again finds the claim
+            if (!marks.claimMail(n.id(), now)) {
+                outbox.dealtWith(n.id()); // already sent, or already found not to be sent
+                continue;
+            }
             String to = directory.email(n.personId());
-            if (to == null || !marks.readOf(n.personId(), Set.of(n.id())).isEmpty()
-                    || !marks.claimMail(n.id(), now)) {
-                outbox.dealtWith(n.id()); // nowhere to send it, already read in Accord, or already sent
+            if (to == null || !marks.readOf(n.personId(), Set.of(n.id())).isEmpty()) {
+                outbox.dealtWith(n.id()); // nowhere to send it, or already read in Accord
                 continue;
             }
             try {
