@@ -173,7 +173,8 @@ const PAGES = [
   ['index.html', 'Decision register'],
   ['variations.html', 'Variation map'],
   ['standards.html', 'Standards and proposals'],
-  ['rights.html', 'Who decides']
+  ['rights.html', 'Who decides'],
+  ['inbox.html', 'Inbox']
 ];
 
 /**
