@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.accord.query.audit.DecisionRecordDocument;
 import org.accord.query.proposal.PeriodDelegationDocument;
+import org.accord.query.notification.NotificationDocument;
 import org.accord.query.proposal.ProposalDocument;
 import org.accord.query.proposal.ProposalVoteDocument;
 import org.accord.query.request.RequestDocument;
@@ -17,7 +18,7 @@ public final class ReadModelLookups {
 
     public static final List<Class<?>> DOCUMENTS = List.of(ProposalDocument.class, ProposalVoteDocument.class,
             VariationDocument.class, DecisionRecordDocument.class, PeriodDelegationDocument.class,
-            RequestDocument.class);
+            RequestDocument.class, NotificationDocument.class);
 
     private ReadModelLookups() {
     }
