@@ -205,6 +205,26 @@ class NotificationGraphQlTest extends AccordHttpTest {
                 .path("me.email").entity(String.class).isEqualTo("aisha@oakwood.example");
     }
 
+    @Test
+    void erasingAPersonRemovesTheirAddressWithTheirName() {
+        String person = as("exec").documentName("registerPerson")
+                .variable("input", Map.of("trustId", "demo-trust", "displayName", "Erased Addressee",
+                        "roles", List.of("STAFF"), "schoolId", "demo-school-riverside"))
+                .execute().path("registerPerson.person.id").entity(String.class).get();
+        as("exec").documentName("setEmailAddress")
+                .variable("input", Map.of("personId", person, "email", "erased@riverside.example")).execute()
+                .path("setEmailAddress.person.id").entity(String.class).isEqualTo(person);
+        assertThat(jdbc.queryForObject("SELECT email FROM person_directory WHERE person_id = ?", String.class,
+                person)).isEqualTo("erased@riverside.example");
+        as("exec").documentName("erasePerson").variable("input", Map.of("personId", person)).execute()
+                .path("erasePerson.person.id").entity(String.class).isEqualTo(person);
+        assertThat(jdbc.queryForObject("SELECT email FROM person_directory WHERE person_id = ?", String.class,
+                person)).isNull();
+        expectError(as("exec").documentName("setEmailAddress")
+                        .variable("input", Map.of("personId", person, "email", "again@riverside.example")).execute(),
+                "BAD_REQUEST", "was erased: no contact details are kept");
+    }
+
     private WebSocketGraphQlClient websocket(String account) {
         return WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql", new StandardWebSocketClient())
                 .headers(h -> h.setBasicAuth(account, "demo"))
