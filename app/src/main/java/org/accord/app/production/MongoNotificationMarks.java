@@ -15,6 +15,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
@@ -30,6 +32,8 @@ public class MongoNotificationMarks implements NotificationMarks {
     public MongoNotificationMarks(MongoDatabase database) {
         this.reads = database.getCollection("notification_reads");
         this.mail = database.getCollection("notification_mail");
+        // the unread count counts a person's marks: an index, not a scan of everyone's (idempotent at every start)
+        reads.createIndex(Indexes.ascending("personId"), new IndexOptions().name("person"));
     }
 
     @Override

@@ -6,8 +6,7 @@ import java.util.LinkedHashSet;
 
 import org.accord.api.notification.NotificationKind;
 import org.accord.query.shared.ReadModelStore;
-import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Where every kind of notification is put into inboxes: the one seam a new source uses. A feature that makes people
  * owe something (an attestation due, a review due) adds an event handler in the read-models processing group that
- * calls {@link #deliver} with its {@link org.accord.api.notification.NotificationKind}; the inbox query, the unread
+ * calls {@link #deliver} with its {@link org.accord.api.notification.NotificationKind} (and the event's ReplayStatus); the inbox query, the unread
  * count, the live subscription and the e-mail delivery then follow without further change.
  * <p>
  * Called from projections only (inside a batch of events), so that the inbox is derived from the events and rebuilt
@@ -42,9 +41,11 @@ public class Inbox {
      * event) keeps it where it is. Outside a replay it is also offered to live subscribers, once its batch is stored,
      * and to the e-mail delivery.
      *
-     * @param token the tracking token of the event being handled (null in tests): a replay tells no one
+     * @param status whether the event is replayed (a rebuild): a replay tells no one and mails nothing. Axon's
+     *               {@code ReplayStatus} parameter, not the tracking token: the token a handler is given is unwrapped
+     *               from the replay token, so it never says "replay".
      */
-    public void deliver(Collection<String> personIds, Delivery what, TrackingToken token) {
+    public void deliver(Collection<String> personIds, Delivery what, ReplayStatus status) {
         for (String personId : new LinkedHashSet<>(personIds)) {
             String id = idOf(what.kind(), what.subjectId(), personId);
             if (store.findById(NotificationDocument.class, id) != null) {
@@ -64,7 +65,7 @@ public class Inbox {
                     .set("createdAt", what.createdAt())
                     .set("dueAt", what.dueAt()));
             store.upsert(InboxCountDocument.class, personId, new Update().set("count", position + 1));
-            if (ReplayToken.isReplay(token)) {
+            if (status != null && status.isReplay()) {
                 continue; // the history again: nobody is told twice, nothing is mailed twice
             }
             store.upsert(MailOutboxDocument.class, id, new Update().set("createdAt", what.createdAt()));

@@ -20,8 +20,8 @@ import org.accord.query.team.TeamDocument;
 import org.accord.query.trust.SchoolDocument;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -62,10 +62,10 @@ public class NotificationProjection {
      * shorter than that (then this notification, which carries the deadline, is the reminder).
      */
     @EventHandler
-    void on(VotingOpenedEvent e, TrackingToken token) {
+    void on(VotingOpenedEvent e, ReplayStatus status) {
         inbox.deliver(e.eligibleVoters(), new Inbox.Delivery(NotificationKind.VOTE_OPENED, e.trustId(), "proposal",
                 e.proposalId(), "Voting opened on '" + proposalTitle(e.proposalId()) + "' in "
-                + teamName(e.teamId()) + ": cast your vote", e.openedAt(), e.closesAt()), token);
+                + teamName(e.teamId()) + ": cast your vote", e.openedAt(), e.closesAt()), status);
         var remindAt = e.closesAt().minus(VotingClosingSoonEvent.BEFORE_DEADLINE);
         if (remindAt.isAfter(e.openedAt())) {
             store.upsert(VotingReminderDocument.class, e.proposalId(), new Update().set("remindAt", remindAt));
@@ -73,11 +73,11 @@ public class NotificationProjection {
     }
 
     @EventHandler
-    void on(VotingClosingSoonEvent e, TrackingToken token) {
+    void on(VotingClosingSoonEvent e, ReplayStatus status) {
         store.delete(VotingReminderDocument.class, e.proposalId());
         inbox.deliver(e.notYetVoted(), new Inbox.Delivery(NotificationKind.VOTE_CLOSING_SOON, e.trustId(),
                 "proposal", e.proposalId(), "Voting on '" + proposalTitle(e.proposalId())
-                + "' closes within 48 hours and you have not voted", e.remindedAt(), e.closesAt()), token);
+                + "' closes within 48 hours and you have not voted", e.remindedAt(), e.closesAt()), status);
     }
 
     @EventHandler
@@ -92,16 +92,16 @@ public class NotificationProjection {
 
     /** The trust executives approve or decline exceptions (Standard's command handlers say so). */
     @EventHandler
-    void on(ExceptionRequestedEvent e, TrackingToken token) {
+    void on(ExceptionRequestedEvent e, ReplayStatus status) {
         inbox.deliver(executives(e.trustId()), new Inbox.Delivery(NotificationKind.EXCEPTION_AWAITING_APPROVAL,
                 e.trustId(), "variation", e.variationId(), schoolName(e.schoolId())
                 + " asks for an exception from '" + standardTitle(e.standardId()) + "': approve or decline it",
-                e.requestedAt(), null), token);
+                e.requestedAt(), null), status);
     }
 
     /** The members of every team it was routed to, or the executives; never the person who raised it. */
     @EventHandler
-    void on(RequestRaisedEvent e, TrackingToken token) {
+    void on(RequestRaisedEvent e, ReplayStatus status) {
         List<String> people = new ArrayList<>();
         for (String teamId : e.routedTeamIds() == null ? List.<String>of() : e.routedTeamIds()) {
             TeamDocument team = store.findById(TeamDocument.class, teamId);
@@ -115,7 +115,7 @@ public class NotificationProjection {
         people.remove(e.raisedBy());
         inbox.deliver(people, new Inbox.Delivery(NotificationKind.REQUEST_ROUTED, e.trustId(), "request",
                 e.requestId(), schoolName(e.schoolId()) + " asks for a standard: '" + e.title()
-                + "': take it up or decline it", e.raisedAt(), null), token);
+                + "': take it up or decline it", e.raisedAt(), null), status);
     }
 
     private List<String> executives(String trustId) {

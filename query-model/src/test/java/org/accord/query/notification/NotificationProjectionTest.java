@@ -35,6 +35,8 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,6 +220,21 @@ class NotificationProjectionTest {
         InboxPage last = queries.handle(new FindInboxQuery("p-member1", 2, second.cursors().get(1)));
         assertThat(last.notifications()).extracting(NotificationView::subjectId).containsExactly("req-0");
         assertThat(last.hasNextPage()).isFalse();
+    }
+
+    @Test
+    void aReplayRebuildsTheInboxButTellsNobodyAndQueuesNoMail() throws Exception {
+        GlobalSequenceTrackingToken head = new GlobalSequenceTrackingToken(100);
+        // as a processor hands out an event below the position it was reset at: the reset token advanced to it
+        TrackingToken replaying = ((ReplayToken) ReplayToken.createReplayToken(head, new GlobalSequenceTrackingToken(1)))
+                .advancedTo(new GlobalSequenceTrackingToken(2));
+        assertThat(ReplayToken.isReplay(replaying)).isTrue();
+        projection.handle(new GenericTrackedEventMessage<>(replaying,
+                GenericEventMessage.asEventMessage(opened(T0.plus(Duration.ofDays(7))))));
+        assertThat(inbox("p-member1").notifications()).extracting(NotificationView::kind)
+                .containsExactly(NotificationKind.VOTE_OPENED);
+        assertThat(live).isEmpty();
+        assertThat(queries.handle(new FindNotificationsToMailQuery(10))).isEmpty();
     }
 
     @Test
