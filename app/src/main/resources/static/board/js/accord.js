@@ -179,7 +179,8 @@ const PAGES = [
   ['variations.html', 'Variation map'],
   ['compliance.html', 'Compliance'],
   ['standards.html', 'Standards and proposals'],
-  ['rights.html', 'Who decides']
+  ['rights.html', 'Who decides'],
+  ['inbox.html', 'Inbox']
 ];
 
 /**

@@ -7,6 +7,7 @@ import org.accord.query.audit.DecisionRecordDocument;
 import org.accord.query.peerreview.PeerReviewDocument;
 import org.accord.query.peerreview.PeerReviewOfSchoolDocument;
 import org.accord.query.proposal.PeriodDelegationDocument;
+import org.accord.query.notification.NotificationDocument;
 import org.accord.query.proposal.ProposalDocument;
 import org.accord.query.proposal.ProposalVoteDocument;
 import org.accord.query.request.RequestDocument;
@@ -21,7 +22,7 @@ public final class ReadModelLookups {
     public static final List<Class<?>> DOCUMENTS = List.of(ProposalDocument.class, ProposalVoteDocument.class,
             VariationDocument.class, DecisionRecordDocument.class, PeriodDelegationDocument.class,
             RequestDocument.class, AttestationDocument.class, PeerReviewDocument.class,
-            PeerReviewOfSchoolDocument.class);
+            PeerReviewOfSchoolDocument.class, NotificationDocument.class);
 
     private ReadModelLookups() {
     }

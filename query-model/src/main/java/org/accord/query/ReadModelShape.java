@@ -15,9 +15,11 @@ package org.accord.query;
  * existed, so earlier read models must be rebuilt to hold them.</li>
  * <li>applicability (merged with the shape above, which read models of either branch lack part of): each standard
  * version holds what it applies to, a school its phase changes (valid and record time).</li>
- * <li>attestations (issue 20, item 1): each standard version and each proposal's content hold an attestation
- * cadence (absent reads as NONE, so earlier documents would answer the same; raised all the same, as a shape change);
- * attestations with their QA findings as new documents.</li>
+ * <li>the monitoring loop (issue 20, one release): each standard version and each proposal's content hold an
+ * attestation cadence (absent reads as NONE), attestations with their QA findings as new documents; each person's
+ * inbox, projected from votes, exceptions and requests recorded before inboxes existed, and the trust executives it
+ * needs, from people registered before, so earlier read models must be rebuilt to hold them (a rebuild is a replay:
+ * nobody is told or mailed of the history again).</li>
  * </ol>
  */
 public final class ReadModelShape {

@@ -23,6 +23,7 @@ import org.accord.app.ledger.QuarantinedEvents;
 import org.accord.app.ledger.WitnessUrl;
 import org.accord.app.person.JdbcPersonDirectory;
 import org.accord.app.person.PersonDirectory;
+import org.accord.app.notification.NotificationMarks;
 import org.accord.app.platform.idempotency.IdempotencyStore;
 import org.accord.app.platform.projections.ProjectionTransactions;
 import org.accord.app.platform.readyourwrites.SharedTokenPositions;
@@ -181,6 +182,12 @@ public class EmbeddedRuntimeConfiguration {
         JdbcPersonDirectory directory = new JdbcPersonDirectory(jdbc, eventsLog::truncate);
         NamesErasedBeforeSecureDelete.scrubOnce(jdbc, eventsLog);
         return directory;
+    }
+
+    /** Beside the person directory and the events, out of reach of read-model rebuilds. */
+    @Bean
+    NotificationMarks notificationMarks(JdbcTemplate jdbc) {
+        return new JdbcNotificationMarks(jdbc);
     }
 
     @Bean

@@ -42,6 +42,11 @@ public class JdbcPersonDirectory implements PersonDirectory {
         this.afterErasure = afterErasure;
         jdbc.execute("CREATE TABLE IF NOT EXISTS person_directory ("
                 + "person_id TEXT PRIMARY KEY, trust_id TEXT NOT NULL, display_name TEXT)");
+        if (jdbc.queryForList("SELECT name FROM pragma_table_info('person_directory') WHERE name = 'email'",
+                String.class).isEmpty()) {
+            // a directory of an earlier version: the address column joins the name's
+            jdbc.execute("ALTER TABLE person_directory ADD COLUMN email TEXT");
+        }
         try {
             // one id per person whatever its case, enforced by the store itself (SQLite's NOCASE folds ASCII)
             jdbc.execute("CREATE UNIQUE INDEX IF NOT EXISTS person_directory_id_nocase "
@@ -69,7 +74,7 @@ public class JdbcPersonDirectory implements PersonDirectory {
     /** The name goes; the id and trust stay, as they do in the events and read models. */
     @Override
     public void erase(String personId) {
-        jdbc.update("UPDATE person_directory SET display_name = NULL WHERE person_id = ?", personId);
+        jdbc.update("UPDATE person_directory SET display_name = NULL, email = NULL WHERE person_id = ?", personId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // only once committed are the pages without the name in the log, for the store to copy home
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -81,6 +86,20 @@ public class JdbcPersonDirectory implements PersonDirectory {
         } else {
             afterErasure.run();
         }
+    }
+
+    /** Only while the person is not erased: an erased person's row keeps nothing personal. */
+    @Override
+    public void recordEmail(String personId, String email) {
+        jdbc.update("UPDATE person_directory SET email = ? WHERE person_id = ? AND display_name IS NOT NULL", email,
+                personId);
+    }
+
+    @Override
+    public String email(String personId) {
+        List<String> found = jdbc.queryForList("SELECT email FROM person_directory WHERE person_id = ?",
+                String.class, personId);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     @Override

@@ -47,6 +47,20 @@ public interface PersonDirectory {
                 .collect(Collectors.toMap(Entry::personId, Entry::displayName));
     }
 
+    /**
+     * Records (or, with null, removes) the person's e-mail address, where notifications are mailed when the operator
+     * turns e-mail on. Contact details are personal data: they live here beside the name, never in an event, and
+     * {@link #erase} removes them with it. Not kept for an erased person.
+     */
+    default void recordEmail(String personId, String email) {
+        throw new UnsupportedOperationException("this directory keeps no e-mail addresses");
+    }
+
+    /** The person's e-mail address, or null when they gave none or were erased. */
+    default String email(String personId) {
+        return null;
+    }
+
     /** The message of the refusal when an id is taken. */
     static String alreadyRegistered(String personId, Entry existing) {
         return existing == null || existing.personId().equals(personId)

@@ -66,13 +66,29 @@ public class MongoPersonDirectory implements PersonDirectory {
     @Override
     public void erase(String personId) {
         Document before = people.find(Filters.eq("_id", personId)).first();
-        WithTheEvents.write(() -> people.updateOne(Filters.eq("_id", personId), Updates.unset("displayName")),
+        WithTheEvents.write(() -> people.updateOne(Filters.eq("_id", personId),
+                        Updates.combine(Updates.unset("displayName"), Updates.unset("email"))),
                 () -> {
                     if (before != null && before.getString("displayName") != null) {
-                        people.updateOne(Filters.eq("_id", personId),
-                                Updates.set("displayName", before.getString("displayName")));
+                        people.updateOne(Filters.eq("_id", personId), Updates.combine(
+                                Updates.set("displayName", before.getString("displayName")),
+                                before.getString("email") == null ? Updates.unset("email")
+                                        : Updates.set("email", before.getString("email"))));
                     }
                 });
+    }
+
+    /** Only while the person is not erased: an erased person's document keeps nothing personal. */
+    @Override
+    public void recordEmail(String personId, String email) {
+        people.updateOne(Filters.and(Filters.eq("_id", personId), Filters.exists("displayName")),
+                email == null ? Updates.unset("email") : Updates.set("email", email));
+    }
+
+    @Override
+    public String email(String personId) {
+        Document person = people.find(Filters.eq("_id", personId)).first();
+        return person == null ? null : person.getString("email");
     }
 
     @Override

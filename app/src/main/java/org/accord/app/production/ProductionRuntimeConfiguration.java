@@ -107,6 +107,12 @@ public class ProductionRuntimeConfiguration {
         return new MongoPersonDirectory(accordDatabase);
     }
 
+    /** Beside the person directory, out of reach of read-model rebuilds. */
+    @Bean
+    MongoNotificationMarks notificationMarks(MongoDatabase accordDatabase) {
+        return new MongoNotificationMarks(accordDatabase);
+    }
+
     @Bean
     KeysCaughtUp keysCaughtUp(EventStore eventStore, EventProcessingConfiguration processing, TokenStore tokenStore,
                               SharedTokenPositions sharedTokens) {

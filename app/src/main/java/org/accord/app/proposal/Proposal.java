@@ -18,6 +18,8 @@ import java.util.Set;
 import org.accord.api.proposal.AdoptionDeclinedEvent;
 import org.accord.api.proposal.CastVoteCommand;
 import org.accord.api.proposal.CloseVotingCommand;
+import org.accord.api.proposal.RemindVotersCommand;
+import org.accord.api.proposal.VotingClosingSoonEvent;
 import org.accord.api.proposal.DeclineAdoptionCommand;
 import org.accord.api.proposal.DelegateVoteCommand;
 import org.accord.api.proposal.DelegatedVotes;
@@ -90,6 +92,8 @@ public class Proposal {
     private List<String> eligibleVoters = List.of();
     private DecisionRule rule;
     private Instant closesAt;
+    private Instant openedAt;
+    private boolean votersReminded;
     private final Map<String, VoteChoice> standing = new HashMap<>();
     private final Set<String> recused = new HashSet<>();
     /** The delegations in force (not revoked), by delegator: at most one each. */
@@ -306,6 +310,37 @@ public class Proposal {
                 atDeadline, actorId));
     }
 
+    /**
+     * Accord itself reminds the voters who have not voted, recused or delegated, once, from 48 hours before the
+     * deadline (the scheduler finds it due in the read models, so a reminder due while Accord was down is recorded at
+     * the next start). A vote open for 48 hours or less gets none: its opening notice already carries the deadline.
+     */
+    @CommandHandler
+    public void handle(RemindVotersCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId) {
+        if (!Actor.SYSTEM.equals(actorId)) {
+            throw DomainException.forbidden("voters are reminded by Accord itself, not on request");
+        }
+        if (status != ProposalStatus.VOTING) {
+            throw DomainException.conflict("voting is not open: the proposal is " + status);
+        }
+        if (votersReminded) {
+            throw DomainException.conflict("the voters were already reminded");
+        }
+        Instant due = closesAt.minus(VotingClosingSoonEvent.BEFORE_DEADLINE);
+        if (!due.isAfter(openedAt)) {
+            throw DomainException.conflict("voting was open for 48 hours or less: no reminder is due");
+        }
+        Instant now = now();
+        if (now.isBefore(due)) {
+            throw DomainException.conflict("the reminder is due at " + due + ", not before");
+        }
+        List<String> notYetVoted = eligibleVoters.stream()
+                .filter(v -> !standing.containsKey(v) && !recused.contains(v) && !delegations.containsKey(v))
+                .toList();
+        apply(new VotingClosingSoonEvent(proposalId, trustId, teamId, notYetVoted, eligibleVoters.size(), closesAt,
+                now));
+    }
+
     @CommandHandler
     public void handle(WithdrawProposalCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
                        TeamRosters teams, TrustRosters trusts) {
@@ -518,6 +553,12 @@ public class Proposal {
         eligibleVoters = new ArrayList<>(event.eligibleVoters());
         rule = event.rule();
         closesAt = event.closesAt();
+        openedAt = event.openedAt();
+    }
+
+    @EventSourcingHandler
+    void on(VotingClosingSoonEvent event) {
+        votersReminded = true;
     }
 
     @EventSourcingHandler

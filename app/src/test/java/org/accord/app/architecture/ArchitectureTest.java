@@ -53,6 +53,7 @@ class ArchitectureTest {
     private static final String[] FEATURES = {"org.accord.query.audit..", "org.accord.query.proposal..",
             "org.accord.query.rules..", "org.accord.query.standard..", "org.accord.query.team..",
             "org.accord.query.trust..", "org.accord.query.variation..", "org.accord.query.rights..", "org.accord.query.shared..",
+            "org.accord.query.notification..", "org.accord.app.notification..",
             "org.accord.app.audit..", "org.accord.app.boardpack..", "org.accord.app.person..",
             "org.accord.app.proposal..", "org.accord.app.standard..", "org.accord.app.team..",
             "org.accord.app.trust..", "org.accord.app.variation..", "org.accord.app.rights..", "org.accord.app.graphql..",

@@ -34,6 +34,12 @@ public final class ReadModelDump {
         return of(dataSource);
     }
 
+    /**
+     * The e-mail delivery's work queue, not a record: emptied as the delivery gets to it and refilled by a rebuild
+     * (whose items the delivery's durable claims then turn away), so two dumps of equal read models may differ in it.
+     */
+    private static final String MAIL_OUTBOX = "notification_mail_outbox";
+
     public static Map<String, List<String>> of(DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Map<String, List<String>> dump = new TreeMap<>();
@@ -43,6 +49,9 @@ public final class ReadModelDump {
                     live.put(row.getString(1), row.getString(2));
                 });
         for (Map.Entry<String, String> entry : live.entrySet()) {
+            if (MAIL_OUTBOX.equals(entry.getValue())) {
+                continue;
+            }
             String table = entry.getKey();
             List<String> documents = new ArrayList<>();
             jdbc.query("SELECT doc FROM \"" + table + "\" ORDER BY id",

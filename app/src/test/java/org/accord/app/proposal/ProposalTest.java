@@ -17,6 +17,9 @@ import java.util.Set;
 
 import org.accord.api.proposal.CastVoteCommand;
 import org.accord.api.proposal.CloseVotingCommand;
+import org.accord.api.proposal.RemindVotersCommand;
+import org.accord.api.proposal.VoteDelegatedEvent;
+import org.accord.api.proposal.VotingClosingSoonEvent;
 import org.accord.api.proposal.DraftProposalCommand;
 import org.accord.api.proposal.OpenVotingCommand;
 import org.accord.api.proposal.ProposalChanges;
@@ -899,6 +902,72 @@ class ProposalTest {
                     .when(close(), as(Actor.SYSTEM))
                     .expectEvents(closed(VotingOutcome.REJECTED, new Tally(1, 2, 0, 0, 4), CLOSES_AT, true,
                             Actor.SYSTEM));
+        }
+    }
+
+    /** Accord reminds the voters who have not voted, once, from 48 hours before the deadline (issue 20, item 5). */
+    @Nested
+    class Reminding {
+
+        private final Instant due = CLOSES_AT.minus(Duration.ofHours(48));
+
+        private RemindVotersCommand remind() {
+            return new RemindVotersCommand(PROPOSAL);
+        }
+
+        @Test
+        void theVotersWhoHaveNotVotedRecusedOrDelegatedAreRemindedFrom48HoursBeforeTheDeadline() {
+            at(due, drafted(), opened(), voted(P1, VoteChoice.APPROVE), recused(P2))
+                    .when(remind(), as(Actor.SYSTEM))
+                    .expectEvents(new VotingClosingSoonEvent(PROPOSAL, TRUST, TEAM, List.of(CHAIR, P3), 4, CLOSES_AT,
+                            due));
+        }
+
+        @Test
+        void aVoterWhoseVoteIsDelegatedIsNotReminded() {
+            at(due.plusSeconds(60), drafted(), opened(),
+                    new VoteDelegatedEvent(PROPOSAL, TRUST, TEAM, "d-1", P3, P1, null, VOTE_AT))
+                    .when(remind(), as(Actor.SYSTEM))
+                    .expectEvents(new VotingClosingSoonEvent(PROPOSAL, TRUST, TEAM, List.of(CHAIR, P1, P2), 4,
+                            CLOSES_AT, due.plusSeconds(60)));
+        }
+
+        @Test
+        void accordCannotRemindBeforeTheReminderIsDue() {
+            expectRefusal(at(due.minusSeconds(1), drafted(), opened()).when(remind(), as(Actor.SYSTEM)),
+                    CONFLICT, "the reminder is due at " + due + ", not before");
+        }
+
+        @Test
+        void theVotersAreRemindedOnlyOnce() {
+            expectRefusal(at(due.plusSeconds(5), drafted(), opened(),
+                            new VotingClosingSoonEvent(PROPOSAL, TRUST, TEAM, List.of(P1), 4, CLOSES_AT, due))
+                            .when(remind(), as(Actor.SYSTEM)),
+                    CONFLICT, "the voters were already reminded");
+        }
+
+        @Test
+        void aVoteOpenFor48HoursOrLessHasNoReminder() {
+            expectRefusal(at(OPENED_AT.plusSeconds(60), drafted(),
+                            new VotingOpenedEvent(PROPOSAL, TRUST, TEAM, MEMBERS, RULE, OPENED_AT,
+                                    OPENED_AT.plus(Duration.ofHours(48)), CHAIR))
+                            .when(remind(), as(Actor.SYSTEM)),
+                    CONFLICT, "voting was open for 48 hours or less: no reminder is due");
+        }
+
+        @Test
+        void aClosedVoteHasNoReminder() {
+            expectRefusal(at(CLOSES_AT.plusSeconds(1), drafted(), opened(),
+                            closed(VotingOutcome.LAPSED, new Tally(0, 0, 0, 0, 4), CLOSES_AT, true, Actor.SYSTEM))
+                            .when(remind(), as(Actor.SYSTEM)),
+                    CONFLICT, "voting is not open: the proposal is LAPSED");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {CHAIR, P1, EXEC})
+        void nobodyButAccordRemindsTheVoters(String actor) {
+            expectRefusal(at(due, drafted(), opened()).when(remind(), as(actor)),
+                    FORBIDDEN, "voters are reminded by Accord itself, not on request");
         }
     }
 

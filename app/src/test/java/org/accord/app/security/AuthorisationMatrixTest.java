@@ -204,6 +204,13 @@ class AuthorisationMatrixTest extends AccordHttpTest {
                 row("agreePeerReviewAction", "ok F N F N ok ok N", "mutation { agreePeerReviewAction(input:"
                         + " {peerReviewId: \"{peerReview}\", action: \"By %s\", dueBy: \"" + FUTURE + "\"})"
                         + " { peerReview { id } } }"),
+                // a notification is its person's alone: to everyone else it is unknown, as if it did not exist
+                row("markNotificationsRead (member1's)", "N N N ok N N N N", "mutation { markNotificationsRead(input:"
+                        + " {notificationIds: [\"vote_opened:{toClose}:demo-person-member1\"]}) { unreadCount } }"),
+                row("markNotificationsRead (all of one's own)", "ok ok ok ok ok ok ok ok", "mutation {"
+                        + " markNotificationsRead(input: {all: true}) { unreadCount } }"),
+                row("setEmailAddress (member1's)", "ok F F ok F F F N", "mutation { setEmailAddress(input: {personId:"
+                        + " \"demo-person-member1\", email: \"member1@riverside.example\"}) { person { id } } }"),
                 row("erasePerson", "ok F F F F F F N", "mutation { erasePerson(input: {personId: \"{person}\"})"
                         + " { person { id } } }"));
     }
@@ -272,6 +279,27 @@ class AuthorisationMatrixTest extends AccordHttpTest {
                 wrong.add(account + " -> " + answer);
             }
         }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyoneReadsTheirOwnInboxAndNobodyElses() {
+        List<String> wrong = new ArrayList<>();
+        for (String account : ACCOUNTS) {
+            String answer = post(account, "{ inbox(first: 100) { totalCount edges { node { id } } } }");
+            java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(answer);
+            while (ids.find()) {
+                if (!ids.group(1).endsWith(":demo-person-" + account)) {
+                    wrong.add(account + " sees " + ids.group(1));
+                }
+            }
+            if (answer.contains("\"errors\"")) {
+                wrong.add(account + " -> " + answer);
+            }
+        }
+        // the voters on the matrix's open votes have notifications: the check above had something to look at
+        assertThat(post("member1", "{ inbox(first: 100) { edges { node { id } } } }"))
+                .contains("vote_opened:" + ids.get("toClose") + ":demo-person-member1");
         assertThat(wrong).isEmpty();
     }
 

@@ -14,6 +14,7 @@ import org.accord.api.proposal.VoteDelegatedEvent;
 import org.accord.api.proposal.VoteDelegationRevokedEvent;
 import org.accord.api.proposal.VoterRecusedEvent;
 import org.accord.api.proposal.VotingClosedEvent;
+import org.accord.api.proposal.VotingClosingSoonEvent;
 import org.accord.api.proposal.VotingOpenedEvent;
 import org.accord.api.standard.Applicability;
 import org.accord.api.standard.Area;
@@ -181,6 +182,12 @@ final class DecisionNarrator {
         if (event instanceof PeriodDelegationRevokedEvent e) {
             return of("team", e.teamId(), "A member of team '" + subjects.apply(e.teamId()).title()
                     + "' revoked their period delegation '" + e.delegationId() + "'", null, e.revokedAt(), null);
+        }
+        if (event instanceof VotingClosingSoonEvent e) {
+            return proposal(e.proposalId(), "Voting on proposal '%s' closes at " + e.closesAt() + ": "
+                    + (e.notYetVoted().isEmpty() ? "every eligible voter has voted, recused or delegated"
+                    : e.notYetVoted().size() + " of " + e.eligible() + " eligible voters had not voted and were reminded"),
+                    null, e.remindedAt(), subjects);
         }
         if (event instanceof VotingClosedEvent e) {
             return proposal(e.proposalId(), "Proposal '%s' " + e.outcome() + ": " + e.tally().approve()

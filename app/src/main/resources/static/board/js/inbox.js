@@ -1,0 +1,94 @@
+// The caller's inbox: what needs them (votes to cast, exceptions to decide, requests for their team), newest first,
+// with the unread count; new items arrive live over the subscription. Marking read is the caller's own, per person.
+import { $, authorization, el, gql, page, when } from './accord.js';
+import { subscribe } from './graphql-ws.js';
+
+const PAGE_SIZE = 20;
+const FIELDS = 'id kind subjectType subjectId title createdAt dueAt read';
+const INBOX = `query Inbox($first: Int, $after: String) { inbox(first: $first, after: $after) {
+  unreadCount totalCount edges { cursor node { ${FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
+const MARK = `mutation Mark($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) {
+  unreadCount notifications { id read } } }`;
+
+const KIND_IN_WORDS = {
+  VOTE_OPENED: 'Vote opened',
+  VOTE_CLOSING_SOON: 'Vote closing soon',
+  EXCEPTION_AWAITING_APPROVAL: 'Exception to decide',
+  REQUEST_ROUTED: 'Request for your team',
+  ATTESTATION_DUE: 'Attestation due',
+  REVIEW_DUE: 'Review due'
+};
+
+page('inbox.html', async (main, me) => {
+  main.replaceChildren(el('h1', {}, 'Inbox'),
+    el('p', { class: 'muted' }, 'What needs you: votes in your teams, exceptions awaiting approval, requests routed to ',
+      'your team. Only you see your inbox.'),
+    el('p', { class: 'status', id: 'inbox-status', role: 'status', 'aria-live': 'polite' }),
+    el('p', {}, el('button', { type: 'button', id: 'mark-all', onclick: markAll }, 'Mark all read')),
+    el('ul', { class: 'inbox', id: 'inbox' }),
+    el('p', {}, el('button', { type: 'button', class: 'secondary', id: 'more', hidden: true }, 'Older')));
+  await load(null);
+  subscribe({
+    query: `subscription { notificationReceived { ${FIELDS} } }`,
+    authorization: authorization(),
+    onState: (s, why) => {
+      const status = $('inbox-status');
+      if (status && s !== 'live') status.textContent = s === 'reconnecting'
+        ? 'Live updates paused; reconnecting…' : 'Live updates refused: ' + why;
+    },
+    onNext: data => {
+      $('inbox').prepend(item(data.notificationReceived));
+      count(Number($('inbox').dataset.unread || 0) + 1);
+    }
+  });
+});
+
+async function load(after) {
+  const inbox = (await gql(INBOX, { first: PAGE_SIZE, after })).inbox;
+  const list = $('inbox');
+  if (!after) list.replaceChildren();
+  inbox.edges.forEach(edge => list.append(item(edge.node)));
+  if (inbox.totalCount === 0) list.replaceChildren(el('li', { id: 'inbox-empty' }, 'Nothing needs you.'));
+  count(inbox.unreadCount);
+  const more = $('more');
+  more.hidden = !inbox.pageInfo.hasNextPage;
+  more.onclick = () => load(inbox.pageInfo.endCursor);
+}
+
+function count(unread) {
+  $('inbox').dataset.unread = String(unread);
+  $('inbox-status').textContent = unread === 0 ? 'No unread notifications.'
+    : unread === 1 ? '1 unread notification.' : unread + ' unread notifications.';
+}
+
+function item(n) {
+  const li = el('li', { class: n.read ? 'read' : 'unread', id: 'n-' + n.id, 'data-kind': n.kind },
+    el('strong', {}, KIND_IN_WORDS[n.kind] || n.kind), ': ', link(n),
+    el('span', { class: 'muted' }, ' · ', when(n.createdAt), n.dueAt ? ' · due ' + when(n.dueAt) : ''));
+  if (!n.read) {
+    li.append(' ', el('button', { type: 'button', class: 'secondary', onclick: () => markOne(n, li) }, 'Mark read'));
+  }
+  return li;
+}
+
+function link(n) {
+  const href = n.subjectType === 'proposal' ? 'proposal.html?id=' + encodeURIComponent(n.subjectId)
+    : n.subjectType === 'variation' ? 'variations.html' : null;
+  return href ? el('a', { href }, n.title) : el('span', {}, n.title);
+}
+
+async function markOne(n, li) {
+  const result = (await gql(MARK, { input: { notificationIds: [n.id] } })).markNotificationsRead;
+  li.className = 'read';
+  li.querySelector('button')?.remove();
+  count(result.unreadCount);
+}
+
+async function markAll() {
+  const result = (await gql(MARK, { input: { all: true } })).markNotificationsRead;
+  document.querySelectorAll('#inbox li.unread').forEach(li => {
+    li.className = 'read';
+    li.querySelector('button')?.remove();
+  });
+  count(result.unreadCount);
+}
