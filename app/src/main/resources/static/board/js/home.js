@@ -12,7 +12,8 @@ const WORK = `query Home($trustId: ID!) {
     exceptionsToDecide { id school { name } standard { id title } description justification expiresOn }
     variationsToReaffirm { id kind version standard { id title currentVersion } }
     variationsDue { id kind status reviewBy expiresOn standard { id title } }
-    standardsDueForReview { id title currentVersion versions { number reviewBy } } }
+    standardsDueForReview { id title currentVersion versions { number reviewBy } }
+    attestationsDue { state dueBy version cadence standard { id title } attestation { latestFinding { actions followUpBy } } } }
   me { teams { id } school { id name rulesInForce { status standard { id title } version { number } } } }
   decisionLog(trustId: $trustId, first: 10, newestFirst: true) {
     edges { node { id position occurredAt actor { id displayName nameErased } subjectType subjectId summary } } } }`;
@@ -45,6 +46,13 @@ async function draw(main, me) {
     section('missing', 'Standards your school has not said how it meets', missing, r => [
       el('a', { href: 'standard.html?id=' + encodeURIComponent(r.standard.id) + '#school-action' }, r.standard.title),
       el('span', { class: 'muted' }, ' (adaptable, version ', String(r.version.number), ')')]),
+    section('attest', 'Attestations your school owes', w.attestationsDue, e => [
+      el('a', { href: 'compliance.html' }, e.standard.title), ' ', statusBadge(e.state),
+      el('span', { class: 'muted' }, ' version ', String(e.version), ', ', e.cadence.toLowerCase(),
+        e.state === 'CHALLENGED' && e.attestation && e.attestation.latestFinding
+          ? '; agreed actions: ' + e.attestation.latestFinding.actions.join('; ')
+            + (e.attestation.latestFinding.followUpBy ? ', follow-up by ' + day(e.attestation.latestFinding.followUpBy) : '')
+          : e.dueBy ? ', due by ' + day(e.dueBy) : '')]),
     section('due', 'Reviews and expiries due', [...w.variationsDue.map(v => ({ v })),
       ...w.standardsDueForReview.map(s => ({ s }))], ({ v, s }) => v
       ? [el('a', { href: 'variation.html?id=' + encodeURIComponent(v.id) }, v.standard.title), ' ', statusBadge(v.status),

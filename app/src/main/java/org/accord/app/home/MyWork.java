@@ -3,6 +3,7 @@ package org.accord.app.home;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.accord.api.attestation.ComplianceEntryView;
 import org.accord.api.proposal.ProposalView;
 import org.accord.api.standard.StandardView;
 import org.accord.api.variation.VariationView;
@@ -14,5 +15,6 @@ import org.accord.api.variation.VariationView;
 public record MyWork(List<ProposalView> votesToCast, List<ProposalView> proposalsToAdopt,
                      List<VariationView> exceptionsToDecide,
                      List<VariationView> variationsToReaffirm, List<VariationView> variationsDue,
-                     List<StandardView> standardsDueForReview, LocalDate asOf) {
+                     List<StandardView> standardsDueForReview, List<ComplianceEntryView> attestationsDue,
+                     LocalDate asOf) {
 }

@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
+import org.accord.api.attestation.ComplianceEntryView;
+import org.accord.api.attestation.ComplianceState;
+import org.accord.api.attestation.FindComplianceQuery;
 import org.accord.api.proposal.FindProposalsQuery;
 import org.accord.api.proposal.ProposalPage;
 import org.accord.api.proposal.ProposalStatus;
@@ -43,6 +46,9 @@ public class MyWorkController {
     static final int MAX_DAYS_AHEAD = 366;
     private static final int PAGE = 100;
 
+    private static final java.util.Set<ComplianceState> ATTESTATION_WORK =
+            java.util.EnumSet.of(ComplianceState.DUE, ComplianceState.OVERDUE, ComplianceState.CHALLENGED);
+
     private final Queries queries;
 
     public MyWorkController(Queries queries) {
@@ -60,7 +66,7 @@ public class MyWorkController {
         PersonView me = queries.first(new FindPeopleQuery(List.of(caller.personId())), PersonView.class);
         if (me == null || !caller.mayRead(me.trustId())) {
             // a caller no trust has registered (a service account) has no work of its own
-            return new MyWork(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), today);
+            return new MyWork(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), today);
         }
         boolean executive = me.roles().contains(PersonRole.TRUST_EXECUTIVE);
         boolean head = me.roles().contains(PersonRole.HEADTEACHER) && me.schoolId() != null;
@@ -87,7 +93,14 @@ public class MyWorkController {
                 .sorted(Comparator.comparing(VariationView::until)).toList();
 
         List<StandardView> review = executive ? standardsDue(me.trustId(), horizon) : List.of();
-        return new MyWork(votes, adopt, requested, reaffirm, due, review, today);
+        // the head attests for the school: what the compliance view says is owed now or stands challenged by a visit
+        List<ComplianceEntryView> attest = head ? queries.list(new FindComplianceQuery(me.trustId(), me.schoolId(),
+                        today, null), ComplianceEntryView.class).stream()
+                .filter(e -> ATTESTATION_WORK.contains(e.state()))
+                .sorted(Comparator.comparing((ComplianceEntryView e) -> e.state() != ComplianceState.OVERDUE)
+                        .thenComparing(e -> e.dueBy(), Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList() : List.of();
+        return new MyWork(votes, adopt, requested, reaffirm, due, review, attest, today);
     }
 
     /** A vote, a recusal or a delegate's vote for them: the voter has had their say. */

@@ -2,47 +2,13 @@ package org.accord.app.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.accord.app.support.AccordHttpTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The compliance page in a real browser (headless Chromium), as the board reads it from the demo trust. */
-class ComplianceBrowserTest extends AccordHttpTest {
-
-    private static Browser browser;
-    private String screenshot;
-
-    // looked for before each test, so that surefire lists the test as skipped where chromium is missing
-    @BeforeEach
-    void openBrowser(TestInfo test) throws Exception {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
-        screenshot = test.getTestMethod().orElseThrow().getName();
-    }
-
-    @AfterEach
-    void saveScreenshot() {
-        if (browser != null) {
-            System.out.println("screenshot: " + browser.screenshot(screenshot).toAbsolutePath());
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class ComplianceBrowserTest extends BrowserTest {
 
     @Test
     void theCompliancePageShowsEachSchoolAgainstEachStandardWithChallengesAndOverdueAttestations() {

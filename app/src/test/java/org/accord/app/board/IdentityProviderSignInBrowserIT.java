@@ -12,6 +12,7 @@ import org.accord.app.AccordApplication;
 import org.accord.app.production.BearerClient;
 import org.accord.app.production.ExternalMongoServer;
 import org.accord.app.production.ProductionLifecycle;
+import org.accord.app.production.ProductionWithoutAxonServer;
 import org.accord.app.production.TestLedgerKeys;
 import org.accord.app.production.TestTokens;
 import org.accord.testidp.OpenIdProvider;
@@ -68,17 +69,11 @@ class IdentityProviderSignInBrowserIT {
 
     @DynamicPropertySource
     static void production(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.uri("accord"));
-        registry.add("axon.axonserver.enabled", () -> "false");
         // API clients' bearer tokens: this run's key; the pages: the provider
-        registry.add("accord.security.jwt.public-key-location", TOKENS::publicKeyLocation);
+        ProductionWithoutAxonServer.register(registry, MONGO, TOKENS, LEDGER);
         registry.add("accord.security.oidc.issuer-uri", PROVIDER::issuer);
         registry.add("accord.security.oidc.client-id", () -> CLIENT_ID);
         registry.add("accord.security.oidc.provider-name", () -> "Lakeside's sign-in");
-        registry.add("accord.ledger.private-key", LEDGER::privateKeyPem);
-        registry.add("accord.ledger.public-key", LEDGER::publicKeyPem);
-        registry.add("accord.ledger.witness-file", () -> LEDGER.witnessFile().toString());
-        registry.add("management.endpoint.health.group.readiness.include", () -> "readinessState,readModels");
     }
 
     @LocalServerPort

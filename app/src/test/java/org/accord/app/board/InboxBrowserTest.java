@@ -4,45 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.accord.app.support.AccordHttpTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 /** The inbox page in a real browser (headless Chromium): the caller's notifications, live arrivals, marking read. */
-class InboxBrowserTest extends AccordHttpTest {
-
-    private static Browser browser;
-    private String screenshot;
-
-    @BeforeEach
-    void openBrowser(TestInfo test) throws Exception {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
-        screenshot = test.getTestMethod().orElseThrow().getName();
-    }
-
-    @AfterEach
-    void saveScreenshot() {
-        if (browser != null) {
-            System.out.println("screenshot: " + browser.screenshot(screenshot).toAbsolutePath());
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class InboxBrowserTest extends BrowserTest {
 
     @Test
     void aVoterSeesANewVoteArriveLiveAndMarksItRead() {

@@ -2,33 +2,11 @@ package org.accord.app.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.accord.app.support.AccordHttpTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 
 /** Reviews that act on the board's pages, in a real browser: what is due, and each standard's reviews. */
-class ReviewPagesBrowserTest extends AccordHttpTest {
-
-    private static Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
-    }
-
-    @AfterAll
-    static void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class ReviewPagesBrowserTest extends BrowserTest {
 
     @Test
     void theStandardsPageListsWhatIsDueForReviewWithTheOverdueMarked() {

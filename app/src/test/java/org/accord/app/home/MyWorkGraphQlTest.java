@@ -135,4 +135,33 @@ class MyWorkGraphQlTest extends AccordHttpTest {
                 .path("myWork.standardsDueForReview[?(@.id == 'demo-standard-safeguarding-log')]")
                 .entityList(Object.class).hasSize(0);
     }
+
+    @Test
+    void anAttestationChallengedByAVisitIsTheHeadsWorkUntilAVisitConfirmsIt() {
+        String attestation = as("head").documentName("attest").variable("input", Map.of("schoolId",
+                        "demo-school-oakwood", "standardId", "demo-standard-safeguarding-log", "version", 1,
+                        "statement", "Logged on the day, a home page test.")).execute()
+                .path("attest.attestation.id").entity(String.class).get();
+        as("exec").documentName("recordQaFinding").variable("input", Map.of("attestationId", attestation,
+                "outcome", "CHALLENGED", "actions", java.util.List.of("Re-check the paper log"),
+                "followUpBy", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString())).execute();
+
+        as("head").documentName("myWork").execute()
+                .path("myWork.attestationsDue[?(@.standard.id == 'demo-standard-safeguarding-log')].state")
+                .entityList(String.class).containsExactly("CHALLENGED")
+                .path("myWork.attestationsDue[?(@.standard.id == 'demo-standard-safeguarding-log')]"
+                        + ".attestation.latestFinding.actions[0]")
+                .entityList(String.class).containsExactly("Re-check the paper log");
+        // attesting is the head's alone: a member of a team and the board are owed nothing of it
+        as("member2").documentName("myWork").execute().path("myWork.attestationsDue").entityList(Object.class)
+                .hasSize(0);
+        as("board").documentName("myWork").execute().path("myWork.attestationsDue").entityList(Object.class)
+                .hasSize(0);
+
+        as("exec").documentName("recordQaFinding").variable("input", Map.of("attestationId", attestation,
+                "outcome", "CONFIRMED", "notes", "Re-visited.")).execute();
+        as("head").documentName("myWork").execute()
+                .path("myWork.attestationsDue[?(@.standard.id == 'demo-standard-safeguarding-log')]")
+                .entityList(Object.class).hasSize(0);
+    }
 }

@@ -101,22 +101,13 @@ class ProductionProfileIT {
 
     @DynamicPropertySource
     static void production(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.uri("accord"));
-        registry.add("axon.axonserver.enabled", () -> "false");
-        registry.add("accord.security.jwt.public-key-location", TOKENS::publicKeyLocation);
-        // the decision log's key and witness, which production takes from configuration only; its chain lives in
-        // Axon Server, so with the events in memory nothing here is chained (RealAxonServerIT has the chain)
-        registry.add("accord.ledger.private-key", LEDGER::privateKeyPem);
-        registry.add("accord.ledger.public-key", LEDGER::publicKeyPem);
-        registry.add("accord.ledger.witness-file", () -> LEDGER.witnessFile().toString());
+        ProductionWithoutAxonServer.register(registry, MONGO, TOKENS, LEDGER);
         registry.add("accord.projections.segments", () -> "2");
         registry.add("accord.projections.batch-size", () -> "50");
         // how long a retry waits for a live request that holds its clientMutationId before it is refused
         registry.add("accord.idempotency.wait", () -> "1s");
         registry.add("accord.person-directory.first-check", () -> "1s");
         registry.add("accord.person-directory.check-interval", () -> "1s");
-        // no Axon Server, so no Axon Server health contributor to group
-        registry.add("management.endpoint.health.group.readiness.include", () -> "readinessState,readModels");
     }
 
     @BeforeAll
