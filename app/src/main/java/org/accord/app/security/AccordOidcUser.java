@@ -47,15 +47,4 @@ final class AccordOidcUser extends AccordUser implements OidcUser {
     public String getName() {
         return personId();
     }
-
-    // User's equality is by user name: two sign-ins of one person are the same principal, as with a password
-    @Override
-    public boolean equals(Object other) {
-        return super.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
 }
