@@ -86,6 +86,18 @@ class ArchitectureTest {
                     .as("a runtime, the platform's plumbing, the operator's tools or the wiring"))
             .because("features know nothing of the mode; the runtimes are wired by configuration (DESIGN.md)");
 
+    /**
+     * A feature names no store's driver: SQL and the MongoDB client belong to the adapters of each runtime. (The read
+     * models' documents and update language, Spring Data's {@code @Document} and {@code Update}, are the port's own
+     * words and stay allowed.)
+     */
+    @ArchTest
+    static final ArchRule featuresNeverTalkToAStoreDirectly = noClasses().that(FEATURES)
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..",
+                    "org.sqlite..", "com.mongodb..", "org.bson..", "org.springframework.data.mongodb.core.convert..")
+            .because("the person directory, the ledger and the read models reach their store through a port, "
+                    + "whose adapters live in the runtimes");
+
     /** The plumbing both modes share knows neither of them: each mode plugs its adapters into it. */
     @ArchTest
     static final ArchRule thePlatformServesBothModes = noClasses().that()
