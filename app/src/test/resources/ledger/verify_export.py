@@ -7,7 +7,9 @@ Written from docs/verifiable-log.md and docs/transparency-log.md (and RFC 8032, 
 tlog-checkpoint), sharing no code with Accord: a second, independent reading of the formats. It
 
 1. re-derives every link hash of the trust's events (canonical JSON, SHA-256) and checks that each event carries it,
-   that positions run 1, 2, 3... and that the last one is the export's head;
+   that positions run 1, 2, 3... and that the last one is the export's head; an event whose content is withheld from
+   the export's reader ("withheld", a peer review's) cannot be re-derived: its stated hash is taken as its link, which
+   the next link, the tree and the signed root then check;
 2. builds the RFC 9162 Merkle tree of the link hashes;
 3. finds a checkpoint note whose Ed25519 signature (pure-Python RFC 8032 verification below) verifies with the given
    public key under the trust's log name, whose size is the number of events, whose root is the tree's root and
@@ -25,6 +27,7 @@ from datetime import datetime, timezone
 
 FORMAT = "accord-decision-log-export/1"
 GENESIS = "0" * 64
+WITHHOLDABLE = "org.accord.api.peerreview."
 UNRESERVED = set(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
@@ -223,7 +226,7 @@ def verify(export, public, since_note):
     since = open_note(since_note, public, trust) if since_note else None
     tree = CompactRange()
     roots, links = {}, {}
-    previous, position = GENESIS, 0
+    previous, position, withheld = GENESIS, 0, 0
     wanted_sizes = {c.get("position") for c in export.get("checkpoints", [])}
     if since:
         wanted_sizes.add(since["size"])
@@ -235,9 +238,20 @@ def verify(export, public, since_note):
         position += 1
         if meta.get("chainTrust") != trust or meta.get("chainPosition") != str(position):
             raise Refused(f"the event {event.get('eventId')} is not linked at position {position}")
-        computed = link_hash(trust, position, previous, event)
-        if computed != meta.get("chainHash"):
-            raise Refused(f"the event {event.get('eventId')} at position {position} no longer gives its link hash")
+        if "withheld" in event:
+            # content withheld from the export's reader (a peer review's): the stated hash cannot be recomputed, so
+            # it is taken as the link; the next event's hash, the tree and the signed root check it
+            if not str(event.get("payloadType") or "").startswith(WITHHOLDABLE):
+                raise Refused(f"the event {event.get('eventId')} at position {position} has its content withheld,"
+                              f" but Accord withholds only a peer review's")
+            computed = meta.get("chainHash")
+            if not isinstance(computed, str) or len(computed) != 64:
+                raise Refused(f"the withheld event {event.get('eventId')} at position {position} states no link hash")
+            withheld += 1
+        else:
+            computed = link_hash(trust, position, previous, event)
+            if computed != meta.get("chainHash"):
+                raise Refused(f"the event {event.get('eventId')} at position {position} no longer gives its link hash")
         tree.append(bytes.fromhex(computed))
         previous = computed
         if position in wanted_sizes:
@@ -263,7 +277,8 @@ def verify(export, public, since_note):
             raise Refused(f"the export has {position} events, fewer than the earlier checkpoint's {since['size']}")
         if since["size"] and (roots.get(since["size"]) != since["root"] or links.get(since["size"]) != since["head"]):
             raise Refused(f"the export's first {since['size']} events do not give the earlier checkpoint's root")
-    return (f"VERIFIED: {position} events of trust {trust!r}, root {tree.root().hex()}, checkpoint signed at "
+    kept = (f" ({withheld} withheld from this reader: their links checked, their content not)" if withheld else "")
+    return (f"VERIFIED: {position} events of trust {trust!r}{kept}, root {tree.root().hex()}, checkpoint signed at "
             f"{covering['signedAt']}" + (f"; extends the earlier checkpoint of size {since['size']}" if since else ""))
 
 

@@ -22,7 +22,7 @@ const KIND_IN_WORDS = {
 page('inbox.html', async (main, me) => {
   main.replaceChildren(el('h1', {}, 'Inbox'),
     el('p', { class: 'muted' }, 'What needs you: votes in your teams, exceptions awaiting approval, requests routed to ',
-      'your team. Only you see your inbox.'),
+      'your team, attestations your school owes, standards due for review. Only you see your inbox.'),
     el('p', { class: 'status', id: 'inbox-status', role: 'status', 'aria-live': 'polite' }),
     el('p', {}, el('button', { type: 'button', id: 'mark-all', onclick: markAll }, 'Mark all read')),
     el('ul', { class: 'inbox', id: 'inbox' }),
@@ -73,7 +73,8 @@ function item(n) {
 
 function link(n) {
   const href = n.subjectType === 'proposal' ? 'proposal.html?id=' + encodeURIComponent(n.subjectId)
-    : n.subjectType === 'variation' ? 'variations.html' : null;
+    : n.subjectType === 'variation' ? 'variations.html'
+    : n.subjectType === 'standard' ? 'standard.html?id=' + encodeURIComponent(n.subjectId) : null;
   return href ? el('a', { href }, n.title) : el('span', {}, n.title);
 }
 

@@ -1,9 +1,9 @@
 package org.accord.api.notification;
 
 /**
- * What a notification asks of its person. The first four are produced from today's events; ATTESTATION_DUE and
- * REVIEW_DUE are reserved for the attestation and standard-review features (issue 20, items 1 and 4): their events
- * add a projection handler that calls the inbox's {@code deliver} (see docs/decisions.md, "Notifications").
+ * What a notification asks of its person. ATTESTATION_DUE and REVIEW_DUE come from events Accord records itself when
+ * a date comes (AttestationFellDueEvent, StandardReviewFellDueEvent; see docs/decisions.md, "Attestations and
+ * reviews falling due").
  */
 public enum NotificationKind {
     /** Voting opened on a proposal of a team the person votes in. */
@@ -14,8 +14,8 @@ public enum NotificationKind {
     EXCEPTION_AWAITING_APPROVAL,
     /** A school's request for standardisation was routed to the person's team (or to the executive). */
     REQUEST_ROUTED,
-    /** Reserved: an attestation of the person's school falls due. */
+    /** The person's school owes this period's attestation of a standard; the person is its headteacher. */
     ATTESTATION_DUE,
-    /** Reserved: a standard the person's team looks after is due for review. */
+    /** A standard the person may reaffirm (an executive, or its cluster's lead) is due for review. */
     REVIEW_DUE
 }

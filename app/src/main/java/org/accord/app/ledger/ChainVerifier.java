@@ -34,6 +34,7 @@ public final class ChainVerifier {
     private PrecomputedLinks precomputed;
 
     private long expected = 1;
+    private long withheld;
     private String previous = ChainHasher.GENESIS;
     private String previousEventId;
     private int nextCheckpoint;
@@ -88,7 +89,7 @@ public final class ChainVerifier {
             problem = checkEnd(recordedHead);
         }
         return new Verification(problem == null, expected - 1, previous, lastMatchedCheckpoint, problem,
-                problem == null ? HEX.formatHex(tree.root()) : null);
+                problem == null ? HEX.formatHex(tree.root()) : null, withheld);
     }
 
     private Problem check(StoredEvent event, Iterator<StoredEvent> rest) {
@@ -96,6 +97,9 @@ public final class ChainVerifier {
         if (claimed < 1) {
             return new Problem(expected, event.eventId(), Kind.INSERTED, "event " + event.eventId()
                     + " is not linked to the chain: it was not stored by Accord");
+        }
+        if (event.isWithheld()) {
+            return checkWithheld(event, rest);
         }
         JsonNode payload = event.payloadTree();
         if (!trustId.equals(event.chainTrust()) || !trustId.equals(StoredEvent.trustOf(payload))) {
@@ -127,6 +131,46 @@ public final class ChainVerifier {
             return new Problem(expected, event.eventId(), Kind.ALTERED, "event " + event.eventId()
                     + " at position " + expected + " no longer matches the hash it was stored with");
         }
+        return link(event, hash);
+    }
+
+    /**
+     * An event whose content the export withholds from its reader (a peer review's): its hash cannot be recomputed,
+     * so its stated hash is taken as its link, which the next event's hash, the tree and the checkpoints then check:
+     * a changed stated hash breaks the chain after it or the signed root. Only a kind Accord withholds may be.
+     */
+    private Problem checkWithheld(StoredEvent event, Iterator<StoredEvent> rest) {
+        long claimed = event.chainPosition();
+        if (!trustId.equals(event.chainTrust())) {
+            return new Problem(expected, event.eventId(), Kind.ALTERED, "event " + event.eventId()
+                    + " was stored on the chain of trust '" + event.chainTrust() + "', not of trust '" + trustId + "'");
+        }
+        if (!event.mayBeWithheld()) {
+            return new Problem(expected, event.eventId(), Kind.ALTERED, "event " + event.eventId() + " ("
+                    + event.payloadType() + ") has its content withheld, but Accord withholds only a peer review's");
+        }
+        if (claimed < expected) {
+            return new Problem(expected, event.eventId(), Kind.INSERTED, "event " + event.eventId()
+                    + " claims position " + claimed + ", which an earlier event already holds");
+        }
+        if (claimed > expected) {
+            StoredEvent missing = find(expected, rest);
+            return missing != null
+                    ? new Problem(expected, missing.eventId(), Kind.REORDERED, "the event at position " + expected
+                    + " (" + missing.eventId() + ") is stored after the one at position " + claimed)
+                    : new Problem(expected, null, Kind.MISSING, "no event holds position " + expected
+                    + "; the next one stored is at position " + claimed);
+        }
+        String stated = event.chainHash();
+        if (stated == null || stated.length() != 64) {
+            return new Problem(expected, event.eventId(), Kind.ALTERED, "event " + event.eventId()
+                    + " at position " + expected + " has its content withheld and states no link hash");
+        }
+        withheld++;
+        return link(event, stated);
+    }
+
+    private Problem link(StoredEvent event, String hash) {
         if (firstIdAfterCheckpoint == null) {
             firstIdAfterCheckpoint = event.eventId();
         }

@@ -3,8 +3,14 @@ package org.accord.app.ledger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
+import org.accord.api.peerreview.FindPeerReviewQuery;
+import org.accord.api.peerreview.PeerReviewView;
+import org.accord.api.trust.FindPeopleQuery;
+import org.accord.api.trust.PersonView;
 import org.accord.app.security.AccordUser;
+import org.accord.app.shared.Queries;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,8 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The export of a trust's decision log (same rule as reading it) and the public key that checks it, published for
- * anyone to fetch without signing in.
+ * The export of a trust's decision log (same rule as reading it, with what the caller may not read withheld) and the
+ * public key that checks it, published for anyone to fetch without signing in.
  */
 @RestController
 public class DecisionLogExportController {
@@ -30,29 +36,51 @@ public class DecisionLogExportController {
 
     private final DecisionLogVerifier verifier;
     private final LedgerKeys keys;
+    private final Queries queries;
 
-    public DecisionLogExportController(DecisionLogVerifier verifier, LedgerKeys keys) {
+    public DecisionLogExportController(DecisionLogVerifier verifier, LedgerKeys keys, Queries queries) {
         this.verifier = verifier;
         this.keys = keys;
+        this.queries = queries;
+    }
+
+    /**
+     * What this caller may not read of the trust's log is withheld: a peer review's content, unless they are of one
+     * of its two schools (or its reviewing team) or lead the trust. The caller's roles, school and teams come from
+     * the trust's record, as for reading a review.
+     */
+    private Withholding withholdingFor(String trustId, AccordUser caller) {
+        PersonView reader = caller == null || caller.personId() == null ? null
+                : queries.first(new FindPeopleQuery(List.of(caller.personId())), PersonView.class);
+        return new Withholding(trustId, caller, reader, reviewId -> {
+            PeerReviewView review = queries.one(new FindPeerReviewQuery(reviewId), PeerReviewView.class);
+            return review == null || !trustId.equals(review.trustId()) ? null : new Withholding.Parties(
+                    review.reviewedSchoolId(), review.reviewingSchoolId(), review.reviewingTeamId());
+        });
     }
 
     @GetMapping(EXPORT_PATH)
     public ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String trustId,
                                                         @AuthenticationPrincipal AccordUser caller) {
         String trust = DecisionLogVerifier.ownTrust(trustId, caller);
+        Withholding withholding = withholdingFor(trust, caller);
         String file = "decision-log-" + trust + "-" + LocalDate.now(ZoneOffset.UTC) + ".json";
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(file, StandardCharsets.UTF_8).build().toString())
-                .body(out -> verifier.export(trust, out));
+                .body(out -> verifier.export(trust, withholding, out));
     }
 
-    /** One decision and its inclusion proof, for {@code verify-decision}: same rule as reading the trust. */
+    /**
+     * One decision and its inclusion proof, for {@code verify-decision}: same rule as reading the trust, its content
+     * withheld as in an export.
+     */
     @GetMapping(value = PROOF_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode proof(@RequestParam(required = false) String trustId, @RequestParam String eventId,
                             @AuthenticationPrincipal AccordUser caller) {
-        return verifier.proof(DecisionLogVerifier.ownTrust(trustId, caller), eventId);
+        String trust = DecisionLogVerifier.ownTrust(trustId, caller);
+        return verifier.proof(trust, eventId, withholdingFor(trust, caller));
     }
 
     /** A consistency proof from an earlier size of the trust's log to its newest checkpoint. */

@@ -59,9 +59,10 @@ public class DecisionLogVerifier {
      * Writes the trust's events, in stored order and as stored, with its checkpoints and one more signed now at the
      * head, so that the whole export is covered by a signature. {@link OfflineVerifier} reads it. The checkpoints
      * are the database's and the witness file's together; no new one is signed for a head that the integrity check
-     * refuses (the export then carries the evidence as it stands).
+     * refuses (the export then carries the evidence as it stands). Events whose content is not the reader's to see
+     * are written with their links and without their payloads ({@link Withholding}).
      */
-    public void export(String trustId, OutputStream out) {
+    public void export(String trustId, Withholding withholding, OutputStream out) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<Checkpoint> signedNow = new ArrayList<>();
         integrity.check(trustId); // before the read: a first check reads the store itself
@@ -75,7 +76,7 @@ public class DecisionLogVerifier {
                     signedNow.add(checkpoint);
                 });
             }
-            write(trustId, now, events, head, all, out);
+            write(trustId, now, events, head, all, withholding, out);
             return null;
         });
         // recorded after the read: a write inside the read would have to wait for the writer
@@ -89,7 +90,7 @@ public class DecisionLogVerifier {
      * @throws DomainException NOT_FOUND for an event that is not the trust's; CONFLICT when the log does not agree
      *                         with its checkpoints (then no proof is given: it would prove nothing)
      */
-    public ObjectNode proof(String trustId, String eventId) {
+    public ObjectNode proof(String trustId, String eventId, Withholding withholding) {
         StoredEvent event = source.event(eventId).filter(e -> trustId.equals(e.chainTrust()))
                 .orElseThrow(() -> DomainException.notFound("no event '" + eventId + "' in the decision log of trust '"
                         + trustId + "'"));
@@ -101,7 +102,7 @@ public class DecisionLogVerifier {
             throw DomainException.conflict("the decision log of trust '" + trustId + "' has " + previous.size()
                     + " events at position " + (position - 1) + ": verify it (verifyDecisionLog)");
         }
-        return DecisionProof.document(trustId, checkpoint, event, previous.get(0),
+        return DecisionProof.document(trustId, checkpoint, withholding.apply(event), previous.get(0),
                 tree.inclusionProof(LedgerLeaf.index(position), checkpoint.position()));
     }
 
@@ -178,7 +179,7 @@ public class DecisionLogVerifier {
     }
 
     private void write(String trustId, Instant now, Iterator<StoredEvent> events, ChainHead head,
-                       List<Checkpoint> checkpoints, OutputStream out) {
+                       List<Checkpoint> checkpoints, Withholding withholding, OutputStream out) {
         try (JsonGenerator json = ExportFormat.JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringProperty("format", ExportFormat.FORMAT);
@@ -197,7 +198,7 @@ public class DecisionLogVerifier {
             while (events.hasNext()) {
                 StoredEvent event = events.next();
                 if (event.concerns(trustId)) {
-                    ExportFormat.JSON.writeValue(json, ExportFormat.entry(event));
+                    ExportFormat.JSON.writeValue(json, ExportFormat.entry(withholding.apply(event)));
                 }
             }
             json.writeEndArray();

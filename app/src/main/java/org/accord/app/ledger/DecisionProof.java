@@ -98,12 +98,18 @@ public final class DecisionProof {
         }
         StoredEvent event = ExportFormat.event(document.path("event"));
         long position = event.chainPosition();
-        if (position < 1 || !trustId.equals(event.chainTrust()) || !trustId.equals(event.payloadTrust())) {
+        if (position < 1 || !trustId.equals(event.chainTrust())
+                || (!event.isWithheld() && !trustId.equals(event.payloadTrust()))) {
             throw new IllegalArgumentException("the event " + event.eventId() + " is not linked into the log of trust '"
                     + trustId + "'");
         }
+        if (event.isWithheld() && !event.mayBeWithheld()) {
+            throw new IllegalArgumentException("the event " + event.eventId() + " (" + event.payloadType() + ") has"
+                    + " its content withheld, but Accord withholds only a peer review's");
+        }
         String previous = document.path("previousHash").asString(null);
-        String link = event.linkHash(trustId, position, previous);
+        // a withheld event's hash cannot be recomputed: its stated hash is what the proof takes to the root
+        String link = event.isWithheld() ? event.chainHash() : event.linkHash(trustId, position, previous);
         if (link == null || !link.equals(event.chainHash())) {
             throw new IllegalArgumentException("the decision was altered: its content (with the previous link "
                     + previous + ") gives the link hash " + link + ", not the " + event.chainHash()
@@ -120,7 +126,8 @@ public final class DecisionProof {
                 .getOrDefault(Actor.METADATA_KEY, Actor.SYSTEM)
                 + " at " + event.timestamp() + " is at position " + position + " of the log of trust '" + trustId
                 + "', under the checkpoint of size " + checkpoint.position() + " signed " + checkpoint.signedAt()
-                + " by key " + checkpoint.keyId() + " (root " + checkpoint.rootHash() + ")\n  payload: "
-                + event.payloadTree();
+                + " by key " + checkpoint.keyId() + " (root " + checkpoint.rootHash() + ")\n  "
+                + (event.isWithheld() ? "content withheld from this reader (" + event.withheld() + "): its place in"
+                + " the log checked, its content not" : "payload: " + event.payloadTree());
     }
 }

@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The export's JSON: a header (format, trust, key, head, checkpoints) then the trust's events as stored, payload and
- * metadata as JSON. docs/verifiable-log.md describes it for anyone who wants to verify it with their own tools.
+ * metadata as JSON; an event whose content is withheld from the reader has {@code "payload": null} and
+ * {@code "withheld"} saying why (its link, in the metadata, is kept). docs/verifiable-log.md describes it for anyone who wants to verify it with their own tools.
  */
 final class ExportFormat {
 
@@ -33,7 +34,13 @@ final class ExportFormat {
         node.put("timestamp", event.timestamp());
         ObjectNode metaData = node.putObject("metaData");
         event.metaData().forEach(metaData::put);
-        node.set("payload", event.payloadTree());
+        if (event.isWithheld()) {
+            // the link stays (chainHash in the metadata); the content is not this reader's to see
+            node.putNull("payload");
+            node.put("withheld", event.withheld());
+        } else {
+            node.set("payload", event.payloadTree());
+        }
         return node;
     }
 
@@ -46,7 +53,8 @@ final class ExportFormat {
                 text(node, "aggregateId"), node.path("sequence").asLong(), text(node, "payloadType"),
                 null, metaData, text(node, "timestamp"),
                 // a missing payload reads as null: its link then fails to match, as it should
-                node.has("payload") ? node.get("payload") : JSON.getNodeFactory().nullNode());
+                node.has("payload") ? node.get("payload") : JSON.getNodeFactory().nullNode(),
+                text(node, "withheld"));
     }
 
     static ObjectNode head(ChainHead head) {

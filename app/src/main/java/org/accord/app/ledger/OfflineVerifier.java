@@ -31,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Exit code 0 only when every event links up <em>and</em> a tree checkpoint signed by the given key covers the
  * whole export (its size is the number of events, its root their Merkle root, its head their last link): anything
  * less proves nothing about what was left out or re-linked. 1 otherwise, naming what is missing or wrong; 2 when a
- * file cannot be read. With {@code --since}, an earlier checkpoint (a signed note, as printed in a board pack) must
+ * file cannot be read. An event whose content the export withholds from its reader (a peer review's, for someone of
+ * neither school) is checked by its link only: its stated hash is what the next event and the tree build on, so
+ * changing it breaks the chain or the root; its content cannot be checked, and the verdict says how many were so. With {@code --since}, an earlier checkpoint (a signed note, as printed in a board pack) must
  * be signed by the same key and be a prefix of the export: the same root at its size, so nothing before it was
  * rewritten, and nothing was cut below it.
  *
@@ -184,7 +186,8 @@ public final class OfflineVerifier {
             out.println("  " + v.checkedEvents() + " events verified before it, head " + v.headHash());
         } else if (!proven) {
             Checkpoint last = v.lastCheckpoint();
-            out.println("NOT PROVEN: the " + v.checkedEvents() + " events of trust '" + header.trustId() + "' link up,"
+            out.println("NOT PROVEN: the " + v.checkedEvents() + " events of trust '" + header.trustId() + "'"
+                    + withheld(v) + " link up,"
                     + " but no checkpoint signed by the given key covers the whole export: "
                     + (last == null ? "it has none"
                     : last.isTreeCheckpoint() ? "the newest covers the first " + last.position() + " events only"
@@ -192,8 +195,8 @@ public final class OfflineVerifier {
                     + ". An export made by Accord always ends with one; without it, events could have been removed"
                     + " from its end, or the whole chain re-linked.");
         } else {
-            out.println("INTACT: " + v.checkedEvents() + " events of trust '" + header.trustId() + "', head "
-                    + v.headHash() + ", Merkle root " + v.rootHash());
+            out.println("INTACT: " + v.checkedEvents() + " events of trust '" + header.trustId() + "'"
+                    + withheld(v) + ", head " + v.headHash() + ", Merkle root " + v.rootHash());
         }
         Checkpoint last = v.lastCheckpoint();
         out.println(last == null ? "No signed checkpoint covers the verified events."
@@ -205,6 +208,12 @@ public final class OfflineVerifier {
                     + earlier.signedAt() + ", root " + earlier.rootHash() + " is a prefix of this export");
         }
         return proven;
+    }
+
+    /** How many events' content the export withheld from its reader, said wherever the events are counted. */
+    private static String withheld(Verification v) {
+        return v.withheldEvents() == 0 ? "" : " (" + v.withheldEvents() + " withheld from this reader: their links"
+                + " checked, their content not)";
     }
 
     private static void warnOfAnotherKey(Header header, PublicKey key, PrintStream out) {
@@ -294,7 +303,8 @@ public final class OfflineVerifier {
             for (int i = 0; i < events.size(); i++) {
                 StoredEvent event = events.get(i);
                 if (trustId.equals(event.chainTrust()) && event.chainHash() != null) {
-                    previous[i] = claimed;
+                    // a withheld event is not hashed (it cannot be): the verifier takes its stated hash
+                    previous[i] = event.isWithheld() ? null : claimed;
                     claimed = event.chainHash();
                 }
             }

@@ -16,15 +16,43 @@ import tools.jackson.databind.JsonNode;
  * @param timestamp its timestamp as stored
  * @param parsed    its payload already read as JSON (an export's), so that it is not read twice; null when only the
  *                  stored bytes are at hand
+ * @param withheld  why its payload is withheld from the reader of an export or proof (see {@link Withholding}); null
+ *                  when the event is whole. A withheld event keeps its link: its stated hash is what the chain and the
+ *                  tree build on, since its hash cannot be recomputed without the payload
  */
 public record StoredEvent(long order, String eventId, String aggregateType, String aggregateId, long sequence,
                           String payloadType, byte[] payload, Map<String, String> metaData, String timestamp,
-                          JsonNode parsed) {
+                          JsonNode parsed, String withheld) {
+
+    /** The payload types whose content an export may withhold: a peer review's, read only by the two schools. */
+    static final String WITHHOLDABLE_TYPES = "org.accord.api.peerreview.";
+
+    public StoredEvent(long order, String eventId, String aggregateType, String aggregateId, long sequence,
+                       String payloadType, byte[] payload, Map<String, String> metaData, String timestamp,
+                       JsonNode parsed) {
+        this(order, eventId, aggregateType, aggregateId, sequence, payloadType, payload, metaData, timestamp, parsed,
+                null);
+    }
 
     /** An event as a store holds it: payload bytes, read as JSON when needed. */
     public StoredEvent(long order, String eventId, String aggregateType, String aggregateId, long sequence,
                        String payloadType, byte[] payload, Map<String, String> metaData, String timestamp) {
         this(order, eventId, aggregateType, aggregateId, sequence, payloadType, payload, metaData, timestamp, null);
+    }
+
+    /** The same event with its payload withheld from the reader, for this reason. */
+    StoredEvent withheldFor(String reason) {
+        return new StoredEvent(order, eventId, aggregateType, aggregateId, sequence, payloadType, null, metaData,
+                timestamp, tools.jackson.databind.node.JsonNodeFactory.instance.nullNode(), reason);
+    }
+
+    boolean isWithheld() {
+        return withheld != null;
+    }
+
+    /** Whether it is of a kind whose content Accord withholds from some readers (a forged withholding is not). */
+    boolean mayBeWithheld() {
+        return payloadType != null && payloadType.startsWith(WITHHOLDABLE_TYPES);
     }
 
     public String chainTrust() {
@@ -50,8 +78,8 @@ public record StoredEvent(long order, String eventId, String aggregateType, Stri
         if (trustId.equals(chainTrust())) {
             return true;
         }
-        if (parsed != null) {
-            return trustId.equals(payloadTrust());
+        if (parsed != null || payload == null) {
+            return parsed != null && trustId.equals(payloadTrust());
         }
         // cheap test first: most events of a large store belong to other trusts
         return new String(payload, StandardCharsets.UTF_8).contains(trustId) && trustId.equals(payloadTrust());

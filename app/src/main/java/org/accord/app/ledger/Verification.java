@@ -8,13 +8,20 @@ package org.accord.app.ledger;
  * @param lastCheckpoint the newest signed checkpoint at or before the last event that matched; null if none
  * @param firstProblem   null when intact
  * @param rootHash       the Merkle root (lower-case hex) of the verified events' link hashes; null when not intact
+ * @param withheldEvents of the checked events, how many had their content withheld from the export's reader: their
+ *                       stated link hashes were built on and put in the tree, their content could not be checked
  */
 public record Verification(boolean intact, long checkedEvents, String headHash, Checkpoint lastCheckpoint,
-                           Problem firstProblem, String rootHash) {
+                           Problem firstProblem, String rootHash, long withheldEvents) {
 
     public Verification(boolean intact, long checkedEvents, String headHash, Checkpoint lastCheckpoint,
                         Problem firstProblem) {
         this(intact, checkedEvents, headHash, lastCheckpoint, firstProblem, null);
+    }
+
+    public Verification(boolean intact, long checkedEvents, String headHash, Checkpoint lastCheckpoint,
+                        Problem firstProblem, String rootHash) {
+        this(intact, checkedEvents, headHash, lastCheckpoint, firstProblem, rootHash, 0);
     }
 
     /** Whether the newest matching checkpoint is a tree checkpoint of every verified event: all of it is signed. */

@@ -12,7 +12,9 @@ import java.util.Map;
 import org.accord.api.proposal.ProposalKind;
 import org.accord.api.review.ReaffirmStandardCommand;
 import org.accord.api.review.ReviewProposalRaisedEvent;
+import org.accord.api.review.NoticeReviewDueCommand;
 import org.accord.api.review.StandardReaffirmedEvent;
+import org.accord.api.review.StandardReviewFellDueEvent;
 import org.accord.api.rights.StandardVersionScopedToClusterEvent;
 import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
@@ -41,6 +43,7 @@ import org.accord.api.variation.VariationWithdrawnEvent;
 import org.accord.api.variation.WithdrawVariationCommand;
 import org.accord.app.shared.Check;
 import org.accord.app.shared.DomainClock;
+import org.accord.app.trust.DecisionRights;
 import org.accord.app.trust.Roster;
 import org.accord.app.trust.TrustRosters;
 import org.axonframework.commandhandling.CommandHandler;
@@ -69,6 +72,8 @@ public class Standard {
     private String clusterId;
     /** When the current version is next to be reviewed: its own date, or the one its latest reaffirmation set. */
     private LocalDate reviewBy;
+    /** The review date last recorded as due: each date falls due once. */
+    private LocalDate reviewNoticedFor;
     private final Map<String, VariationState> variations = new LinkedHashMap<>();
 
     /** {@code applicability} null: every school (as recorded before applicability existed). */
@@ -207,6 +212,35 @@ public class Standard {
         }
         apply(new StandardReaffirmedEvent(standardId, trustId, current().number(), rationale, reviewBy, next,
                 actorId, now()));
+    }
+
+    /**
+     * The standard's review date came within the review window (or passed): Accord records it once per review date
+     * and tells whoever may reaffirm the standard (the same question {@link #handle(ReaffirmStandardCommand, String,
+     * TrustRosters)} asks: the executives, or the cluster's lead). A reaffirmation or a new version sets a new date,
+     * which falls due in its turn.
+     */
+    @CommandHandler
+    public void handle(NoticeReviewDueCommand command, @MetaDataValue(Actor.METADATA_KEY) String actorId,
+                       TrustRosters trusts) {
+        if (!Actor.SYSTEM.equals(actorId)) {
+            throw DomainException.forbidden("a review falls due by the calendar: Accord records it, not on request");
+        }
+        requireReviewable();
+        if (reviewBy == null) {
+            throw DomainException.badRequest("standard '" + standardId + "' has no review date");
+        }
+        LocalDate from = reviewBy.minusDays(StandardReviewFellDueEvent.NOTICE_DAYS);
+        if (today().isBefore(from)) {
+            throw DomainException.conflict("the review by " + reviewBy + " is due from " + from + ", not before");
+        }
+        if (reviewBy.equals(reviewNoticedFor)) {
+            throw DomainException.conflict("the review by " + reviewBy + " is already recorded as due");
+        }
+        List<String> deciders = clusterId == null ? trusts.of(trustId).executives()
+                : trusts.decisionRights(trustId).cluster(clusterId).map(DecisionRights.ClusterLead::leadId)
+                        .filter(java.util.Objects::nonNull).map(List::of).orElse(List.of());
+        apply(new StandardReviewFellDueEvent(standardId, trustId, current().number(), reviewBy, deciders, now()));
     }
 
     /** A review outcome is for a standard in the backbone: a retired one has nothing left to review. */
@@ -507,6 +541,11 @@ public class Standard {
     @EventSourcingHandler
     void on(StandardReaffirmedEvent event) {
         reviewBy = event.nextReviewBy();
+    }
+
+    @EventSourcingHandler
+    void on(StandardReviewFellDueEvent event) {
+        reviewNoticedFor = event.reviewBy();
     }
 
     @EventSourcingHandler

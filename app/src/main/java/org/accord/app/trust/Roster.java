@@ -98,6 +98,17 @@ public record Roster(String trustId, Map<String, Membership> people, Set<String>
                 && m.roles().contains(org.accord.api.trust.PersonRole.HEADTEACHER);
     }
 
+    /** The headteachers of a school today, in id order: who may attest for it. */
+    public java.util.List<String> headteachersOf(String schoolId) {
+        return people.entrySet().stream().filter(p -> isHeadteacherOf(p.getKey(), schoolId))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** The trust's executives today, in id order. */
+    public java.util.List<String> executives() {
+        return people.keySet().stream().filter(this::isExecutive).sorted().toList();
+    }
+
     /** The person must belong to this trust and work at one of its schools. */
     public void requireSchoolStaff(String personId, String field) {
         if (personId == null) {

@@ -111,7 +111,7 @@ class DecisionLogVerificationBenchmarkTest {
         Path export = data.resolve("export.json");
         long exportStart = System.nanoTime();
         try (OutputStream out = Files.newOutputStream(export)) {
-            verifier.export("bench-trust", out);
+            verifier.export("bench-trust", Withholding.nothing(), out);
         }
         double exportSeconds = seconds(exportStart);
 

@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +39,9 @@ class NotificationMailTest {
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     private static final String MEMBER1 = "demo-person-member1";
     private static final String ADDRESS = "sophie@riverside.example";
+    private static final String EXEC = "demo-person-exec";
+    private static final String EXEC_ADDRESS = "morgan@trust.example";
+    private static final String PASSPORT = "demo-standard-send-passport";
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -50,13 +55,16 @@ class NotificationMailTest {
                 "--accord.notifications.mail.host=127.0.0.1",
                 "--accord.notifications.mail.port=" + SMTP.getSmtp().getPort(),
                 "--accord.notifications.mail.from=accord@trust.example",
-                "--accord.notifications.mail.interval=200ms");
+                "--accord.notifications.mail.interval=200ms",
+                "--accord.notifications.due-check-interval=300ms");
     }
 
     @Test
     void eachNotificationIsMailedOnceAndNeverAgainAfterRestartsAndARebuild() throws Exception {
         String first;
         Instant closesAt;
+        LocalDate nextReview = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+        String reviewDue = "review_due:" + PASSPORT + ":" + nextReview + ":" + EXEC;
         try (ConfigurableApplicationContext app = start()) {
             assertThat(Http.graphql(port(app), "member1", "mutation { setEmailAddress(input: {personId: \""
                     + MEMBER1 + "\", email: \"" + ADDRESS + "\"}) { person { id } } }")).doesNotContain("errors");
@@ -70,6 +78,16 @@ class NotificationMailTest {
             // nobody without an address is mailed: member2 was told too, in Accord only
             assertThat(Http.graphql(port(app), "member2", "{ inbox(first: 5) { edges { node { subjectId } } } }"))
                     .contains(first);
+            // a review date falling due: the passport guidance reaffirmed until ten days from now, which is inside
+            // the review window, so the next check records it and the executive, with an address now, is mailed
+            assertThat(Http.graphql(port(app), "exec", "mutation { setEmailAddress(input: {personId: \""
+                    + EXEC + "\", email: \"" + EXEC_ADDRESS + "\"}) { person { id } } }")).doesNotContain("errors");
+            assertThat(Http.graphql(port(app), "exec", "mutation { reaffirmStandard(input: {standardId: \""
+                    + PASSPORT + "\", rationale: \"Kept for one more term\", nextReviewBy: \"" + nextReview
+                    + "\"}) { review { outcome } } }")).contains("REAFFIRMED");
+            MimeMessage due = awaitMail(reviewDue);
+            assertThat(due.getAllRecipients()).extracting(Object::toString).containsExactly(EXEC_ADDRESS);
+            assertThat(due.getSubject()).contains("due for review");
         }
         // down while the reminder, 48 hours before the deadline, fell due
         while (Instant.now().isBefore(closesAt.minus(Duration.ofHours(48)).plusSeconds(1))) {
@@ -96,12 +114,21 @@ class NotificationMailTest {
             // the read mark outlived the rebuild: it is not in the read models
             String inbox = Http.graphql(port(app), "member1", "{ inbox(first: 10) { edges { node { id read } } } }");
             assertThat(inbox).contains("{\"id\":\"vote_opened:" + first + ":" + MEMBER1 + "\",\"read\":true}");
+            // the dues are in the events, rebuilt once each, not recorded again by the checks after the restarts
+            String execInbox = Http.graphql(port(app), "exec", "{ inbox(first: 100) { edges { node { id } } } }");
+            assertThat(occurrences(execInbox, reviewDue)).isEqualTo(1);
+            assertThat(occurrences(execInbox, "review_due:" + PASSPORT + ":")).as(execInbox).isEqualTo(2);
+            String headInbox = Http.graphql(port(app), "head-meadowbank",
+                    "{ inbox(first: 100) { edges { node { id } } } }");
+            assertThat(occurrences(headInbox, "attestation_due:demo-standard-single-central-record:"))
+                    .as(headInbox).isEqualTo(1);
         }
         List<String> mailed = notificationIds();
         assertThat(mailed).doesNotHaveDuplicates();
-        assertThat(mailed).contains("vote_opened:" + first + ":" + MEMBER1, "vote_closing_soon:" + first + ":" + MEMBER1);
+        assertThat(mailed).contains("vote_opened:" + first + ":" + MEMBER1, "vote_closing_soon:" + first + ":" + MEMBER1,
+                reviewDue);
         assertThat(Arrays.stream(SMTP.getReceivedMessages()).flatMap(m -> recipients(m).stream()))
-                .containsOnly(ADDRESS);
+                .containsOnly(ADDRESS, EXEC_ADDRESS);
     }
 
     private static String openVote(int port, String title, Instant closesAt) throws Exception {
@@ -115,6 +142,10 @@ class NotificationMailTest {
                 + "}) { proposal { status } } }");
         assertThat(opened).contains("VOTING");
         return id.group(1);
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote("\"" + part), -1).length - 1;
     }
 
     private static MimeMessage awaitMail(String notificationId) throws Exception {

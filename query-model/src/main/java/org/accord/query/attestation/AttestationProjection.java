@@ -1,5 +1,6 @@
 package org.accord.query.attestation;
 
+import org.accord.api.attestation.AttestationFellDueEvent;
 import org.accord.api.attestation.AttestationRecordedEvent;
 import org.accord.api.attestation.QaFindingRecordedEvent;
 import org.accord.query.shared.ReadModelStore;
@@ -27,7 +28,7 @@ public class AttestationProjection {
     /** Before a replay; Accord always resets every projection together (ReadModelRebuild). */
     @ResetHandler
     void forgetEverything() {
-        store.clear(AttestationDocument.class, AttestationCountDocument.class);
+        store.clear(AttestationDocument.class, AttestationCountDocument.class, AttestationDueDocument.class);
     }
 
     @EventHandler
@@ -50,6 +51,11 @@ public class AttestationProjection {
         store.upsert(AttestationDocument.class, e.attestationId(), new Update().addToSet("findings",
                 new AttestationDocument.Finding(e.outcome(), e.notes(), e.actions(), e.followUpBy(), e.visitedOn(),
                         e.recordedBy(), e.recordedAt())));
+    }
+
+    @EventHandler
+    void on(AttestationFellDueEvent e) {
+        store.upsert(AttestationDueDocument.class, e.dueId(), new Update().set("trustId", e.trustId()));
     }
 
     /** The place it was given when first made (a redelivery keeps it), else the trust's next. */

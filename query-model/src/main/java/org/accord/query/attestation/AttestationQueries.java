@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.accord.api.attestation.AttestationFallenDue;
 import org.accord.api.attestation.AttestationView;
+import org.accord.api.attestation.FindAttestationsFallenDueQuery;
+import org.accord.api.attestation.RecordAttestationDueCommand;
 import org.accord.api.attestation.ComplianceEntryView;
 import org.accord.api.attestation.FindAttestationQuery;
 import org.accord.api.attestation.FindComplianceQuery;
@@ -99,5 +102,43 @@ public class AttestationQueries {
             }
         }
         return entries;
+    }
+
+    /**
+     * What the compliance view says each school owes in today's period, trust by trust (the trusts are few; each
+     * trust's view is one computation, as the board's grid is), less what is already recorded as fallen due. Owed:
+     * DUE or OVERDUE, or CHALLENGED where the challenged attestation is an earlier period's (the school still owes
+     * this one). ATTESTED, an exception in force, NOT_REQUIRED and NOT_APPLICABLE owe nothing.
+     */
+    @QueryHandler
+    public List<AttestationFallenDue> handle(FindAttestationsFallenDueQuery query) {
+        List<AttestationFallenDue> due = new ArrayList<>();
+        for (TrustDocument trust : store.findAll(TrustDocument.class)) {
+            if (trust.standardIds() == null || trust.standardIds().isEmpty()) {
+                continue;
+            }
+            List<AttestationFallenDue> owed = handle(new FindComplianceQuery(trust.id(), null, query.today(),
+                    query.now())).stream()
+                    .filter(c -> c.periodStart() != null && owes(c))
+                    .map(c -> new AttestationFallenDue(trust.id(), c.schoolId(), c.standardId(), c.periodStart()))
+                    .toList();
+            Map<String, AttestationFallenDue> byId = new LinkedHashMap<>();
+            owed.forEach(d -> byId.put(RecordAttestationDueCommand.idOf(d.trustId(), d.schoolId(), d.standardId(),
+                    d.periodStart()), d));
+            store.findByIds(AttestationDueDocument.class, byId.keySet(), AttestationDueDocument::dueId)
+                    .forEach(recorded -> byId.remove(recorded.dueId()));
+            due.addAll(byId.values());
+        }
+        return due;
+    }
+
+    private static boolean owes(ComplianceEntryView cell) {
+        return switch (cell.state()) {
+            case DUE, OVERDUE -> true;
+            case CHALLENGED -> cell.attestation() == null || cell.attestation().attestedAt() == null
+                    || cell.attestation().attestedAt().atZone(ZoneOffset.UTC).toLocalDate()
+                    .isBefore(cell.periodStart());
+            default -> false;
+        };
     }
 }

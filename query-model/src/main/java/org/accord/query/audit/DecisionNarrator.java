@@ -41,6 +41,7 @@ import org.accord.api.variation.ExceptionApprovedEvent;
 import org.accord.api.variation.ExceptionDeclinedEvent;
 import org.accord.api.variation.ExceptionRequestedEvent;
 import org.accord.api.variation.ImplementationRecordedEvent;
+import org.accord.api.attestation.AttestationFellDueEvent;
 import org.accord.api.attestation.AttestationRecordedEvent;
 import org.accord.api.attestation.QaFindingRecordedEvent;
 import org.accord.api.attestation.QaOutcome;
@@ -53,6 +54,7 @@ import org.accord.api.peerreview.PeerReviewFindingRaisedAsRequestEvent;
 import org.accord.api.peerreview.PeerReviewRecordedEvent;
 import org.accord.api.review.ReviewProposalRaisedEvent;
 import org.accord.api.review.StandardReaffirmedEvent;
+import org.accord.api.review.StandardReviewFellDueEvent;
 import org.accord.api.request.RequestRaisedEvent;
 import org.accord.api.request.RequestSupportedEvent;
 import org.accord.api.request.RequestTakenUpEvent;
@@ -224,6 +226,15 @@ final class DecisionNarrator {
                     + (e.dueOn() == null ? "" : " (review due " + e.dueOn() + ")") + "; next review by "
                     + e.nextReviewBy(), e.rationale(), e.reaffirmedAt(), null);
         }
+        if (event instanceof StandardReviewFellDueEvent e) {
+            Subject standard = subjects.apply(e.standardId());
+            int told = e.deciderIds() == null ? 0 : e.deciderIds().size();
+            return new Narration("standard", e.standardId(), standard.area(), "Standard '" + standard.title()
+                    + "' version " + e.version() + " is due for review by " + e.reviewBy() + ": "
+                    + (told == 0 ? "nobody may reaffirm it today to be told"
+                    : told == 1 ? "the one who may reaffirm it was told"
+                    : "the " + told + " people who may reaffirm it were told"), null, e.recordedAt(), null);
+        }
         if (event instanceof ReviewProposalRaisedEvent e) {
             Subject standard = subjects.apply(e.standardId());
             String aim = e.kind() == org.accord.api.proposal.ProposalKind.RETIRE_STANDARD ? "retire it" : "amend it";
@@ -291,6 +302,17 @@ final class DecisionNarrator {
                     + "' (version " + e.version() + ", attested " + e.cadence().name().toLowerCase(Locale.ROOT)
                     + ")" + (e.evidence() == null || e.evidence().isEmpty() ? ""
                     : ", with evidence: " + String.join("; ", e.evidence())), e.statement(), e.attestedAt(), null);
+        }
+        if (event instanceof AttestationFellDueEvent e) {
+            Subject standard = subjects.apply(e.standardId());
+            int heads = e.headteacherIds() == null ? 0 : e.headteacherIds().size();
+            return new Narration("standard", e.standardId(), standard.area(), "School '"
+                    + subjects.apply(e.schoolId()).title() + "' owes its attestation of '" + standard.title()
+                    + "' (version " + e.version() + ", attested " + e.cadence().name().toLowerCase(Locale.ROOT)
+                    + ") for the period from " + e.periodStart() + ", due by " + e.dueBy() + ": "
+                    + (heads == 0 ? "the school has no headteacher on record to tell"
+                    : heads == 1 ? "its headteacher was told" : "its " + heads + " headteachers were told"),
+                    null, e.recordedAt(), null);
         }
         if (event instanceof QaFindingRecordedEvent e) {
             Subject standard = subjects.apply(e.standardId());

@@ -46,8 +46,18 @@ public class Inbox {
      *               from the replay token, so it never says "replay".
      */
     public void deliver(Collection<String> personIds, Delivery what, ReplayStatus status) {
+        deliver(personIds, what, null, status);
+    }
+
+    /**
+     * As {@link #deliver(Collection, Delivery, ReplayStatus)}, for a subject that asks again on another occasion (a
+     * standard's next review date, a school's next period): the occasion is part of the notification's id, so each
+     * occasion is a notification of its own and the same occasion never two.
+     */
+    public void deliver(Collection<String> personIds, Delivery what, String occasion, ReplayStatus status) {
         for (String personId : new LinkedHashSet<>(personIds)) {
-            String id = idOf(what.kind(), what.subjectId(), personId);
+            String id = idOf(what.kind(), occasion == null ? what.subjectId() : what.subjectId() + ":" + occasion,
+                    personId);
             if (store.findById(NotificationDocument.class, id) != null) {
                 continue;
             }

@@ -3,12 +3,14 @@ package org.accord.query.notification;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.accord.api.attestation.AttestationFellDueEvent;
 import org.accord.api.notification.NotificationKind;
 import org.accord.api.proposal.ProposalWithdrawnEvent;
 import org.accord.api.proposal.VotingClosedEvent;
 import org.accord.api.proposal.VotingClosingSoonEvent;
 import org.accord.api.proposal.VotingOpenedEvent;
 import org.accord.api.request.RequestRaisedEvent;
+import org.accord.api.review.StandardReviewFellDueEvent;
 import org.accord.api.trust.PersonRegisteredEvent;
 import org.accord.api.trust.PersonRole;
 import org.accord.api.variation.ExceptionRequestedEvent;
@@ -28,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * The inboxes, from the events: one handler per event that makes somebody owe something. Each works out who is
  * concerned from the events so far (a vote's eligible voters, a team's members, the trust's executives) and hands
- * the notification to {@link Inbox#deliver}. Attestations and reviews due will add their handlers the same way.
+ * the notification to {@link Inbox#deliver}. Attestations and reviews falling due are events recorded by Accord
+ * itself (AttestationFellDueEvent, StandardReviewFellDueEvent), which name whom they tell.
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSOR)
@@ -116,6 +119,35 @@ public class NotificationProjection {
         inbox.deliver(people, new Inbox.Delivery(NotificationKind.REQUEST_ROUTED, e.trustId(), "request",
                 e.requestId(), schoolName(e.schoolId()) + " asks for a standard: '" + e.title()
                 + "': take it up or decline it", e.raisedAt(), null), status);
+    }
+
+    /**
+     * The school's headteachers as the event names them (whoever may attest). The subject is the standard, on the occasion of
+     * the school and period, so each period's is a notification of its own, due on the period's last day.
+     */
+    @EventHandler
+    void on(AttestationFellDueEvent e, ReplayStatus status) {
+        inbox.deliver(e.headteacherIds(), new Inbox.Delivery(NotificationKind.ATTESTATION_DUE, e.trustId(),
+                "standard", e.standardId(), schoolName(e.schoolId()) + " owes its attestation of '"
+                + standardTitle(e.standardId()) + "' for the period from " + e.periodStart() + ": attest by "
+                + e.dueBy(), e.recordedAt(), endOfDay(e.dueBy())), e.schoolId() + ":" + e.periodStart(), status);
+    }
+
+    /**
+     * Whoever may reaffirm the standard, as the event names them (the executives, or the cluster's lead). The
+     * subject is the standard, on the occasion of its review date, so the next date makes a notification of its own.
+     */
+    @EventHandler
+    void on(StandardReviewFellDueEvent e, ReplayStatus status) {
+        inbox.deliver(e.deciderIds(), new Inbox.Delivery(NotificationKind.REVIEW_DUE, e.trustId(), "standard",
+                e.standardId(), "Standard '" + standardTitle(e.standardId()) + "' is due for review by "
+                + e.reviewBy() + ": reaffirm it, or raise an amendment or retirement", e.recordedAt(),
+                endOfDay(e.reviewBy())), e.reviewBy().toString(), status);
+    }
+
+    /** A date owed is owed until the end of that day (UTC, as Accord's days are). */
+    private static java.time.Instant endOfDay(java.time.LocalDate day) {
+        return day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 
     private List<String> executives(String trustId) {

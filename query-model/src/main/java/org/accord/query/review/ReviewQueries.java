@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import org.accord.api.proposal.ProposalKind;
 import org.accord.api.review.FindReviewsDueQuery;
+import org.accord.api.review.FindReviewsFallenDueQuery;
+import org.accord.api.review.StandardReviewFellDueEvent;
 import org.accord.api.review.FindStandardReviewsQuery;
 import org.accord.api.review.ReviewOutcome;
 import org.accord.api.review.ReviewsDueView;
@@ -79,6 +81,30 @@ public class ReviewQueries {
                 .sorted(Comparator.comparing(VariationView::until))
                 .toList();
         return new ReviewsDueView(query.trustId(), query.asOf(), until, dueStandards, dueVariations);
+    }
+
+    /**
+     * The standards of every trust (the trusts are few) whose review date is within the notice window, less those
+     * already recorded as fallen due for that date. The same reckoning as the reviews list.
+     */
+    @QueryHandler
+    public List<String> handle(FindReviewsFallenDueQuery query) {
+        List<String> due = new java.util.ArrayList<>();
+        for (TrustDocument trust : store.findAll(TrustDocument.class)) {
+            if (trust.standardIds() == null || trust.standardIds().isEmpty()) {
+                continue;
+            }
+            List<StandardReviewDue> window = handle(new FindReviewsDueQuery(trust.id(), query.today(),
+                    StandardReviewFellDueEvent.NOTICE_DAYS)).standards();
+            Map<String, LocalDate> noticed = store.findByIds(ReviewDueNoticeDocument.class,
+                            window.stream().map(StandardReviewDue::standardId).toList(),
+                            ReviewDueNoticeDocument::standardId).stream()
+                    .filter(n -> n.reviewBy() != null)
+                    .collect(Collectors.toMap(ReviewDueNoticeDocument::standardId, ReviewDueNoticeDocument::reviewBy));
+            window.stream().filter(s -> !s.reviewBy().equals(noticed.get(s.standardId())))
+                    .map(StandardReviewDue::standardId).forEach(due::add);
+        }
+        return due;
     }
 
     /** When the standard is next reviewed, and what its reviews since its latest version have raised. */

@@ -2,6 +2,7 @@ package org.accord.query.review;
 
 import org.accord.api.review.ReviewProposalRaisedEvent;
 import org.accord.api.review.StandardReaffirmedEvent;
+import org.accord.api.review.StandardReviewFellDueEvent;
 import org.accord.query.shared.ReadModelStore;
 import org.accord.query.shared.ReadModels;
 import org.axonframework.config.ProcessingGroup;
@@ -24,7 +25,7 @@ public class StandardReviewProjection {
     /** Before a replay; Accord always resets every projection together (ReadModelRebuild). */
     @ResetHandler
     void forgetEverything() {
-        store.clear(StandardReviewDocument.class);
+        store.clear(StandardReviewDocument.class, ReviewDueNoticeDocument.class);
     }
 
     @EventHandler
@@ -41,5 +42,10 @@ public class StandardReviewProjection {
                 .set("trustId", e.trustId())
                 .addToSet("reviews", new StandardReviewDocument.Entry(e.version(), e.kind(), null, e.dueOn(), null,
                         e.proposalId(), e.teamId(), e.raisedBy(), e.raisedAt())));
+    }
+
+    @EventHandler
+    void on(StandardReviewFellDueEvent e) {
+        store.upsert(ReviewDueNoticeDocument.class, e.standardId(), new Update().set("reviewBy", e.reviewBy()));
     }
 }

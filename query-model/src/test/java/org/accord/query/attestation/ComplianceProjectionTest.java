@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.accord.api.attestation.AttestationFallenDue;
+import org.accord.api.attestation.AttestationFellDueEvent;
 import org.accord.api.attestation.AttestationRecordedEvent;
+import org.accord.api.attestation.FindAttestationsFallenDueQuery;
+import org.accord.api.attestation.RecordAttestationDueCommand;
 import org.accord.api.attestation.ComplianceEntryView;
 import org.accord.api.attestation.ComplianceState;
 import org.accord.api.attestation.FindAttestationQuery;
@@ -279,5 +283,37 @@ class ComplianceProjectionTest {
                 .extracting(ComplianceEntryView::schoolId).containsOnly(BIRCH).hasSize(3);
         assertThat(queries.handle(new FindComplianceQuery(TRUST, "school-elsewhere", LocalDate.parse("2026-10-01"),
                 LATER))).isEmpty();
+    }
+
+    private List<AttestationFallenDue> fallenDue(String today) {
+        return queries.handle(new FindAttestationsFallenDueQuery(LocalDate.parse(today), LATER));
+    }
+
+    @Test
+    void whatFallsDueIsWhatEachSchoolOwesThisPeriodUntilItIsRecordedAsDue() {
+        LocalDate autumn = LocalDate.parse("2026-09-01");
+        assertThat(fallenDue("2026-10-01")).containsExactlyInAnyOrder(
+                new AttestationFallenDue(TRUST, ASH, SAFEGUARDING, autumn),
+                new AttestationFallenDue(TRUST, ASH, READING, autumn),
+                new AttestationFallenDue(TRUST, BIRCH, SAFEGUARDING, autumn));
+        apply(new AttestationFellDueEvent(RecordAttestationDueCommand.idOf(TRUST, BIRCH, SAFEGUARDING, autumn),
+                TRUST, BIRCH, SAFEGUARDING, 1, AttestationCadence.TERMLY, autumn, LocalDate.parse("2026-12-31"),
+                List.of("p-head-birch"), Instant.parse("2026-09-01T00:00:01Z")));
+        apply(attested("a-1", ASH, SAFEGUARDING, 1, "2026-09-02T09:00:00Z"));
+        assertThat(fallenDue("2026-10-01")).containsExactly(new AttestationFallenDue(TRUST, ASH, READING, autumn));
+        // the next term owes again, whatever was recorded or attested in the last one
+        LocalDate spring = LocalDate.parse("2027-01-01");
+        assertThat(fallenDue("2027-01-01")).contains(new AttestationFallenDue(TRUST, ASH, SAFEGUARDING, spring),
+                new AttestationFallenDue(TRUST, BIRCH, SAFEGUARDING, spring));
+    }
+
+    @Test
+    void aSchoolChallengedLastTermStillOwesThisTermsAttestation() {
+        apply(attested("a-1", ASH, SAFEGUARDING, 1, "2026-10-05T09:00:00Z"));
+        apply(finding("a-1", QaOutcome.CHALLENGED, "2026-11-01", "2026-11-01T12:00:00Z"));
+        assertThat(fallenDue("2026-11-02")).doesNotContain(
+                new AttestationFallenDue(TRUST, ASH, SAFEGUARDING, LocalDate.parse("2026-09-01")));
+        assertThat(fallenDue("2027-01-05")).contains(
+                new AttestationFallenDue(TRUST, ASH, SAFEGUARDING, LocalDate.parse("2027-01-01")));
     }
 }

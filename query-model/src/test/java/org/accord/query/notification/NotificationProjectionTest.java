@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.accord.api.attestation.AttestationFellDueEvent;
+import org.accord.api.attestation.RecordAttestationDueCommand;
 import org.accord.api.notification.FindInboxQuery;
 import org.accord.api.notification.FindNotificationsToMailQuery;
 import org.accord.api.notification.InboxPage;
@@ -19,8 +22,10 @@ import org.accord.api.proposal.ProposalWithdrawnEvent;
 import org.accord.api.proposal.VotingClosingSoonEvent;
 import org.accord.api.proposal.VotingOpenedEvent;
 import org.accord.api.request.RequestRaisedEvent;
+import org.accord.api.review.StandardReviewFellDueEvent;
 import org.accord.api.standard.AlignmentLevel;
 import org.accord.api.standard.Area;
+import org.accord.api.standard.AttestationCadence;
 import org.accord.api.team.DecisionMode;
 import org.accord.api.team.DecisionRule;
 import org.accord.api.trust.PersonRegisteredEvent;
@@ -28,6 +33,7 @@ import org.accord.api.trust.PersonRole;
 import org.accord.api.variation.ExceptionRequestedEvent;
 import org.accord.query.ReadModelMongo;
 import org.accord.query.proposal.ProposalDocument;
+import org.accord.query.standard.StandardDocument;
 import org.accord.query.runtime.mongodb.MongoReadModelStore;
 import org.accord.query.team.TeamDocument;
 import org.accord.query.trust.SchoolDocument;
@@ -244,5 +250,60 @@ class NotificationProjectionTest {
         new MailOutbox(store).dealtWith(Inbox.idOf(NotificationKind.VOTE_OPENED, "prop-1", "p-chair"));
         assertThat(queries.handle(new FindNotificationsToMailQuery(10))).extracting(NotificationView::personId)
                 .containsExactlyInAnyOrder("p-member1", "p-member2");
+    }
+
+    private void aStandard() {
+        store.upsert(StandardDocument.class, "std-scr", new Update().set("trustId", TRUST).set("versions", List.of(
+                new StandardDocument.VersionEntry(1, "Single central record checked", Area.SAFEGUARDING,
+                        AlignmentLevel.REQUIRED, "Checked each term.", LocalDate.of(2025, 9, 1),
+                        LocalDate.of(2026, 2, 1), "prop-0", "p-exec", T0, null, AttestationCadence.TERMLY))));
+    }
+
+    private static AttestationFellDueEvent attestationDue(LocalDate periodStart, LocalDate dueBy, String... heads) {
+        return new AttestationFellDueEvent(RecordAttestationDueCommand.idOf(TRUST, "school-oak", "std-scr",
+                periodStart), TRUST, "school-oak", "std-scr", 1, AttestationCadence.TERMLY, periodStart, dueBy,
+                List.of(heads), T0);
+    }
+
+    @Test
+    void anAttestationDueTellsTheHeadsItNamesOncePerPeriodDueAtThePeriodsEnd() throws Exception {
+        aStandard();
+        LocalDate spring = LocalDate.of(2026, 1, 1);
+        apply(attestationDue(spring, LocalDate.of(2026, 4, 14), "p-head-oak"));
+        apply(attestationDue(spring, LocalDate.of(2026, 4, 14), "p-head-oak"));
+        assertThat(inbox("p-head-oak").notifications()).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(NotificationKind.ATTESTATION_DUE);
+            assertThat(n.subjectType()).isEqualTo("standard");
+            assertThat(n.subjectId()).isEqualTo("std-scr");
+            assertThat(n.title()).isEqualTo("Oakwood owes its attestation of 'Single central record checked' for"
+                    + " the period from 2026-01-01: attest by 2026-04-14");
+            assertThat(n.dueAt()).isEqualTo(Instant.parse("2026-04-15T00:00:00Z"));
+        });
+        apply(attestationDue(LocalDate.of(2026, 4, 15), LocalDate.of(2026, 8, 31), "p-head-oak"));
+        assertThat(inbox("p-head-oak").notifications()).hasSize(2);
+        assertThat(inbox("p-member1").notifications()).isEmpty();
+        assertThat(queries.handle(new FindNotificationsToMailQuery(10))).hasSize(2);
+    }
+
+    @Test
+    void aReviewDueTellsWhoeverMayReaffirmOncePerReviewDate() throws Exception {
+        aStandard();
+        LocalDate due = LocalDate.of(2026, 2, 1);
+        StandardReviewFellDueEvent fell = new StandardReviewFellDueEvent("std-scr", TRUST, 1, due,
+                List.of("p-exec", "p-exec2"), T0);
+        apply(fell, fell);
+        for (String exec : List.of("p-exec", "p-exec2")) {
+            assertThat(inbox(exec).notifications()).singleElement().satisfies(n -> {
+                assertThat(n.kind()).isEqualTo(NotificationKind.REVIEW_DUE);
+                assertThat(n.subjectId()).isEqualTo("std-scr");
+                assertThat(n.title()).isEqualTo("Standard 'Single central record checked' is due for review by"
+                        + " 2026-02-01: reaffirm it, or raise an amendment or retirement");
+                assertThat(n.dueAt()).isEqualTo(Instant.parse("2026-02-02T00:00:00Z"));
+            });
+        }
+        apply(new StandardReviewFellDueEvent("std-scr", TRUST, 1, due.plusYears(1), List.of("p-exec"), T0));
+        assertThat(inbox("p-exec").notifications()).hasSize(2);
+        assertThat(inbox("p-exec2").notifications()).hasSize(1);
+        assertThat(inbox("p-head-oak").notifications()).isEmpty();
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.accord.api.proposal.ProposalKind;
 import org.accord.api.review.FindReviewsDueQuery;
+import org.accord.api.review.FindReviewsFallenDueQuery;
+import org.accord.api.review.StandardReviewFellDueEvent;
 import org.accord.api.review.FindStandardReviewsQuery;
 import org.accord.api.review.ReviewOutcome;
 import org.accord.api.review.ReviewProposalRaisedEvent;
@@ -182,5 +184,23 @@ class ReviewProjectionTest {
                 new ImplementationRecordedEvent("v-other", "s-2", OTHER_TRUST, "school-x", 1, "Lockers", "Why",
                         LocalDate.of(2026, 3, 10), "p-head-x", T0));
         assertThat(due(30).variations()).extracting(VariationView::id).containsExactly("v-soon", "v-later");
+    }
+
+    @Test
+    void aReviewFallsDueAcrossTrustsWithinThirtyDaysUntilItsDateIsRecordedAsDue() throws Exception {
+        apply(adopted(TRUST, "s-overdue", 1, "Overdue", LocalDate.of(2026, 2, 1)),
+                adopted(TRUST, "s-soon", 1, "Soon", LocalDate.of(2026, 3, 20)),
+                adopted(TRUST, "s-later", 1, "Later", LocalDate.of(2026, 6, 1)),
+                adopted(OTHER_TRUST, "s-other", 1, "Other trust's", LocalDate.of(2026, 1, 1)));
+        assertThat(queries.handle(new FindReviewsFallenDueQuery(AS_OF)))
+                .containsExactlyInAnyOrder("s-overdue", "s-soon", "s-other");
+        apply(new StandardReviewFellDueEvent("s-overdue", TRUST, 1, LocalDate.of(2026, 2, 1), List.of("p-exec"), T0));
+        assertThat(queries.handle(new FindReviewsFallenDueQuery(AS_OF)))
+                .containsExactlyInAnyOrder("s-soon", "s-other");
+        // reaffirmed: the next date falls due in its turn, thirty days before it
+        apply(new StandardReaffirmedEvent("s-overdue", TRUST, 1, "Works.", LocalDate.of(2026, 2, 1),
+                LocalDate.of(2027, 2, 1), "p-exec", T0));
+        assertThat(queries.handle(new FindReviewsFallenDueQuery(LocalDate.of(2027, 1, 1)))).doesNotContain("s-overdue");
+        assertThat(queries.handle(new FindReviewsFallenDueQuery(LocalDate.of(2027, 1, 2)))).contains("s-overdue");
     }
 }

@@ -1,0 +1,67 @@
+package org.accord.app.notification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.accord.api.attestation.AttestationFallenDue;
+import org.accord.api.attestation.FindAttestationsFallenDueQuery;
+import org.accord.api.attestation.RecordAttestationDueCommand;
+import org.accord.api.shared.Actor;
+import org.accord.api.shared.DomainException;
+import org.accord.app.shared.Commands;
+import org.accord.app.shared.Queries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records, as Accord itself, each school × standard whose attestation falls due in today's period, the way
+ * {@link VotingReminders} records a vote's reminder: what is owed is read from the read models (the compliance view,
+ * projected from the events), so a period that began while Accord was down is recorded at the next start, and a
+ * restart never forgets or repeats one (the due's own aggregate, one per school × standard × period, refuses a
+ * second). The compliance view is a computation per trust, so it is looked at every minute by default, not every
+ * second like the votes' deadlines.
+ */
+@Component
+class AttestationReminders {
+
+    private static final Logger log = LoggerFactory.getLogger(AttestationReminders.class);
+
+    private final Queries queries;
+    private final Commands commands;
+
+    AttestationReminders(Queries queries, Commands commands) {
+        this.queries = queries;
+        this.commands = commands;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void recordWhatFellDueWhileDown() {
+        recordDue();
+    }
+
+    @Scheduled(fixedDelayString = "${accord.notifications.due-check-interval:60s}",
+            initialDelayString = "${accord.notifications.due-check-interval:60s}")
+    void recordDue() {
+        Instant now = Instant.now();
+        List<AttestationFallenDue> due = queries.list(new FindAttestationsFallenDueQuery(
+                LocalDate.ofInstant(now, ZoneOffset.UTC), now), AttestationFallenDue.class);
+        for (AttestationFallenDue d : due) {
+            try {
+                commands.send(new RecordAttestationDueCommand(d.trustId(), d.schoolId(), d.standardId(),
+                        d.periodStart()), Actor.SYSTEM);
+                log.info("school {} owes its attestation of standard {} for the period from {}", d.schoolId(),
+                        d.standardId(), d.periodStart());
+            } catch (DomainException e) {
+                // recorded a moment ago, or no longer owed: the read model had not caught up yet
+                log.debug("no attestation due recorded for school {} and standard {}: {}", d.schoolId(),
+                        d.standardId(), e.getMessage());
+            }
+        }
+    }
+}

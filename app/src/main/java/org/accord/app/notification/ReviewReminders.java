@@ -1,0 +1,58 @@
+package org.accord.app.notification;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.accord.api.review.FindReviewsFallenDueQuery;
+import org.accord.api.review.NoticeReviewDueCommand;
+import org.accord.api.shared.Actor;
+import org.accord.api.shared.DomainException;
+import org.accord.app.shared.Commands;
+import org.accord.app.shared.Queries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records, as Accord itself, each standard whose review date came within the review window, the way
+ * {@link VotingReminders} records a vote's reminder: read from the read models (the reviews list), so a date that
+ * came while Accord was down is recorded at the next start, and the standard refuses a second record of the same
+ * date. Looked at as often as the attestations due, since both are a question per trust.
+ */
+@Component
+class ReviewReminders {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewReminders.class);
+
+    private final Queries queries;
+    private final Commands commands;
+
+    ReviewReminders(Queries queries, Commands commands) {
+        this.queries = queries;
+        this.commands = commands;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void recordWhatFellDueWhileDown() {
+        recordDue();
+    }
+
+    @Scheduled(fixedDelayString = "${accord.notifications.due-check-interval:60s}",
+            initialDelayString = "${accord.notifications.due-check-interval:60s}")
+    void recordDue() {
+        List<String> due = queries.list(new FindReviewsFallenDueQuery(LocalDate.now(ZoneOffset.UTC)), String.class);
+        for (String standardId : due) {
+            try {
+                commands.send(new NoticeReviewDueCommand(standardId), Actor.SYSTEM);
+                log.info("standard {} is due for review: whoever may reaffirm it was told", standardId);
+            } catch (DomainException e) {
+                // reaffirmed, amended or retired a moment ago, or recorded already: the read model had not caught up
+                log.debug("no review due recorded for standard {}: {}", standardId, e.getMessage());
+            }
+        }
+    }
+}
