@@ -9,9 +9,9 @@ import org.openqa.selenium.By;
 
 /**
  * Clusters and the decision-rights map changed in the "Who decides" page (headless Chromium): the trust executive
- * forms a cluster, adds a school of its own to it, is refused a school already in a cluster, and sets a version of the
- * map far ahead (2099, as the GraphQL tests do, so that today's map stays as other tests read it), refused first
- * without a rationale; a team member reads the same page with no controls.
+ * forms clusters of the test's own, adds a school of its own, moves it, takes it out, names a new lead, is refused a
+ * school already in a cluster, and sets a version of the map far ahead (2099, as the GraphQL tests do, so that today's
+ * map stays as other tests read it), refused first without a rationale; a team member reads the page with no controls.
  */
 class ClusterWorkBrowserTest extends BrowserTest {
 
@@ -47,6 +47,22 @@ class ClusterWorkBrowserTest extends BrowserTest {
         click("add-school-button");
         assertThat(confirmation("The school was added")).isEqualTo("The school was added to the cluster.");
         assertThat(browser.text(By.id("cluster-table"))).contains(school);
+
+        // a second cluster of the test's own: the school moves there, and the first cluster gets a new lead
+        type("form-cluster-name", cluster + " north");
+        browser.choose("form-cluster-lead", "Daniel Okafor");
+        click("form-cluster-button");
+        assertThat(confirmation("The cluster " + cluster + " north")).endsWith("was formed.");
+        browser.choose("move-school-school", school);
+        browser.choose("move-school-cluster", cluster + " north");
+        click("move-school-button");
+        assertThat(confirmation("The school was moved")).isEqualTo("The school was moved.");
+        assertThat(browser.text(By.cssSelector("#cluster-table tbody tr:last-child"))).contains(cluster + " north", school);
+        browser.choose("name-lead-cluster", cluster);
+        browser.choose("name-lead-person", "Eleanor Marsh");
+        click("name-lead-button");
+        assertThat(confirmation("The new lead")).isEqualTo("The new lead was recorded.");
+        assertThat(browser.text(By.cssSelector("#cluster-table tbody tr:nth-last-child(2)"))).contains(cluster, "Eleanor Marsh");
 
         browser.choose("remove-school-school", school);
         click("remove-school-button");

@@ -13,7 +13,8 @@ import org.openqa.selenium.WebElement;
  * Peer reviews in the pages (headless Chromium), as the demo accounts: Oakwood's head records a review of Meadowbank
  * (refused first without areas), adds a finding (refused first without text), agrees an action and follows it up to
  * completion, raises the finding as a request and notes it against a standard; a member of another school finds
- * neither the review nor its page ("not found"); the board reads the demo's review without controls.
+ * neither the review nor its page ("not found"), nor does another trust's executive; the board reads the demo's
+ * review without controls.
  */
 class PeerReviewBrowserTest extends BrowserTest {
 
@@ -113,5 +114,13 @@ class PeerReviewBrowserTest extends BrowserTest {
         assertThat(browser.first(By.id("finding-form"))).isNull();
         assertThat(fitsTheWidth()).isTrue();
         assertThat(browser.accessibilityProblems()).isEmpty();
+
+        // the executive of another trust: neither the review nor any of the demo trust's in the list
+        browser.signIn("outsider");
+        browser.openAndTime("/board/peer-review.html?id=" + DEMO_REVIEW);
+        browser.waitFor("not found", () -> browser.first(By.id("not-found")));
+        assertThat(browser.text(By.id("main"))).doesNotContain("Willowbrook", "Pupil passports");
+        browser.openAndTime("/board/peer-reviews.html");
+        assertThat(browser.text(By.id("main"))).contains("No peer review you may read").doesNotContain("Willowbrook");
     }
 }
