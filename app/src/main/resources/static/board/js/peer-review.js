@@ -2,9 +2,10 @@
 // development), each with the request it was raised as and the standards it was noted against; the actions agreed and
 // their follow-ups. Read only by the two schools (or the team) and the trust's leadership: to anyone else the API
 // answers null, and the page says "not found". The controls call one mutation each; the API decides who may.
-import { el, gql, page, param, person, day, time, notFound } from './accord.js';
+import { authorization, el, gql, page, param, person, day, time, notFound } from './accord.js';
+import { subscribe } from './graphql-ws.js';
 import { actionForm, field, said, text } from './action-form.js';
-import { statusBadge, words } from './words.js';
+import { plain, statusBadge, words } from './words.js';
 
 const PERSON = 'id displayName nameErased';
 const REVIEW = `id areas reviewedOn recordedAt recordedBy { ${PERSON} }
@@ -22,10 +23,45 @@ const payload = name => `mutation M($input: ${name[0].toUpperCase() + name.slice
 
 const PROGRESS = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED'];
 
+// the confirmation of the reader's last action, kept over live redraws; one made on the list page comes as ?done=
+let lastConfirmation = '';
+
 page('peer-reviews.html', async (main, me) => {
   const id = param('id');
-  await draw(main, me, id, param('done'));
+  if (await draw(main, me, id, param('done'))) live(main, me, id);
 });
+
+/**
+ * What others record on this review (a finding, an action, a follow-up) redraws the page, unless the reader is
+ * part-way through writing in one of its forms: then the page says so, and shows it after their own action.
+ */
+function live(main, me, id) {
+  let drawing = Promise.resolve();
+  subscribe({
+    query: 'subscription Live($trustId: ID!) { decisionRecorded(trustId: $trustId) { subjectId summary } }',
+    variables: { trustId: me.trustId },
+    authorization: authorization(),
+    onState: (s, why) => {
+      const status = document.getElementById('live-status');
+      if (status) status.textContent = s === 'live' ? '' : s === 'reconnecting'
+        ? 'Live updates paused; reconnecting…' : 'Live updates refused: ' + why;
+    },
+    onNext: data => {
+      const record = data.decisionRecorded;
+      if (record.subjectId !== id) return;
+      const typing = [...main.querySelectorAll('textarea, input:not([type=checkbox])')].some(f => f.value !== f.defaultValue);
+      const status = () => document.getElementById('live-status');
+      if (typing) {
+        if (status()) status().textContent = 'Just recorded: ' + plain(record.summary) + ' Your entries are kept; the page '
+          + 'shows it after your next action.';
+        return;
+      }
+      drawing = drawing.then(() => draw(main, me, id)).then(() => {
+        if (status()) status().textContent = 'Just recorded: ' + plain(record.summary);
+      }).catch(() => {});
+    }
+  });
+}
 
 /** Reads the review and draws the page; after an action of the reader's, confirms it and moves the focus there. */
 async function draw(main, me, id, confirmation) {
@@ -34,17 +70,21 @@ async function draw(main, me, id, confirmation) {
   const r = data.peerReview;
   if (!r) {
     main.replaceChildren(el('h1', {}, 'Peer review'), notFound('The peer review "' + (id || '') + '"'));
-    return;
+    return null;
   }
   const send = (mutation, input) => gql(payload(mutation), { input: { peerReviewId: r.id, ...input } });
   const done = message => draw(main, me, id, message);
   const standards = trust.trust ? trust.trust.standards.filter(s => !s.retiredOn) : [];
   // the board reads; reviewers, the reviewed school's head and executives act (the API decides either way)
   const acts = (me.roles || []).some(role => role !== 'BOARD_MEMBER');
-  const confirmed = el('p', { class: 'status', id: 'action-done', role: 'status', tabindex: '-1' }, confirmation || '');
+  if (confirmation) lastConfirmation = confirmation;
+  // a live redraw keeps the reader's place: the control they were on
+  const focused = main.contains(document.activeElement) ? document.activeElement.id : null;
+  const confirmed = el('p', { class: 'status', id: 'action-done', role: 'status', tabindex: '-1' }, lastConfirmation);
   const reviewer = r.reviewingSchool ? r.reviewingSchool.name : r.reviewingTeam ? r.reviewingTeam.name : 'someone';
   main.replaceChildren(
     el('h1', {}, 'Peer review of ', r.reviewedSchool.name), confirmed,
+    el('p', { class: 'muted', id: 'live-status', 'aria-live': 'polite' }),
     el('p', {}, el('a', { href: 'peer-reviews.html' }, 'All peer reviews')),
     el('dl', { class: 'facts panel', id: 'review-facts' },
       el('dt', {}, 'Reviewed by'), el('dd', {}, reviewer, r.reviewingTeam ? ' (a team)' : ''),
@@ -62,6 +102,8 @@ async function draw(main, me, id, confirmation) {
       : el('p', { class: 'muted', id: 'no-actions' }, 'No actions agreed yet.'),
     acts ? agreeForm(r, send, done) : '');
   if (confirmation) confirmed.focus();
+  else if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+  return r;
 }
 
 const key = id => id.replace(/[^A-Za-z0-9_-]/g, '-');

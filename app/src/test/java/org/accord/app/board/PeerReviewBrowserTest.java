@@ -12,9 +12,9 @@ import org.openqa.selenium.WebElement;
 /**
  * Peer reviews in the pages (headless Chromium), as the demo accounts: Oakwood's head records a review of Meadowbank
  * (refused first without areas), adds a finding (refused first without text), agrees an action and follows it up to
- * completion, raises the finding as a request and notes it against a standard; a member of another school finds
- * neither the review nor its page ("not found"), nor does another trust's executive; the board reads the demo's
- * review without controls.
+ * completion, raises the finding as a request and notes it against a standard, and sees the executive's finding
+ * arrive live; a member of another school finds neither the review nor its page ("not found"), nor does another
+ * trust's executive; the board reads the demo's review without controls.
  */
 class PeerReviewBrowserTest extends BrowserTest {
 
@@ -85,8 +85,20 @@ class PeerReviewBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("finding-standards-" + key))).contains("Noted against " + standard);
         assertThat(browser.accessibilityProblems()).isEmpty();
 
-        // a member of another school: the review does not exist for them, in the list or at its address
+        // what the executive records on the review elsewhere arrives over the live subscription
         String address = browser.driver().getCurrentUrl();
+        String reviewId = java.net.URLDecoder.decode(address.replaceAll(".*[?&]id=([^&]+).*", "$1"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        as("exec").document("mutation($input: AddPeerReviewFindingInput!) { addPeerReviewFinding(input: $input) {"
+                        + " peerReview { id } } }")
+                .variable("input", java.util.Map.of("peerReviewId", reviewId, "area", "CURRICULUM", "kind", "STRENGTH",
+                        "text", "Pupils talk about the books they read at home."))
+                .execute().path("addPeerReviewFinding.peerReview.id").entity(String.class).isEqualTo(reviewId);
+        browser.waitFor("the executive's finding, live",
+                () -> browser.text(By.id("findings")).contains("Pupils talk about the books they read at home."));
+        assertThat(browser.text(By.id("live-status"))).startsWith("Just recorded:").doesNotContain("STRENGTH");
+
+        // a member of another school: the review does not exist for them, in the list or at its address
         browser.signIn("member1");
         browser.go(address.substring(address.indexOf("/board/")).replaceAll("&done=.*", ""));
         browser.waitFor("not found", () -> browser.first(By.id("not-found")));
