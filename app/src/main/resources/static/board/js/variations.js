@@ -1,13 +1,16 @@
 // The variation map: schools down, standards across, each cell the school's rule in force on a date, as the
-// record stood at a moment. One request: rulesInForce for each school under an alias (at most 30 a request).
+// record stood at a moment. One request (variationMap: a status and a variation id per cell, so 50 schools × 500
+// standards stay a few hundred kilobytes); a cell's words are fetched when it is opened.
 import { $, day, el, gql, page, param, notFound, trustOf, when } from './accord.js';
 import { statusBadge, words } from './words.js';
 
-const RULES = 'standard { id title } version { number effectiveFrom } alignment status '
-  + 'variation { id kind status version description justification reviewBy expiresOn decidedBy { id displayName nameErased } }';
+const MAP = 'query Map($trustId: ID!, $asOf: Date, $knownAt: DateTime) { variationMap(trustId: $trustId, asOf: $asOf, '
+  + 'knownAt: $knownAt) { columns { standardId title version alignment } rows { school { id } statuses variationIds } } }';
+
+const VARIATION = 'query Cell($id: ID!) { variation(id: $id) { id kind status version description justification '
+  + 'reviewBy expiresOn decidedBy { id displayName nameErased } } }';
 
 const TRUST_FIELDS = 'schools { id name phase }';
-const SCHOOLS_PER_REQUEST = 20;
 
 page('variations.html', async (main, me) => {
   const trust = await trustOf(me, TRUST_FIELDS);
@@ -42,24 +45,9 @@ async function draw(trust) {
   const knownAt = knownAtLocal ? new Date(knownAtLocal + (knownAtLocal.length === 16 ? ':00' : '') + 'Z').toISOString() : null;
   const status = $('map-status');
   status.textContent = 'Loading…';
-  // Accord refuses a query of more than 500 fields (accord.graphql.max-complexity): each school's rules ask for 22,
-  // so a request carries 20 schools, and the requests of a large trust go out together
-  const chunks = [];
-  for (let start = 0; start < trust.schools.length; start += SCHOOLS_PER_REQUEST) {
-    chunks.push(trust.schools.slice(start, start + SCHOOLS_PER_REQUEST));
-  }
-  const rules = new Map();
-  await Promise.all(chunks.map(async chunk => {
-    const query = 'query Map($asOf: Date, $knownAt: DateTime) { ' + chunk.map((s, i) =>
-      `s${i}: rulesInForce(schoolId: ${JSON.stringify(s.id)}, asOf: $asOf, knownAt: $knownAt) { ${RULES} }`).join(' ') + ' }';
-    const data = await gql(query, { asOf, knownAt });
-    chunk.forEach((s, i) => rules.set(s.id, data['s' + i]));
-  }));
-  const standards = new Map();
-  for (const list of rules.values()) {
-    for (const rule of list) standards.set(rule.standard.id, rule);
-  }
-  const columns = [...standards.values()].sort((a, b) => a.standard.title.localeCompare(b.standard.title));
+  const { variationMap: map } = await gql(MAP, { trustId: trust.id, asOf, knownAt });
+  const rows = new Map(map.rows.map(row => [row.school.id, row]));
+  const columns = map.columns;
   status.textContent = 'Rules in force on ' + day(asOf) + (knownAt ? ', as recorded at ' + when(knownAt) : '')
     + ': ' + columns.length + ' standards, ' + trust.schools.length + ' schools.';
   if (columns.length === 0) {
@@ -68,35 +56,57 @@ async function draw(trust) {
   }
   const table = el('table', { class: 'map', id: 'map-table' },
     el('caption', { class: 'muted' }, 'Schools and the standards in force on ' + day(asOf)),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'School'), columns.map(rule => el('th', { scope: 'col' },
-      el('a', { href: 'standard.html?id=' + encodeURIComponent(rule.standard.id) }, rule.standard.title),
-      el('br'), el('span', { class: 'muted' }, 'v' + rule.version.number + ' · ' + words(rule.alignment)))))),
-    el('tbody', {}, trust.schools.map(school => el('tr', {},
-      el('th', { scope: 'row' }, school.name),
-      columns.map(column => cell(school, (rules.get(school.id) || []).find(r => r.standard.id === column.standard.id),
-        column.standard.id))))));
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'School'), columns.map(column => el('th', { scope: 'col' },
+      el('a', { href: 'standard.html?id=' + encodeURIComponent(column.standardId) }, column.title),
+      el('br'), el('span', { class: 'muted' }, 'v' + column.version + ' · ' + words(column.alignment)))))),
+    el('tbody', {}, trust.schools.map(school => {
+      const row = rows.get(school.id);
+      return el('tr', {}, el('th', { scope: 'row' }, school.name),
+        columns.map((column, i) => cell(school, column.standardId, row ? row.statuses[i] : null,
+          row ? row.variationIds[i] : null)));
+    })));
   $('map').replaceChildren(table);
 }
 
-function cell(school, rule, standardId) {
-  // every column is in force on the date: a school without the rule is one the standard does not apply to then
-  if (!rule) return el('td', { 'data-school': school.id, 'data-standard': standardId, 'data-status': 'NOT_APPLICABLE' },
+function cell(school, standardId, ruleStatus, variationId) {
+  // every column is in force on the date: a school without a status is one the standard does not apply to then
+  if (!ruleStatus) return el('td', { 'data-school': school.id, 'data-standard': standardId, 'data-status': 'NOT_APPLICABLE' },
     el('span', { class: 'muted', title: 'The standard does not apply to this school on that date (its phase then)' },
       'does not apply'));
-  const v = rule.variation;
-  const explanation = v ? (v.kind === 'EXCEPTION' ? 'Exception' : 'Implementation') + ' (' + v.status.toLowerCase()
-    + ', against version ' + v.version + '): ' + (v.justification || '') : explain(rule.status);
-  return el('td', { 'data-school': school.id, 'data-standard': rule.standard.id, 'data-status': rule.status },
-    el('details', {}, el('summary', { title: explanation }, statusBadge(rule.status)),
-      v ? [
-        v.description ? el('p', {}, el('strong', {}, 'What: '), v.description) : null,
-        el('p', { class: 'justification' }, el('strong', {}, 'Why: '), v.justification || 'no justification recorded'),
-        el('p', { class: 'muted' }, v.kind.toLowerCase() + ', ' + v.status.toLowerCase() + ', pinned to version '
-          + v.version + (v.reviewBy ? '; review by ' + day(v.reviewBy) : '') + (v.expiresOn ? '; expires ' + day(v.expiresOn) : '')
-          + (v.decidedBy ? '; decided by ' + (v.decidedBy.displayName || v.decidedBy.id) : '')),
-        el('a', { href: 'standard.html?id=' + encodeURIComponent(rule.standard.id) + '#variation-' + encodeURIComponent(v.id) },
-          'The variation on the standard\'s page')
-      ] : el('p', {}, explanation)));
+  const details = el('details', {}, el('summary', { title: variationId ? words(ruleStatus) + ': open for what and why'
+    : explain(ruleStatus) }, statusBadge(ruleStatus)),
+    variationId ? el('p', { class: 'muted', role: 'status' }, 'Loading…') : el('p', {}, explain(ruleStatus)));
+  if (variationId) {
+    details.addEventListener('toggle', () => {
+      if (details.open && !details.dataset.loaded) {
+        details.dataset.loaded = 'yes';
+        explainVariation(details, standardId, variationId);
+      }
+    });
+  }
+  return el('td', { 'data-school': school.id, 'data-standard': standardId, 'data-status': ruleStatus }, details);
+}
+
+async function explainVariation(details, standardId, variationId) {
+  const summary = details.querySelector('summary');
+  try {
+    const { variation: v } = await gql(VARIATION, { id: variationId });
+    if (!v) throw new Error('The variation is no longer readable.');
+    const parts = [
+      v.description ? el('p', {}, el('strong', {}, 'What: '), v.description) : null,
+      el('p', { class: 'justification' }, el('strong', {}, 'Why: '), v.justification || 'no justification recorded'),
+      el('p', { class: 'muted' }, words(v.kind) + ', ' + words(v.status) + ', pinned to version '
+        + v.version + (v.reviewBy ? '; review by ' + day(v.reviewBy) : '') + (v.expiresOn ? '; expires ' + day(v.expiresOn) : '')
+        + (v.decidedBy ? '; decided by ' + (v.decidedBy.displayName || v.decidedBy.id) : '')),
+      el('a', { href: 'standard.html?id=' + encodeURIComponent(standardId) + '#variation-' + encodeURIComponent(v.id) },
+        'The variation on the standard\'s page')
+    ];
+    details.replaceChildren(summary, ...parts.filter(Boolean));
+    summary.title = words(v.kind) + ' (' + words(v.status) + '): ' + (v.justification || '');
+  } catch (e) {
+    details.dataset.loaded = '';
+    details.replaceChildren(summary, el('p', { class: 'problem', role: 'alert' }, e.message || String(e)));
+  }
 }
 
 function explain(status) {

@@ -21,7 +21,6 @@ import org.accord.app.ledger.LedgerSource;
 import org.accord.app.ledger.LedgerStore;
 import org.accord.app.ledger.QuarantinedEvents;
 import org.accord.app.ledger.WitnessUrl;
-import org.accord.app.person.JdbcPersonDirectory;
 import org.accord.app.person.PersonDirectory;
 import org.accord.app.notification.NotificationMarks;
 import org.accord.app.platform.idempotency.IdempotencyStore;

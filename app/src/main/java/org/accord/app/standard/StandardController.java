@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,6 +65,21 @@ public class StandardController {
             return List.of();
         }
         return rules(schoolId, asOf, knownAt);
+    }
+
+    /** Every school's rules in force at once, as the board's variation map shows them; empty for another trust. */
+    @QueryMapping
+    public VariationMap variationMap(@Argument String trustId, @Argument LocalDate asOf, @Argument Instant knownAt,
+                                     @AuthenticationPrincipal AccordUser caller) {
+        TrustView trust = caller.mayRead(trustId) ? queries.one(new FindTrustQuery(trustId), TrustView.class) : null;
+        if (trust == null) {
+            return VariationMap.empty();
+        }
+        Map<SchoolView, List<RuleInForce>> rulesBySchool = new LinkedHashMap<>();
+        for (SchoolView school : queries.list(new FindSchoolsQuery(trust.schoolIds()), SchoolView.class)) {
+            rulesBySchool.put(school, rules(school.id(), asOf, knownAt));
+        }
+        return VariationMap.of(rulesBySchool);
     }
 
     @SchemaMapping(typeName = "School", field = "rulesInForce")

@@ -247,6 +247,7 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         reads.put("{ verifyDecisionLog(trustId: \"demo-trust\") { intact } }", "\"intact\"");
         reads.put("{ rulesInForce(schoolId: \"demo-school-oakwood\") { status } }", "\"status\"");
         reads.put("{ backbone(trustId: \"demo-trust\") { number } }", "\"number\"");
+        reads.put("{ variationMap(trustId: \"demo-trust\") { columns { standardId } } }", "\"standardId\"");
         reads.put("{ cluster(id: \"demo-cluster-town\") { id } }", "\"cluster\":{");
         reads.put("{ trust(id: \"demo-trust\") { decisionRights { version } } }", "\"version\"");
         reads.put("{ whoDecides(schoolId: \"demo-school-oakwood\", area: SEND) { level } }", "\"level\"");

@@ -12,7 +12,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.data.mongodb.core.query.Update;
@@ -50,8 +50,13 @@ public class DecisionLogProjection {
                 DecisionLogSubjectDocument.class);
     }
 
+    /**
+     * @param token  the event's position (Axon hands the handler the token unwrapped from a replay's, so it cannot
+     *               tell a replay)
+     * @param status whether the event is replayed by a rebuild: the one parameter that says so
+     */
     @EventHandler
-    void on(Object payload, EventMessage<?> event, TrackingToken token) {
+    void on(Object payload, EventMessage<?> event, TrackingToken token, ReplayStatus status) {
         String trustId = trustIdOf(payload);
         long global = token == null ? -1 : token.position().orElse(-1);
         if (trustId == null) {
@@ -90,7 +95,7 @@ public class DecisionLogProjection {
                 .set("rationale", entry.rationale()));
         store.upsert(DecisionLogHeadDocument.class, trustId, new Update()
                 .set("count", position).set("lastGlobalIndex", global));
-        if (!ReplayToken.isReplay(token)) {
+        if (!status.isReplay()) {
             // live subscribers get what is new, not a second copy of the history while a rebuild replays it; and
             // only once the batch's documents are written, so what they are told is also what they can query
             var view = DecisionLogQueries.view(entry);

@@ -21,6 +21,7 @@ import org.accord.query.shared.ReadModelStore;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class DecisionLogPositionsTest {
         if (position != null) {
             event = event.andMetaData(Map.of(RecordPosition.METADATA_KEY, position));
         }
-        projection.on(event.getPayload(), event, new GlobalSequenceTrackingToken(global));
+        projection.on(event.getPayload(), event, new GlobalSequenceTrackingToken(global), ReplayStatus.REGULAR);
     }
 
     private static SchoolRegisteredEvent school(int n) {

@@ -1,4 +1,4 @@
-package org.accord.app.person;
+package org.accord.app.embedded;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.accord.api.shared.DomainException;
+import org.accord.app.person.PersonDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
