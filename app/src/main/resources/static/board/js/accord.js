@@ -180,6 +180,7 @@ const PAGES = [
   ['compliance.html', 'Compliance'],
   ['standards.html', 'Standards and proposals'],
   ['rights.html', 'Who decides'],
+  ['peer-reviews.html', 'Peer reviews'],
   ['inbox.html', 'Inbox']
 ];
 

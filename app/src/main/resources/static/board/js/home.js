@@ -4,6 +4,7 @@
 import { authorization, day, el, gql, page, person, time } from './accord.js';
 import { subscribe } from './graphql-ws.js';
 import { plain, statusBadge } from './words.js';
+import { periodDelegations } from './delegations.js';
 
 const WORK = `query Home($trustId: ID!) {
   myWork { asOf
@@ -24,6 +25,9 @@ page('home.html', async (main, me) => {
 });
 
 async function draw(main, me) {
+  // read alongside the work, not after it: one round trip less before the first render
+  const delegating = periodDelegations(me, () => draw(main, me));
+  delegating.catch(() => {});
   const data = await gql(WORK, { trustId: me.trustId });
   const w = data.myWork;
   const school = data.me.school;
@@ -79,6 +83,11 @@ async function draw(main, me) {
         el('p', { class: 'entry-summary' }, plain(r.summary)), subject(r))))
         : el('p', { class: 'muted' }, 'No decisions yet.'),
       el('p', {}, el('a', { href: 'index.html' }, 'The whole decision register'))));
+  // peer reviews between schools, and a team member's delegations for a period, before the trust's recent decisions
+  main.querySelector('#my-work').before(el('p', {}, el('a', { href: 'peer-reviews.html', id: 'peer-reviews-link' },
+    'Peer reviews'), ' between schools: what was found, the actions agreed and how they are going.'));
+  const delegations = await delegating;
+  if (delegations) main.querySelector('#recent').before(delegations);
 }
 
 /** One kind of work: a heading with its count and a list, or nothing when there is none of it. */
@@ -112,7 +121,8 @@ function live(main, me) {
         ? 'Live updates paused; reconnecting…' : 'Live updates refused: ' + why;
     },
     onNext: data => {
-      if (pending) return;
+      // a reader part-way through a delegation keeps their entries: the page redraws after their own action
+      if (pending || [...main.querySelectorAll('#delegations input')].some(f => f.value)) return;
       pending = setTimeout(async () => {
         pending = null;
         const focused = main.contains(document.activeElement) ? document.activeElement.id : null;

@@ -2,7 +2,7 @@
 // withdraw, adopt or decline. Which controls show is a guess from `me` and the proposal's state, to keep the page
 // short; the API decides. Every control calls the same GraphQL mutation as any client, through accord.js's gql, and
 // a refusal is shown beside the control in the API's own words, with the focus moved to it.
-import { day, el, gql } from './accord.js';
+import { day, el, gql, person } from './accord.js';
 import { actionForm as sharedActionForm, field, said, text } from './action-form.js';
 
 const PROPOSAL = 'proposal { id status }';
@@ -15,7 +15,9 @@ const MUTATIONS = {
   withdrawProposal: `mutation Withdraw($input: WithdrawProposalInput!) { withdrawProposal(input: $input) { ${PROPOSAL} } }`,
   adoptProposal: `mutation Adopt($input: AdoptProposalInput!) { adoptProposal(input: $input) { standard { id } ${PROPOSAL} } }`,
   reviseProposal: `mutation Revise($input: ReviseProposalInput!) { reviseProposal(input: $input) { proposal { id status revisions { number } } } }`,
-  declineAdoption: `mutation Decline($input: DeclineAdoptionInput!) { declineAdoption(input: $input) { ${PROPOSAL} } }`
+  declineAdoption: `mutation Decline($input: DeclineAdoptionInput!) { declineAdoption(input: $input) { ${PROPOSAL} } }`,
+  delegateVote: `mutation Delegate($input: DelegateVoteInput!) { delegateVote(input: $input) { delegation { id status } } }`,
+  revokeDelegation: `mutation Revoke($input: RevokeDelegationInput!) { revokeDelegation(input: $input) { delegation { id status } } }`
 };
 
 const BEFORE_AN_OUTCOME = ['DRAFT', 'VOTING'];
@@ -34,7 +36,7 @@ export function proposalActions(p, me, done) {
   const forms = [];
   if (p.status === 'DRAFT' && member) forms.push(reviseForm(p, done));
   if (p.status === 'VOTING' && eligible && !recused) {
-    forms.push(voteForm(p, me, done), recuseForm(p, done));
+    forms.push(voteForm(p, me, done), delegationForm(p, me, done), recuseForm(p, done));
   }
   if (p.status === 'DRAFT' && chair) forms.push(openForm(p, done));
   if (p.status === 'VOTING' && chair) forms.push(closeForm(p, done));
@@ -164,6 +166,38 @@ function reviseForm(p, done) {
       const revisions = result.reviseProposal.proposal.revisions;
       return 'Revision ' + revisions[revisions.length - 1].number + ' was saved.';
     });
+  form.dataset.proposal = p.id;
+  return form;
+}
+
+/**
+ * An eligible voter, while VOTING: let another eligible voter's vote count for theirs (delegateVote on this proposal),
+ * or take back the delegation in force (revokeDelegation), carried in from a period or made here. Who may be chosen,
+ * chains and second delegations are the API's to refuse.
+ */
+function delegationForm(p, me, done) {
+  const mine = (p.delegations || []).find(d => d.delegator.id === me.id && d.status === 'IN_FORCE');
+  const toMe = (p.delegations || []).filter(d => d.delegate.id === me.id && d.status === 'IN_FORCE');
+  const forMe = toMe.length ? el('p', { id: 'delegated-to-you' }, toMe.map(d => person(d.delegator)).join(', '),
+    toMe.length === 1 ? ' has' : ' have', ' delegated their vote to you: your vote counts for them too.') : null;
+  if (mine) {
+    const form = actionForm('revoke-delegation', 'Your delegation',
+      ['Your vote goes to ', el('strong', { id: 'delegation-standing' }, person(mine.delegate)),
+        mine.periodDelegationId ? ' (carried in from a delegation for a period).' : '.',
+        ' Take it back to vote yourself, or simply vote: your own vote overrides it.'],
+      forMe, el('button', { type: 'submit', id: 'revoke-delegation-button', class: 'secondary' }, 'Take back my delegation'),
+      'revokeDelegation', () => ({}), done, 'Your delegation was taken back: your vote is yours again.');
+    form.dataset.proposal = p.id;
+    return form;
+  }
+  const others = (p.eligibleVoters || []).filter(v => v.id !== me.id);
+  const delegate = el('select', { id: 'delegate-to' }, others.map(v => el('option', { value: v.id }, person(v))));
+  const form = actionForm('delegate', 'Delegate your vote',
+    'If you cannot vote yourself: another voter\'s vote then counts for yours too, unless you vote.',
+    [forMe, field('delegate-to', 'Delegate to', delegate)],
+    el('button', { type: 'submit', id: 'delegate-button', class: 'secondary' }, 'Delegate'),
+    'delegateVote', () => ({ delegateId: delegate.value }), done,
+    () => 'Your vote is delegated to ' + delegate.selectedOptions[0].textContent + '.');
   form.dataset.proposal = p.id;
   return form;
 }

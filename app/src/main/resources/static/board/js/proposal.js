@@ -1,5 +1,6 @@
 // A proposal: where it stands, the tally and votes, and what it would change, for which schools.
-import { authorization, badge, day, el, gql, page, param, person, time, notFound } from './accord.js';
+import { authorization, day, el, gql, page, param, person, time, notFound } from './accord.js';
+import { plain, statusBadge as badge } from './words.js';
 import { subscribe } from './graphql-ws.js';
 import { proposalActions } from './proposal-actions.js';
 import { renderDiff } from './diff.js';
@@ -63,7 +64,7 @@ async function draw(main, me, id, confirmation) {
       p.openedAt ? [el('dt', {}, 'Voting opened'), el('dd', {}, time(p.openedAt))] : null),
     p.applicabilityWarnings.length ? el('div', { class: 'panel', id: 'applicability-warnings', role: 'note' },
       el('p', {}, el('strong', {}, 'About what it applies to:')),
-      el('ul', {}, p.applicabilityWarnings.map(w => el('li', {}, w)))) : '',
+      el('ul', {}, p.applicabilityWarnings.map(w => el('li', {}, plain(w))))) : '',
     p.impact ? impact(p.impact) : '',
     proposalActions(p, me, done) || '',
     el('h2', {}, 'The vote'), tally(p), votes(p, 'proposal'),
@@ -88,7 +89,7 @@ function live(main, me, id) {
   const redraw = async summary => {
     await draw(main, me, id);
     const status = document.getElementById('live-status');
-    if (status) status.textContent = 'Just recorded: ' + summary;
+    if (status) status.textContent = 'Just recorded: ' + plain(summary);
   };
   subscribe({
     query: 'subscription Live($trustId: ID!) { decisionRecorded(trustId: $trustId) { subjectId summary } }',
@@ -106,7 +107,7 @@ function live(main, me, id) {
         .some(f => f.value !== f.defaultValue);
       if (typing) {
         const status = document.getElementById('live-status');
-        if (status) status.textContent = 'Just recorded: ' + record.summary + ' Your entries are kept; the page '
+        if (status) status.textContent = 'Just recorded: ' + plain(record.summary) + ' Your entries are kept; the page '
           + 'shows it after your next action.';
         return;
       }
@@ -133,7 +134,7 @@ function change(p) {
   const s = p.standard;
   if (p.kind === 'NEW_STANDARD') {
     return el('section', { id: 'change' }, el('p', {}, 'A new ', badge(p.alignment || 'GUIDANCE'), ' standard for ',
-      p.appliesTo.description, ' of ', p.team.trust.name, ' (the trust has ', String(schools.length), ' schools).'),
+      plain(p.appliesTo.description), ' of ', p.team.trust.name, ' (the trust has ', String(schools.length), ' schools).'),
       el('p', { class: 'muted' }, meaning(p.alignment)));
   }
   const open = s.variations.filter(v => OPEN.includes(v.status));
@@ -143,14 +144,14 @@ function change(p) {
     : el('p', {}, 'No school has a variation from this standard.');
   if (p.kind === 'RETIRE_STANDARD') {
     return el('section', { id: 'change' }, el('p', {}, 'Retires ', el('a', { href: 'standard.html?id=' + encodeURIComponent(s.id) }, s.title),
-      ' for ', s.versions[s.versions.length - 1].appliesTo.description, ' (of the trust\'s ', String(schools.length),
+      ' for ', plain(s.versions[s.versions.length - 1].appliesTo.description), ' (of the trust\'s ', String(schools.length),
       ' schools).'), affected);
   }
   const base = s.versions.find(v => v.number === p.amendsVersion) || s.versions[s.versions.length - 1];
   return el('section', { id: 'change' },
     el('p', {}, 'Amends ', el('a', { href: 'standard.html?id=' + encodeURIComponent(s.id) }, s.title), ' version ',
-      String(base.number), ', which applies to ', base.appliesTo.description,
-      base.appliesTo.description !== p.appliesTo.description ? '; it would apply to ' + p.appliesTo.description : '',
+      String(base.number), ', which applies to ', plain(base.appliesTo.description),
+      base.appliesTo.description !== p.appliesTo.description ? '; it would apply to ' + plain(p.appliesTo.description) : '',
       p.amendsVersion && p.amendsVersion !== s.currentVersion ? ' (the standard has since reached version ' + s.currentVersion + ')' : '', '.'),
     p.alignment && p.alignment !== base.alignment ? el('p', {}, 'Alignment changes from ', badge(base.alignment), ' to ', badge(p.alignment), '.') : null,
     el('h3', {}, 'The statement, as it would change'), renderDiff(base.statement, p.statement), affected);
@@ -196,7 +197,7 @@ function impact(i) {
 /** What a proposal or version applies to, in words, with the schools it names. */
 function appliesTo(a) {
   const named = [...(a.clusters || []).map(c => c.name + ' (cluster)'), ...(a.schools || []).map(x => x.name)];
-  return named.length ? a.description + ': ' + named.join(', ') : a.description;
+  return named.length ? plain(a.description) + ': ' + named.join(', ') : plain(a.description);
 }
 
 function meaning(alignment) {

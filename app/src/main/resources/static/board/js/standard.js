@@ -3,7 +3,7 @@
 import { $, day, el, gql, page, param, person, time, notFound } from './accord.js';
 import { renderDiff } from './diff.js';
 import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
-import { statusBadge, words } from './words.js';
+import { plain, statusBadge, words } from './words.js';
 import { schoolActions } from './variation-actions.js';
 
 const QUERY = `query Standard($id: ID!) { standard(id: $id) {
@@ -54,7 +54,7 @@ function version(s, v) {
       el('p', {}, 'In force from ', el('strong', {}, day(v.effectiveFrom)),
         v.reviewBy ? ', review by ' + day(v.reviewBy) : '', '. Adopted by ', el('strong', {}, person(v.adoptedBy)),
         ' on ', time(v.adoptedAt), '.'),
-      el('p', { class: 'applies-to' }, 'Applies to ', el('strong', {}, v.appliesTo.description),
+      el('p', { class: 'applies-to' }, 'Applies to ', el('strong', {}, plain(v.appliesTo.description)),
         [...v.appliesTo.clusters.map(c => c.name + ' (cluster)'), ...v.appliesTo.schools.map(x => x.name)]
           .map((name, i) => (i ? ', ' : ': ') + name).join(''), '.'),
       el('blockquote', {}, v.statement),

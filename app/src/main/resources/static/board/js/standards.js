@@ -1,5 +1,6 @@
 // The trust's standards and proposals, as a way in to their pages.
 import { badge, el, gql, page, param, notFound, day, when } from './accord.js';
+import { statusBadge } from './words.js';
 
 page('standards.html', async (main, me) => {
   const trustId = param('trust') || me.trustId;
@@ -19,14 +20,14 @@ page('standards.html', async (main, me) => {
   main.replaceChildren(el('h1', {}, 'Standards and proposals: ', data.trust.name),
     el('h2', { id: 'standards-title' }, 'The backbone'),
     el('ul', { id: 'standards', 'aria-labelledby': 'standards-title' }, standards.map(s => el('li', {},
-      el('a', { href: 'standard.html?id=' + encodeURIComponent(s.id) }, s.title), ' ', badge(s.alignment),
+      el('a', { href: 'standard.html?id=' + encodeURIComponent(s.id) }, s.title), ' ', statusBadge(s.alignment),
       el('span', { class: 'muted' }, ' ' + s.area.replaceAll('_', ' ').toLowerCase() + ', version ' + s.currentVersion
         + ' in force from ' + day(s.current.effectiveFrom) + (s.retiredOn ? ', retired from ' + day(s.retiredOn) : ''))))),
     dueForReview(data.reviewsDue),
     peerReviewSummary(data.peerReviews.peerReviewSummary),
     el('h2', { id: 'proposals-title' }, 'Proposals'),
     el('ul', { id: 'proposals', 'aria-labelledby': 'proposals-title' }, data.proposals.edges.map(({ node: p }) => el('li', {},
-      el('a', { href: 'proposal.html?id=' + encodeURIComponent(p.id) }, p.title), ' ', badge(p.status),
+      el('a', { href: 'proposal.html?id=' + encodeURIComponent(p.id) }, p.title), ' ', statusBadge(p.status),
       el('span', { class: 'muted' }, ' ' + p.kind.replaceAll('_', ' ').toLowerCase() + ', ' + p.team.name
         + (p.status === 'VOTING' ? ', voting closes ' + when(p.closesAt) : ''))))));
 });
@@ -51,7 +52,7 @@ function dueForReview(due) {
     variations.length ? el('ul', { id: 'due-variations', 'aria-label': 'Variations about to lapse' }, variations.map(v =>
       el('li', { 'data-variation': v.id },
         el('a', { href: 'standard.html?id=' + encodeURIComponent(v.standard.id) + '#variation-' + encodeURIComponent(v.id) },
-          v.school.name + ': ' + v.standard.title), ' ', badge(v.status),
+          v.school.name + ': ' + v.standard.title), ' ', statusBadge(v.status),
         el('span', { class: 'muted' }, ' ' + v.kind.toLowerCase() + (v.expiresOn ? ', expires ' + day(v.expiresOn)
           : ', review by ' + day(v.reviewBy)))))) : null);
 }

@@ -1,6 +1,7 @@
 // How a proposal was decided, shared by the standard's and the proposal's pages: tally, votes with rationales
 // (dissent marked), recusals, and a word diff between any two of its revisions.
-import { badge, el, person, time } from './accord.js';
+import { el, person, time } from './accord.js';
+import { statusBadge as badge } from './words.js';
 import { renderDiff } from './diff.js';
 
 export const PROPOSAL_FIELDS = `id kind status title outcome openedAt closesAt closedAt

@@ -24,7 +24,13 @@ const STATUS_WORDS = {
   REQUESTED: 'requested, awaiting a decision', RECORDED: 'recorded', APPROVED: 'approved', DECLINED: 'declined',
   EXPIRED: 'expired', REVOKED: 'revoked', WITHDRAWN: 'withdrawn',
   REQUIRED: 'required', ADAPTABLE: 'adaptable', GUIDANCE: 'guidance',
-  IMPLEMENTATION: 'implementation'
+  IMPLEMENTATION: 'implementation',
+  // proposals and votes (issue 21, item 1): the badges of the proposal, standard and standards pages
+  DRAFT: 'draft', VOTING: 'voting open', RATIFIED: 'ratified', REJECTED: 'rejected', LAPSED: 'lapsed (no quorum)',
+  ADOPTED: 'adopted', APPROVE: 'approve', OBJECT: 'object', ABSTAIN: 'abstain',
+  // peer reviews: what a finding is and how far an agreed action has got
+  STRENGTH: 'strength', AREA_FOR_DEVELOPMENT: 'area for development',
+  NOT_STARTED: 'not started', IN_PROGRESS: 'in progress', COMPLETED: 'completed'
 };
 
 /** A status badge in words; the value stays in data-value (and its colour class) for scripts and styles. */

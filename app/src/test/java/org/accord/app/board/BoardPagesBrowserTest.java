@@ -256,7 +256,7 @@ class BoardPagesBrowserTest extends BrowserTest {
         assertThat(versions.get(0).getText()).contains("Version 2", "Adopted by", "Proposal:", "Tally: 4 approve",
                 "Oakwood Primary School");
         assertThat(versions.get(1).getText()).contains("Version 1", "Meadowbank", "Romans in Year 5");
-        assertThat(versions.get(0).getText()).contains("Applies to PRIMARY and ALL_THROUGH schools.");
+        assertThat(versions.get(0).getText()).contains("Applies to primary and all through schools.");
         assertThat(browser.first(By.cssSelector("#all-variations"))).isNotNull();
         browser.waitFor("the version diff", () -> browser.first(By.cssSelector("#version-diff ins")));
         assertThat(browser.driver().findElements(By.cssSelector("#version-diff ins")))
@@ -271,12 +271,12 @@ class BoardPagesBrowserTest extends BrowserTest {
         browser.signIn("member1");
         browser.openAndTime("/board/proposal.html?id=demo-proposal-y9-calendar");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("A common Year 9 assessment calendar");
-        assertThat(browser.text(By.id("proposal-status"))).contains("REJECTED");
+        assertThat(browser.text(By.id("proposal-status"))).contains("rejected");
         assertThat(browser.text(By.className("tally"))).contains("1 approve, 2 object, 1 abstain, 0 recused, of 4 eligible");
         assertThat(browser.driver().findElements(By.cssSelector("#proposal-votes tr.dissent"))).hasSize(2);
-        assertThat(browser.text(By.id("change"))).contains("A new", "REQUIRED",
-                "standard for SECONDARY and ALL_THROUGH schools");
-        assertThat(browser.text(By.id("applies-to"))).isEqualTo("SECONDARY and ALL_THROUGH schools");
+        assertThat(browser.text(By.id("change"))).contains("A new", "required",
+                "standard for secondary and all through schools");
+        assertThat(browser.text(By.id("applies-to"))).isEqualTo("secondary and all through schools");
         assertThat(browser.driver().findElements(By.id("impact"))).isEmpty(); // voting has closed
 
         browser.openAndTime("/board/proposal.html?id=demo-proposal-ks3-reading");
@@ -291,7 +291,7 @@ class BoardPagesBrowserTest extends BrowserTest {
                 .extracting(WebElement::getText).anySatisfy(text -> assertThat(text).contains("local history study"));
 
         browser.openAndTime("/board/proposal.html?id=demo-proposal-library-lesson");
-        assertThat(browser.text(By.id("proposal-status"))).contains("VOTING");
+        assertThat(browser.text(By.id("proposal-status"))).contains("voting open");
         // before a member votes: the schools it would affect, and how
         assertThat(browser.text(By.id("impact"))).contains("Impact if adopted", "Northfield Academy",
                 "Castle Hill School", "must record how it implements it");

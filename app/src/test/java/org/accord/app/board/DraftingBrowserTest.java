@@ -34,7 +34,7 @@ class DraftingBrowserTest extends BrowserTest {
         type("draft-rationale", "Shared texts make moderation possible");
         click("draft-button");
         assertThat(confirmation()).isEqualTo("Your draft was saved.");
-        assertThat(browser.text(By.id("proposal-status"))).contains("DRAFT");
+        assertThat(browser.text(By.id("proposal-status"))).contains("draft");
         String id = browser.driver().getCurrentUrl().replaceAll(".*[?&]id=([^&]+).*", "$1");
         as("board").documentName("proposal").variable("id", id).execute()
                 .path("proposal.title").entity(String.class).isEqualTo("A shared Year 9 class reader")
