@@ -31,7 +31,8 @@ class BoardPagesHttpTest extends AccordHttpTest {
                 "/board/rights.html", "/board/js/rights.js",
                 "/board/js/graphql-ws.js", "/board/js/diff.js", "/board/home.html", "/board/js/home.js",
                 "/board/js/words.js", "/board/variation.html", "/board/js/variation.js", "/board/js/variation-actions.js",
-                "/board/js/draft.js", "/board/draft.html")) {
+                "/board/js/draft.js", "/board/draft.html", "/board/requests.html", "/board/js/requests.js",
+                "/board/request.html", "/board/js/request.js")) {
             HttpResponse<String> response = get(path, null);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
         }
