@@ -100,6 +100,7 @@ function subject(r) {
     case 'proposal': return el('a', { href: 'proposal.html?id=' + id }, 'Open the proposal');
     case 'standard': return el('a', { href: 'standard.html?id=' + id }, 'Open the standard');
     case 'variation': return el('a', { href: 'variation.html?id=' + id }, 'Open the variation');
+    case 'request': return el('a', { href: 'request.html?id=' + id }, 'Open the request');
     default: return null;
   }
 }

@@ -3,9 +3,10 @@
 // might act on it: support it (someone of another school), take it up into a draft proposal or decline it (a member
 // of a team it was routed to; the trust executive declines one sent to the executive). Which controls show is a guess
 // from `me` and the request; the API decides, and its refusal shows beside the control.
-import { el, gql, page, param, notFound, person, time } from './accord.js';
+import { authorization, el, gql, page, param, notFound, person, time } from './accord.js';
+import { subscribe } from './graphql-ws.js';
 import { actionForm, field, said, text } from './action-form.js';
-import { statusBadge, words } from './words.js';
+import { plain, statusBadge, words } from './words.js';
 
 const REQUEST = `query Request($id: ID!) { request(id: $id) {
   id status area title reason raisedAt routedToExecutive
@@ -33,7 +34,44 @@ page('requests.html', async (main, me) => {
   me.school = extra.school;
   me.teams = extra.teams;
   await draw(main, me, param('id'));
+  live(main, me, param('id'));
 });
+
+/**
+ * Support, a take-up or a decline recorded elsewhere draws the page again, unless the reader is writing in one of its
+ * forms (their entries are kept; the page says what happened).
+ */
+function live(main, me, id) {
+  let pending = null;
+  subscribe({
+    query: 'subscription Live($trustId: ID!) { decisionRecorded(trustId: $trustId) { subjectId summary } }',
+    variables: { trustId: me.trustId },
+    authorization: authorization(),
+    onState: (s, why) => {
+      const status = document.getElementById('live-status');
+      if (status) status.textContent = s === 'live' ? '' : s === 'reconnecting'
+        ? 'Live updates paused; reconnecting…' : 'Live updates refused: ' + why;
+    },
+    onNext: data => {
+      const record = data.decisionRecorded;
+      if (record.subjectId !== id || pending) return;
+      pending = setTimeout(async () => {
+        pending = null;
+        const status = () => document.getElementById('live-status');
+        const typing = [...main.querySelectorAll('#actions textarea, #actions input')]
+          .some(f => f.value !== f.defaultValue);
+        if (!typing) {
+          // the reader keeps their place: the control they were on, or the confirmation of their last action
+          const focused = main.contains(document.activeElement) ? document.activeElement.id : null;
+          await draw(main, me, id).catch(() => {});
+          if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+        }
+        if (status()) status().textContent = 'Just recorded: ' + plain(record.summary)
+          + (typing ? ' Your entries are kept; the page shows it after your next action.' : '');
+      }, 150);
+    }
+  });
+}
 
 async function draw(main, me, id, confirmation) {
   const r = id ? (await gql(REQUEST, { id })).request : null;
@@ -45,7 +83,7 @@ async function draw(main, me, id, confirmation) {
   const confirmed = el('p', { class: 'status', id: 'action-done', role: 'status', tabindex: '-1' }, lastConfirmation);
   main.replaceChildren(
     el('p', {}, el('a', { href: 'requests.html' }, 'All requests from schools')),
-    el('h1', {}, r.title), confirmed,
+    el('h1', {}, r.title), confirmed, el('p', { class: 'muted', id: 'live-status', 'aria-live': 'polite' }),
     el('dl', { class: 'facts panel' },
       el('dt', {}, 'Status'), el('dd', { id: 'request-status' }, statusBadge(r.status)),
       el('dt', {}, 'Area'), el('dd', {}, words(r.area)),

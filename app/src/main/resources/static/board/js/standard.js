@@ -23,6 +23,8 @@ page('standards.html', async (main, me) => {
     main.replaceChildren(el('h1', {}, 'Standard'), notFound('The standard "' + (id || '') + '"'));
     return;
   }
+  // read before the page is drawn: compareVersions draws its diff in a microtask, once the page is in place
+  const reviewing = await reviewActions(s, me);
   main.replaceChildren(
     el('h1', {}, s.title),
     el('dl', { class: 'facts panel' },
@@ -38,7 +40,7 @@ page('standards.html', async (main, me) => {
     el('ol', { class: 'timeline', id: 'timeline', 'aria-labelledby': 'timeline-title' },
       [...s.versions].reverse().map(v => version(s, v))),
     reviews(s),
-    await reviewActions(s, me),
+    reviewing,
     el('h2', { id: 'variations-title' }, 'All variations of the schools'),
     variationTable(s.variations, 'all-variations'));
   if (location.hash) {
@@ -139,7 +141,8 @@ function reviews(s) {
   return el('section', { id: 'reviews', 'aria-labelledby': 'reviews-title' },
     el('h2', { id: 'reviews-title' }, 'Reviews'),
     s.reviews.length ? el('ol', { id: 'review-list' }, s.reviews.map(r => el('li', {},
-      statusBadge(r.outcome), ' version ' + r.version + ', ' + time(r.reviewedAt) + ' by ', person(r.reviewedBy),
+      // the moment as an element of its own: joined into a string it read "[object HTMLTimeElement]"
+      statusBadge(r.outcome), ' version ' + r.version + ', ', time(r.reviewedAt), ' by ', person(r.reviewedBy),
       r.dueOn ? ' (review due ' + day(r.dueOn) + ')' : '',
       r.outcome === 'REAFFIRMED' ? [': ', el('q', {}, r.rationale), ' Next review by ' + day(r.nextReviewBy) + '.']
         : r.proposal ? [': ', el('a', { href: 'proposal.html?id=' + encodeURIComponent(r.proposal.id) }, r.proposal.title),
