@@ -197,6 +197,15 @@ class SchoolWorkBrowserTest extends BrowserTest {
         browser.waitFor("the reviews", () -> browser.first(By.id("review-list")));
         assertThat(browser.first(By.id("review-actions"))).as("the board reviews nothing itself").isNull();
 
+        // a cluster standard is its cluster lead's to reaffirm: Oakwood's head leads the town's primaries
+        browser.signIn("head");
+        browser.openAndTime("/board/standard.html?id=demo-standard-town-send-surgery");
+        browser.waitFor("the lead's reaffirmation", () -> browser.first(By.id("reaffirm-standard-form")));
+        assertThat(browser.text(By.id("reaffirm-standard-form"))).contains("As the lead of Town primaries");
+        dateInto("reaffirm-standard-next", LocalDate.now(ZoneOffset.UTC).plusYears(1));
+        click("reaffirm-standard-button");
+        assertThat(refusal("reaffirm-standard-problem").getText()).contains("rationale must not be blank");
+
         browser.signIn("member1");
         browser.openAndTime("/board/standard.html?id=" + standard);
         browser.waitFor("the review's proposal", () -> browser.first(By.id("raise-review-form")));
