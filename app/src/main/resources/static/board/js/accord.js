@@ -179,6 +179,7 @@ const PAGES = [
   ['variations.html', 'Variation map'],
   ['compliance.html', 'Compliance'],
   ['standards.html', 'Standards and proposals'],
+  ['requests.html', 'Requests'],
   ['rights.html', 'Who decides'],
   ['peer-reviews.html', 'Peer reviews'],
   ['inbox.html', 'Inbox']

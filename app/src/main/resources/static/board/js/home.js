@@ -3,7 +3,7 @@
 // trust's recent decisions. Anything recorded in the trust, by anyone, reads it all again over the live updates.
 import { authorization, day, el, gql, page, person, time } from './accord.js';
 import { subscribe } from './graphql-ws.js';
-import { plain, statusBadge } from './words.js';
+import { inWords, plain, statusBadge } from './words.js';
 import { periodDelegations } from './delegations.js';
 
 const WORK = `query Home($trustId: ID!) {
@@ -51,8 +51,10 @@ async function draw(main, me) {
       el('a', { href: 'standard.html?id=' + encodeURIComponent(r.standard.id) + '#school-action' }, r.standard.title),
       el('span', { class: 'muted' }, ' (adaptable, version ', String(r.version.number), ')')]),
     section('attest', 'Attestations your school owes', w.attestationsDue, e => [
-      el('a', { href: 'compliance.html' }, e.standard.title), ' ', statusBadge(e.state),
-      el('span', { class: 'muted' }, ' version ', String(e.version), ', ', e.cadence.toLowerCase(),
+      el('a', { href: 'compliance.html?attest=' + encodeURIComponent(e.standard.id) + '#attest',
+        id: 'attest-link-' + e.standard.id }, e.standard.title), ' ',
+      statusBadge(e.state),
+      el('span', { class: 'muted' }, ' version ', String(e.version), ', ', inWords(e.cadence),
         e.state === 'CHALLENGED' && e.attestation && e.attestation.latestFinding
           ? '; agreed actions: ' + e.attestation.latestFinding.actions.join('; ')
             + (e.attestation.latestFinding.followUpBy ? ', follow-up by ' + day(e.attestation.latestFinding.followUpBy) : '')
@@ -61,7 +63,7 @@ async function draw(main, me) {
       ...w.standardsDueForReview.map(s => ({ s }))], ({ v, s }) => v
       ? [el('a', { href: 'variation.html?id=' + encodeURIComponent(v.id) }, v.standard.title), ' ', statusBadge(v.status),
         el('span', { class: 'muted' }, v.expiresOn ? ' expires ' + day(v.expiresOn) : ' review by ' + day(v.reviewBy))]
-      : [el('a', { href: 'standard.html?id=' + encodeURIComponent(s.id) }, s.title),
+      : [el('a', { href: 'standard.html?id=' + encodeURIComponent(s.id) + '#review-actions' }, s.title),
         el('span', { class: 'muted' }, ' version ', String(s.currentVersion), ' is to be reviewed by ',
           day(s.versions.find(x => x.number === s.currentVersion).reviewBy))])
   ].filter(Boolean);
@@ -70,6 +72,9 @@ async function draw(main, me) {
     el('h1', {}, 'Your work, ', me.displayName || me.id),
     data.me.teams.length ? el('p', {}, el('a', { href: 'draft.html', id: 'draft-link' }, 'Draft a proposal'),
       ' for one of your teams.') : '',
+    el('p', {}, el('a', { href: 'requests.html', id: 'requests-link' }, 'Requests from schools'),
+      data.me.school ? [': ask the trust to standardise something, or ', el('a', { href: 'requests.html?raise#raise',
+        id: 'raise-link' }, 'raise a request'), '.'] : ', taken up into proposals or declined.'),
     el('p', { class: 'muted', id: 'live-status', 'aria-live': 'polite' }),
     el('section', { id: 'my-work', 'aria-labelledby': 'my-work-title' },
       el('h2', { id: 'my-work-title' }, 'What needs you now'),
@@ -104,6 +109,7 @@ function subject(r) {
     case 'proposal': return el('a', { href: 'proposal.html?id=' + id }, 'Open the proposal');
     case 'standard': return el('a', { href: 'standard.html?id=' + id }, 'Open the standard');
     case 'variation': return el('a', { href: 'variation.html?id=' + id }, 'Open the variation');
+    case 'request': return el('a', { href: 'request.html?id=' + id }, 'Open the request');
     default: return null;
   }
 }

@@ -2,6 +2,7 @@
 // with the unread count; new items arrive live over the subscription. Marking read is the caller's own, per person.
 import { $, authorization, el, gql, page, when } from './accord.js';
 import { subscribe } from './graphql-ws.js';
+import { actionForm, field, text } from './action-form.js';
 
 const PAGE_SIZE = 20;
 const FIELDS = 'id kind subjectType subjectId title createdAt dueAt read';
@@ -26,7 +27,8 @@ page('inbox.html', async (main, me) => {
     el('p', { class: 'status', id: 'inbox-status', role: 'status', 'aria-live': 'polite' }),
     el('p', {}, el('button', { type: 'button', id: 'mark-all', onclick: markAll }, 'Mark all read')),
     el('ul', { class: 'inbox', id: 'inbox' }),
-    el('p', {}, el('button', { type: 'button', class: 'secondary', id: 'more', hidden: true }, 'Older')));
+    el('p', {}, el('button', { type: 'button', class: 'secondary', id: 'more', hidden: true }, 'Older')),
+    await emailSection(me));
   await load(null);
   subscribe({
     query: `subscription { notificationReceived { ${FIELDS} } }`,
@@ -74,7 +76,11 @@ function item(n) {
 function link(n) {
   const href = n.subjectType === 'proposal' ? 'proposal.html?id=' + encodeURIComponent(n.subjectId)
     : n.subjectType === 'variation' ? 'variations.html'
-    : n.subjectType === 'standard' ? 'standard.html?id=' + encodeURIComponent(n.subjectId) : null;
+    // a due attestation opens the head's attest form; a due review, the standard's review controls
+    : n.kind === 'ATTESTATION_DUE' ? 'compliance.html?attest=' + encodeURIComponent(n.subjectId) + '#attest'
+    : n.kind === 'REVIEW_DUE' ? 'standard.html?id=' + encodeURIComponent(n.subjectId) + '#review-actions'
+    : n.subjectType === 'standard' ? 'standard.html?id=' + encodeURIComponent(n.subjectId)
+    : n.subjectType === 'request' ? 'request.html?id=' + encodeURIComponent(n.subjectId) : null;
   return href ? el('a', { href }, n.title) : el('span', {}, n.title);
 }
 
@@ -92,4 +98,34 @@ async function markAll() {
     li.querySelector('button')?.remove();
   });
   count(result.unreadCount);
+}
+
+const EMAIL = `mutation Email($input: SetEmailAddressInput!) { setEmailAddress(input: $input) { person { id } } }`;
+
+/**
+ * Where the caller's notifications are mailed (Me.email), and the form that sets or removes it (setEmailAddress):
+ * the API checks the address and says why it refuses one, beside the control.
+ */
+async function emailSection(me) {
+  const current = (await gql('{ me { email } }')).me.email;
+  const address = el('input', { id: 'email-address', type: 'email', autocomplete: 'email', value: current || '' });
+  const shown = el('p', { id: 'email-current' }, current ? ['Your notifications are mailed to ', el('strong', {}, current),
+    ' (when the trust\'s operator has turned e-mail on).'] : 'No e-mail address is set: notifications stay in this inbox.');
+  return el('section', { id: 'email', 'aria-labelledby': 'email-title' },
+    el('h2', { id: 'email-title' }, 'E-mail'), shown,
+    el('p', { class: 'status', id: 'action-done', role: 'status', tabindex: '-1' }),
+    actionForm('email', 'Your e-mail address', 'Only you and the trust executive can set it. Empty: removed.',
+      field('email-address', 'E-mail address', address),
+      el('button', { type: 'submit', id: 'email-button' }, 'Save the address'),
+      () => gql(EMAIL, { input: { personId: me.id, email: text(address.value) } }),
+      async message => {
+        const now = (await gql('{ me { email } }')).me.email;
+        shown.replaceChildren(...(now ? ['Your notifications are mailed to ', el('strong', {}, now),
+          ' (when the trust\'s operator has turned e-mail on).'] : ['No e-mail address is set: notifications stay in this inbox.']));
+        $('action-done').textContent = message;
+        $('action-done').focus();
+        // the form stays for another change: actionForm leaves its buttons disabled once a change is recorded
+        $('email-form').querySelectorAll('button').forEach(b => { b.disabled = false; });
+      },
+      () => text(address.value) ? 'Your e-mail address was saved.' : 'Your e-mail address was removed.'));
 }

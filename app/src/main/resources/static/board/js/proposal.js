@@ -8,6 +8,7 @@ import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
 
 const QUERY = `query Proposal($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS}
   area alignment statement rationale effectiveFrom reviewBy amendsVersion
+  fromRequest { id title school { name } }
   appliesTo { phases schoolIds everySchool description schools { id name } clusters { id name } } applicabilityWarnings
   impact { asOf schools { school { id name phase } effect }
     variations { variation { id } school { id name } kind status version effect }
@@ -61,7 +62,9 @@ async function draw(main, me, id, confirmation) {
       p.kind !== 'RETIRE_STANDARD' ? [el('dt', {}, 'Would apply to'), el('dd', { id: 'applies-to' },
         appliesTo(p.appliesTo))] : null,
       p.effectiveFrom ? [el('dt', {}, 'Would take effect'), el('dd', {}, day(p.effectiveFrom))] : null,
-      p.openedAt ? [el('dt', {}, 'Voting opened'), el('dd', {}, time(p.openedAt))] : null),
+      p.openedAt ? [el('dt', {}, 'Voting opened'), el('dd', {}, time(p.openedAt))] : null,
+      p.fromRequest ? [el('dt', {}, 'Asked for by'), el('dd', { id: 'from-request' }, p.fromRequest.school.name, ': ',
+        el('a', { href: 'request.html?id=' + encodeURIComponent(p.fromRequest.id) }, p.fromRequest.title))] : null),
     p.applicabilityWarnings.length ? el('div', { class: 'panel', id: 'applicability-warnings', role: 'note' },
       el('p', {}, el('strong', {}, 'About what it applies to:')),
       el('ul', {}, p.applicabilityWarnings.map(w => el('li', {}, plain(w))))) : '',

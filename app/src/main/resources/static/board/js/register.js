@@ -214,6 +214,7 @@ function subjectLink(record) {
   switch (record.subjectType) {
     case 'proposal': return el('a', { href: 'proposal.html?id=' + id }, 'Open the proposal');
     case 'standard': return el('a', { href: 'standard.html?id=' + id }, 'Open the standard');
+    case 'request': return el('a', { href: 'request.html?id=' + id }, 'Open the request');
     case 'variation': {
       const standard = variationStandards.get(record.subjectId);
       return standard ? el('a', { href: 'standard.html?id=' + encodeURIComponent(standard) + '#variation-' + id },

@@ -1,13 +1,14 @@
 // A standard's history: each version on a timeline with the proposal that made it, its revisions, votes,
 // dissent and recusals, who adopted it and when, and the schools' variations against it.
 import { $, day, el, gql, page, param, person, time, notFound } from './accord.js';
+import { actionForm, field, said, text } from './action-form.js';
 import { renderDiff } from './diff.js';
 import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
 import { plain, statusBadge, words } from './words.js';
 import { schoolActions } from './variation-actions.js';
 
 const QUERY = `query Standard($id: ID!) { standard(id: $id) {
-  id title area alignment currentVersion retiredOn retiredAt nextReviewBy trust { id name }
+  id title area alignment currentVersion retiredOn retiredAt nextReviewBy trust { id name } cluster { id name lead { id } }
   reviews { version outcome rationale dueOn nextReviewBy reviewedAt reviewedBy { id displayName nameErased } proposal { id title status } }
   versions { number title statement alignment effectiveFrom reviewBy appliesTo { description schools { name } clusters { name } } adoptedAt adoptedBy { id displayName nameErased }
     proposal { ${PROPOSAL_FIELDS} } }
@@ -22,6 +23,8 @@ page('standards.html', async (main, me) => {
     main.replaceChildren(el('h1', {}, 'Standard'), notFound('The standard "' + (id || '') + '"'));
     return;
   }
+  // read before the page is drawn: compareVersions draws its diff in a microtask, once the page is in place
+  const reviewing = await reviewActions(s, me);
   main.replaceChildren(
     el('h1', {}, s.title),
     el('dl', { class: 'facts panel' },
@@ -37,6 +40,7 @@ page('standards.html', async (main, me) => {
     el('ol', { class: 'timeline', id: 'timeline', 'aria-labelledby': 'timeline-title' },
       [...s.versions].reverse().map(v => version(s, v))),
     reviews(s),
+    reviewing,
     el('h2', { id: 'variations-title' }, 'All variations of the schools'),
     variationTable(s.variations, 'all-variations'));
   if (location.hash) {
@@ -137,10 +141,75 @@ function reviews(s) {
   return el('section', { id: 'reviews', 'aria-labelledby': 'reviews-title' },
     el('h2', { id: 'reviews-title' }, 'Reviews'),
     s.reviews.length ? el('ol', { id: 'review-list' }, s.reviews.map(r => el('li', {},
-      statusBadge(r.outcome), ' version ' + r.version + ', ' + time(r.reviewedAt) + ' by ', person(r.reviewedBy),
+      // the moment as an element of its own: joined into a string it read "[object HTMLTimeElement]"
+      statusBadge(r.outcome), ' version ' + r.version + ', ', time(r.reviewedAt), ' by ', person(r.reviewedBy),
       r.dueOn ? ' (review due ' + day(r.dueOn) + ')' : '',
       r.outcome === 'REAFFIRMED' ? [': ', el('q', {}, r.rationale), ' Next review by ' + day(r.nextReviewBy) + '.']
         : r.proposal ? [': ', el('a', { href: 'proposal.html?id=' + encodeURIComponent(r.proposal.id) }, r.proposal.title),
           ' (' + r.proposal.status.toLowerCase() + ')'] : null)))
       : el('p', { class: 'muted' }, 'Not reviewed yet.'));
+}
+
+const REAFFIRM = `mutation Reaffirm($input: ReaffirmStandardInput!) { reaffirmStandard(input: $input) { review { outcome } } }`;
+const RAISE = `mutation Raise($input: RaiseReviewProposalInput!) { raiseReviewProposal(input: $input) { proposal { id } } }`;
+
+/**
+ * Reviews that act: whoever adopts for the standard's scope (the trust executive, or the lead of the cluster a cluster
+ * standard is for) re-affirms it unchanged with a rationale and the next review date; a member of a team raises an
+ * amendment or a retirement from the review, as a draft proposal. Which forms show is a guess from `me`; the API
+ * decides, and its refusal shows beside the control. Empty for anyone else, and once the standard is retired.
+ */
+async function reviewActions(s, me) {
+  if (s.retiredOn) return '';
+  const adopter = s.cluster ? !!(s.cluster.lead && s.cluster.lead.id === me.id)
+    : (me.roles || []).includes('TRUST_EXECUTIVE');
+  const teams = (await gql('{ me { teams { id name remit } } }')).me.teams;
+  if (!adopter && !teams.length) return '';
+  const done = param('done');
+  const again = (message, anchor) => {
+    location.href = 'standard.html?id=' + encodeURIComponent(s.id) + '&done=' + encodeURIComponent(message) + anchor;
+  };
+  return el('section', { id: 'review-actions', class: 'panel', 'aria-labelledby': 'review-actions-title', tabindex: '-1' },
+    el('h2', { id: 'review-actions-title' }, 'Review it'),
+    el('p', { class: 'status', id: 'review-done', role: 'status', tabindex: '-1' }, done || ''),
+    el('p', { class: 'muted' }, 'Version ' + s.currentVersion + ' is ', s.nextReviewBy ? 'to be reviewed by '
+      + day(s.nextReviewBy) : 'not given a review date', '. A review either keeps it as it is, or raises a proposal.'),
+    adopter ? reaffirmForm(s, again) : '',
+    teams.length ? raiseForm(s, teams) : '');
+}
+
+function reaffirmForm(s, again) {
+  const rationale = el('textarea', { id: 'reaffirm-standard-rationale', rows: 3 });
+  const next = el('input', { id: 'reaffirm-standard-next', type: 'date' });
+  return actionForm('reaffirm-standard', 'Keep it as it is',
+    s.cluster ? 'As the lead of ' + s.cluster.name + ', for whose schools it is.' : 'For the whole trust, as its executive.',
+    [field('reaffirm-standard-rationale', 'Why it stays as it is', rationale),
+      field('reaffirm-standard-next', 'Next review by', next, 'A date in the future.')],
+    el('button', { type: 'submit', id: 'reaffirm-standard-button' }, 'Reaffirm'),
+    () => gql(REAFFIRM, { input: { standardId: s.id, rationale: said(rationale.value), nextReviewBy: next.value || null } }),
+    message => again(message, '#review-actions'), 'The standard was reaffirmed.');
+}
+
+function raiseForm(s, teams) {
+  const covering = teams.find(t => t.remit.includes(s.area));
+  const team = el('select', { id: 'raise-review-team' }, teams.map(t => el('option', { value: t.id,
+    selected: covering && t.id === covering.id }, t.name)));
+  const kind = el('select', { id: 'raise-review-kind' },
+    el('option', { value: 'AMEND_STANDARD' }, 'An amendment of version ' + s.currentVersion),
+    el('option', { value: 'RETIRE_STANDARD' }, 'Retiring the standard'));
+  const statement = el('textarea', { id: 'raise-review-statement', rows: 4 },
+    s.versions.find(v => v.number === s.currentVersion).statement);
+  const rationale = el('textarea', { id: 'raise-review-rationale', rows: 2 });
+  const statementField = field('raise-review-statement', 'The amended statement', statement);
+  kind.addEventListener('change', () => { statementField.hidden = kind.value === 'RETIRE_STANDARD'; });
+  return actionForm('raise-review', 'Raise a proposal from the review',
+    'A draft in your team, linked to this review; the team revises it and votes as on any proposal.',
+    [field('raise-review-team', 'Team', team), field('raise-review-kind', 'What it proposes', kind), statementField,
+      field('raise-review-rationale', 'Why (optional)', rationale)],
+    el('button', { type: 'submit', id: 'raise-review-button' }, 'Raise the proposal'),
+    () => gql(RAISE, { input: { standardId: s.id, teamId: team.value, kind: kind.value,
+      statement: kind.value === 'RETIRE_STANDARD' ? null : said(statement.value), rationale: text(rationale.value) } })
+      .then(d => d.raiseReviewProposal.proposal),
+    (message, p) => { location.href = 'proposal.html?id=' + encodeURIComponent(p.id) + '&done=' + encodeURIComponent(message); },
+    'A draft proposal was raised from the review.');
 }

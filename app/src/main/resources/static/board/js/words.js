@@ -37,3 +37,21 @@ const STATUS_WORDS = {
 export function statusBadge(value) {
   return el('span', { class: 'badge ' + value, 'data-value': value }, STATUS_WORDS[value] || words(value));
 }
+
+// Compliance (attestations and QA), requests from schools and reviews in words (issue 21, item 1).
+Object.assign(STATUS_WORDS, {
+  ATTESTED: 'attested', DUE: 'due', OVERDUE: 'overdue', CHALLENGED: 'challenged',
+  EXCEPTION_IN_FORCE: 'exception in force', NOT_REQUIRED: 'no attestation asked', NOT_APPLICABLE: 'does not apply',
+  CONFIRMED: 'confirmed', TERMLY: 'each term', YEARLY: 'each year', NONE: 'never',
+  OPEN: 'open', TAKEN_UP: 'taken up into a proposal', BECAME_STANDARD: 'became a standard',
+  REAFFIRMED: 'reaffirmed', AMENDMENT_PROPOSED: 'amendment proposed', RETIREMENT_PROPOSED: 'retirement proposed'
+});
+
+/** A value in plain words without a badge, for a sentence (a cadence, an outcome). */
+export function inWords(value) {
+  return STATUS_WORDS[value] || words(value);
+}
+
+/** The areas of standards and requests, in the schema's order. */
+export const AREAS = ['SAFEGUARDING', 'CURRICULUM', 'ASSESSMENT', 'TEACHING', 'BEHAVIOUR', 'ATTENDANCE', 'SEND',
+  'PERSONAL_DEVELOPMENT', 'CPD', 'GOVERNANCE', 'FINANCE', 'HR', 'DATA_PROTECTION', 'ESTATES', 'IT', 'PUPIL_PREMIUM'];
