@@ -3,12 +3,15 @@ package org.accord.app.attestation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.accord.api.attestation.AttestCommand;
 import org.accord.api.attestation.AttestationView;
 import org.accord.api.attestation.ComplianceEntryView;
+import org.accord.api.attestation.CompliancePage;
 import org.accord.api.attestation.ComplianceState;
 import org.accord.api.attestation.FindAttestationQuery;
+import org.accord.api.attestation.FindCompliancePageQuery;
 import org.accord.api.attestation.FindComplianceQuery;
 import org.accord.api.attestation.QaFindingView;
 import org.accord.api.attestation.RecordQaFindingCommand;
@@ -23,7 +26,9 @@ import org.accord.api.trust.FindSchoolsQuery;
 import org.accord.api.trust.PersonView;
 import org.accord.api.trust.SchoolView;
 import org.accord.app.security.AccordUser;
+import org.accord.app.shared.Check;
 import org.accord.app.shared.Commands;
+import org.accord.app.shared.Connection;
 import org.accord.app.shared.Ids;
 import org.accord.app.shared.Queries;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -36,6 +41,8 @@ import org.springframework.stereotype.Controller;
 /** Attestations, quality-assurance findings and the compliance view. */
 @Controller
 public class AttestationController {
+
+    static final int MAX_COMPLIANCE_PAGE = 500;
 
     private final Commands commands;
     private final Queries queries;
@@ -63,6 +70,29 @@ public class AttestationController {
         List<ComplianceEntryView> entries = entries(trustId, schoolId, asOf, knownAt);
         return states == null || states.isEmpty() ? entries
                 : entries.stream().filter(e -> states.contains(e.state())).toList();
+    }
+
+    /**
+     * The compliance view a page at a time (API.md: lists that grow without bound are connections): a trust of 50
+     * schools and 500 standards is 25,000 cells, too many for one answer. Pages are larger than other lists' (up to
+     * {@value #MAX_COMPLIANCE_PAGE}) so a school's whole row fits in one.
+     */
+    @QueryMapping
+    public Connection<ComplianceEntryView> complianceEntries(@Argument String trustId, @Argument String schoolId,
+                                                             @Argument List<ComplianceState> states,
+                                                             @Argument LocalDate asOf, @Argument Instant knownAt,
+                                                             @Argument Integer first, @Argument String after,
+                                                             @AuthenticationPrincipal AccordUser caller) {
+        int size = first == null ? Check.DEFAULT_PAGE_SIZE : first;
+        if (size < 1 || size > MAX_COMPLIANCE_PAGE) {
+            throw DomainException.badRequest("first must be from 1 to " + MAX_COMPLIANCE_PAGE + ", was " + size);
+        }
+        if (!caller.mayRead(trustId)) {
+            return Connection.empty();
+        }
+        CompliancePage page = queries.one(new FindCompliancePageQuery(trustId, schoolId,
+                states == null ? Set.of() : Set.copyOf(states), asOf, knownAt, size, after), CompliancePage.class);
+        return Connection.of(page.entries(), page.cursors(), page.hasNextPage());
     }
 
     @QueryMapping
