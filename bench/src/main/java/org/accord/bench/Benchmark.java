@@ -144,6 +144,7 @@ public final class Benchmark {
                     + " after it", checked));
             castVote(app, eventsDb, data.resolve(READ_MODELS));
             rulesInForce(app, data.resolve(READ_MODELS), Instant.parse(loaded.getProperty("knownAtMid")));
+            compliance(app, data.resolve(READ_MODELS), Instant.parse(loaded.getProperty("complianceMid")));
             pages(app, countEvents(eventsDb));
             Thread.sleep(3000);
             double heap = app.heapAfterGcMiB();
@@ -207,11 +208,19 @@ public final class Benchmark {
 
     /** Builds the synthetic trust, unless this size was already built in the same folder. */
     private void load(SyntheticTrust.Size size, Path data) throws Exception {
-        if (Files.exists(data.resolve("bench-load.properties")) && !Boolean.getBoolean("bench.reload")) {
+        Path summary = data.resolve("bench-load.properties");
+        boolean reuse = Files.exists(summary) && !Boolean.getBoolean("bench.reload");
+        if (reuse && Files.readString(summary).contains("complianceCommands=")) {
             System.out.println("reusing the synthetic trust in " + data + " (-Dbench.reload=true to build it again)");
             return;
         }
-        deleteTree(data);
+        if (reuse) {
+            // built before the compliance phase existed: the loader sees the events and adds only that phase
+            System.out.println("reusing the synthetic trust in " + data + "; it has no attestations yet: adding the"
+                    + " compliance phase (cadences, attestations, QA findings) through the command path");
+        } else {
+            deleteTree(data);
+        }
         List<String> jvm = new ArrayList<>(appJvmArgs);
         jvm.add("-Daccord.bench.load=true");
         jvm.add("-Daccord.startup-catch-up-timeout=6h");
@@ -221,10 +230,12 @@ public final class Benchmark {
                 jvm.add("-D" + p + "=" + System.getProperty(p));
             }
         }
-        System.out.println("building the synthetic trust through the command path: " + size + " (log: "
-                + work.resolve("load.log") + ")");
+        if (!reuse) {
+            System.out.println("building the synthetic trust through the command path: " + size + " (log: "
+                    + work.resolve("load.log") + ")");
+        }
         try (AppProcess loader = AppProcess.start(appJar, data, accounts, jvm, benchJar.toAbsolutePath().toString(),
-                work.resolve("load.log"))) {
+                work.resolve(reuse ? "load-compliance.log" : "load.log"))) {
             double seconds = loader.awaitHealthy(Duration.ofHours(6));
             System.out.printf(Locale.ROOT, "built and projected in %.0f s%n", seconds);
         }
@@ -325,6 +336,16 @@ public final class Benchmark {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
         }
         return response.body();
+    }
+
+    /** As {@link #post}, failing on an answer with errors (a problem must not pass for a fast answer). */
+    private static String postOk(HttpClient http, URI graphql, String auth, String document)
+            throws IOException, InterruptedException {
+        String body = post(http, graphql, auth, document);
+        if (body.contains("\"errors\"")) {
+            throw new IllegalStateException("the query failed: " + body.substring(0, Math.min(2000, body.length())));
+        }
+        return body;
     }
 
     private record RawWrites(Latencies latency, double throughput, Latencies find) {
@@ -590,6 +611,232 @@ public final class Benchmark {
             }
         }
         return found;
+    }
+
+    // ---------------------------------------------------------------- the compliance view
+
+    /** What the board's compliance page asks of each cell (static/board/js/compliance.js, ENTRY). */
+    private static final String COMPLIANCE_ENTRY = "school { id } standard { id title } version cadence state"
+            + " periodStart dueBy attestation { id statement evidence attestedAt attestedBy { id displayName"
+            + " nameErased } latestFinding { outcome notes actions followUpBy visitedOn } }";
+    private static final String SUMMARY_FIELDS = "{ attested due overdue challenged exceptionInForce notRequired"
+            + " notApplicable }";
+
+    /**
+     * Issue 20's benchmark: the compliance view of the trust (50 schools, 500 standards: 25,000 cells), as a GraphQL
+     * client and the board's page ask for it, today and as of a past date as known at a past moment (90 days back,
+     * known when half the standards' attestations were recorded), against raw JDBC reads of the rows each answer
+     * is computed from. Queries of each kind alternate today / past, schools in turn.
+     */
+    private void compliance(AppProcess app, Path readModelsDb, Instant knownAtMid) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI graphql = URI.create("http://127.0.0.1:" + app.httpPort + "/graphql");
+        String auth = "Basic " + Base64.getEncoder().encodeToString((clientAccount(0) + ":" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        int schools = SyntheticTrust.Size.fromSystemProperties().schools();
+        int queries = Integer.getInteger("bench.compliance-queries", 100);
+        int wholeQueries = Integer.getInteger("bench.compliance-trust-queries", 5);
+        int pageSize = 500;
+        String trust = "trustId: \\\"" + SyntheticTrust.TRUST + "\\\"";
+        String past = ", asOf: \\\"" + LocalDate.now(java.time.ZoneOffset.UTC).minusDays(90) + "\\\", knownAt: \\\""
+                + knownAtMid + "\\\"";
+        String[] when = {"", past};
+        String[] whenName = {"today", "asOf 90 days ago knownAt mid-attestations"};
+
+        String loadBefore = loadAverage();
+        // the baseline first: raw reads of the same rows, on the same file
+        Latencies rawTrust = new Latencies();
+        Latencies rawSchool = new Latencies();
+        try (Connection readModels = DriverManager.getConnection("jdbc:sqlite:" + readModelsDb
+                + "?journal_mode=WAL&busy_timeout=10000")) {
+            for (int i = 0; i < queries + 10; i++) {
+                long t0 = System.nanoTime();
+                rawComplianceDocuments(readModels, null);
+                long t1 = System.nanoTime();
+                rawComplianceDocuments(readModels, SyntheticTrust.school(i % schools));
+                long t2 = System.nanoTime();
+                if (i >= 10) {
+                    rawTrust.add(t1 - t0);
+                    rawSchool.add(t2 - t1);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "compliance baseline: the trust's rows p50 %.1f ms p99 %.1f ms, a school's"
+                        + " rows p50 %.1f ms p99 %.1f ms (load %s)%n", rawTrust.percentileMillis(50),
+                rawTrust.percentileMillis(99), rawSchool.percentileMillis(50), rawSchool.percentileMillis(99),
+                loadAverage());
+        // what the answers hold: the mix of states, and that one school's view and the pages are whole
+        String summary = postOk(http, graphql, auth, "{ complianceSummary(" + trust + ") " + SUMMARY_FIELDS + " }");
+        String pastSummary = postOk(http, graphql, auth, "{ complianceSummary(" + trust + past + ") "
+                + SUMMARY_FIELDS + " }");
+        report.note("compliance: the trust's summary today " + counts(summary) + "; as of 90 days ago, known at "
+                + knownAtMid + ": " + counts(pastSummary));
+        if (!summary.contains("\"attested\"") || summary.contains("\"attested\":0,")) {
+            throw new IllegalStateException("the synthetic trust has no attestations: " + summary);
+        }
+
+        Latencies[] summaryMs = {new Latencies(), new Latencies()};
+        Latencies[] schoolMs = {new Latencies(), new Latencies()};
+        Latencies[] pageMs = {new Latencies(), new Latencies()};
+        Latencies[] wholeMs = {new Latencies(), new Latencies()};
+        int schoolCells = 0;
+        for (int i = 0; i < queries + 10; i++) {
+            String school = SyntheticTrust.school(i % schools);
+            for (int w = 0; w < 2; w++) {
+                long t0 = System.nanoTime();
+                postOk(http, graphql, auth, "{ complianceSummary(" + trust + when[w] + ") " + SUMMARY_FIELDS + " }");
+                long t1 = System.nanoTime();
+                String one = postOk(http, graphql, auth, "{ compliance(" + trust + ", schoolId: \\\"" + school + "\\\""
+                        + when[w] + ") { " + COMPLIANCE_ENTRY + " } }");
+                long t2 = System.nanoTime();
+                if (i >= 10) { // the first 10 warm up
+                    summaryMs[w].add(t1 - t0);
+                    schoolMs[w].add(t2 - t1);
+                }
+                if (w == 0) {
+                    schoolCells = Math.max(schoolCells, one.split("\"cadence\"", -1).length - 1);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "complianceSummary p50 %.1f / %.1f ms, one school p50 %.1f / %.1f ms (today /"
+                        + " past; load %s)%n", summaryMs[0].percentileMillis(50), summaryMs[1].percentileMillis(50),
+                schoolMs[0].percentileMillis(50), schoolMs[1].percentileMillis(50), loadAverage());
+        // every page of the trust, as a client pages through it: today, then in the past
+        int pages = 0;
+        int cells = 0;
+        for (int round = 0; round < 2; round++) {
+            for (int w = 0; w < 2; w++) {
+                String after = null;
+                do {
+                    long t0 = System.nanoTime();
+                    String body = postOk(http, graphql, auth, "{ complianceEntries(" + trust + when[w] + ", first: "
+                            + pageSize + (after == null ? "" : ", after: \\\"" + after + "\\\"")
+                            + ") { edges { cursor node { " + COMPLIANCE_ENTRY + " } } pageInfo { hasNextPage"
+                            + " endCursor } } }");
+                    long t1 = System.nanoTime();
+                    if (round == 1) { // the first round warms up
+                        pageMs[w].add(t1 - t0);
+                    }
+                    if (round == 1 && w == 0) {
+                        pages++;
+                        cells += body.split("\"cadence\"", -1).length - 1;
+                    }
+                    after = body.contains("\"hasNextPage\":true")
+                            ? body.replaceAll(".*\"endCursor\":\"([^\"]*)\".*", "$1") : null;
+                } while (after != null);
+            }
+        }
+        System.out.printf(Locale.ROOT, "complianceEntries: %d pages, p50 %.1f / %.1f ms (today / past; load %s)%n",
+                pages, pageMs[0].percentileMillis(50), pageMs[1].percentileMillis(50), loadAverage());
+        // the board's page: the whole view and the counts in one request
+        for (int i = 0; i < wholeQueries + 2; i++) {
+            for (int w = 0; w < 2; w++) {
+                long t0 = System.nanoTime();
+                postOk(http, graphql, auth, "{ compliance(" + trust + when[w] + ") { " + COMPLIANCE_ENTRY
+                        + " } complianceSummary(" + trust + when[w] + ") " + SUMMARY_FIELDS + " }");
+                long t1 = System.nanoTime();
+                if (i >= 2) {
+                    wholeMs[w].add(t1 - t0);
+                }
+            }
+        }
+
+        System.out.printf(Locale.ROOT, "the board's whole-trust request p50 %.1f / %.1f ms (today / past; load %s)%n",
+                wholeMs[0].percentileMillis(50), wholeMs[1].percentileMillis(50), loadAverage());
+        String trustBaseline = "JDBC reads of the trust's rows";
+        String schoolBaseline = "JDBC reads of the school's rows";
+        for (int w = 0; w < 2; w++) {
+            for (int p : new int[] {50, 99}) {
+                report.row("complianceSummary, trust, " + whenName[w] + ": p" + p, "ms",
+                        summaryMs[w].percentileMillis(p), rawTrust.percentileMillis(p), trustBaseline, "within 2x",
+                        null);
+            }
+        }
+        for (int w = 0; w < 2; w++) {
+            for (int p : new int[] {50, 99}) {
+                report.row("compliance, one school (" + schoolCells + " cells), " + whenName[w] + ": p" + p, "ms",
+                        schoolMs[w].percentileMillis(p), rawSchool.percentileMillis(p), schoolBaseline, "within 2x",
+                        null);
+            }
+        }
+        for (int w = 0; w < 2; w++) {
+            for (int p : new int[] {50, 99}) {
+                report.row("complianceEntries, a page of " + pageSize + " of the trust, " + whenName[w] + ": p" + p,
+                        "ms", pageMs[w].percentileMillis(p), rawSchool.percentileMillis(p), schoolBaseline,
+                        "within 2x", null);
+            }
+        }
+        for (int w = 0; w < 2; w++) {
+            for (int p : new int[] {50, 99}) {
+                report.row("the board's page request: compliance, whole trust, and complianceSummary, "
+                                + whenName[w] + ": p" + p, "ms", wholeMs[w].percentileMillis(p),
+                        rawTrust.percentileMillis(p), trustBaseline, "within 2x", null);
+            }
+        }
+        report.note(String.format(Locale.ROOT, "compliance: %d queries of each kind (summary, one school) today and"
+                        + " in the past, schools in turn; %d pages of %d (%,d cells) walked per round, two rounds,"
+                        + " the second timed; the board's whole-trust request %d times each; knownAt %s",
+                queries, pages, pageSize, cells, wholeQueries, knownAtMid)
+                + "; load average (1, 5, 15 min) before " + loadBefore + ", after " + loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static boolean tableExists(Connection readModels, String table) throws Exception {
+        try (PreparedStatement select = readModels.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                + " AND name = ?")) {
+            select.setString(1, table);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The counts of a complianceSummary answer, as its JSON object. */
+    private static String counts(String answer) {
+        int from = answer.indexOf("{\"attested\"");
+        int to = answer.indexOf('}', Math.max(0, from));
+        return from < 0 || to < 0 ? answer : answer.substring(from, to + 1);
+    }
+
+    /**
+     * What the compliance query reads, by the same keys, from the same readmodels.db tables: the trust, its schools
+     * (or the one school), its standards, its clusters, and the variations and attestations of the trust (or of the
+     * one school: a range of the lookup by trust and school); each row's JSON parsed.
+     */
+    private static void rawComplianceDocuments(Connection readModels, String schoolId) throws Exception {
+        Document trust = rawFind(readModels, "trusts", SyntheticTrust.TRUST);
+        List<String> schoolIds = schoolId == null ? trust.getList("schoolIds", String.class) : List.of(schoolId);
+        rawFindAll(readModels, "schools", schoolIds);
+        rawFindAll(readModels, "standards", trust.getList("standardIds", String.class));
+        if (tableExists(readModels, "trust_clusters")) { // created with the first cluster; the store reads none
+            rawFind(readModels, "trust_clusters", SyntheticTrust.TRUST);
+        }
+        for (String table : List.of("variations", "attestations")) {
+            try (PreparedStatement select = readModels.prepareStatement("SELECT doc FROM " + table
+                    + " WHERE json_extract(doc, '$.trustId') = ?"
+                    + (schoolId == null ? "" : " AND json_extract(doc, '$.schoolId') = ?")
+                    + " AND json_extract(doc, '$.position') > ? ORDER BY json_extract(doc, '$.position')")) {
+                int k = 1;
+                select.setString(k++, SyntheticTrust.TRUST);
+                if (schoolId != null) {
+                    select.setString(k++, schoolId);
+                }
+                select.setLong(k, Long.MIN_VALUE);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        Document.parse(rs.getString(1));
+                    }
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- replay

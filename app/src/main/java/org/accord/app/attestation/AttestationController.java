@@ -2,13 +2,19 @@ package org.accord.app.attestation;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.accord.api.attestation.AttestCommand;
 import org.accord.api.attestation.AttestationView;
 import org.accord.api.attestation.ComplianceEntryView;
+import org.accord.api.attestation.CompliancePage;
 import org.accord.api.attestation.ComplianceState;
 import org.accord.api.attestation.FindAttestationQuery;
+import org.accord.api.attestation.FindCompliancePageQuery;
 import org.accord.api.attestation.FindComplianceQuery;
 import org.accord.api.attestation.QaFindingView;
 import org.accord.api.attestation.RecordQaFindingCommand;
@@ -23,10 +29,13 @@ import org.accord.api.trust.FindSchoolsQuery;
 import org.accord.api.trust.PersonView;
 import org.accord.api.trust.SchoolView;
 import org.accord.app.security.AccordUser;
+import org.accord.app.shared.Check;
 import org.accord.app.shared.Commands;
+import org.accord.app.shared.Connection;
 import org.accord.app.shared.Ids;
 import org.accord.app.shared.Queries;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -36,6 +45,8 @@ import org.springframework.stereotype.Controller;
 /** Attestations, quality-assurance findings and the compliance view. */
 @Controller
 public class AttestationController {
+
+    static final int MAX_COMPLIANCE_PAGE = 500;
 
     private final Commands commands;
     private final Queries queries;
@@ -53,16 +64,39 @@ public class AttestationController {
 
     /** Readable by whoever may read the trust (its people and its board); anyone else sees an empty view. */
     @QueryMapping
-    public List<ComplianceEntryView> compliance(@Argument String trustId, @Argument String schoolId,
-                                                @Argument List<ComplianceState> states, @Argument LocalDate asOf,
-                                                @Argument Instant knownAt,
-                                                @AuthenticationPrincipal AccordUser caller) {
+    public List<ComplianceCell> compliance(@Argument String trustId, @Argument String schoolId,
+                                           @Argument List<ComplianceState> states, @Argument LocalDate asOf,
+                                           @Argument Instant knownAt,
+                                           @AuthenticationPrincipal AccordUser caller) {
         if (!caller.mayRead(trustId)) {
             return List.of();
         }
         List<ComplianceEntryView> entries = entries(trustId, schoolId, asOf, knownAt);
-        return states == null || states.isEmpty() ? entries
-                : entries.stream().filter(e -> states.contains(e.state())).toList();
+        return ComplianceCell.of(states == null || states.isEmpty() ? entries
+                : entries.stream().filter(e -> states.contains(e.state())).toList(), queries);
+    }
+
+    /**
+     * The compliance view a page at a time (API.md: lists that grow without bound are connections): a trust of 50
+     * schools and 500 standards is 25,000 cells, too many for one answer. Pages are larger than other lists' (up to
+     * {@value #MAX_COMPLIANCE_PAGE}) so a school's whole row fits in one.
+     */
+    @QueryMapping
+    public Connection<ComplianceCell> complianceEntries(@Argument String trustId, @Argument String schoolId,
+                                                             @Argument List<ComplianceState> states,
+                                                             @Argument LocalDate asOf, @Argument Instant knownAt,
+                                                             @Argument Integer first, @Argument String after,
+                                                             @AuthenticationPrincipal AccordUser caller) {
+        int size = first == null ? Check.DEFAULT_PAGE_SIZE : first;
+        if (size < 1 || size > MAX_COMPLIANCE_PAGE) {
+            throw DomainException.badRequest("first must be from 1 to " + MAX_COMPLIANCE_PAGE + ", was " + size);
+        }
+        if (!caller.mayRead(trustId)) {
+            return Connection.empty();
+        }
+        CompliancePage page = queries.one(new FindCompliancePageQuery(trustId, schoolId,
+                states == null ? Set.of() : Set.copyOf(states), asOf, knownAt, size, after), CompliancePage.class);
+        return Connection.of(ComplianceCell.of(page.entries(), queries), page.cursors(), page.hasNextPage());
     }
 
     @QueryMapping
@@ -123,9 +157,24 @@ public class AttestationController {
         return standard(attestation.standardId());
     }
 
-    @SchemaMapping(typeName = "Attestation")
-    public PersonView attestedBy(AttestationView attestation) {
-        return person(attestation.attestedBy());
+    /** The attesting heads of an answer's attestations in one query (a school's view holds hundreds). */
+    @BatchMapping(typeName = "Attestation", field = "attestedBy")
+    public Map<AttestationView, PersonView> attestedBy(List<AttestationView> attestations) {
+        List<String> ids = attestations.stream().map(AttestationView::attestedBy).filter(Objects::nonNull)
+                .distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, PersonView> people = new HashMap<>();
+        queries.list(new FindPeopleQuery(ids), PersonView.class).forEach(p -> people.put(p.id(), p));
+        Map<AttestationView, PersonView> by = new HashMap<>();
+        for (AttestationView a : attestations) {
+            PersonView person = a.attestedBy() == null ? null : people.get(a.attestedBy());
+            if (person != null) {
+                by.put(a, person);
+            }
+        }
+        return by;
     }
 
     @SchemaMapping(typeName = "Attestation")
@@ -136,16 +185,6 @@ public class AttestationController {
     @SchemaMapping(typeName = "QaFinding")
     public PersonView recordedBy(QaFindingView finding) {
         return person(finding.recordedBy());
-    }
-
-    @SchemaMapping(typeName = "ComplianceEntry")
-    public SchoolView school(ComplianceEntryView entry) {
-        return school(entry.schoolId());
-    }
-
-    @SchemaMapping(typeName = "ComplianceEntry")
-    public StandardView standard(ComplianceEntryView entry) {
-        return standard(entry.standardId());
     }
 
     private List<ComplianceEntryView> entries(String trustId, String schoolId, LocalDate asOf, Instant knownAt) {

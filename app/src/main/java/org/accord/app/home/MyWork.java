@@ -3,10 +3,10 @@ package org.accord.app.home;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.accord.api.attestation.ComplianceEntryView;
 import org.accord.api.proposal.ProposalView;
 import org.accord.api.standard.StandardView;
 import org.accord.api.variation.VariationView;
+import org.accord.app.attestation.ComplianceCell;
 
 /**
  * What needs one person now, as the home page shows it: each list is empty where the person's roles give them none
@@ -15,6 +15,6 @@ import org.accord.api.variation.VariationView;
 public record MyWork(List<ProposalView> votesToCast, List<ProposalView> proposalsToAdopt,
                      List<VariationView> exceptionsToDecide,
                      List<VariationView> variationsToReaffirm, List<VariationView> variationsDue,
-                     List<StandardView> standardsDueForReview, List<ComplianceEntryView> attestationsDue,
+                     List<StandardView> standardsDueForReview, List<ComplianceCell> attestationsDue,
                      LocalDate asOf) {
 }

@@ -26,6 +26,7 @@ import org.accord.api.variation.VariationKind;
 import org.accord.api.variation.VariationPage;
 import org.accord.api.variation.VariationStatus;
 import org.accord.api.variation.VariationView;
+import org.accord.app.attestation.ComplianceCell;
 import org.accord.app.security.AccordUser;
 import org.accord.app.shared.DomainClock;
 import org.accord.app.shared.Queries;
@@ -100,7 +101,7 @@ public class MyWorkController {
                 .sorted(Comparator.comparing((ComplianceEntryView e) -> e.state() != ComplianceState.OVERDUE)
                         .thenComparing(e -> e.dueBy(), Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList() : List.of();
-        return new MyWork(votes, adopt, requested, reaffirm, due, review, attest, today);
+        return new MyWork(votes, adopt, requested, reaffirm, due, review, ComplianceCell.of(attest, queries), today);
     }
 
     /** A vote, a recusal or a delegate's vote for them: the voter has had their say. */

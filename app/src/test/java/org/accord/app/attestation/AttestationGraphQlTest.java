@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,84 @@ class AttestationGraphQlTest extends AccordHttpTest {
         as("exec").documentName("compliance").variable("trustId", TRUST).variable("states", List.of("CHALLENGED"))
                 .execute().path("compliance[*].state").entityList(String.class)
                 .satisfies(states -> assertThat(states).isNotEmpty().containsOnly("CHALLENGED"));
+    }
+
+    /** The cells of complianceEntries, page after page of {@code first}, as "school|standard|state". */
+    private List<String> paged(String account, Map<String, Object> arguments, int first) {
+        List<String> cells = new ArrayList<>();
+        String after = null;
+        for (int pages = 0; pages < 1000; pages++) {
+            GraphQlTester.Request<?> request = as(account).documentName("complianceEntries")
+                    .variable("trustId", TRUST).variable("first", first).variable("after", after);
+            for (Map.Entry<String, Object> a : arguments.entrySet()) {
+                request = request.variable(a.getKey(), a.getValue());
+            }
+            GraphQlTester.Response response = request.execute();
+            List<String> schools = response.path("complianceEntries.edges[*].node.school.id")
+                    .entityList(String.class).get();
+            List<String> standards = response.path("complianceEntries.edges[*].node.standard.id")
+                    .entityList(String.class).get();
+            List<String> states = response.path("complianceEntries.edges[*].node.state")
+                    .entityList(String.class).get();
+            assertThat(schools).hasSizeLessThanOrEqualTo(first);
+            for (int i = 0; i < schools.size(); i++) {
+                cells.add(schools.get(i) + "|" + standards.get(i) + "|" + states.get(i));
+            }
+            if (!response.path("complianceEntries.pageInfo.hasNextPage").entity(Boolean.class).get()) {
+                return cells;
+            }
+            assertThat(schools).hasSize(first);
+            after = response.path("complianceEntries.pageInfo.endCursor").entity(String.class).get();
+        }
+        throw new AssertionError("more than 1,000 pages");
+    }
+
+    private List<String> unpaged(String account, Map<String, Object> arguments) {
+        GraphQlTester.Request<?> request = as(account).documentName("compliance").variable("trustId", TRUST);
+        for (Map.Entry<String, Object> a : arguments.entrySet()) {
+            request = request.variable(a.getKey(), a.getValue());
+        }
+        GraphQlTester.Response response = request.execute();
+        List<String> schools = response.path("compliance[*].school.id").entityList(String.class).get();
+        List<String> standards = response.path("compliance[*].standard.id").entityList(String.class).get();
+        List<String> states = response.path("compliance[*].state").entityList(String.class).get();
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < schools.size(); i++) {
+            cells.add(schools.get(i) + "|" + standards.get(i) + "|" + states.get(i));
+        }
+        return cells;
+    }
+
+    @Test
+    void theViewPagedGivesTheSameCellsInTheSameOrderAsTheWholeListForEveryFilterAndDate() {
+        String past = LocalDate.now(ZoneOffset.UTC).minusMonths(11).toString();
+        for (Map<String, Object> arguments : List.<Map<String, Object>>of(Map.of(),
+                Map.of("states", List.of("OVERDUE", "CHALLENGED")), Map.of("schoolId", MEADOWBANK),
+                Map.of("asOf", past), Map.of("knownAt", "2020-01-01T00:00:00Z"))) {
+            List<String> whole = unpaged("board", arguments);
+            for (int first : List.of(1, 3, 500)) {
+                assertThat(paged("board", arguments, first)).as(arguments + ", pages of " + first)
+                        .containsExactlyElementsOf(whole);
+            }
+        }
+        assertThat(unpaged("board", Map.of())).hasSizeGreaterThan(6);
+        assertThat(paged("board", Map.of("states", List.of("CHALLENGED")), 2))
+                .isNotEmpty().allMatch(cell -> cell.endsWith("|CHALLENGED"));
+    }
+
+    @Test
+    void aPageOfMoreThan500OrOfNoneAndACursorOfAnotherListAreRefused() {
+        expectError(as("board").documentName("complianceEntries").variable("trustId", TRUST).variable("first", 501)
+                .execute(), "BAD_REQUEST", "first must be from 1 to 500");
+        expectError(as("board").documentName("complianceEntries").variable("trustId", TRUST).variable("first", 0)
+                .execute(), "BAD_REQUEST", "first must be from 1 to 500");
+        String requestsCursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("requests:3".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        expectError(as("board").documentName("complianceEntries").variable("trustId", TRUST)
+                .variable("after", requestsCursor).execute(), "BAD_REQUEST", "after is not a cursor");
+        as("outsider").documentName("complianceEntries").variable("trustId", TRUST).execute()
+                .path("complianceEntries.edges").entityList(Object.class).hasSize(0)
+                .path("complianceEntries.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
     }
 
     @Test

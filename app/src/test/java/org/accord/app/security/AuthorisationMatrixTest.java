@@ -255,6 +255,7 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         reads.put("{ request(id: \"{request}\") { id } }", "\"request\":{");
         reads.put("{ requests(trustId: \"demo-trust\") { edges { cursor } } }", "\"cursor\"");
         reads.put("{ compliance(trustId: \"demo-trust\") { state } }", "\"state\"");
+        reads.put("{ complianceEntries(trustId: \"demo-trust\") { edges { cursor } } }", "\"cursor\"");
         reads.put("{ attestation(id: \"demo-attestation-oakwood-log\") { id } }", "\"attestation\":{");
         reads.put("{ reviewsDue(trustId: \"demo-trust\") { until } }", "\"until\"");
         reads.put("{ standard(id: \"demo-standard-safeguarding-log\") { reviews { outcome } } }", "\"outcome\"");

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import org.accord.api.attestation.AttestCommand;
+import org.accord.api.attestation.QaOutcome;
+import org.accord.api.attestation.RecordQaFindingCommand;
 import org.accord.api.proposal.AdoptProposalCommand;
 import org.accord.api.proposal.CastVoteCommand;
 import org.accord.api.proposal.CloseVotingCommand;
@@ -22,6 +25,7 @@ import org.accord.api.proposal.VoteChoice;
 import org.accord.api.shared.Actor;
 import org.accord.api.standard.AlignmentLevel;
 import org.accord.api.standard.Area;
+import org.accord.api.standard.AttestationCadence;
 import org.accord.api.team.DecisionMode;
 import org.accord.api.team.DecisionRule;
 import org.accord.api.team.FormTeamCommand;
@@ -46,7 +50,11 @@ import org.accord.api.variation.RequestExceptionCommand;
  *       re-affirmed;</li>
  *   <li>deliberations: proposals drafted, revised, voted on (members change their votes as the debate goes) and
  *       closed, as many as it takes to reach the event total;</li>
- *   <li>live proposals: open for voting, for the castVote load of the benchmark.</li>
+ *   <li>live proposals: open for voting, for the castVote load of the benchmark;</li>
+ *   <li>compliance (a phase of its own, also run on a store built before it existed): most standards amended once
+ *       more to ask for attestation (TERMLY or YEARLY; GUIDANCE stays NONE), some from long enough ago that a period
+ *       has been missed (OVERDUE), some from the start of the current period (DUE); then the headteachers attest for
+ *       about 60% of what they owe and a trust executive's visits confirm or challenge some of those.</li>
  * </ul>
  * Every chain runs in order; chains are independent of each other once the set-up is done.
  */
@@ -274,6 +282,139 @@ public final class SyntheticTrust {
                     ? "Agreed in the team meeting" : null)));
         }
         steps.add(as(member(t, 0), new CloseVotingCommand(proposal)));
+    }
+
+    // ---------------------------------------------------------------- compliance
+
+    /** What the plan of standard i left behind, read off its chain (the chain is deterministic). */
+    record Planned(int versions, LocalDate lastEffective, AlignmentLevel alignment, List<Integer> variedSchools,
+                   List<String> variations) {
+    }
+
+    Planned planned(int i) {
+        int versions = 0;
+        LocalDate last = null;
+        AlignmentLevel alignment = null;
+        List<Integer> schools = new ArrayList<>();
+        List<String> variations = new ArrayList<>();
+        for (Step step : standardChain(i)) {
+            if (step.command() instanceof AdoptProposalCommand) {
+                versions++;
+            } else if (step.command() instanceof DraftProposalCommand d) {
+                last = d.content().effectiveFrom();
+                alignment = d.content().alignment();
+            } else if (step.command() instanceof RecordImplementationCommand r) {
+                schools.add(Integer.parseInt(r.schoolId().substring("bench-school-".length())));
+                variations.add(r.variationId());
+            } else if (step.command() instanceof RequestExceptionCommand r) {
+                schools.add(Integer.parseInt(r.schoolId().substring("bench-school-".length())));
+                variations.add(r.variationId());
+            }
+        }
+        return new Planned(versions, last, alignment, schools, variations);
+    }
+
+    /** The cadence standard i asks for once the compliance phase has amended it: guidance asks for none. */
+    public static AttestationCadence cadence(int i) {
+        return switch (i % 10) {
+            case 0, 1, 4, 5 -> AttestationCadence.TERMLY;
+            case 2, 3, 6 -> AttestationCadence.YEARLY;
+            default -> AttestationCadence.NONE;
+        };
+    }
+
+    /** The start of the attestation period {@code day} falls in (AttestationPeriods' terms and years). */
+    static LocalDate periodStart(AttestationCadence cadence, LocalDate day) {
+        LocalDate autumn = LocalDate.of(day.getMonthValue() >= 9 ? day.getYear() : day.getYear() - 1, 9, 1);
+        if (cadence == AttestationCadence.YEARLY) {
+            return autumn;
+        }
+        LocalDate summer = LocalDate.of(day.getYear(), 4, 15);
+        if (!day.isBefore(LocalDate.of(day.getYear(), 9, 1))) {
+            return autumn;
+        }
+        return day.isBefore(summer) ? LocalDate.of(day.getYear(), 1, 1) : summer;
+    }
+
+    /**
+     * The version of standard i that asks for attestation, adopted through the proposal path as an amendment of the
+     * chain's last version, effective today at the latest (so headteachers can attest against it now); empty for
+     * guidance and where the chain's last version takes effect after today. Three in four take effect over a year
+     * ago (a period has been missed: OVERDUE where nobody attested), one in four at the start of the current period
+     * (DUE). The variations the chain re-affirmed are re-affirmed again, the exceptions re-approved.
+     */
+    public List<Step> cadenceChain(int i) {
+        AttestationCadence cadence = cadence(i);
+        Planned plan = planned(i);
+        if (cadence == AttestationCadence.NONE || plan.lastEffective().isAfter(today)) {
+            return List.of();
+        }
+        Random random = new Random(2_000_000L + i);
+        int t = i % size.teams();
+        LocalDate wanted = i % 4 == 3 ? periodStart(cadence, today) : today.minusDays(400);
+        LocalDate effective = wanted.isBefore(plan.lastEffective()) ? plan.lastEffective() : wanted;
+        int version = plan.versions() + 1;
+        String proposal = cadenceProposalId(i);
+        List<Step> steps = new ArrayList<>();
+        steps.add(as(member(t, 1 + random.nextInt(TEAM_SIZE - 1)), new DraftProposalCommand(proposal, team(t),
+                ProposalKind.AMEND_STANDARD, standard(i), plan.versions(),
+                new ProposalContent("Standard " + i + ", version " + version, AREAS[t % AREAS.length],
+                        plan.alignment(), "Every school does what Standard " + i + " says, in the words of version "
+                        + version + ", and its headteacher confirms it " + cadence.name().toLowerCase() + ".",
+                        "The board asked how it would know the standard is met.", effective, null, null,
+                        cadence))));
+        decide(steps, proposal, t, random);
+        steps.add(as(EXEC, new AdoptProposalCommand(proposal, null, null, null)));
+        for (int k = 0; k < plan.variations().size(); k += 2) {
+            int s = plan.variedSchools().get(k);
+            steps.add(as(head(s), new ReaffirmVariationCommand(standard(i), plan.variations().get(k), version,
+                    "Still the right way for us now that we attest", null)));
+            if (plan.alignment() == AlignmentLevel.REQUIRED) {
+                steps.add(as(EXEC, new ApproveExceptionCommand(standard(i), plan.variations().get(k), "Renewed")));
+            }
+        }
+        return steps;
+    }
+
+    public static String cadenceProposalId(int i) {
+        return "bench-p-std-" + i + "-cadence";
+    }
+
+    /**
+     * The headteachers' attestations of standard i (against the version {@link #cadenceChain} adopted), and the trust's
+     * visits: about 60% of the schools attest (not those holding an exception to a REQUIRED standard); of all schools
+     * about 9% are then confirmed on a visit and 6% challenged, with actions and a follow-up date.
+     */
+    public List<Step> attestations(int i) {
+        if (cadenceChain(i).isEmpty()) {
+            return List.of();
+        }
+        Planned plan = planned(i);
+        int version = plan.versions() + 1;
+        List<Step> steps = new ArrayList<>();
+        for (int s = 0; s < size.schools(); s++) {
+            if (plan.alignment() == AlignmentLevel.REQUIRED && plan.variedSchools().contains(s)) {
+                continue;
+            }
+            int r = new Random(3_000_000L + i * 1_000L + s).nextInt(100);
+            if (r >= 60) {
+                continue;
+            }
+            String attestation = "bench-att-" + i + "-" + s;
+            steps.add(as(head(s), new AttestCommand(attestation, TRUST, school(s), standard(i), version,
+                    "School " + s + " meets standard " + i + " as version " + version + " says.",
+                    r % 2 == 0 ? List.of("Staff briefing minutes, " + today, "https://example.org/school-" + s
+                            + "/standard-" + i) : List.of())));
+            if (r < 6) {
+                steps.add(as(EXEC, new RecordQaFindingCommand(attestation, QaOutcome.CHALLENGED,
+                        "Seen in two lessons of five", List.of("Brief the staff again", "Show it in the next visit"),
+                        today.plusDays(42), null)));
+            } else if (r < 15) {
+                steps.add(as(EXEC, new RecordQaFindingCommand(attestation, QaOutcome.CONFIRMED, "Seen in every lesson",
+                        null, null, null)));
+            }
+        }
+        return steps;
     }
 
     private static CastVoteCommand vote(Random random, String proposal, String why) {

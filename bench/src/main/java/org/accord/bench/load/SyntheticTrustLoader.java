@@ -35,7 +35,9 @@ import org.springframework.core.env.Environment;
  * {@code accord.bench.load=true}): sends the synthetic trust's commands through Axon's command gateway, with the
  * actor in the metadata as the GraphQL controllers send them, from several threads, without waiting for the
  * projections per command. The application's own start-up check then waits once for the projections to catch up
- * before it reports itself healthy. Writes what it did to {@code bench-load.properties} in the data folder.
+ * before it reports itself healthy. Writes what it did to {@code bench-load.properties} in the data folder. On a
+ * store that has events but whose summary names no compliance phase (built before it existed), it sends only that
+ * phase and adds it to the summary.
  */
 @AutoConfiguration
 @ConditionalOnProperty(name = "accord.bench.load", havingValue = "true")
@@ -61,13 +63,31 @@ public class SyntheticTrustLoader implements ApplicationRunner, Ordered {
     @Override
     public void run(ApplicationArguments args) throws Exception {
         Path summary = Path.of(environment.getProperty("accord.data-dir", "./data")).resolve("bench-load.properties");
-        if (eventStore.createHeadToken() != null) {
-            System.out.println("bench-load: the store has events already; nothing loaded");
-            return;
-        }
         SyntheticTrust.Size size = SyntheticTrust.Size.fromSystemProperties();
         SyntheticTrust trust = new SyntheticTrust(size);
         int threads = Integer.getInteger("bench.load-threads", 4);
+        if (eventStore.createHeadToken() != null) {
+            Properties p = new Properties();
+            if (Files.exists(summary)) {
+                try (var in = Files.newBufferedReader(summary)) {
+                    p.load(in);
+                }
+            }
+            if (p.getProperty("complianceCommands") != null) {
+                System.out.println("bench-load: the store has events and its compliance phase already; nothing loaded");
+                return;
+            }
+            // a store built before the compliance phase existed: add it, and say so in the summary
+            System.out.println("bench-load: the store has events but no attestations; adding the compliance phase");
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                compliance(trust, size, pool, p);
+            } finally {
+                pool.shutdownNow();
+            }
+            write(summary, p);
+            return;
+        }
         int deliberations = trust.deliberations();
         System.out.printf("bench-load: %s, %d deliberations, %d threads%n", size, deliberations, threads);
 
@@ -95,12 +115,13 @@ public class SyntheticTrustLoader implements ApplicationRunner, Ordered {
             }
             Collections.shuffle(more, new Random(8));
             runAll(pool, more);
+            Properties p = new Properties();
+            compliance(trust, size, pool, p);
             Instant end = Instant.now();
             double seconds = Duration.between(start, end).toMillis() / 1000.0;
             long head = eventStore.createHeadToken().position().orElse(-1);
             System.out.printf("bench-load: %,d commands (%,d refused) in %.1f s, %,.0f commands/s; head %,d%n",
                     sent.get(), failed.get(), seconds, sent.get() / seconds, head);
-            Properties p = new Properties();
             p.setProperty("commands", Long.toString(sent.get()));
             p.setProperty("refused", Long.toString(failed.get()));
             p.setProperty("seconds", Double.toString(seconds));
@@ -112,14 +133,44 @@ public class SyntheticTrustLoader implements ApplicationRunner, Ordered {
             p.setProperty("ended", end.toString());
             p.setProperty("size", size.toString());
             p.setProperty("threads", Integer.toString(threads));
-            try (var out = Files.newBufferedWriter(summary)) {
-                p.store(out, "written by the benchmark's loader");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            write(summary, p);
         } finally {
             progress.interrupt();
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Cadences, then attestations and QA findings ({@link SyntheticTrust#cadenceChain}, {@link
+     * SyntheticTrust#attestations}); records in {@code p} what it sent and {@code complianceMid}, an instant between
+     * the attestations of the first half of the standards and the rest (the benchmark's "known at a past moment").
+     */
+    private void compliance(SyntheticTrust trust, SyntheticTrust.Size size, ExecutorService pool, Properties p)
+            throws Exception {
+        Instant start = Instant.now();
+        long before = sent.get();
+        long refusedBefore = failed.get();
+        runAll(pool, range(0, size.standards(), trust::cadenceChain));
+        int half = size.standards() / 2;
+        runAll(pool, range(0, half, trust::attestations));
+        Instant mid = Instant.now();
+        Thread.sleep(20); // so that nothing after this instant shares its millisecond
+        runAll(pool, range(half, size.standards(), trust::attestations));
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        System.out.printf("bench-load: compliance phase: %,d commands (%,d refused) in %.1f s%n",
+                sent.get() - before, failed.get() - refusedBefore, seconds);
+        p.setProperty("complianceCommands", Long.toString(sent.get() - before));
+        p.setProperty("complianceRefused", Long.toString(failed.get() - refusedBefore));
+        p.setProperty("complianceSeconds", Double.toString(seconds));
+        p.setProperty("complianceMid", mid.toString());
+        p.setProperty("complianceToday", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+    }
+
+    private static void write(Path summary, Properties p) {
+        try (var out = Files.newBufferedWriter(summary)) {
+            p.store(out, "written by the benchmark's loader");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.accord.api.rules.RuleInForceView;
@@ -74,14 +76,18 @@ public final class RulesInForce {
                                                   List<VariationDocument> schoolVariations, LocalDate asOf,
                                                   Instant knownAt, SchoolPlacement school) {
         List<RuleInForceView> rules = new ArrayList<>();
+        // each standard looks at its own variations only: a school has hundreds, the trust hundreds of standards
+        Map<String, List<VariationDocument>> byStandard = new HashMap<>();
+        for (VariationDocument v : schoolVariations) {
+            byStandard.computeIfAbsent(v.standardId(), k -> new ArrayList<>()).add(v);
+        }
         for (StandardDocument standard : standards) {
             Optional<StandardDocument.VersionEntry> version = versionInForce(standard, asOf, knownAt);
             if (version.isEmpty()
                     || (school != null && !applies(standard, version.get(), school, asOf, knownAt))) {
                 continue;
             }
-            VariationView variation = schoolVariations.stream()
-                    .filter(v -> standard.id().equals(v.standardId()))
+            VariationView variation = byStandard.getOrDefault(standard.id(), List.of()).stream()
                     .map(v -> stateAt(v, asOf, knownAt, version.get().number()))
                     .flatMap(Optional::stream)
                     .filter(v -> v.status().isInForce())

@@ -15,8 +15,10 @@ import org.accord.api.attestation.AttestationRecordedEvent;
 import org.accord.api.attestation.FindAttestationsFallenDueQuery;
 import org.accord.api.attestation.RecordAttestationDueCommand;
 import org.accord.api.attestation.ComplianceEntryView;
+import org.accord.api.attestation.CompliancePage;
 import org.accord.api.attestation.ComplianceState;
 import org.accord.api.attestation.FindAttestationQuery;
+import org.accord.api.attestation.FindCompliancePageQuery;
 import org.accord.api.attestation.FindComplianceQuery;
 import org.accord.api.attestation.QaFindingRecordedEvent;
 import org.accord.api.attestation.QaOutcome;
@@ -315,5 +317,64 @@ class ComplianceProjectionTest {
                 new AttestationFallenDue(TRUST, ASH, SAFEGUARDING, LocalDate.parse("2026-09-01")));
         assertThat(fallenDue("2027-01-05")).contains(
                 new AttestationFallenDue(TRUST, ASH, SAFEGUARDING, LocalDate.parse("2027-01-01")));
+    }
+
+    @Test
+    void oneSchoolsViewReckonsWithItsOwnAttestationsOnly() {
+        apply(attested("att-ash", ASH, SAFEGUARDING, 1, "2026-09-10T09:00:00Z"));
+
+        assertThat(queries.handle(new FindComplianceQuery(TRUST, BIRCH, LocalDate.parse("2026-10-01"), LATER)))
+                .filteredOn(e -> e.standardId().equals(SAFEGUARDING)).extracting(ComplianceEntryView::state)
+                .containsExactly(ComplianceState.DUE);
+        assertThat(queries.handle(new FindComplianceQuery(TRUST, ASH, LocalDate.parse("2026-10-01"), LATER)))
+                .filteredOn(e -> e.standardId().equals(SAFEGUARDING)).extracting(ComplianceEntryView::state)
+                .containsExactly(ComplianceState.ATTESTED);
+    }
+
+    /** Every cell of the paged view, following the cursors from the first page to the last. */
+    private List<ComplianceEntryView> paged(String schoolId, java.util.Set<ComplianceState> states, String asOf,
+                                            int first) {
+        List<ComplianceEntryView> cells = new java.util.ArrayList<>();
+        String after = null;
+        while (true) {
+            CompliancePage page = queries.handle(new FindCompliancePageQuery(TRUST, schoolId, states,
+                    LocalDate.parse(asOf), LATER, first, after));
+            assertThat(page.entries()).hasSizeLessThanOrEqualTo(first).hasSameSizeAs(page.cursors());
+            cells.addAll(page.entries());
+            if (!page.hasNextPage()) {
+                return cells;
+            }
+            assertThat(page.entries()).hasSize(first);
+            after = page.cursors().get(page.cursors().size() - 1);
+        }
+    }
+
+    @Test
+    void pagesFollowedByTheirCursorsGiveTheWholeViewInItsOrderWhateverThePageSizeAndFilter() {
+        apply(attested("att-ash", ASH, SAFEGUARDING, 1, "2026-09-10T09:00:00Z"));
+        for (String asOf : List.of("2026-10-01", "2027-01-20", "2026-08-01")) {
+            List<ComplianceEntryView> whole = queries.handle(new FindComplianceQuery(TRUST, null,
+                    LocalDate.parse(asOf), LATER));
+            for (int first = 1; first <= 7; first++) {
+                assertThat(paged(null, java.util.Set.of(), asOf, first)).as(asOf + " in pages of " + first)
+                        .containsExactlyElementsOf(whole);
+                assertThat(paged(null, java.util.Set.of(ComplianceState.DUE, ComplianceState.OVERDUE), asOf, first))
+                        .containsExactlyElementsOf(whole.stream().filter(e -> e.state() == ComplianceState.DUE
+                                || e.state() == ComplianceState.OVERDUE).toList());
+                assertThat(paged(BIRCH, java.util.Set.of(), asOf, first))
+                        .containsExactlyElementsOf(whole.stream().filter(e -> e.schoolId().equals(BIRCH)).toList());
+            }
+        }
+        assertThat(paged(null, java.util.Set.of(), "2026-10-01", 6)).hasSize(6);
+    }
+
+    @Test
+    void aCursorOfAnotherListIsRefused() {
+        String requests = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("requests:4".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> queries.handle(new FindCompliancePageQuery(TRUST,
+                        null, java.util.Set.of(), null, null, 10, requests)))
+                .isInstanceOf(org.accord.api.shared.DomainException.class)
+                .hasMessageContaining("after is not a cursor of the compliance view");
     }
 }
