@@ -2,9 +2,9 @@
 // reviews and expiries due; for a head, the adaptable standards their school has not said how it meets), then the
 // trust's recent decisions. Anything recorded in the trust, by anyone, reads it all again over the live updates.
 import { authorization, day, el, gql, page, person, time } from './accord.js';
+import { periodDelegations } from './delegations.js';
 import { subscribe } from './graphql-ws.js';
 import { inWords, plain, statusBadge } from './words.js';
-import { periodDelegations } from './delegations.js';
 
 const WORK = `query Home($trustId: ID!) {
   myWork { asOf
