@@ -42,7 +42,7 @@ export function statusBadge(value) {
 Object.assign(STATUS_WORDS, {
   ATTESTED: 'attested', DUE: 'due', OVERDUE: 'overdue', CHALLENGED: 'challenged',
   EXCEPTION_IN_FORCE: 'exception in force', NOT_REQUIRED: 'no attestation asked', NOT_APPLICABLE: 'does not apply',
-  CONFIRMED: 'confirmed', TERMLY: 'each term', YEARLY: 'each year', NONE: 'never',
+  CONFIRMED: 'confirmed', TERMLY: 'each term', YEARLY: 'each year', NONE: 'no attestation asked',
   OPEN: 'open', TAKEN_UP: 'taken up into a proposal', BECAME_STANDARD: 'became a standard',
   REAFFIRMED: 'reaffirmed', AMENDMENT_PROPOSED: 'amendment proposed', RETIREMENT_PROPOSED: 'retirement proposed'
 });
