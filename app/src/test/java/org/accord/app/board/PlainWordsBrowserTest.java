@@ -42,6 +42,10 @@ class PlainWordsBrowserTest extends BrowserTest {
         as("board").document("{ proposals(trustId: \"demo-trust\", first: 100) { edges { node { id } } } }").execute()
                 .path("proposals.edges[*].node.id").entityList(String.class).get()
                 .forEach(id -> pages.add("/board/proposal.html?id=" + id));
+        pages.add("/board/requests.html");
+        as("board").document("{ requests(trustId: \"demo-trust\", first: 100) { edges { node { id } } } }").execute()
+                .path("requests.edges[*].node.id").entityList(String.class).get()
+                .forEach(id -> pages.add("/board/request.html?id=" + id));
 
         List<String> found = new ArrayList<>();
         for (String account : List.of("board", "head", "exec")) {
