@@ -80,6 +80,11 @@ public final class OpenIdProvider implements AutoCloseable {
                 .build());
     }
 
+    /** How long the ID tokens issued from now on last; null for the provider's default (30 minutes). */
+    public void idTokenLifetime(java.time.Duration lifetime) {
+        context.getBean(Server.class).idTokenLifetime = lifetime;
+    }
+
     @Override
     public void close() {
         context.close();
@@ -94,6 +99,7 @@ public final class OpenIdProvider implements AutoCloseable {
 
         final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
         final Map<String, Map<String, Object>> claims = new ConcurrentHashMap<>();
+        volatile java.time.Duration idTokenLifetime;
 
         @Bean
         InMemoryUserDetailsManager users() {
@@ -123,8 +129,14 @@ public final class OpenIdProvider implements AutoCloseable {
         /** The user's extra claims (trust, roles) in every token issued for them, ID tokens included. */
         @Bean
         OAuth2TokenCustomizer<JwtEncodingContext> extraClaims() {
-            return context -> claims.getOrDefault(context.getPrincipal().getName(), Map.of())
-                    .forEach((name, value) -> context.getClaims().claim(name, value));
+            return context -> {
+                claims.getOrDefault(context.getPrincipal().getName(), Map.of())
+                        .forEach((name, value) -> context.getClaims().claim(name, value));
+                java.time.Duration lifetime = idTokenLifetime;
+                if (lifetime != null && "id_token".equals(context.getTokenType().getValue())) {
+                    context.getClaims().expiresAt(java.time.Instant.now().plus(lifetime));
+                }
+            };
         }
     }
 }

@@ -10,7 +10,8 @@ import org.accord.api.peerreview.PeerReviewView;
 import org.accord.api.trust.FindPeopleQuery;
 import org.accord.api.trust.PersonView;
 import org.accord.app.security.AccordUser;
-import org.accord.app.shared.Queries;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,9 +37,10 @@ public class DecisionLogExportController {
 
     private final DecisionLogVerifier verifier;
     private final LedgerKeys keys;
-    private final Queries queries;
+    /** Axon's gateway, not app.shared's Queries: that one reaches the platform, which reaches back to the ledger. */
+    private final QueryGateway queries;
 
-    public DecisionLogExportController(DecisionLogVerifier verifier, LedgerKeys keys, Queries queries) {
+    public DecisionLogExportController(DecisionLogVerifier verifier, LedgerKeys keys, QueryGateway queries) {
         this.verifier = verifier;
         this.keys = keys;
         this.queries = queries;
@@ -50,10 +52,13 @@ public class DecisionLogExportController {
      * the trust's record, as for reading a review.
      */
     private Withholding withholdingFor(String trustId, AccordUser caller) {
-        PersonView reader = caller == null || caller.personId() == null ? null
-                : queries.first(new FindPeopleQuery(List.of(caller.personId())), PersonView.class);
+        List<PersonView> found = caller == null || caller.personId() == null ? List.of()
+                : queries.query(new FindPeopleQuery(List.of(caller.personId())),
+                        ResponseTypes.multipleInstancesOf(PersonView.class)).join();
+        PersonView reader = found.isEmpty() ? null : found.get(0);
         return new Withholding(trustId, caller, reader, reviewId -> {
-            PeerReviewView review = queries.one(new FindPeerReviewQuery(reviewId), PeerReviewView.class);
+            PeerReviewView review = queries.query(new FindPeerReviewQuery(reviewId),
+                    ResponseTypes.instanceOf(PeerReviewView.class)).join();
             return review == null || !trustId.equals(review.trustId()) ? null : new Withholding.Parties(
                     review.reviewedSchoolId(), review.reviewingSchoolId(), review.reviewingTeamId());
         });

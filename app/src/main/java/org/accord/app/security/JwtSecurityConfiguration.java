@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
@@ -106,7 +107,10 @@ public class JwtSecurityConfiguration {
                 .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens)
                         .requireCsrfProtectionMatcher(BrowserSession.needsCsrfToken()))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .addFilterAfter(BrowserSession.csrfCookie(), CsrfFilter.class);
+                .addFilterAfter(BrowserSession.csrfCookie(), CsrfFilter.class)
+                // the page's session ends when its ID token does (OidcSignIn)
+                .addFilterAfter(OidcSignIn.endsWithTheIdToken(java.time.Clock.systemUTC()),
+                        SecurityContextHolderFilter.class);
     }
 
     @Bean

@@ -8,12 +8,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -33,6 +38,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The board's pages in production sign in through the trust's identity provider: OpenID Connect's authorisation-code
@@ -134,6 +140,33 @@ final class OidcSignIn {
             AccordUser accordUser = (AccordUser) signIn.authentication(claims).getPrincipal();
             return new AccordOidcUser(user, accordUser.getAuthorities(), accordUser.personId(),
                     accordUser.trustId());
+        };
+    }
+
+    /**
+     * The session lasts as long as the ID token it was signed in with, not longer: a request on a session whose ID
+     * token has expired ends that session and goes on unauthenticated (an API request then gets the 401 the pages
+     * answer with the sign-in page). Without it the session would outlive the identity provider's word: a person
+     * disabled or moved at the provider would keep Accord's pages until the session's idle timeout. Signing in again
+     * goes through the provider, which signs them straight back in while its own session lasts.
+     */
+    static Filter endsWithTheIdToken(java.time.Clock clock) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                            FilterChain chain) throws ServletException, IOException {
+                Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+                if (signedIn != null && signedIn.getPrincipal() instanceof OidcUser user
+                        && user.getIdToken().getExpiresAt() != null
+                        && !user.getIdToken().getExpiresAt().isAfter(clock.instant())) {
+                    HttpSession session = request.getSession(false);
+                    if (session != null) {
+                        session.invalidate();
+                    }
+                    SecurityContextHolder.clearContext();
+                }
+                chain.doFilter(request, response);
+            }
         };
     }
 

@@ -3,6 +3,7 @@ package org.accord.app.board;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -155,6 +156,33 @@ class IdentityProviderSignInBrowserIT {
         browser.driver().findElement(By.id("sign-in-provider")).click();
         browser.waitFor("the provider's login form", () -> browser.first(By.id("username")));
         assertThat(browser.driver().getCurrentUrl()).startsWith(PROVIDER.issuer());
+    }
+
+    @Test
+    void thePagesSessionEndsWhenItsIdTokenExpires() throws Exception {
+        PROVIDER.idTokenLifetime(Duration.ofSeconds(20));
+        try {
+            signInAtTheProvider(trust.chairId());
+            browser.waitFor("signed in", () -> browser.first(By.id("signed-in-as")));
+            String session = browser.driver().manage().getCookieNamed("ACCORD_SESSION").getValue();
+            assertThat(postFromThePage(true)).startsWith("200").contains(trust.chairId());
+
+            Thread.sleep(21_000); // past the ID token's expiry
+            assertThat(postFromThePage(true)).startsWith("401");
+            // the session is over, not merely refused once: its cookie signs nothing in any more
+            HttpResponse<String> replay = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(base() + "/graphql")).header("Content-Type", "application/json")
+                            .header("Cookie", "ACCORD_SESSION=" + session)
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { id } }\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(replay.statusCode()).isIn(401, 403);
+            // and the page offers the sign-in again
+            browser.go("/board/index.html");
+            browser.waitFor("the provider's button", () -> browser.first(By.id("sign-in-provider")));
+            assertThat(browser.first(By.id("signed-in-as"))).isNull();
+        } finally {
+            PROVIDER.idTokenLifetime(null);
+        }
     }
 
     @Test
