@@ -2,6 +2,7 @@ package org.accord.app.attestation;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.accord.api.attestation.FindComplianceQuery;
 import org.accord.api.attestation.QaFindingView;
 import org.accord.api.attestation.RecordQaFindingCommand;
 import org.accord.api.proposal.ProposalView;
+import org.accord.api.review.ReviewsDueView;
 import org.accord.api.shared.DomainException;
 import org.accord.api.standard.AttestationCadence;
 import org.accord.api.standard.FindStandardsQuery;
@@ -45,6 +47,9 @@ import org.springframework.stereotype.Controller;
 /** Attestations, quality-assurance findings and the compliance view. */
 @Controller
 public class AttestationController {
+
+    private static final Set<ComplianceState> OWED = Set.of(ComplianceState.DUE, ComplianceState.OVERDUE,
+            ComplianceState.CHALLENGED);
 
     static final int MAX_COMPLIANCE_PAGE = 500;
 
@@ -130,6 +135,15 @@ public class AttestationController {
                         input.actions(), input.followUpBy(), input.visitedOn()),
                 caller.personId(), input.clientMutationId(), input);
         return new RecordQaFindingPayload(input.clientMutationId(), find(input.attestationId()));
+    }
+
+    /** The attestations a trust is owed, beside its reviews due: one list of what needs acting on (issue 20, item 4). */
+    @SchemaMapping(typeName = "ReviewsDue", field = "attestations")
+    public List<ComplianceCell> attestationsDue(ReviewsDueView due) {
+        return ComplianceCell.of(entries(due.trustId(), null, due.asOf(), null).stream()
+                .filter(e -> OWED.contains(e.state()))
+                .sorted(Comparator.comparing(ComplianceEntryView::dueBy, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList(), queries);
     }
 
     @SchemaMapping(typeName = "StandardVersion", field = "attestationCadence")

@@ -101,6 +101,12 @@ class NotificationMailer {
         if (properties.enabled() && !properties.configured()) {
             return; // misconfigured: keep the outbox for when it is fixed (recent notifications are still mailed)
         }
+        if (!properties.enabled()) {
+            // mail off, the default: nothing will be sent, so the outbox is emptied at once rather than read a
+            // hundred at a time (a load that notifies thousands outgrew that, each look reading the whole outbox)
+            outbox.dealtWithAll();
+            return;
+        }
         List<NotificationView> due = queries.list(new FindNotificationsToMailQuery(BATCH), NotificationView.class);
         Instant now = Instant.now();
         for (NotificationView n : due) {

@@ -85,6 +85,29 @@ class ReviewGraphQlTest extends AccordHttpTest {
     }
 
     @Test
+    void theAttestationsOwedAreListedBesideTheReviewsAsTheComplianceViewHasThem() {
+        var due = as("board").documentName("reviewsDue").variable("trustId", TRUST).execute();
+        List<String> owed = due.path("reviewsDue.attestations[*].state").entityList(String.class).get();
+        assertThat(owed).isNotEmpty().allSatisfy(state -> assertThat(state).isIn("DUE", "OVERDUE", "CHALLENGED"));
+        List<String> listed = cells(due, "reviewsDue.attestations");
+        List<String> inCompliance = cells(as("board").document("""
+                { compliance(trustId: "demo-trust", states: [DUE, OVERDUE, CHALLENGED]) { school { id } standard { id } } }""")
+                .execute(), "compliance");
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(inCompliance)
+                .contains("demo-school-meadowbank/demo-standard-safeguarding-log");
+        List<String> dueBy = due.path("reviewsDue.attestations[*].dueBy").entityList(String.class).get();
+        assertThat(dueBy.stream().filter(java.util.Objects::nonNull).toList()).isSorted();
+    }
+
+    private static List<String> cells(org.springframework.graphql.test.tester.GraphQlTester.Response response,
+                                      String path) {
+        List<String> schools = response.path(path + "[*].school.id").entityList(String.class).get();
+        List<String> standards = response.path(path + "[*].standard.id").entityList(String.class).get();
+        return java.util.stream.IntStream.range(0, schools.size())
+                .mapToObj(i -> schools.get(i) + "/" + standards.get(i)).toList();
+    }
+
+    @Test
     void anOutsiderSeesNothingDueAndAWindowBeyondAYearIsRefused() {
         as("outsider").documentName("reviewsDue").variable("trustId", TRUST).execute()
                 .path("reviewsDue").valueIsNull();

@@ -252,6 +252,16 @@ class NotificationProjectionTest {
                 .containsExactlyInAnyOrder("p-member1", "p-member2");
     }
 
+    @Test
+    void mailTurnedOffEmptiesTheWholeOutboxAtOnce() throws Exception {
+        apply(opened(T0.plus(Duration.ofDays(7))));
+        assertThat(queries.handle(new FindNotificationsToMailQuery(10))).hasSize(3);
+        new MailOutbox(store).dealtWithAll();
+        assertThat(queries.handle(new FindNotificationsToMailQuery(10))).isEmpty();
+        assertThat(queries.handle(new FindInboxQuery("p-chair", 10, null)).notifications())
+                .as("the inbox itself keeps them").hasSize(1);
+    }
+
     private void aStandard() {
         store.upsert(StandardDocument.class, "std-scr", new Update().set("trustId", TRUST).set("versions", List.of(
                 new StandardDocument.VersionEntry(1, "Single central record checked", Area.SAFEGUARDING,
