@@ -1,5 +1,7 @@
 // The compliance view: schools down, standards across, each cell whether the school has attested to the standard
-// as its cadence asks, on a date, as the record stood at a moment. One request for the cells and the counts.
+// as its cadence asks, on a date, as the record stood at a moment. One request for the cells and the counts
+// (complianceGrid: a state and an attestation id per cell, so 50 schools × 500 standards stay small); a cell's
+// statement, evidence and findings, as they stood then, are fetched when it is opened.
 import { $, day, el, gql, page, param, notFound, trustOf, when, person } from './accord.js';
 import { actionForm, field, said, text } from './action-form.js';
 import { inWords, statusBadge } from './words.js';
@@ -48,6 +50,14 @@ page('compliance.html', async (main, me) => {
 
 const executive = me => (me.roles || []).includes('TRUST_EXECUTIVE');
 
+const GRID = `query C($id: ID!, $asOf: Date, $knownAt: DateTime) { complianceGrid(trustId: $id, asOf: $asOf, knownAt: $knownAt) {
+  columns { standardId title version cadence periodStart dueBy }
+  rows { school { id } states attestationIds }
+  summary { attested due overdue challenged exceptionInForce } } }`;
+
+const CELL = `query Cell($id: ID!, $school: ID!, $standard: ID!, $asOf: Date, $knownAt: DateTime) {
+  compliance(trustId: $id, schoolId: $school, standardId: $standard, asOf: $asOf, knownAt: $knownAt) { ${ENTRY} } }`;
+
 async function draw(trust, me) {
   shown = trust;
   const asOf = $('as-of').value || null;
@@ -55,19 +65,14 @@ async function draw(trust, me) {
   const knownAt = knownAtLocal ? new Date(knownAtLocal + (knownAtLocal.length === 16 ? ':00' : '') + 'Z').toISOString() : null;
   const status = $('compliance-status');
   status.textContent = 'Loading…';
-  const data = await gql(`query C($id: ID!, $asOf: Date, $knownAt: DateTime) {
-    compliance(trustId: $id, asOf: $asOf, knownAt: $knownAt) { ${ENTRY} }
-    complianceSummary(trustId: $id, asOf: $asOf, knownAt: $knownAt) { attested due overdue challenged exceptionInForce } }`,
-  { id: trust.id, asOf, knownAt });
-  const s = data.complianceSummary;
+  const grid = (await gql(GRID, { id: trust.id, asOf, knownAt })).complianceGrid;
+  const s = grid.summary;
   $('compliance-counts').replaceChildren(...[['Attested', s.attested, 'attested'], ['Due', s.due, 'due'],
     ['Overdue', s.overdue, 'overdue'], ['Challenged', s.challenged, 'challenged'],
     ['Exception in force', s.exceptionInForce, 'exception']].flatMap(([label, n, id]) =>
     [el('dt', {}, label), el('dd', { id: 'count-' + id }, String(n))]));
-  const cells = new Map(data.compliance.map(e => [e.school.id + '|' + e.standard.id, e]));
-  const columns = new Map();
-  data.compliance.forEach(e => columns.set(e.standard.id, e));
-  const standards = [...columns.values()].sort((a, b) => a.standard.title.localeCompare(b.standard.title));
+  const rows = new Map(grid.rows.map(row => [row.school.id, row]));
+  const standards = grid.columns;
   status.textContent = 'Compliance on ' + day(asOf) + (knownAt ? ', as recorded at ' + when(knownAt) : '')
     + ': ' + standards.length + ' standards, ' + trust.schools.length + ' schools; ' + s.overdue + ' overdue, '
     + s.challenged + ' challenged.';
@@ -75,21 +80,51 @@ async function draw(trust, me) {
     $('compliance').replaceChildren(el('p', { id: 'compliance-empty' }, 'No standard was in force on that date.'));
     return;
   }
+  const when_ = { trustId: trust.id, asOf, knownAt };
   $('compliance').replaceChildren(el('table', { class: 'map', id: 'compliance-table' },
     el('caption', { class: 'muted' }, 'Schools and the standards in force on ' + day(asOf)),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'School'), standards.map(e => el('th', { scope: 'col' },
-      el('a', { href: 'standard.html?id=' + encodeURIComponent(e.standard.id) }, e.standard.title),
-      el('br'), el('span', { class: 'muted' }, 'version ' + e.version + ', ' + inWords(e.cadence)))))),
-    el('tbody', {}, trust.schools.map(school => el('tr', {}, el('th', { scope: 'row' }, school.name),
-      standards.map(column => cell(school, column.standard.id, cells.get(school.id + '|' + column.standard.id), me)))))));
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'School'), standards.map(c => el('th', { scope: 'col' },
+      el('a', { href: 'standard.html?id=' + encodeURIComponent(c.standardId) }, c.title),
+      el('br'), el('span', { class: 'muted' }, 'version ' + c.version + ', ' + inWords(c.cadence)))))),
+    el('tbody', {}, trust.schools.map(school => {
+      const row = rows.get(school.id);
+      return el('tr', {}, el('th', { scope: 'row' }, school.name),
+        standards.map((column, i) => cell(school, column, row ? row.states[i] : null, when_, me)));
+    }))));
 }
 
-function cell(school, standardId, entry, me) {
-  const attributes = { 'data-school': school.id, 'data-standard': standardId, 'data-state': entry ? entry.state : '' };
-  if (!entry) return el('td', attributes, el('span', { class: 'muted' }, 'not listed'));
+function cell(school, column, state, when_, me) {
+  const attributes = { 'data-school': school.id, 'data-standard': column.standardId, 'data-state': state || '' };
+  if (!state) return el('td', attributes, el('span', { class: 'muted' }, 'not listed'));
+  const summary = el('summary', { title: explain({ state, periodStart: column.periodStart, dueBy: column.dueBy }) },
+    statusBadge(state));
+  const details = el('details', {}, summary, el('p', { class: 'muted', role: 'status' }, 'Loading…'));
+  details.addEventListener('toggle', () => {
+    if (details.open && !details.dataset.loaded) {
+      details.dataset.loaded = 'yes';
+      openCell(details, summary, school, column, when_, me);
+    }
+  });
+  return el('td', attributes, details);
+}
+
+/** A cell's words, as the record stood at the moment the table shows: its entry, fetched when it is opened. */
+async function openCell(details, summary, school, column, when_, me) {
+  try {
+    const found = (await gql(CELL, { id: when_.trustId, school: school.id, standard: column.standardId,
+      asOf: when_.asOf, knownAt: when_.knownAt })).compliance;
+    if (!found.length) throw new Error('This cell is no longer in the view: show the table again.');
+    details.replaceChildren(summary, ...cellWords(school, found[0], me).filter(Boolean));
+  } catch (e) {
+    details.dataset.loaded = '';
+    details.replaceChildren(summary, el('p', { class: 'problem', role: 'alert' }, e.message || String(e)));
+  }
+}
+
+function cellWords(school, entry, me) {
   const a = entry.attestation;
   const f = a && a.latestFinding;
-  const details = [
+  return [
     el('p', {}, explain(entry)),
     a ? el('p', { class: 'statement' }, el('strong', {}, 'Attested ' + when(a.attestedAt) + ' by '
       + person(a.attestedBy) + ': '), a.statement) : null,
@@ -102,7 +137,6 @@ function cell(school, standardId, entry, me) {
       'aria-label': 'Record a finding on ' + school.name + '\'s attestation of ' + entry.standard.title,
       onclick: () => qaForm(entry, me) }, 'Record a finding')) : null
   ];
-  return el('td', attributes, el('details', {}, el('summary', { title: explain(entry) }, statusBadge(entry.state)), details));
 }
 
 function explain(entry) {

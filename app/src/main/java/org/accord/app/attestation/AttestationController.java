@@ -70,15 +70,17 @@ public class AttestationController {
     /** Readable by whoever may read the trust (its people and its board); anyone else sees an empty view. */
     @QueryMapping
     public List<ComplianceCell> compliance(@Argument String trustId, @Argument String schoolId,
-                                           @Argument List<ComplianceState> states, @Argument LocalDate asOf,
-                                           @Argument Instant knownAt,
+                                           @Argument String standardId, @Argument List<ComplianceState> states,
+                                           @Argument LocalDate asOf, @Argument Instant knownAt,
                                            @AuthenticationPrincipal AccordUser caller) {
         if (!caller.mayRead(trustId)) {
             return List.of();
         }
-        List<ComplianceEntryView> entries = entries(trustId, schoolId, asOf, knownAt);
-        return ComplianceCell.of(states == null || states.isEmpty() ? entries
-                : entries.stream().filter(e -> states.contains(e.state())).toList(), queries);
+        List<ComplianceEntryView> entries = entries(trustId, schoolId, asOf, knownAt).stream()
+                .filter(e -> standardId == null || e.standardId().equals(standardId))
+                .filter(e -> states == null || states.isEmpty() || states.contains(e.state()))
+                .toList();
+        return ComplianceCell.of(entries, queries);
     }
 
     /**
@@ -102,6 +104,23 @@ public class AttestationController {
         CompliancePage page = queries.one(new FindCompliancePageQuery(trustId, schoolId,
                 states == null ? Set.of() : Set.copyOf(states), asOf, knownAt, size, after), CompliancePage.class);
         return Connection.of(ComplianceCell.of(page.entries(), queries), page.cursors(), page.hasNextPage());
+    }
+
+    /** The board's page: the whole view compactly, and its counts from the same computation. */
+    @QueryMapping
+    public ComplianceGrid complianceGrid(@Argument String trustId, @Argument LocalDate asOf, @Argument Instant knownAt,
+                                         @AuthenticationPrincipal AccordUser caller) {
+        if (!caller.mayRead(trustId)) {
+            return ComplianceGrid.empty();
+        }
+        List<ComplianceEntryView> entries = entries(trustId, null, asOf, knownAt);
+        Map<String, SchoolView> schools = new HashMap<>();
+        queries.list(new FindSchoolsQuery(entries.stream().map(ComplianceEntryView::schoolId).distinct().toList()),
+                SchoolView.class).forEach(school -> schools.put(school.id(), school));
+        Map<String, StandardView> standards = new HashMap<>();
+        queries.list(new FindStandardsQuery(entries.stream().map(ComplianceEntryView::standardId).distinct().toList()),
+                StandardView.class).forEach(standard -> standards.put(standard.id(), standard));
+        return ComplianceGrid.of(entries, schools, standards);
     }
 
     @QueryMapping

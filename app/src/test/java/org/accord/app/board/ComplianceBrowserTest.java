@@ -27,7 +27,11 @@ class ComplianceBrowserTest extends BrowserTest {
         assertThat(Integer.parseInt(browser.text(By.id("count-overdue")))).isPositive();
         assertThat(Integer.parseInt(browser.text(By.id("count-challenged")))).isPositive();
 
+        // the table carries states only; a cell's words come when it is opened, as the record stood then
+        assertThat((String) browser.js("return document.getElementById('compliance-table').textContent"))
+                .doesNotContain("Train the two new members of staff");
         table.findElement(By.cssSelector(meadowbankLog + " summary")).sendKeys(Keys.ENTER);
+        browser.waitFor("the challenge's actions", () -> browser.first(By.cssSelector(meadowbankLog + " .actions")));
         assertThat(browser.text(By.cssSelector(meadowbankLog + " .actions")))
                 .contains("Train the two new members of staff in same-day logging");
         browser.screenshot("theCompliancePageWithAChallengeOpen");

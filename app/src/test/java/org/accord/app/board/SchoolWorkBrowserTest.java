@@ -159,8 +159,10 @@ class SchoolWorkBrowserTest extends BrowserTest {
                 .doesNotContain("EXCEPTION_IN_FORCE", "NOT_APPLICABLE");
         WebElement cell = browser.waitFor("Oakwood's cell", () -> browser.first(By.cssSelector(OAKWOOD_SAFEGUARDING)));
         cell.findElement(By.tagName("summary")).click();
+        WebElement recordFinding = browser.waitFor("the cell's words",
+                () -> cell.findElements(By.cssSelector("button[data-attestation]")).stream().findFirst().orElse(null));
         assertThat(cell.getText()).contains("The paper log was re-checked", "Paper log re-check, signed by the DSL");
-        cell.findElement(By.cssSelector("button[data-attestation]")).click();
+        recordFinding.click();
         browser.waitFor("the finding form", () -> "qa-outcome".equals(active().getAttribute("id")));
         browser.choose("qa-outcome", "CHALLENGED");
         click("qa-button");
@@ -173,6 +175,8 @@ class SchoolWorkBrowserTest extends BrowserTest {
         assertThat(after.getAttribute("data-state")).isEqualTo("ATTESTED");
         assertThat(browser.first(By.id("qa-form"))).isNull();
         after.findElement(By.tagName("summary")).click();
+        browser.waitFor("the cell's words", () -> after.findElements(By.cssSelector(".finding")).stream().findFirst()
+                .orElse(null));
         assertThat(after.getText()).contains("confirmed", "Re-visited: the paper log is in the system.");
     }
 
@@ -286,7 +290,9 @@ class SchoolWorkBrowserTest extends BrowserTest {
         WebElement cell = browser.waitFor("Meadowbank's cell", () -> browser.first(By.cssSelector(
                 "td[data-school='demo-school-meadowbank'][data-standard='" + SAFEGUARDING + "']")));
         cell.findElement(By.tagName("summary")).click();
-        cell.findElement(By.cssSelector("button[data-attestation]")).click();
+        browser.waitFor("the cell's words",
+                () -> cell.findElements(By.cssSelector("button[data-attestation]")).stream().findFirst().orElse(null))
+                .click();
         browser.waitFor("the finding form", () -> browser.first(By.id("qa-form")));
         assertThat(browser.accessibilityProblems()).as("the QA form").isEmpty();
         assertThat(browser.lowestContrast()).isGreaterThanOrEqualTo(4.5);

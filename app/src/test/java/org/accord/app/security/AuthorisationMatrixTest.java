@@ -255,6 +255,7 @@ class AuthorisationMatrixTest extends AccordHttpTest {
         reads.put("{ request(id: \"{request}\") { id } }", "\"request\":{");
         reads.put("{ requests(trustId: \"demo-trust\") { edges { cursor } } }", "\"cursor\"");
         reads.put("{ compliance(trustId: \"demo-trust\") { state } }", "\"state\"");
+        reads.put("{ complianceGrid(trustId: \"demo-trust\") { rows { states } } }", "\"states\"");
         reads.put("{ complianceEntries(trustId: \"demo-trust\") { edges { cursor } } }", "\"cursor\"");
         reads.put("{ attestation(id: \"demo-attestation-oakwood-log\") { id } }", "\"attestation\":{");
         reads.put("{ reviewsDue(trustId: \"demo-trust\") { until } }", "\"until\"");
