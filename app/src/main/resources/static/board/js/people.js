@@ -65,8 +65,11 @@ async function read(trustId) {
 
 let finish = null;
 
-/** The three lists, and (for the executive, unless they are part-way through a form) the controls. */
-function draw(trust, executive, withForms, done = finish) {
+/**
+ * The three lists, and for the executive the controls: built anew after the reader's own change; on a live update
+ * only the choices in them are brought up to date, so that a form being filled in is never taken away.
+ */
+function draw(trust, executive, rebuild, done = finish) {
   finish = done;
   const teamsOf = new Map();
   for (const t of trust.teams) t.members.forEach(m => teamsOf.set(m.id, [...(teamsOf.get(m.id) || []), t.name]));
@@ -87,7 +90,20 @@ function draw(trust, executive, withForms, done = finish) {
       el('td', {}, t.name), el('td', {}, t.remit.map(words).join(', ')),
       el('td', {}, person(names.get(t.chair.id) || t.chair)),
       el('td', {}, [...t.members].sort(byName).map(person).join(', '))))));
-  if (executive && withForms) $('setup-actions').replaceChildren(forms(trust, people, finish));
+  if (!executive) return;
+  const fresh = forms(trust, people, finish);
+  if (rebuild || !$('setup-work')) {
+    $('setup-actions').replaceChildren(fresh);
+    return;
+  }
+  for (const select of $('setup-work').querySelectorAll('select')) {
+    const now = fresh.querySelector('#' + select.id);
+    const list = sel => [...sel.options].map(o => o.value + '\t' + o.text).join('\n');
+    if (list(now) === list(select)) continue; // nothing new: the reader's own change was drawn already
+    const chosen = select.value;
+    select.replaceChildren(...now.children);
+    if ([...select.options].some(o => o.value === chosen)) select.value = chosen;
+  }
 }
 
 /** The executive's seven controls, in a section of their own. */
@@ -97,7 +113,9 @@ function forms(trust, people, done) {
   const named = people.filter(p => p.displayName);
   // team members work at one of the trust's schools (the API refuses anyone else, beside the control)
   const staff = named.filter(p => p.roles.some(r => SCHOOL_ROLES.includes(r))).map(p => [p.id, person(p)]);
-  const everyone = named.map(p => [p.id, person(p)]);
+  // a member whose name was erased can still leave a team; only a name not yet erased can be erased
+  const everyone = people.map(p => [p.id, person(p)]);
+  const erasable = named.map(p => [p.id, person(p)]);
   const phases = PHASES.map(p => [p, words(p)]);
   const schoolName = el('input', { id: 'register-school-name' });
   const personName = el('input', { id: 'register-person-name' });
@@ -176,7 +194,7 @@ function forms(trust, people, done) {
         'Erasure removes the person\'s name and contact details everywhere Accord keeps them, for good. Their ' +
         'decisions, votes and other records stay, under an id, and show as "name erased". Their roles and teams ' +
         'are unchanged.',
-        [field('erase-person', 'Person', select('erase-person', everyone)),
+        [field('erase-person', 'Person', select('erase-person', erasable)),
           el('div', { class: 'field check' }, confirm,
             el('label', { for: 'erase-confirm' }, 'I understand the name cannot be brought back'))],
         el('button', { type: 'submit', id: 'erase-button', class: 'secondary' }, 'Erase the name'),
@@ -189,7 +207,7 @@ function forms(trust, people, done) {
         done, () => sentence)));
 }
 
-/** Anything recorded in the trust redraws the lists; the controls too, unless the reader is part-way through one. */
+/** Anything recorded in the trust redraws the lists and brings the controls' choices up to date. */
 function live(trustId, executive) {
   let pending = null;
   subscribe({
@@ -205,13 +223,10 @@ function live(trustId, executive) {
       if (pending) return;
       pending = setTimeout(async () => {
         pending = null;
-        // a reader part-way through a control (anything typed, ticked or chosen) keeps it: only the lists redraw
-        const touched = [...document.querySelectorAll('#setup-actions input, #setup-actions select')].some(f =>
-          f.tagName === 'SELECT' ? f.selectedIndex > 0 : f.type === 'checkbox' ? f.checked : f.value !== f.defaultValue);
         const trust = await read(trustId).catch(() => null);
         if (!trust) return;
         const focused = document.activeElement ? document.activeElement.id : null;
-        draw(trust, executive, !touched);
+        draw(trust, executive, false);
         $('live-status').textContent = 'Just recorded: ' + plain(data.decisionRecorded.summary);
         if (focused && $(focused)) $(focused).focus();
       }, 150);
