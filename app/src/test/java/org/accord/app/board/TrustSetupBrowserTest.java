@@ -9,8 +9,9 @@ import org.openqa.selenium.By;
  * The trust's setup in the "Schools, people and teams" page (headless Chromium): the trust executive registers a
  * school of the test's own and two people there, forms a team, adds and removes a member, and erases the name of a
  * person the test registered (after the confirm step); a duplicate school name is refused beside its control, nothing
- * recorded. A board member reads the same lists without any control. Names are unique to the run, so that the other
- * tests sharing the application see the demo as it was.
+ * recorded. A board member and a team member read the same lists without any control; another trust's executive
+ * sees none of it. Names are unique to the run, so that the other tests sharing the application see the demo as
+ * it was.
  */
 class TrustSetupBrowserTest extends BrowserTest {
 
@@ -42,6 +43,16 @@ class TrustSetupBrowserTest extends BrowserTest {
         assertThat(refusal("register-school-problem").getText()).contains("already has a school named");
         assertThat(active().getAttribute("id")).isEqualTo("register-school-problem");
         assertThat(storedEvents()).isEqualTo(before);
+
+        // a change of phase far ahead (only this school's), refused first for the phase it has, in words
+        browser.choose("change-phase-school", school);
+        browser.choose("change-phase-phase", "all through");
+        browser.js("document.getElementById('change-phase-from').value = '2099-01-01'");
+        click("change-phase-button");
+        assertThat(refusal("change-phase-problem").getText()).contains("already all through").doesNotContain("ALL_THROUGH");
+        browser.choose("change-phase-phase", "secondary");
+        click("change-phase-button");
+        assertThat(confirmation(school)).isEqualTo(school + " is secondary from 1 Jan 2099.");
 
         for (String name : new String[] {chair, member}) {
             type("register-person-name", name);
@@ -123,5 +134,15 @@ class TrustSetupBrowserTest extends BrowserTest {
         browser.openAndTime("/board/people.html");
         browser.waitFor("the lists", () -> browser.first(By.id("teams-table")));
         assertThat(fitsTheWidth()).as("no sideways scrolling at 390 px").isTrue();
+        // another trust's executive: the demo trust's people are not theirs to see, in the page or the API
+        browser.signIn("outsider");
+        browser.openAndTime("/board/people.html?trust=demo-trust");
+        browser.waitFor("not found", () -> browser.first(By.id("not-found")));
+        assertThat(browser.first(By.id("people-table"))).isNull();
+        assertThat(browser.first(By.id("setup-work"))).isNull();
+        as("outsider").document("{ trust(id: \"demo-trust\") { people { id } } }").execute()
+                .path("trust").valueIsNull();
+        as("board").document("{ trust(id: \"demo-trust\") { people { id roles } } }").execute()
+                .path("trust.people[*].id").entityList(String.class).contains("demo-person-exec");
     }
 }
