@@ -181,6 +181,7 @@ const PAGES = [
   ['standards.html', 'Standards and proposals'],
   ['requests.html', 'Requests'],
   ['rights.html', 'Who decides'],
+  ['people.html', 'Schools and people'],
   ['peer-reviews.html', 'Peer reviews'],
   ['inbox.html', 'Inbox']
 ];

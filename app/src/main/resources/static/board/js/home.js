@@ -75,6 +75,9 @@ async function draw(main, me) {
     el('p', {}, el('a', { href: 'requests.html', id: 'requests-link' }, 'Requests from schools'),
       data.me.school ? [': ask the trust to standardise something, or ', el('a', { href: 'requests.html?raise#raise',
         id: 'raise-link' }, 'raise a request'), '.'] : ', taken up into proposals or declined.'),
+    // the trust executive sets the trust up (schools, people, teams) on a page of its own (issue 21, item 1)
+    (me.roles || []).includes('TRUST_EXECUTIVE') ? el('p', {}, el('a', { href: 'people.html', id: 'people-link' },
+      'Schools, people and teams'), ': register schools and people, form teams and change their members.') : '',
     el('p', { class: 'muted', id: 'live-status', 'aria-live': 'polite' }),
     el('section', { id: 'my-work', 'aria-labelledby': 'my-work-title' },
       el('h2', { id: 'my-work-title' }, 'What needs you now'),

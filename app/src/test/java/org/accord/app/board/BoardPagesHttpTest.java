@@ -34,7 +34,8 @@ class BoardPagesHttpTest extends AccordHttpTest {
                 "/board/js/draft.js", "/board/draft.html", "/board/peer-reviews.html", "/board/js/peer-reviews.js",
                 "/board/peer-review.html", "/board/js/peer-review.js", "/board/js/delegations.js",
                 "/board/js/rights-actions.js", "/board/requests.html", "/board/js/requests.js",
-                "/board/request.html", "/board/js/request.js")) {
+                "/board/request.html", "/board/js/request.js",
+                "/board/people.html", "/board/js/people.js")) {
             HttpResponse<String> response = get(path, null);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
         }

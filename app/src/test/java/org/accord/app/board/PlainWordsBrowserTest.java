@@ -22,7 +22,7 @@ class PlainWordsBrowserTest extends BrowserTest {
     private static final Pattern RAW_ENUM = Pattern.compile("\\b[A-Z]{2,}_[A-Z_]+\\b");
     private static final List<String> PAGES = List.of("/board/home.html", "/board/index.html",
             "/board/standards.html", "/board/variations.html", "/board/compliance.html", "/board/rights.html",
-            "/board/inbox.html", "/board/draft.html", "/board/peer-reviews.html",
+            "/board/inbox.html", "/board/draft.html", "/board/peer-reviews.html", "/board/people.html",
             "/board/peer-review.html?id=demo-peer-review-willowbrook");
 
     @Test
