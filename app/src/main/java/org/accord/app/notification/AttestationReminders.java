@@ -3,14 +3,12 @@ package org.accord.app.notification;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import org.accord.api.attestation.AttestationFallenDue;
 import org.accord.api.attestation.FindAttestationsFallenDueQuery;
 import org.accord.api.attestation.RecordAttestationDueCommand;
-import org.accord.api.shared.Actor;
-import org.accord.api.shared.DomainException;
 import org.accord.app.shared.Commands;
+import org.accord.app.shared.OnTime;
 import org.accord.app.shared.Queries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,19 +47,10 @@ class AttestationReminders {
             initialDelayString = "${accord.notifications.due-check-interval:60s}")
     void recordDue() {
         Instant now = Instant.now();
-        List<AttestationFallenDue> due = queries.list(new FindAttestationsFallenDueQuery(
-                LocalDate.ofInstant(now, ZoneOffset.UTC), now), AttestationFallenDue.class);
-        for (AttestationFallenDue d : due) {
-            try {
-                commands.send(new RecordAttestationDueCommand(d.trustId(), d.schoolId(), d.standardId(),
-                        d.periodStart()), Actor.SYSTEM);
-                log.info("school {} owes its attestation of standard {} for the period from {}", d.schoolId(),
-                        d.standardId(), d.periodStart());
-            } catch (DomainException e) {
-                // recorded a moment ago, or no longer owed: the read model had not caught up yet
-                log.debug("no attestation due recorded for school {} and standard {}: {}", d.schoolId(),
-                        d.standardId(), e.getMessage());
-            }
-        }
+        OnTime.record(commands, queries.list(new FindAttestationsFallenDueQuery(LocalDate.ofInstant(now,
+                        ZoneOffset.UTC), now), AttestationFallenDue.class),
+                d -> new RecordAttestationDueCommand(d.trustId(), d.schoolId(), d.standardId(), d.periodStart()),
+                d -> "the attestation school " + d.schoolId() + " owes of standard " + d.standardId()
+                        + " for the period from " + d.periodStart(), log);
     }
 }

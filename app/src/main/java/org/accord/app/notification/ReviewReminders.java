@@ -2,13 +2,11 @@ package org.accord.app.notification;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import org.accord.api.review.FindReviewsFallenDueQuery;
 import org.accord.api.review.NoticeReviewDueCommand;
-import org.accord.api.shared.Actor;
-import org.accord.api.shared.DomainException;
 import org.accord.app.shared.Commands;
+import org.accord.app.shared.OnTime;
 import org.accord.app.shared.Queries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,15 +42,7 @@ class ReviewReminders {
     @Scheduled(fixedDelayString = "${accord.notifications.due-check-interval:60s}",
             initialDelayString = "${accord.notifications.due-check-interval:60s}")
     void recordDue() {
-        List<String> due = queries.list(new FindReviewsFallenDueQuery(LocalDate.now(ZoneOffset.UTC)), String.class);
-        for (String standardId : due) {
-            try {
-                commands.send(new NoticeReviewDueCommand(standardId), Actor.SYSTEM);
-                log.info("standard {} is due for review: whoever may reaffirm it was told", standardId);
-            } catch (DomainException e) {
-                // reaffirmed, amended or retired a moment ago, or recorded already: the read model had not caught up
-                log.debug("no review due recorded for standard {}: {}", standardId, e.getMessage());
-            }
-        }
+        OnTime.record(commands, queries.list(new FindReviewsFallenDueQuery(LocalDate.now(ZoneOffset.UTC)),
+                String.class), NoticeReviewDueCommand::new, id -> "the review due of standard " + id, log);
     }
 }

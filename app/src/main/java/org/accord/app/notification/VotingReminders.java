@@ -1,13 +1,11 @@
 package org.accord.app.notification;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.accord.api.proposal.FindVotingRemindersDueQuery;
 import org.accord.api.proposal.RemindVotersCommand;
-import org.accord.api.shared.Actor;
-import org.accord.api.shared.DomainException;
 import org.accord.app.shared.Commands;
+import org.accord.app.shared.OnTime;
 import org.accord.app.shared.Queries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,15 +40,7 @@ class VotingReminders {
 
     @Scheduled(fixedDelayString = "${accord.deadlines.check-interval:1s}")
     void remindDue() {
-        List<String> due = queries.list(new FindVotingRemindersDueQuery(Instant.now()), String.class);
-        for (String proposalId : due) {
-            try {
-                commands.send(new RemindVotersCommand(proposalId), Actor.SYSTEM);
-                log.info("the voters on proposal {} who have not voted were reminded", proposalId);
-            } catch (DomainException e) {
-                // closed or withdrawn a moment ago, or reminded already: the read model had not caught up yet
-                log.debug("no reminder recorded for proposal {}: {}", proposalId, e.getMessage());
-            }
-        }
+        OnTime.record(commands, queries.list(new FindVotingRemindersDueQuery(Instant.now()), String.class),
+                RemindVotersCommand::new, id -> "the reminder to the voters on proposal " + id + " yet to vote", log);
     }
 }

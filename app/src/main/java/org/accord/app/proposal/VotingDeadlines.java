@@ -1,13 +1,11 @@
 package org.accord.app.proposal;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.accord.api.proposal.CloseVotingCommand;
 import org.accord.api.proposal.FindVotingsDueQuery;
-import org.accord.api.shared.Actor;
-import org.accord.api.shared.DomainException;
 import org.accord.app.shared.Commands;
+import org.accord.app.shared.OnTime;
 import org.accord.app.shared.Queries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,15 +40,7 @@ class VotingDeadlines {
 
     @Scheduled(fixedDelayString = "${accord.deadlines.check-interval:1s}")
     void closeDue() {
-        List<String> due = queries.list(new FindVotingsDueQuery(Instant.now()), String.class);
-        for (String proposalId : due) {
-            try {
-                commands.send(new CloseVotingCommand(proposalId), Actor.SYSTEM);
-                log.info("voting on proposal {} closed at its deadline", proposalId);
-            } catch (DomainException e) {
-                // closed by its chair or withdrawn a moment ago: the read model had not caught up yet
-                log.debug("proposal {} was not closed: {}", proposalId, e.getMessage());
-            }
-        }
+        OnTime.record(commands, queries.list(new FindVotingsDueQuery(Instant.now()), String.class),
+                CloseVotingCommand::new, id -> "the close of voting on proposal " + id + " at its deadline", log);
     }
 }

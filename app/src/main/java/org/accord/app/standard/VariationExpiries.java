@@ -2,14 +2,12 @@ package org.accord.app.standard;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 
-import org.accord.api.shared.Actor;
-import org.accord.api.shared.DomainException;
 import org.accord.api.variation.DueVariation;
 import org.accord.api.variation.ExpireVariationCommand;
 import org.accord.api.variation.FindVariationsDueQuery;
 import org.accord.app.shared.Commands;
+import org.accord.app.shared.OnTime;
 import org.accord.app.shared.Queries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,15 +42,8 @@ class VariationExpiries {
     @Scheduled(fixedDelayString = "${accord.variations.check-interval:60s}",
             initialDelayString = "${accord.variations.check-interval:60s}")
     void expireDue() {
-        List<DueVariation> due = queries.list(new FindVariationsDueQuery(LocalDate.now(ZoneOffset.UTC)),
-                DueVariation.class);
-        for (DueVariation variation : due) {
-            try {
-                commands.send(new ExpireVariationCommand(variation.standardId(), variation.variationId()),
-                        Actor.SYSTEM);
-            } catch (DomainException e) {
-                log.debug("variation {} was not expired: {}", variation.variationId(), e.getMessage());
-            }
-        }
+        OnTime.record(commands, queries.list(new FindVariationsDueQuery(LocalDate.now(ZoneOffset.UTC)),
+                DueVariation.class), v -> new ExpireVariationCommand(v.standardId(), v.variationId()),
+                v -> "the expiry of variation " + v.variationId(), log);
     }
 }

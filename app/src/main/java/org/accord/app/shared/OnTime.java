@@ -1,0 +1,36 @@
+package org.accord.app.shared;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.accord.api.shared.Actor;
+import org.accord.api.shared.DomainException;
+import org.slf4j.Logger;
+
+/**
+ * What Accord itself records when a date comes: a vote's deadline, its reminder, a variation's expiry, an attestation
+ * or a review falling due. Each is read from the read models (projected from the events, so one that came while
+ * Accord was down is found at the next start) and sent as a command by {@link Actor#SYSTEM}. A refusal is expected:
+ * someone acted a moment ago, or it is recorded already, and the read model had not caught up. The aggregate's
+ * refusal is what makes each happen once, whatever restarts follow, so it is logged and passed over, never retried.
+ */
+public final class OnTime {
+
+    private OnTime() {
+    }
+
+    /**
+     * @param what a few words naming an item in the log ("the close of voting on proposal p-1")
+     */
+    public static <T> void record(Commands commands, List<T> due, Function<T, Object> command,
+                                  Function<T, String> what, Logger log) {
+        for (T item : due) {
+            try {
+                commands.send(command.apply(item), Actor.SYSTEM);
+                log.info("recorded {}", what.apply(item));
+            } catch (DomainException e) {
+                log.debug("not recorded {}: {}", what.apply(item), e.getMessage());
+            }
+        }
+    }
+}
