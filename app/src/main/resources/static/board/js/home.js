@@ -1,9 +1,9 @@
 // A person's home page: what needs them now (myWork: votes to cast, exceptions to decide, variations to re-affirm,
 // reviews and expiries due; for a head, the adaptable standards their school has not said how it meets), then the
 // trust's recent decisions. Anything recorded in the trust, by anyone, reads it all again over the live updates.
-import { authorization, day, el, gql, page, person, time } from './accord.js';
+import { day, el, gql, page, person, time } from './accord.js';
+import { onDecision } from './live.js';
 import { periodDelegations } from './delegations.js';
-import { subscribe } from './graphql-ws.js';
 import { inWords, plain, statusBadge } from './words.js';
 
 const WORK = `query Home($trustId: ID!) {
@@ -120,26 +120,16 @@ function subject(r) {
 /** Anything recorded in the trust may change the reader's work: read it again, one redraw at a time. */
 function live(main, me) {
   let pending = null;
-  subscribe({
-    query: 'subscription Live($trustId: ID!) { decisionRecorded(trustId: $trustId) { summary } }',
-    variables: { trustId: me.trustId },
-    authorization: authorization(),
-    onState: (s, why) => {
+  onDecision(me.trustId, 'summary', record => {
+    // a reader part-way through a delegation keeps their entries: the page redraws after their own action
+    if (pending || [...main.querySelectorAll('#delegations input')].some(f => f.value)) return;
+    pending = setTimeout(async () => {
+      pending = null;
+      const focused = main.contains(document.activeElement) ? document.activeElement.id : null;
+      await draw(main, me).catch(() => {});
       const status = document.getElementById('live-status');
-      if (status) status.textContent = s === 'live' ? '' : s === 'reconnecting'
-        ? 'Live updates paused; reconnecting…' : 'Live updates refused: ' + why;
-    },
-    onNext: data => {
-      // a reader part-way through a delegation keeps their entries: the page redraws after their own action
-      if (pending || [...main.querySelectorAll('#delegations input')].some(f => f.value)) return;
-      pending = setTimeout(async () => {
-        pending = null;
-        const focused = main.contains(document.activeElement) ? document.activeElement.id : null;
-        await draw(main, me).catch(() => {});
-        const status = document.getElementById('live-status');
-        if (status) status.textContent = 'Just recorded: ' + plain(data.decisionRecorded.summary);
-        if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
-      }, 150);
-    }
+      if (status) status.textContent = 'Just recorded: ' + plain(record.summary);
+      if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    }, 150);
   });
 }

@@ -2,8 +2,8 @@
 // development), each with the request it was raised as and the standards it was noted against; the actions agreed and
 // their follow-ups. Read only by the two schools (or the team) and the trust's leadership: to anyone else the API
 // answers null, and the page says "not found". The controls call one mutation each; the API decides who may.
-import { authorization, el, gql, page, param, person, day, time, notFound } from './accord.js';
-import { subscribe } from './graphql-ws.js';
+import { el, gql, page, param, person, day, time, notFound } from './accord.js';
+import { onDecision, typingIn } from './live.js';
 import { actionForm, field, said, text } from './action-form.js';
 import { plain, statusBadge, words } from './words.js';
 
@@ -37,29 +37,18 @@ page('peer-reviews.html', async (main, me) => {
  */
 function live(main, me, id) {
   let drawing = Promise.resolve();
-  subscribe({
-    query: 'subscription Live($trustId: ID!) { decisionRecorded(trustId: $trustId) { subjectId summary } }',
-    variables: { trustId: me.trustId },
-    authorization: authorization(),
-    onState: (s, why) => {
-      const status = document.getElementById('live-status');
-      if (status) status.textContent = s === 'live' ? '' : s === 'reconnecting'
-        ? 'Live updates paused; reconnecting…' : 'Live updates refused: ' + why;
-    },
-    onNext: data => {
-      const record = data.decisionRecorded;
-      if (record.subjectId !== id) return;
-      const typing = [...main.querySelectorAll('textarea, input:not([type=checkbox])')].some(f => f.value !== f.defaultValue);
-      const status = () => document.getElementById('live-status');
-      if (typing) {
-        if (status()) status().textContent = 'Just recorded: ' + plain(record.summary) + ' Your entries are kept; the page '
-          + 'shows it after your next action.';
-        return;
-      }
-      drawing = drawing.then(() => draw(main, me, id)).then(() => {
-        if (status()) status().textContent = 'Just recorded: ' + plain(record.summary);
-      }).catch(() => {});
+  onDecision(me.trustId, 'subjectId summary', record => {
+    if (record.subjectId !== id) return;
+    const typing = typingIn(main);
+    const status = () => document.getElementById('live-status');
+    if (typing) {
+      if (status()) status().textContent = 'Just recorded: ' + plain(record.summary) + ' Your entries are kept; the page '
+        + 'shows it after your next action.';
+      return;
     }
+    drawing = drawing.then(() => draw(main, me, id)).then(() => {
+      if (status()) status().textContent = 'Just recorded: ' + plain(record.summary);
+    }).catch(() => {});
   });
 }
 

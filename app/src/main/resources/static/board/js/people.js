@@ -4,9 +4,9 @@
 // a school's phase from a date, erase a person's name. Each control calls one GraphQL mutation; the API decides (a
 // blank or duplicate name, a member who works at no school, the chair removed, anyone but an executive) and its
 // refusal shows beside the control, in plain words. Anything recorded in the trust redraws the lists live.
-import { $, authorization, day, el, gql, page, param, person, notFound } from './accord.js';
+import { $, day, el, gql, page, param, person, notFound } from './accord.js';
+import { onDecision } from './live.js';
 import { actionForm, field, said, text } from './action-form.js';
-import { subscribe } from './graphql-ws.js';
 import { AREAS, plain, words } from './words.js';
 
 const QUERY = `query Setup($id: ID!) { trust(id: $id) { id name
@@ -210,26 +210,16 @@ function forms(trust, people, done) {
 /** Anything recorded in the trust redraws the lists and brings the controls' choices up to date. */
 function live(trustId, executive) {
   let pending = null;
-  subscribe({
-    query: 'subscription Live($trustId: ID!) { decisionRecorded(trustId: $trustId) { summary } }',
-    variables: { trustId },
-    authorization: authorization(),
-    onState: (s, why) => {
-      const status = $('live-status');
-      if (status) status.textContent = s === 'live' ? '' : s === 'reconnecting'
-        ? 'Live updates paused; reconnecting…' : 'Live updates refused: ' + why;
-    },
-    onNext: data => {
-      if (pending) return;
-      pending = setTimeout(async () => {
-        pending = null;
-        const trust = await read(trustId).catch(() => null);
-        if (!trust) return;
-        const focused = document.activeElement ? document.activeElement.id : null;
-        draw(trust, executive, false);
-        $('live-status').textContent = 'Just recorded: ' + plain(data.decisionRecorded.summary);
-        if (focused && $(focused)) $(focused).focus();
-      }, 150);
-    }
+  onDecision(trustId, 'summary', record => {
+    if (pending) return;
+    pending = setTimeout(async () => {
+      pending = null;
+      const trust = await read(trustId).catch(() => null);
+      if (!trust) return;
+      const focused = document.activeElement ? document.activeElement.id : null;
+      draw(trust, executive, false);
+      $('live-status').textContent = 'Just recorded: ' + plain(record.summary);
+      if (focused && $(focused)) $(focused).focus();
+    }, 150);
   });
 }

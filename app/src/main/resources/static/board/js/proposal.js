@@ -1,7 +1,7 @@
 // A proposal: where it stands, the tally and votes, and what it would change, for which schools.
-import { authorization, day, el, gql, page, param, person, time, notFound } from './accord.js';
+import { day, el, gql, page, param, person, time, notFound } from './accord.js';
+import { onDecision, typingIn } from './live.js';
 import { plain, statusBadge as badge } from './words.js';
-import { subscribe } from './graphql-ws.js';
 import { proposalActions } from './proposal-actions.js';
 import { renderDiff } from './diff.js';
 import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
@@ -94,40 +94,28 @@ function live(main, me, id) {
     const status = document.getElementById('live-status');
     if (status) status.textContent = 'Just recorded: ' + plain(summary);
   };
-  subscribe({
-    query: 'subscription Live($trustId: ID!) { decisionRecorded(trustId: $trustId) { subjectId summary } }',
-    variables: { trustId: me.trustId },
-    authorization: authorization(),
-    onState: (s, why) => {
+  onDecision(me.trustId, 'subjectId summary', async record => {
+    if (record.subjectId !== id) return;
+    const typing = typingIn(main, '#actions textarea, #actions input');
+    if (typing) {
       const status = document.getElementById('live-status');
-      if (status) status.textContent = s === 'live' ? '' : s === 'reconnecting'
-        ? 'Live updates paused; reconnecting…' : 'Live updates refused: ' + why;
-    },
-    onNext: async data => {
-      const record = data.decisionRecorded;
-      if (record.subjectId !== id) return;
-      const typing = [...main.querySelectorAll('#actions textarea, #actions input')]
-        .some(f => f.value !== f.defaultValue);
-      if (typing) {
-        const status = document.getElementById('live-status');
-        if (status) status.textContent = 'Just recorded: ' + plain(record.summary) + ' Your entries are kept; the page '
-          + 'shows it after your next action.';
-        return;
+      if (status) status.textContent = 'Just recorded: ' + plain(record.summary) + ' Your entries are kept; the page '
+        + 'shows it after your next action.';
+      return;
+    }
+    if (drawing) {
+      again = true;
+      return;
+    }
+    try {
+      drawing = redraw(record.summary);
+      await drawing;
+      while (again) {
+        again = false;
+        await redraw(record.summary);
       }
-      if (drawing) {
-        again = true;
-        return;
-      }
-      try {
-        drawing = redraw(record.summary);
-        await drawing;
-        while (again) {
-          again = false;
-          await redraw(record.summary);
-        }
-      } finally {
-        drawing = null;
-      }
+    } finally {
+      drawing = null;
     }
   });
 }

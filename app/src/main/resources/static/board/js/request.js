@@ -3,8 +3,8 @@
 // might act on it: support it (someone of another school), take it up into a draft proposal or decline it (a member
 // of a team it was routed to; the trust executive declines one sent to the executive). Which controls show is a guess
 // from `me` and the request; the API decides, and its refusal shows beside the control.
-import { authorization, el, gql, page, param, notFound, person, time } from './accord.js';
-import { subscribe } from './graphql-ws.js';
+import { el, gql, page, param, notFound, person, time } from './accord.js';
+import { onDecision, typingIn } from './live.js';
 import { actionForm, field, said, text } from './action-form.js';
 import { plain, statusBadge, words } from './words.js';
 
@@ -43,33 +43,21 @@ page('requests.html', async (main, me) => {
  */
 function live(main, me, id) {
   let pending = null;
-  subscribe({
-    query: 'subscription Live($trustId: ID!) { decisionRecorded(trustId: $trustId) { subjectId summary } }',
-    variables: { trustId: me.trustId },
-    authorization: authorization(),
-    onState: (s, why) => {
-      const status = document.getElementById('live-status');
-      if (status) status.textContent = s === 'live' ? '' : s === 'reconnecting'
-        ? 'Live updates paused; reconnecting…' : 'Live updates refused: ' + why;
-    },
-    onNext: data => {
-      const record = data.decisionRecorded;
-      if (record.subjectId !== id || pending) return;
-      pending = setTimeout(async () => {
-        pending = null;
-        const status = () => document.getElementById('live-status');
-        const typing = [...main.querySelectorAll('#actions textarea, #actions input')]
-          .some(f => f.value !== f.defaultValue);
-        if (!typing) {
-          // the reader keeps their place: the control they were on, or the confirmation of their last action
-          const focused = main.contains(document.activeElement) ? document.activeElement.id : null;
-          await draw(main, me, id).catch(() => {});
-          if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
-        }
-        if (status()) status().textContent = 'Just recorded: ' + plain(record.summary)
-          + (typing ? ' Your entries are kept; the page shows it after your next action.' : '');
-      }, 150);
-    }
+  onDecision(me.trustId, 'subjectId summary', record => {
+    if (record.subjectId !== id || pending) return;
+    pending = setTimeout(async () => {
+      pending = null;
+      const status = () => document.getElementById('live-status');
+      const typing = typingIn(main, '#actions textarea, #actions input');
+      if (!typing) {
+        // the reader keeps their place: the control they were on, or the confirmation of their last action
+        const focused = main.contains(document.activeElement) ? document.activeElement.id : null;
+        await draw(main, me, id).catch(() => {});
+        if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+      }
+      if (status()) status().textContent = 'Just recorded: ' + plain(record.summary)
+        + (typing ? ' Your entries are kept; the page shows it after your next action.' : '');
+    }, 150);
   });
 }
 

@@ -1,8 +1,8 @@
 // One school's variation from a standard: what and why, where it stands, its history, and what the reader can do
 // about it (variation-actions.js). Decisions about it recorded elsewhere redraw the page over the live updates.
-import { authorization, day, el, gql, page, param, person, time, notFound } from './accord.js';
-import { subscribe } from './graphql-ws.js';
-import { statusBadge, words } from './words.js';
+import { day, el, gql, page, param, person, time, notFound } from './accord.js';
+import { onDecision, typingIn } from './live.js';
+import { plain, statusBadge, words } from './words.js';
 import { variationActions } from './variation-actions.js';
 
 const QUERY = `query Variation($id: ID!) { variation(id: $id) {
@@ -58,23 +58,16 @@ async function draw(main, me, id, confirmation) {
 }
 
 function live(main, me, id) {
-  subscribe({
-    query: 'subscription Live($trustId: ID!) { decisionRecorded(trustId: $trustId) { subjectId summary } }',
-    variables: { trustId: me.trustId },
-    authorization: authorization(),
-    onState: () => {},
-    onNext: async data => {
-      if (data.decisionRecorded.subjectId !== id) return;
-      const typing = [...main.querySelectorAll('#actions textarea, #actions input')].some(f => f.value !== f.defaultValue);
-      const status = document.getElementById('live-status');
-      if (typing) {
-        if (status) status.textContent = 'Just recorded: ' + data.decisionRecorded.summary
-          + ' Your entries are kept; the page shows it after your next action.';
-        return;
-      }
-      await draw(main, me, id);
-      const after = document.getElementById('live-status');
-      if (after) after.textContent = 'Just recorded: ' + data.decisionRecorded.summary;
+  onDecision(me.trustId, 'subjectId summary', async record => {
+    if (record.subjectId !== id) return;
+    const status = document.getElementById('live-status');
+    if (typingIn(main, '#actions textarea, #actions input')) {
+      if (status) status.textContent = 'Just recorded: ' + plain(record.summary)
+        + ' Your entries are kept; the page shows it after your next action.';
+      return;
     }
+    await draw(main, me, id);
+    const after = document.getElementById('live-status');
+    if (after) after.textContent = 'Just recorded: ' + plain(record.summary);
   });
 }

@@ -31,7 +31,7 @@ class BoardPagesHttpTest extends AccordHttpTest {
                 "/board/rights.html", "/board/js/rights.js",
                 "/board/js/graphql-ws.js", "/board/js/diff.js", "/board/home.html", "/board/js/home.js",
                 "/board/js/words.js", "/board/variation.html", "/board/js/variation.js", "/board/js/variation-actions.js",
-                "/board/js/draft.js", "/board/draft.html", "/board/peer-reviews.html", "/board/js/peer-reviews.js",
+                "/board/js/draft.js", "/board/draft.html", "/board/js/live.js", "/board/peer-reviews.html", "/board/js/peer-reviews.js",
                 "/board/peer-review.html", "/board/js/peer-review.js", "/board/js/delegations.js",
                 "/board/js/rights-actions.js", "/board/requests.html", "/board/js/requests.js",
                 "/board/request.html", "/board/js/request.js",
