@@ -77,7 +77,7 @@ function link(n) {
   const href = n.subjectType === 'proposal' ? 'proposal.html?id=' + encodeURIComponent(n.subjectId)
     : n.subjectType === 'variation' ? 'variations.html'
     // a due attestation opens the head's attest form; a due review, the standard's review controls
-    : n.kind === 'ATTESTATION_DUE' ? 'compliance.html?attest=' + encodeURIComponent(n.subjectId) + '#attest'
+    : n.kind === 'ATTESTATION_DUE' ? 'compliance.html#attest'
     : n.kind === 'REVIEW_DUE' ? 'standard.html?id=' + encodeURIComponent(n.subjectId) + '#review-actions'
     : n.subjectType === 'standard' ? 'standard.html?id=' + encodeURIComponent(n.subjectId)
     : n.subjectType === 'request' ? 'request.html?id=' + encodeURIComponent(n.subjectId) : null;

@@ -38,11 +38,12 @@ class DueNotificationsGraphQlTest extends AccordHttpTest {
 
     @Test
     void theHeadOfASchoolThatOwesItsAttestationIsToldAndNoOtherHeadNorAnotherTrust() {
-        assertThat(ofKind("head-meadowbank", "ATTESTATION_DUE", "subjectId")).containsExactly(RECORD);
-        assertThat(ofKind("head-meadowbank", "ATTESTATION_DUE", "subjectType")).containsExactly("standard");
+        // one notification for the school's period, however many standards it owes in it
+        assertThat(ofKind("head-meadowbank", "ATTESTATION_DUE", "subjectId")).containsExactly("demo-school-meadowbank");
+        assertThat(ofKind("head-meadowbank", "ATTESTATION_DUE", "subjectType")).containsExactly("school");
         assertThat(ofKind("head-meadowbank", "ATTESTATION_DUE", "title")).singleElement().satisfies(t ->
-                assertThat(t).startsWith("Meadowbank Primary Academy owes its attestation of 'The single central"
-                        + " record is checked each term' for the period from ").contains(": attest by "));
+                assertThat(t).startsWith("Meadowbank Primary Academy owes its attestations for the period from ")
+                        .contains(": attest by ").contains("'The single central record is checked each term'"));
         assertThat(ofKind("head-meadowbank", "ATTESTATION_DUE", "dueAt")).singleElement().isNotNull();
         // Oakwood attested it this term; the others are not heads of a school that owes it
         for (String other : List.of("head", "exec", "board", "chair", "member1", "outsider")) {

@@ -120,7 +120,7 @@ class NotificationMailTest {
             assertThat(occurrences(execInbox, "review_due:" + PASSPORT + ":")).as(execInbox).isEqualTo(2);
             String headInbox = Http.graphql(port(app), "head-meadowbank",
                     "{ inbox(first: 100) { edges { node { id } } } }");
-            assertThat(occurrences(headInbox, "attestation_due:demo-standard-single-central-record:"))
+            assertThat(occurrences(headInbox, "attestation_due:demo-school-meadowbank:"))
                     .as(headInbox).isEqualTo(1);
         }
         List<String> mailed = notificationIds();

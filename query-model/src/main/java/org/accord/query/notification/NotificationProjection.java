@@ -122,15 +122,18 @@ public class NotificationProjection {
     }
 
     /**
-     * The school's headteachers as the event names them (whoever may attest). The subject is the standard, on the occasion of
-     * the school and period, so each period's is a notification of its own, due on the period's last day.
+     * The school's headteachers as the event names them (whoever may attest). One notification per school and period
+     * (its start and its due date), however many standards fall due in it: the subject is the school, on the occasion
+     * of the period, so the first standard's due makes it and the others of the same period find it there. A head
+     * of a school under 500 standards is told once a term, not 500 times; the compliance page lists what is owed.
      */
     @EventHandler
     void on(AttestationFellDueEvent e, ReplayStatus status) {
         inbox.deliver(e.headteacherIds(), new Inbox.Delivery(NotificationKind.ATTESTATION_DUE, e.trustId(),
-                "standard", e.standardId(), schoolName(e.schoolId()) + " owes its attestation of '"
-                + standardTitle(e.standardId()) + "' for the period from " + e.periodStart() + ": attest by "
-                + e.dueBy(), e.recordedAt(), endOfDay(e.dueBy())), e.schoolId() + ":" + e.periodStart(), status);
+                "school", e.schoolId(), schoolName(e.schoolId()) + " owes its attestations for the period from "
+                + e.periodStart() + ": attest by " + e.dueBy() + " (the compliance page lists them, among them '"
+                + standardTitle(e.standardId()) + "')", e.recordedAt(), endOfDay(e.dueBy())),
+                e.periodStart() + ":" + e.dueBy(), status);
     }
 
     /**

@@ -270,8 +270,13 @@ class NotificationProjectionTest {
     }
 
     private static AttestationFellDueEvent attestationDue(LocalDate periodStart, LocalDate dueBy, String... heads) {
-        return new AttestationFellDueEvent(RecordAttestationDueCommand.idOf(TRUST, "school-oak", "std-scr",
-                periodStart), TRUST, "school-oak", "std-scr", 1, AttestationCadence.TERMLY, periodStart, dueBy,
+        return attestationDue("std-scr", periodStart, dueBy, heads);
+    }
+
+    private static AttestationFellDueEvent attestationDue(String standardId, LocalDate periodStart, LocalDate dueBy,
+                                                          String... heads) {
+        return new AttestationFellDueEvent(RecordAttestationDueCommand.idOf(TRUST, "school-oak", standardId,
+                periodStart), TRUST, "school-oak", standardId, 1, AttestationCadence.TERMLY, periodStart, dueBy,
                 List.of(heads), T0);
     }
 
@@ -281,12 +286,14 @@ class NotificationProjectionTest {
         LocalDate spring = LocalDate.of(2026, 1, 1);
         apply(attestationDue(spring, LocalDate.of(2026, 4, 14), "p-head-oak"));
         apply(attestationDue(spring, LocalDate.of(2026, 4, 14), "p-head-oak"));
+        // another standard falling due in the same period is in the same notification: once a term, not per standard
+        apply(attestationDue("std-other", spring, LocalDate.of(2026, 4, 14), "p-head-oak"));
         assertThat(inbox("p-head-oak").notifications()).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(NotificationKind.ATTESTATION_DUE);
-            assertThat(n.subjectType()).isEqualTo("standard");
-            assertThat(n.subjectId()).isEqualTo("std-scr");
-            assertThat(n.title()).isEqualTo("Oakwood owes its attestation of 'Single central record checked' for"
-                    + " the period from 2026-01-01: attest by 2026-04-14");
+            assertThat(n.subjectType()).isEqualTo("school");
+            assertThat(n.subjectId()).isEqualTo("school-oak");
+            assertThat(n.title()).isEqualTo("Oakwood owes its attestations for the period from 2026-01-01: attest by"
+                    + " 2026-04-14 (the compliance page lists them, among them 'Single central record checked')");
             assertThat(n.dueAt()).isEqualTo(Instant.parse("2026-04-15T00:00:00Z"));
         });
         apply(attestationDue(LocalDate.of(2026, 4, 15), LocalDate.of(2026, 8, 31), "p-head-oak"));
