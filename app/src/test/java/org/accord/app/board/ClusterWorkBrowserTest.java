@@ -18,9 +18,9 @@ class ClusterWorkBrowserTest extends BrowserTest {
     @Test
     void theExecutiveFormsAClusterAddsASchoolAndIsRefusedASchoolInTwoClusters() {
         String cluster = "Coast schools " + System.nanoTime();
-        String school = "Harbourside Special School " + System.nanoTime();
+        String school = "Harbourside Alternative Provision " + System.nanoTime();
         as("exec").documentName("registerSchool").variable("input", Map.of("trustId", "demo-trust", "name", school,
-                "phase", "SPECIAL")).execute().path("registerSchool.school.id").entity(String.class).get();
+                "phase", "ALTERNATIVE")).execute().path("registerSchool.school.id").entity(String.class).get();
 
         browser.signIn("exec");
         browser.openAndTime("/board/rights.html");

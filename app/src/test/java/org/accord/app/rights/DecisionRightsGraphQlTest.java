@@ -68,9 +68,10 @@ class DecisionRightsGraphQlTest extends AccordHttpTest {
     void aClusterStandardIsAdoptedByItsClustersLeadAndRefusedToTheLeadOfAnother() {
         String proposal = ratified("SEND", "A cluster SEND practice " + System.nanoTime());
         long before = storedEvents();
+        // the refusal names every cluster the caller leads (other tests of the shared app may give chair another)
         expectError(adopt("chair", proposal, "demo-cluster-town"), "FORBIDDEN",
-                "only the lead of cluster 'Town primaries' may adopt a proposal for it, not the lead of cluster"
-                        + " 'Secondary partnership'");
+                "only the lead of cluster 'Town primaries' may adopt a proposal for it, not the lead of cluster");
+        expectError(adopt("chair", proposal, "demo-cluster-town"), "FORBIDDEN", "'Secondary partnership'");
         expectError(adopt("exec", proposal, "demo-cluster-town"), "FORBIDDEN",
                 "only the lead of cluster 'Town primaries' may adopt a proposal for it");
         expectError(adopt("exec", proposal, null), "BAD_REQUEST",
@@ -105,8 +106,8 @@ class DecisionRightsGraphQlTest extends AccordHttpTest {
                 "its standards are cluster standards, adopted by a cluster's lead for that cluster; name the cluster");
         expectError(decline("exec", proposal, "demo-cluster-town"), "FORBIDDEN",
                 "only the lead of cluster 'Town primaries' may decline a proposal's adoption for it");
-        expectError(decline("chair", proposal, "demo-cluster-town"), "FORBIDDEN",
-                "not the lead of cluster 'Secondary partnership'");
+        expectError(decline("chair", proposal, "demo-cluster-town"), "FORBIDDEN", "not the lead of cluster");
+        expectError(decline("chair", proposal, "demo-cluster-town"), "FORBIDDEN", "'Secondary partnership'");
         assertThat(storedEvents()).isEqualTo(before);
 
         decline("head", proposal, "demo-cluster-town")
