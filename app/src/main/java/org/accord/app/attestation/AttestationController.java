@@ -210,11 +210,6 @@ public class AttestationController {
         return by;
     }
 
-    @SchemaMapping(typeName = "Attestation")
-    public QaFindingView latestFinding(AttestationView attestation) {
-        return attestation.latestFinding();
-    }
-
     @SchemaMapping(typeName = "QaFinding")
     public PersonView recordedBy(QaFindingView finding) {
         return person(finding.recordedBy());
