@@ -10,6 +10,7 @@ import org.accord.app.shared.OnTime;
 import org.accord.app.shared.Queries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,10 +29,17 @@ class ReviewReminders {
 
     private final Queries queries;
     private final Commands commands;
+    private final boolean recordDues;
 
-    ReviewReminders(Queries queries, Commands commands) {
+    /**
+     * @param recordDues false for an instance that must write nothing of its own (a copy of a store started to check
+     *                   a rebuild against it): it then records no due; true, the default, everywhere else
+     */
+    ReviewReminders(Queries queries, Commands commands,
+                    @Value("${accord.notifications.record-dues:true}") boolean recordDues) {
         this.queries = queries;
         this.commands = commands;
+        this.recordDues = recordDues;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -42,6 +50,9 @@ class ReviewReminders {
     @Scheduled(fixedDelayString = "${accord.notifications.due-check-interval:60s}",
             initialDelayString = "${accord.notifications.due-check-interval:60s}")
     void recordDue() {
+        if (!recordDues) {
+            return;
+        }
         OnTime.record(commands, queries.list(new FindReviewsFallenDueQuery(LocalDate.now(ZoneOffset.UTC)),
                 String.class), NoticeReviewDueCommand::new, id -> "the review due of standard " + id, log);
     }

@@ -326,7 +326,7 @@ class DiskFullIT {
             InterruptedException {
         // the log goes to the ordinary disk: the small one is about to be full
         return PackagedJar.startHealthy(PackagedJar.currentJava(),
-                List.of("-Xmx512m", "-Ddisable-axoniq-console-message=true"),
+                List.of("-Xmx512m", "-Ddisable-axoniq-console-message=true", PackagedJar.NO_DUES),
                 Map.of("ACCORD_DATA_DIR", store.toString()), port,
                 work.resolve("app-" + name + ".log"), START_TIMEOUT);
     }

@@ -224,7 +224,7 @@ class KillDuringConcurrentMutationsIT {
         assertThat(app == null || !app.isAlive()).as("the previous process has stopped").isTrue();
         assertThat(Http.healthy(port)).as("nothing answers on port %d before %s starts", port, name).isFalse();
         return PackagedJar.startHealthy(PackagedJar.currentJava(),
-                List.of("-Xmx512m", "-Ddisable-axoniq-console-message=true"),
+                List.of("-Xmx512m", "-Ddisable-axoniq-console-message=true", PackagedJar.NO_DUES),
                 Map.of("ACCORD_DATA_DIR", store.toString()), port,
                 work.resolve("app-" + name + ".log"), START_TIMEOUT);
     }

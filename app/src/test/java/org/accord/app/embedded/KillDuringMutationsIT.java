@@ -83,7 +83,7 @@ class KillDuringMutationsIT {
     }
 
     private Process start(int port, int round) throws IOException, InterruptedException {
-        return PackagedJar.startHealthy(PackagedJar.currentJava(), List.of("-Ddisable-axoniq-console-message=true"),
+        return PackagedJar.startHealthy(PackagedJar.currentJava(), List.of("-Ddisable-axoniq-console-message=true", PackagedJar.NO_DUES),
                 Map.of("ACCORD_DATA_DIR", data.resolve("store").toString()), port,
                 data.resolve("app-" + round + ".log"), START_TIMEOUT);
     }

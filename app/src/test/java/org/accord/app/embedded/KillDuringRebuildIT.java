@@ -286,7 +286,8 @@ class KillDuringRebuildIT {
      * too fast for a kill to land in the middle; one transaction per event gives each moment a window.
      */
     private static List<String> jvm() {
-        return List.of("-Xmx512m", "-Ddisable-axoniq-console-message=true", "-Daccord.projections.batch-size=1");
+        return List.of("-Xmx512m", "-Ddisable-axoniq-console-message=true", "-Daccord.projections.batch-size=1",
+                PackagedJar.NO_DUES);
     }
 
     private static Map<String, String> environment(Path store) {
