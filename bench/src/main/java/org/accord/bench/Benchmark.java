@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.accord.bench.load.SyntheticTrust;
+import org.accord.query.runtime.sqlite.DeflatedRows;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
@@ -378,7 +379,8 @@ public final class Benchmark {
                         String id = SyntheticTrust.liveProposalId(t, k);
                         select.setString(1, id);
                         try (ResultSet rs = select.executeQuery()) {
-                            Document d = rs.next() ? Document.parse(rs.getString(1)) : new Document();
+                            Document d = rs.next() ? RawRows.document(readModels, PROPOSALS, rs.getBytes(1))
+                                    : new Document();
                             d.put("_id", RAW_ID_PREFIX + id);
                             documents.put(id, d);
                         }
@@ -460,13 +462,24 @@ public final class Benchmark {
                                 history.add(vote);
                                 document.put("voteHistory", history);
                                 id = document.getString("_id");
-                                json = document.toJson(JSON);
+                                Document stored = new Document(document);
+                                stored.remove("_id");
+                                json = stored.toJson(JSON);
                             }
                             readModelWriter.lock();
+                            // as the store writes a proposal: its JSON deflated, the fields its lookups name as columns
                             try (PreparedStatement upsert = readModels.prepareStatement("INSERT INTO " + PROPOSALS
-                                    + " (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc")) {
+                                    + " (id, doc, trustId, teamId, status, position) VALUES (?, ?, ?, ?, ?, ?)"
+                                    + " ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, trustId = excluded.trustId,"
+                                    + " teamId = excluded.teamId, status = excluded.status,"
+                                    + " position = excluded.position")) {
                                 upsert.setString(1, id);
-                                upsert.setString(2, json);
+                                upsert.setBytes(2, DeflatedRows.deflate(RawRows.vocabulary(readModels, PROPOSALS),
+                                        json));
+                                upsert.setObject(3, document.get("trustId"));
+                                upsert.setObject(4, document.get("teamId"));
+                                upsert.setObject(5, document.get("status"));
+                                upsert.setObject(6, document.get("position"));
                                 upsert.executeUpdate();
                             } finally {
                                 readModelWriter.unlock();
@@ -477,7 +490,7 @@ public final class Benchmark {
                                 read.setString(1, id);
                                 try (ResultSet rs = read.executeQuery()) {
                                     rs.next();
-                                    Document.parse(rs.getString(1));
+                                    RawRows.document(reader, PROPOSALS, rs.getBytes(1));
                                 }
                                 find.add(System.nanoTime() - t1);
                             }
@@ -569,13 +582,12 @@ public final class Benchmark {
     private static void rawRulesDocuments(Connection readModels, String schoolId) throws Exception {
         Document school = rawFind(readModels, "schools", schoolId);
         try (PreparedStatement select = readModels.prepareStatement("SELECT doc FROM variations"
-                + " WHERE json_extract(doc, '$.schoolId') = ? AND json_extract(doc, '$.position') > ?"
-                + " ORDER BY json_extract(doc, '$.position')")) {
+                + " WHERE schoolId = ? AND position > ? ORDER BY position")) {
             select.setString(1, schoolId);
             select.setLong(2, Long.MIN_VALUE);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    Document.parse(rs.getString(1));
+                    RawRows.document(readModels, "variations", rs.getBytes(1));
                 }
             }
         }
@@ -587,7 +599,7 @@ public final class Benchmark {
         try (PreparedStatement select = readModels.prepareStatement("SELECT doc FROM " + table + " WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Document.parse(rs.getString(1)) : null;
+                return rs.next() ? RawRows.document(readModels, table, rs.getBytes(1)) : null;
             }
         }
     }
@@ -605,7 +617,7 @@ public final class Benchmark {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         rs.getString(1);
-                        found.add(Document.parse(rs.getString(2)));
+                        found.add(RawRows.document(readModels, table, rs.getBytes(2)));
                     }
                 }
             }
@@ -823,9 +835,8 @@ public final class Benchmark {
         }
         for (String table : List.of("variations", "attestations")) {
             try (PreparedStatement select = readModels.prepareStatement("SELECT doc FROM " + table
-                    + " WHERE json_extract(doc, '$.trustId') = ?"
-                    + (schoolId == null ? "" : " AND json_extract(doc, '$.schoolId') = ?")
-                    + " AND json_extract(doc, '$.position') > ? ORDER BY json_extract(doc, '$.position')")) {
+                    + " WHERE trustId = ?" + (schoolId == null ? "" : " AND schoolId = ?")
+                    + " AND position > ? ORDER BY position")) {
                 int k = 1;
                 select.setString(k++, SyntheticTrust.TRUST);
                 if (schoolId != null) {
@@ -834,7 +845,7 @@ public final class Benchmark {
                 select.setLong(k, Long.MIN_VALUE);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        Document.parse(rs.getString(1));
+                        RawRows.document(readModels, table, rs.getBytes(1));
                     }
                 }
             }

@@ -32,6 +32,7 @@ class ErasureLeavesNoTraceTest {
     private static final String ERASED = "Zephyrine Quillfeather-Oduya";
     private static final String ALSO_ERASED = "Ottoline Marchbanks-Vesey";
     private static final String KEPT = "Bartholomew Inkwright-Solace";
+    private static final String TEAM = "Erasure Working Group";
 
     @TempDir
     Path folder;
@@ -50,7 +51,7 @@ class ErasureLeavesNoTraceTest {
             String keptId = register(graphql, "register-kept", KEPT).path("id").asString();
             // their ids spread through the read models: a team of their own, and a place on a demo team
             Map<String, Object> team = Map.of("clientMutationId", "team-of-three", "trustId", "demo-trust",
-                    "name", "Erasure Working Group", "remit", List.of("DATA_PROTECTION"),
+                    "name", TEAM, "remit", List.of("DATA_PROTECTION"),
                     "chairId", "demo-person-member1", "memberIds", List.of(erasedId, alsoErasedId, keptId),
                     "decisionRule", Map.of("mode", "MAJORITY", "quorum", 0.5, "threshold", 0.5,
                             "votingWindowHours", 24));
@@ -84,6 +85,10 @@ class ErasureLeavesNoTraceTest {
         // every moment is checked before the test fails, so that its report says which of them leave a trace
         soft.assertThat(filesHolding(KEPT)).as("the kept name is found %s (else this search could find nothing)", when)
                 .isNotEmpty();
+        // names live in the person directory alone; a team's name is in the read models, in their deflated rows
+        soft.assertThat(filesHolding(TEAM)).as("the team's name is found %s inside the read models' deflated rows"
+                + " (else the search could not see into them)", when)
+                .anyMatch(hit -> hit.startsWith("data/readmodels.db") && hit.contains("deflated read-model row"));
         soft.assertThat(filesHolding(ERASED)).as("files holding the erased name %s", when).isEmpty();
         soft.assertThat(filesHolding(ALSO_ERASED)).as("files holding the other erased name %s", when).isEmpty();
     }

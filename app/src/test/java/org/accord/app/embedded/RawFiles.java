@@ -6,13 +6,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+import org.accord.query.runtime.sqlite.DeflatedRows;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * A search of the raw bytes of every file under a folder, as someone holding a copy of the disk would make it: what
  * SQLite no longer shows to a query (free space, a write-ahead log) is found all the same.
+ * <p>
+ * The read models' rows are deflated ({@link DeflatedRows}), so a plain search would not see into them: in the
+ * read-model file and its write-ahead log, every run of bytes shaped as a row (the format byte, a length, a deflate
+ * stream that gives exactly that length) is inflated with each vocabulary the file registers, and searched too,
+ * wherever it lies (a live page, a free one, an old frame of the log).
  */
 final class RawFiles {
 
@@ -30,14 +43,94 @@ final class RawFiles {
         }
         List<String> hits = new ArrayList<>();
         for (Path file : files) {
-            byte[] bytes = lowerCaseAscii(Files.readAllBytes(file));
+            byte[] raw = Files.readAllBytes(file);
+            boolean readModels = file.getFileName().toString().startsWith(ReadModelDatabase.FILE_NAME);
+            List<byte[]> vocabularies = readModels ? vocabularies(file.getParent()) : List.of();
+            byte[] bytes = lowerCaseAscii(raw.clone());
             for (Charset encoding : ENCODINGS) {
                 if (indexOf(bytes, text.toLowerCase(Locale.ROOT).getBytes(encoding)) >= 0) {
                     hits.add(folder.relativize(file) + " (" + encoding + ")");
                 }
             }
+            if (readModels && inflatedRows(raw, vocabularies).toLowerCase(Locale.ROOT)
+                    .contains(text.toLowerCase(Locale.ROOT))) {
+                hits.add(folder.relativize(file) + " (a deflated read-model row)");
+            }
         }
         return hits;
+    }
+
+    /** The vocabularies a data folder's read-model file registers, read from a copy of it (never the file itself). */
+    private static List<byte[]> vocabularies(Path folder) throws IOException {
+        Path file = folder.resolve(ReadModelDatabase.FILE_NAME);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        Path copy = Files.createTempDirectory("raw-files");
+        try {
+            for (String suffix : List.of("", "-wal")) {
+                Path from = folder.resolve(ReadModelDatabase.FILE_NAME + suffix);
+                if (Files.exists(from)) {
+                    Files.copy(from, copy.resolve(ReadModelDatabase.FILE_NAME + suffix));
+                }
+            }
+            SQLiteDataSource dataSource = new SQLiteDataSource();
+            dataSource.setUrl("jdbc:sqlite:" + copy.resolve(ReadModelDatabase.FILE_NAME));
+            List<byte[]> found = new ArrayList<>();
+            for (byte[] vocabulary : new JdbcTemplate(dataSource).query("SELECT DISTINCT vocabulary FROM"
+                    + " read_model_tables WHERE vocabulary IS NOT NULL", (row, n) -> row.getBytes(1))) {
+                if (found.stream().noneMatch(known -> Arrays.equals(known, vocabulary))) {
+                    found.add(vocabulary);
+                }
+            }
+            return found;
+        } finally {
+            try (Stream<Path> made = Files.walk(copy)) {
+                for (Path path : made.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    /** The text of every run of bytes that inflates as a read-model row does, one per line. */
+    private static String inflatedRows(byte[] bytes, List<byte[]> vocabularies) {
+        StringBuilder texts = new StringBuilder();
+        Inflater inflater = new Inflater(true);
+        for (int at = 0; at < bytes.length - 2; at++) {
+            if (bytes[at] != DeflatedRows.FORMAT) {
+                continue;
+            }
+            int length = 0;
+            int start = at + 1;
+            for (int shift = 0; start < bytes.length && shift <= 14; shift += 7) {
+                byte b = bytes[start++];
+                length |= (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    break;
+                }
+            }
+            if (length < 2 || length > (1 << 20) || start >= bytes.length) {
+                continue;
+            }
+            byte[] text = new byte[length];
+            for (byte[] vocabulary : vocabularies) {
+                inflater.reset();
+                inflater.setDictionary(vocabulary);
+                inflater.setInput(bytes, start, Math.min(bytes.length - start, length + 64));
+                try {
+                    int read = inflater.inflate(text);
+                    if (read == length && inflater.finished()) {
+                        texts.append(new String(text, StandardCharsets.UTF_8)).append('\n');
+                        break;
+                    }
+                } catch (DataFormatException notARow) {
+                    // the next vocabulary, or not a row at all
+                }
+            }
+        }
+        inflater.end();
+        return texts.toString();
     }
 
     private static byte[] lowerCaseAscii(byte[] bytes) {

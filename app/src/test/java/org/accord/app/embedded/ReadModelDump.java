@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.accord.query.runtime.sqlite.DeflatedRows;
 import org.bson.Document;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.sqlite.SQLiteConfig;
@@ -44,9 +45,11 @@ public final class ReadModelDump {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Map<String, List<String>> dump = new TreeMap<>();
         Map<String, String> live = new TreeMap<>();
-        jdbc.query("SELECT t.name, t.collection FROM read_model_tables t JOIN read_model_generation g"
+        Map<String, byte[]> vocabularies = new TreeMap<>();
+        jdbc.query("SELECT t.name, t.collection, t.vocabulary FROM read_model_tables t JOIN read_model_generation g"
                 + " ON t.generation = g.live", row -> {
                     live.put(row.getString(1), row.getString(2));
+                    vocabularies.put(row.getString(1), row.getBytes(3));
                 });
         for (Map.Entry<String, String> entry : live.entrySet()) {
             if (MAIL_OUTBOX.equals(entry.getValue())) {
@@ -54,9 +57,12 @@ public final class ReadModelDump {
             }
             String table = entry.getKey();
             List<String> documents = new ArrayList<>();
-            jdbc.query("SELECT doc FROM \"" + table + "\" ORDER BY id",
+            jdbc.query("SELECT id, doc FROM \"" + table + "\" ORDER BY id",
                     row -> {
-                        documents.add(((Document) canonical(Document.parse(row.getString(1)))).toJson());
+                        Document document = Document.parse(DeflatedRows.inflate(vocabularies.get(table),
+                                row.getBytes(2)));
+                        document.put("_id", row.getString(1));
+                        documents.add(((Document) canonical(document)).toJson());
                     });
             if (!documents.isEmpty()) {
                 dump.put(entry.getValue(), documents);

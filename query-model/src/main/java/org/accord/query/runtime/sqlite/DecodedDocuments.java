@@ -25,11 +25,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 final class DecodedDocuments {
 
-    /** About 64 MB of JSON text: a few trusts' standards, schools and variations at the benchmark's size. */
-    private static final long MAX_JSON_CHARS = 64L * 1024 * 1024;
+    /** About 64 MB of JSON: a few trusts' standards, schools and variations at the benchmark's size. */
+    private static final long MAX_JSON_BYTES = 64L * 1024 * 1024;
 
     private final Cache<Key, Object> decoded = Caffeine.newBuilder()
-            .maximumWeight(MAX_JSON_CHARS)
+            .maximumWeight(MAX_JSON_BYTES)
             .weigher((Key key, Object document) -> key.weight)
             .build();
     private final Map<String, AtomicLong> stamps = new ConcurrentHashMap<>();
@@ -72,7 +72,7 @@ final class DecodedDocuments {
      * Decodes the row (unless it is decoded already) and keeps it, unless the table was written since
      * {@code stampBefore}.
      */
-    <T> T decode(String table, String id, String json, Class<T> type, long stampBefore, Supplier<T> decoder) {
+    <T> T decode(String table, String id, int jsonLength, Class<T> type, long stampBefore, Supplier<T> decoder) {
         T known = find(table, id, type);
         if (known != null) {
             return known;
@@ -81,7 +81,7 @@ final class DecodedDocuments {
         if (document == null) {
             return null;
         }
-        Key key = new Key(table, id, json.length());
+        Key key = new Key(table, id, jsonLength);
         decoded.put(key, document);
         if (stampOf(table).get() != stampBefore) {
             decoded.invalidate(key);

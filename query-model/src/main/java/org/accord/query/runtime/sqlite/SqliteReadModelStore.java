@@ -1,5 +1,6 @@
 package org.accord.query.runtime.sqlite;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -43,9 +44,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The read-model store on SQLite (the embedded runtime): one table per collection, {@code id TEXT PRIMARY KEY, doc
- * TEXT}, each document the JSON of what Spring Data's MongoDB converter makes of it, so the same document classes,
- * conversions and update notation serve both adapters. Updates are applied in memory ({@link UpdateInMemory}): a
- * read, a change, a write of the whole (small) document.
+ * BLOB} and a column per field its lookups name, each document the JSON of what Spring Data's MongoDB converter makes
+ * of it, so the same document classes, conversions and update notation serve both adapters. The JSON is kept deflated
+ * against the table's vocabulary ({@link DeflatedRows}: about half the space, issue 18's storage goal). Updates are
+ * applied in memory ({@link UpdateInMemory}): a read, a change, a write of the whole (small) document.
  * <p>
  * Inside a batch of events the documents the batch touches are read once, kept in memory with the batch's updates
  * applied, and written as the batch prepares to commit, in one JDBC batch per collection. The statements go through
@@ -60,9 +62,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is being built, and a registry ({@value #TABLES}) which tables belong to which generation, so that a generation is
  * dropped whole. The switch is one update of that row, in the database that holds the tokens too.
  * <p>
- * Each {@link Lookup} a document type declares is an expression index on the JSON fields it names, made with the
- * table, and a page of it is a range of that index ({@code json_extract} written exactly as in the index, so that
- * SQLite's planner uses it).
+ * Each {@link Lookup} a document type declares is an index on the columns of the fields it names, made with the
+ * table, each column written with the document; a page of it is a range of that index. A further equality a query
+ * adds on a field that is not a column is checked on the decoded documents of that range.
  */
 public class SqliteReadModelStore implements ReadModelStore, ReadModelGenerations {
 
@@ -85,6 +87,8 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private final Map<Class<?>, String> collections = new ConcurrentHashMap<>();
     /** The document type each collection holds (in every generation), for the lookups it declares. */
     private final Map<String, Class<?>> typesOf = new ConcurrentHashMap<>();
+    /** Each table's vocabulary, as registered with it ({@link DeflatedRows}). */
+    private final Map<String, byte[]> vocabularies = new ConcurrentHashMap<>();
     /** What queries have decoded, until the rows are written again. */
     private final DecodedDocuments decoded = new DecodedDocuments();
     /** Serialises the read-modify-write of single writes outside a batch (no transaction holds them together). */
@@ -103,12 +107,13 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
                     + " live INTEGER NOT NULL, building INTEGER, target INTEGER)");
             jdbc.execute("INSERT OR IGNORE INTO " + GENERATIONS + " (id, live) VALUES (0, 0)");
             jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLES + " (name TEXT PRIMARY KEY, collection TEXT NOT NULL,"
-                    + " generation INTEGER NOT NULL)");
+                    + " generation INTEGER NOT NULL, vocabulary BLOB)");
             // a document table made before the registry, or by a write outside a transaction that a crash cut
             // between the table and its registration: known by its shape, so that its generation is dropped whole
             jdbc.queryForList("SELECT m.name FROM sqlite_master m WHERE m.type = 'table'"
                     + " AND m.name NOT IN (SELECT name FROM " + TABLES + ")"
-                    + " AND (SELECT group_concat(p.name) FROM pragma_table_info(m.name) p) = 'id,doc'", String.class)
+                    + " AND (SELECT group_concat(p.name) FROM pragma_table_info(m.name) p) LIKE 'id,doc%'",
+                    String.class)
                     .forEach(this::register);
         });
         this.generations = loadGenerations();
@@ -187,7 +192,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         long stamp = decoded.stamp(table);
         boolean cached = cacheable(batch());
         return jdbc.query("SELECT id, doc FROM \"" + table + "\" ORDER BY rowid",
-                (row, n) -> read(documentType, table, row.getString(1), row.getString(2), cached, stamp));
+                (row, n) -> read(documentType, table, row.getString(1), row.getBytes(2), cached, stamp));
     }
 
     /**
@@ -201,16 +206,16 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             return List.of();
         }
         Object limit = converter.convertToMongoType(upTo);
-        List<Map.Entry<Object, String>> due = new ArrayList<>();
-        jdbc.query("SELECT doc FROM \"" + table + "\" ORDER BY rowid", row -> {
-            String json = row.getString(1);
-            Object value = valueAt(Document.parse(json), field);
+        List<Map.Entry<Object, Document>> due = new ArrayList<>();
+        jdbc.query("SELECT id, doc FROM \"" + table + "\" ORDER BY rowid", row -> {
+            Document document = document(table, row.getString(1), row.getBytes(2));
+            Object value = valueAt(document, field);
             if (value != null && compare(value, limit) <= 0) {
-                due.add(Map.entry(value, json));
+                due.add(Map.entry(value, document));
             }
         });
         due.sort(Comparator.comparing(Map.Entry::getKey, SqliteReadModelStore::compare));
-        return due.stream().map(entry -> converter.read(documentType, Document.parse(entry.getValue()))).toList();
+        return due.stream().map(entry -> converter.read(documentType, entry.getValue())).toList();
     }
 
     @Override
@@ -226,8 +231,8 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             return known;
         }
         long stamp = decoded.stamp(table);
-        String json = loadJson(table, id);
-        return json == null ? null : read(documentType, table, id, json, true, stamp);
+        byte[] row = loadRow(table, id);
+        return row == null ? null : read(documentType, table, id, row, true, stamp);
     }
 
     @Override
@@ -258,7 +263,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             jdbc.query("SELECT id, doc FROM \"" + table + "\" WHERE id IN (" + marks + ")",
                     row -> {
                         String id = row.getString(1);
-                        found.put(id, read(documentType, table, id, row.getString(2), cached, stamp));
+                        found.put(id, read(documentType, table, id, row.getBytes(2), cached, stamp));
                     }, chunk.toArray());
         }
         return all.stream().map(found::get).filter(Objects::nonNull).toList();
@@ -273,44 +278,111 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         if (!exists(table)) {
             return List.of();
         }
-        List<Object> arguments = new ArrayList<>();
-        equalTo.values().forEach(value -> arguments.add(converter.convertToMongoType(value)));
-        arguments.add(after);
-        arguments.add(limit);
+        Set<String> columns = Set.copyOf(columns(documentType));
+        Map<String, Object> byColumn = new LinkedHashMap<>();
+        Map<String, Object> byDocument = new LinkedHashMap<>();
+        equalTo.forEach((field, value) -> (columns.contains(field) ? byColumn : byDocument)
+                .put(field, converter.convertToMongoType(value)));
         boolean cached = cacheable(batch);
-        long stamp = decoded.stamp(table);
-        return jdbc.query(pageQuery(table, List.copyOf(equalTo.keySet()), sortedBy),
-                (row, n) -> read(documentType, table, row.getString(1), row.getString(2), cached, stamp),
-                arguments.toArray());
+        String sql = pageQuery(table, List.copyOf(byColumn.keySet()), sortedBy);
+        List<T> page = new ArrayList<>();
+        long from = after;
+        // a further equality on a field of the document alone narrows the lookup's range here, a chunk at a time
+        int chunk = byDocument.isEmpty() ? limit : Math.max(limit, IN_CHUNK);
+        while (page.size() < limit) {
+            List<Object> arguments = new ArrayList<>(byColumn.values());
+            arguments.add(from);
+            arguments.add(chunk);
+            long stamp = decoded.stamp(table);
+            List<Map.Entry<Long, T>> rows = jdbc.query(sql, (row, n) -> {
+                byte[] stored = row.getBytes(2);
+                if (!byDocument.isEmpty() && !matches(document(table, row.getString(1), stored), byDocument)) {
+                    return new AbstractMap.SimpleEntry<Long, T>(row.getLong(3), null); // skipped, its key kept
+                }
+                return Map.entry(row.getLong(3), read(documentType, table, row.getString(1), stored, cached, stamp));
+            }, arguments.toArray());
+            rows.stream().map(Map.Entry::getValue).filter(Objects::nonNull).limit(limit - page.size())
+                    .forEach(page::add);
+            if (rows.size() < chunk || byDocument.isEmpty()) {
+                break;
+            }
+            from = rows.get(rows.size() - 1).getKey();
+        }
+        return page;
     }
 
     /** The page query: the equalities' values, then the key to start after, then the limit, as its parameters. */
     static String pageQuery(String table, List<String> equalTo, String sortedBy) {
-        StringBuilder sql = new StringBuilder("SELECT id, doc FROM \"").append(table).append("\" WHERE ");
-        equalTo.forEach(field -> sql.append(field(field)).append(" = ? AND "));
-        return sql.append(field(sortedBy)).append(" > ? ORDER BY ").append(field(sortedBy)).append(" LIMIT ?")
+        StringBuilder sql = new StringBuilder("SELECT id, doc, ").append(column(sortedBy)).append(" FROM \"")
+                .append(table).append("\" WHERE ");
+        equalTo.forEach(field -> sql.append(column(field)).append(" = ? AND "));
+        return sql.append(column(sortedBy)).append(" > ? ORDER BY ").append(column(sortedBy)).append(" LIMIT ?")
                 .toString();
     }
 
-    /** A JSON field as the lookups' indexes spell it: a query must spell it the same way for the index to serve. */
-    private static String field(String name) {
+    /** Whether the document's fields equal these values (as the converter writes them). */
+    private static boolean matches(Document document, Map<String, Object> equalTo) {
+        for (Map.Entry<String, Object> field : equalTo.entrySet()) {
+            Object value = valueAt(document, field.getKey());
+            boolean equal = value instanceof Number x && field.getValue() instanceof Number y
+                    ? Double.compare(x.doubleValue(), y.doubleValue()) == 0
+                    : Objects.equals(value, field.getValue());
+            if (!equal) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A lookup's field as its column is named. */
+    private static String column(String name) {
         if (!FIELD_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a lookup's field is named as a JSON key may be here: " + name);
         }
-        return "json_extract(doc, '$." + name + "')";
+        return "\"" + name + "\"";
     }
 
-    /** The index of each lookup the table's document type declares; made once per table and process, if missing. */
-    private void index(String table) {
+    /** The columns of a document type's table: every field its lookups name, in a fixed order. */
+    private static List<String> columns(Class<?> documentType) {
+        return documentType == null ? List.of() : Lookups.declared(documentType).stream()
+                .flatMap(lookup -> Lookups.indexed(lookup).stream()).distinct().sorted().toList();
+    }
+
+    /** The document type a table holds, in any generation; null for a table no type of this process names. */
+    private Class<?> typeOf(String table) {
         Matcher generation = GENERATION_SUFFIX.matcher(table);
-        Class<?> type = typesOf.get(generation.matches() ? generation.group(1) : table);
+        return typesOf.get(generation.matches() ? generation.group(1) : table);
+    }
+
+    /**
+     * The column and the index of each lookup the table's document type declares; made once per table and process,
+     * if missing. A column a later version added is filled from the documents, once.
+     */
+    private void index(String table) {
+        Class<?> type = typeOf(table);
         if (type == null) {
             return;
+        }
+        Set<String> present = Set.copyOf(jdbc.queryForList("SELECT name FROM pragma_table_info(?)", String.class,
+                table));
+        List<String> added = columns(type).stream().filter(field -> !present.contains(field)).toList();
+        if (!added.isEmpty()) {
+            added.forEach(field -> jdbc.execute("ALTER TABLE \"" + table + "\" ADD COLUMN " + column(field)));
+            List<Object[]> values = new ArrayList<>();
+            jdbc.query("SELECT id, doc FROM \"" + table + "\"", row -> {
+                Document document = document(table, row.getString(1), row.getBytes(2));
+                List<Object> value = new ArrayList<>();
+                added.forEach(field -> value.add(valueAt(document, field)));
+                value.add(row.getString(1));
+                values.add(value.toArray());
+            });
+            jdbc.batchUpdate("UPDATE \"" + table + "\" SET " + String.join(", ",
+                    added.stream().map(field -> column(field) + " = ?").toList()) + " WHERE id = ?", values);
         }
         for (Lookup lookup : Lookups.declared(type)) {
             List<String> fields = Lookups.indexed(lookup);
             jdbc.execute("CREATE INDEX IF NOT EXISTS \"" + table + "_by_" + String.join("_", fields) + "\" ON \""
-                    + table + "\" (" + String.join(", ", fields.stream().map(SqliteReadModelStore::field).toList())
+                    + table + "\" (" + String.join(", ", fields.stream().map(SqliteReadModelStore::column).toList())
                     + ")");
         }
     }
@@ -390,6 +462,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
                 generation)) {
             jdbc.execute("DROP TABLE IF EXISTS \"" + table + "\"");
             tables.remove(table);
+            vocabularies.remove(table);
             forgetAfterCompletion(table, null);
         }
         jdbc.update("DELETE FROM " + TABLES + " WHERE generation = ?", generation);
@@ -420,33 +493,85 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     }
 
     private Document load(String table, String id) {
-        String json = loadJson(table, id);
-        return json == null ? null : Document.parse(json);
+        byte[] row = loadRow(table, id);
+        return row == null ? null : document(table, id, row);
     }
 
-    private String loadJson(String table, String id) {
+    private byte[] loadRow(String table, String id) {
         if (!exists(table)) {
             return null;
         }
-        List<String> rows = jdbc.queryForList("SELECT doc FROM \"" + table + "\" WHERE id = ?", String.class, id);
+        List<byte[]> rows = jdbc.query("SELECT doc FROM \"" + table + "\" WHERE id = ?", (row, n) -> row.getBytes(1),
+                id);
         return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** A row's document, its {@code _id} the row's key again. */
+    private Document document(String table, String id, byte[] row) {
+        Document document = Document.parse(DeflatedRows.inflate(vocabulary(table), row));
+        document.put("_id", id);
+        return document;
+    }
+
+    /** The row's bytes for a document: its JSON without its {@code _id}, which the row's key holds. */
+    private byte[] row(String table, Document document) {
+        Document stored = new Document(document);
+        stored.remove("_id");
+        return DeflatedRows.deflate(vocabulary(table), stored.toJson(JSON));
+    }
+
+    /**
+     * The vocabulary the table's rows are deflated with, as registered with the table; one registered without it
+     * (a table a crash cut from its registration) gets its type's now, before any row is written to it.
+     */
+    private byte[] vocabulary(String table) {
+        return vocabularies.computeIfAbsent(table, t -> {
+            List<byte[]> registered = jdbc.query("SELECT vocabulary FROM " + TABLES + " WHERE name = ?",
+                    (row, n) -> row.getBytes(1), t);
+            if (!registered.isEmpty() && registered.get(0) != null) {
+                return registered.get(0);
+            }
+            byte[] made = vocabularyOf(t);
+            jdbc.update("UPDATE " + TABLES + " SET vocabulary = ? WHERE name = ?", made, t);
+            return made;
+        });
+    }
+
+    private byte[] vocabularyOf(String table) {
+        Class<?> type = typeOf(table);
+        if (type == null) {
+            throw new IllegalStateException("no document type of this version is kept in the table " + table);
+        }
+        return DeflatedRows.vocabulary(entity(type), converter.getMappingContext());
     }
 
     /** Writes these documents (a null document deletes its row) as one JDBC batch. */
     private void write(String table, Map<String, Slot> documents) {
         make(table);
+        List<String> columns = columns(typeOf(table));
         List<Object[]> upserts = new ArrayList<>();
         List<Object[]> deletes = new ArrayList<>();
         documents.forEach((id, slot) -> {
             if (slot.document == null) {
                 deletes.add(new Object[] {id});
             } else {
-                upserts.add(new Object[] {id, slot.document.toJson(JSON)});
+                Object[] values = new Object[2 + columns.size()];
+                values[0] = id;
+                values[1] = row(table, slot.document);
+                for (int i = 0; i < columns.size(); i++) {
+                    values[2 + i] = valueAt(slot.document, columns.get(i));
+                }
+                upserts.add(values);
             }
         });
         if (!upserts.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO \"" + table + "\" (id, doc) VALUES (?, ?)"
-                    + " ON CONFLICT (id) DO UPDATE SET doc = excluded.doc", upserts);
+            StringBuilder sql = new StringBuilder("INSERT INTO \"").append(table).append("\" (id, doc");
+            columns.forEach(field -> sql.append(", ").append(column(field)));
+            sql.append(") VALUES (?, ?").append(", ?".repeat(columns.size()))
+                    .append(") ON CONFLICT (id) DO UPDATE SET doc = excluded.doc");
+            columns.forEach(field -> sql.append(", ").append(column(field)).append(" = excluded.")
+                    .append(column(field)));
+            jdbc.batchUpdate(sql.toString(), upserts);
         }
         if (!deletes.isEmpty()) {
             jdbc.batchUpdate("DELETE FROM \"" + table + "\" WHERE id = ?", deletes);
@@ -492,20 +617,33 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         return found;
     }
 
+    /** Makes the table with its registration (and vocabulary) in one transaction: the one in progress, if any. */
     private void make(String table) {
-        if (!tables.contains(table)) {
-            jdbc.execute("CREATE TABLE IF NOT EXISTS \"" + table + "\" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)");
+        if (tables.contains(table)) {
+            return;
+        }
+        Runnable make = () -> {
+            StringBuilder columns = new StringBuilder();
+            columns(typeOf(table)).forEach(field -> columns.append(", ").append(column(field)));
+            jdbc.execute("CREATE TABLE IF NOT EXISTS \"" + table + "\" (id TEXT PRIMARY KEY, doc BLOB NOT NULL"
+                    + columns + ")");
             register(table);
             index(table);
-            remember(table);
+        };
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            make.run();
+        } else {
+            transaction.executeWithoutResult(status -> make.run());
         }
+        remember(table);
     }
 
     private void register(String table) {
         Matcher generation = GENERATION_SUFFIX.matcher(table);
         boolean later = generation.matches();
-        jdbc.update("INSERT OR IGNORE INTO " + TABLES + " (name, collection, generation) VALUES (?, ?, ?)", table,
-                later ? generation.group(1) : table, later ? Long.parseLong(generation.group(2)) : 0);
+        jdbc.update("INSERT OR IGNORE INTO " + TABLES + " (name, collection, generation, vocabulary)"
+                        + " VALUES (?, ?, ?, ?)", table, later ? generation.group(1) : table,
+                later ? Long.parseLong(generation.group(2)) : 0, typeOf(table) == null ? null : vocabularyOf(table));
     }
 
     /** Remembered once committed: in a transaction that rolls back, the table (and the knowledge) goes with it. */
@@ -522,12 +660,12 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         }
     }
 
-    private <T> T read(Class<T> documentType, String table, String id, String json, boolean cached, long stamp) {
+    private <T> T read(Class<T> documentType, String table, String id, byte[] row, boolean cached, long stamp) {
         if (!cached) {
-            return converter.read(documentType, Document.parse(json));
+            return converter.read(documentType, document(table, id, row));
         }
-        return decoded.decode(table, id, json, documentType, stamp,
-                () -> converter.read(documentType, Document.parse(json)));
+        return decoded.decode(table, id, DeflatedRows.length(row), documentType, stamp,
+                () -> converter.read(documentType, document(table, id, row)));
     }
 
     /** The table of this document type in the batch's generation, or outside a batch in the live one. */

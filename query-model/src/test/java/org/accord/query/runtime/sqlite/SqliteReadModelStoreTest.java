@@ -1,7 +1,9 @@
 package org.accord.query.runtime.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,14 +79,44 @@ class SqliteReadModelStoreTest extends ReadModelStoreContract {
     }
 
     @Test
-    void eachCollectionIsATableOfJsonDocumentsByIdThatSqliteItselfCanRead() {
-        store.upsert(Sample.class, "s1", new Update().set("name", "Phonics first").set("choice", Choice.APPROVE));
+    void eachCollectionIsATableOfDocumentsByIdWithTheFieldsItsLookupsNameAsColumnsSqliteItselfCanRead() {
+        store.upsert(Row.class, "r1", new Update().set("group", "a").set("choice", Choice.APPROVE).set("rank", 7L)
+                .set("tag", "not a lookup's"));
 
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        assertThat(jdbc.queryForObject("SELECT json_extract(doc, '$.name') FROM contract_samples WHERE id = 's1'",
-                String.class)).isEqualTo("Phonics first");
-        assertThat(jdbc.queryForObject("SELECT json_extract(doc, '$.choice') FROM contract_samples WHERE id = 's1'",
-                String.class)).isEqualTo("APPROVE");
+        assertThat(jdbc.queryForList("SELECT name FROM pragma_table_info('contract_rows')", String.class))
+                .containsExactly("id", "doc", "choice", "group", "rank");
+        assertThat(jdbc.queryForMap("SELECT \"group\", choice, rank FROM contract_rows WHERE id = 'r1'"))
+                .containsEntry("group", "a").containsEntry("choice", "APPROVE").containsEntry("rank", 7);
+        assertThat(store.findById(Row.class, "r1")).isEqualTo(new Row("r1", "a", Choice.APPROVE, "not a lookup's", 7L));
+    }
+
+    @Test
+    void aRowIsItsDocumentDeflatedAgainstAVocabularyMadeFromItsTypeThatHoldsNoValueOfAnyRow() {
+        String name = "Phonics first, the whole school, every morning, every class, every term";
+        store.upsert(Sample.class, "s1", new Update().set("name", name).set("choice", Choice.APPROVE));
+
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        byte[] row = jdbc.queryForObject("SELECT doc FROM contract_samples WHERE id = 's1'", byte[].class);
+        String vocabulary = new String(jdbc.queryForObject("SELECT vocabulary FROM read_model_tables"
+                + " WHERE name = 'contract_samples'", byte[].class), StandardCharsets.UTF_8);
+        String json = DeflatedRows.inflate(vocabulary.getBytes(StandardCharsets.UTF_8), row);
+
+        assertThat(json).contains("\"name\": \"" + name + "\"").contains("\"choice\": \"APPROVE\"")
+                .doesNotContain("_id");
+        assertThat(row.length).isLessThan(json.length() - 30); // the name itself does not repeat: the keys shrink
+        assertThat(new String(row, StandardCharsets.ISO_8859_1)).doesNotContain("\"name\"");
+        assertThat(vocabulary).contains("\"name\"", "\"choice\"", "\"APPROVE\"", "\"votes\"", "\"voterId\"")
+                .doesNotContain("Phonics");
+        assertThat(store.findById(Sample.class, "s1").name()).isEqualTo(name);
+    }
+
+    @Test
+    void aRowOfAnUnknownFormatIsAnErrorThatSaysSoNotADocumentReadWrong() {
+        store.upsert(Sample.class, "s1", new Update().set("name", "kept"));
+        new JdbcTemplate(dataSource).update("UPDATE contract_samples SET doc = x'09'");
+
+        assertThatThrownBy(() -> store.findById(Sample.class, "s1")).hasMessageContaining("unknown format");
     }
 
     @Test
@@ -198,7 +230,7 @@ class SqliteReadModelStoreTest extends ReadModelStoreContract {
         store.upsert(Sample.class, "s1", new Update().set("name", "decoded once"));
         Sample first = store.findById(Sample.class, "s1");
         // a change behind the store's back (nothing but the store writes this file): only a cached answer misses it
-        new JdbcTemplate(dataSource).update("UPDATE contract_samples SET doc = json_set(doc, '$.name', 'behind')");
+        new JdbcTemplate(dataSource).update("UPDATE contract_samples SET doc = x'09'"); // not a row: unreadable
 
         assertThat(store.findById(Sample.class, "s1")).isSameAs(first);
         assertThat(store.findByIds(Sample.class, List.of("s1"), Sample::id)).containsExactly(first);
