@@ -2,6 +2,7 @@ package org.accord.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -190,6 +191,23 @@ final class PageTimer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Benchmark.deleteTree(profile);
+        // chromium's helper processes may still be writing into the profile for a moment after the browser exits
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Benchmark.deleteTree(profile);
+                return;
+            } catch (UncheckedIOException | IOException stillWritten) {
+                if (attempt == 5) {
+                    System.out.println("could not remove chromium's profile " + profile + ": " + stillWritten);
+                    return;
+                }
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.accord.app.graphql;
 
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -15,18 +13,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class GraphQlLimits {
 
+    /** One instrumentation for all three bounds ({@link RequestLimits} says why). */
     @Bean
-    Instrumentation maxDepth(@Value("${accord.graphql.max-depth:12}") int depth) {
-        return new MaxQueryDepthInstrumentation(depth);
-    }
-
-    @Bean
-    Instrumentation maxComplexity(@Value("${accord.graphql.max-complexity:500}") int complexity) {
-        return new MaxQueryComplexityInstrumentation(complexity);
-    }
-
-    @Bean
-    Instrumentation maxAliases(@Value("${accord.graphql.max-aliases:30}") int aliases) {
-        return new MaxAliasesInstrumentation(aliases);
+    Instrumentation requestLimits(@Value("${accord.graphql.max-depth:12}") int depth,
+                                  @Value("${accord.graphql.max-complexity:500}") int complexity,
+                                  @Value("${accord.graphql.max-aliases:30}") int aliases) {
+        return new RequestLimits(depth, complexity, aliases);
     }
 }
