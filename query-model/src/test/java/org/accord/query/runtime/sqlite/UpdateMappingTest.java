@@ -15,12 +15,14 @@ import org.accord.api.team.DecisionMode;
 import org.accord.api.team.DecisionRule;
 import org.accord.query.ReadModelMongo;
 import org.accord.query.audit.DecisionLogHeadDocument;
+import org.accord.query.audit.DecisionRecordDocument;
 import org.accord.query.proposal.ProposalDocument;
 import org.accord.query.team.TeamDocument;
 import org.accord.query.variation.VariationDueDocument;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
@@ -63,6 +65,10 @@ class UpdateMappingTest {
                 new Case("a list of enums and $addToSet and $pull of strings", TeamDocument.class, new Update()
                         .set("remit", List.of(Area.CURRICULUM, Area.SEND)).addToSet("memberIds", "person-2")
                         .pull("chairId", "person-3")),
+                new Case("a decision record: strings, a number, instants, an enum, a null", DecisionRecordDocument.class,
+                        new Update().set("trustId", "trust-1").set("position", 7L).set("eventId", "event-1")
+                                .set("occurredAt", AT).set("recordedAt", AT).set("area", Area.SEND)
+                                .set("rationale", null)),
                 new Case("numbers", DecisionLogHeadDocument.class,
                         new Update().set("count", 12L).set("lastGlobalIndex", 40L)),
                 new Case("a date of the domain (a custom conversion) goes to Spring's mapper",
@@ -71,6 +77,24 @@ class UpdateMappingTest {
                 new Case("the id goes to Spring's mapper", TeamDocument.class, new Update().set("id", "team-1")),
                 new Case("a deeper path goes to Spring's mapper", ProposalDocument.class,
                         new Update().set("content.title", "Other")));
+    }
+
+    @Test
+    void theUpdatesTheProjectionsWriteMostOftenAreMappedHereNotBySpringsMapper() {
+        UpdateMapping mapping = new UpdateMapping(CONVERTER);
+        // a decision record (one per event) and a vote's entry: strings, numbers, an enum, instants, a record
+        mapping.map(new Update().set("trustId", "trust-1").set("position", 7L).set("occurredAt", AT)
+                .set("area", Area.SEND).set("rationale", null), entity(DecisionRecordDocument.class));
+        mapping.map(new Update().set("votes.person-1", VOTE).set("status", ProposalStatus.VOTING)
+                .set("openedAt", AT), entity(ProposalDocument.class));
+        assertThat(mapping.delegated()).isZero();
+
+        mapping.map(new Update().set("until", LocalDate.of(2027, 1, 1)), entity(VariationDueDocument.class));
+        assertThat(mapping.delegated()).as("a date of the domain still goes to the mapper").isEqualTo(1);
+    }
+
+    private static org.springframework.data.mongodb.core.mapping.MongoPersistentEntity<?> entity(Class<?> type) {
+        return CONVERTER.getMappingContext().getRequiredPersistentEntity(type);
     }
 
     @ParameterizedTest
