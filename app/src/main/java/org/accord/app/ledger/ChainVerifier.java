@@ -107,17 +107,9 @@ public final class ChainVerifier {
                     + " was stored on the chain of trust '" + event.chainTrust() + "' but names trust '"
                     + StoredEvent.trustOf(payload) + "'");
         }
-        if (claimed < expected) {
-            return new Problem(expected, event.eventId(), Kind.INSERTED, "event " + event.eventId()
-                    + " claims position " + claimed + ", which an earlier event already holds");
-        }
-        if (claimed > expected) {
-            StoredEvent missing = find(expected, rest);
-            return missing != null
-                    ? new Problem(expected, missing.eventId(), Kind.REORDERED, "the event at position " + expected
-                    + " (" + missing.eventId() + ") is stored after the one at position " + claimed)
-                    : new Problem(expected, null, Kind.MISSING, "no event holds position " + expected
-                    + "; the next one stored is at position " + claimed);
+        Problem misplaced = positionProblem(event, claimed, rest);
+        if (misplaced != null) {
+            return misplaced;
         }
         String ahead = precomputed.hash(event, expected, previous);
         String hash = ahead != null ? ahead : event.linkHash(trustId, expected, previous, payload);
@@ -149,6 +141,25 @@ public final class ChainVerifier {
             return new Problem(expected, event.eventId(), Kind.ALTERED, "event " + event.eventId() + " ("
                     + event.payloadType() + ") has its content withheld, but Accord withholds only a peer review's");
         }
+        Problem misplaced = positionProblem(event, claimed, rest);
+        if (misplaced != null) {
+            return misplaced;
+        }
+        String stated = event.chainHash();
+        if (stated == null || stated.length() != 64) {
+            return new Problem(expected, event.eventId(), Kind.ALTERED, "event " + event.eventId()
+                    + " at position " + expected + " has its content withheld and states no link hash");
+        }
+        withheld++;
+        return link(event, stated);
+    }
+
+    /**
+     * Whether the event stands where the chain expects it: a position an earlier event holds is INSERTED; one past
+     * the expected position is REORDERED if the expected one is stored later, MISSING if it is nowhere. Null when it
+     * is the expected position. The same test for events read whole and for withheld ones.
+     */
+    private Problem positionProblem(StoredEvent event, long claimed, Iterator<StoredEvent> rest) {
         if (claimed < expected) {
             return new Problem(expected, event.eventId(), Kind.INSERTED, "event " + event.eventId()
                     + " claims position " + claimed + ", which an earlier event already holds");
@@ -161,13 +172,7 @@ public final class ChainVerifier {
                     : new Problem(expected, null, Kind.MISSING, "no event holds position " + expected
                     + "; the next one stored is at position " + claimed);
         }
-        String stated = event.chainHash();
-        if (stated == null || stated.length() != 64) {
-            return new Problem(expected, event.eventId(), Kind.ALTERED, "event " + event.eventId()
-                    + " at position " + expected + " has its content withheld and states no link hash");
-        }
-        withheld++;
-        return link(event, stated);
+        return null;
     }
 
     private Problem link(StoredEvent event, String hash) {

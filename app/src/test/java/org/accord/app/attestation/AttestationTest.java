@@ -1,105 +1,45 @@
 package org.accord.app.attestation;
 
-import java.time.Instant;
+import static org.accord.app.attestation.AttestationGiven.BOARD;
+import static org.accord.app.attestation.AttestationGiven.EXEC;
+import static org.accord.app.attestation.AttestationGiven.GUIDANCE;
+import static org.accord.app.attestation.AttestationGiven.HEAD;
+import static org.accord.app.attestation.AttestationGiven.NOT_YET;
+import static org.accord.app.attestation.AttestationGiven.OTHER_HEAD;
+import static org.accord.app.attestation.AttestationGiven.OUTSIDER;
+import static org.accord.app.attestation.AttestationGiven.SECONDARY_ONLY;
+import static org.accord.app.attestation.AttestationGiven.STAFF;
+import static org.accord.app.attestation.AttestationGiven.T0;
+import static org.accord.app.attestation.AttestationGiven.TERMLY;
+import static org.accord.app.attestation.AttestationGiven.TODAY;
+import static org.accord.app.attestation.AttestationGiven.TRUST;
+import static org.accord.app.attestation.AttestationGiven.as;
+import static org.accord.app.attestation.AttestationGiven.refused;
+
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import org.accord.api.attestation.AttestCommand;
 import org.accord.api.attestation.AttestationRecordedEvent;
 import org.accord.api.attestation.QaFindingRecordedEvent;
 import org.accord.api.attestation.QaOutcome;
 import org.accord.api.attestation.RecordQaFindingCommand;
-import org.accord.api.shared.Actor;
 import org.accord.api.shared.DomainException;
-import org.accord.api.standard.Applicability;
 import org.accord.api.standard.AttestationCadence;
-import org.accord.api.trust.PersonRole;
-import org.accord.api.trust.SchoolPhase;
-import org.accord.app.standard.StandardsInForce;
-import org.accord.app.standard.VersionInForce;
-import org.accord.app.trust.Roster;
-import org.accord.app.trust.TrustRosters;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One rule per test: who may attest, against what, and who records a quality-assurance finding. */
 class AttestationTest {
 
-    private static final String TRUST = "trust-1";
     private static final String ATTESTATION = "attestation-1";
-    private static final String HEAD = "p-head";
-    private static final String OTHER_HEAD = "p-head2";
-    private static final String STAFF = "p-staff";
-    private static final String EXEC = "p-exec";
-    private static final String BOARD = "p-board";
-    private static final String OUTSIDER = "p-outsider";
-    private static final String TERMLY = "std-termly";
-    private static final String GUIDANCE = "std-guidance";
-    private static final String SECONDARY_ONLY = "std-secondary";
-    private static final String NOT_YET = "std-not-yet";
-    private static final Instant T0 = Instant.parse("2026-10-05T09:00:00Z");
-    private static final LocalDate TODAY = LocalDate.of(2026, 10, 5);
-
-    private static final Roster ROSTER = new Roster(TRUST, Map.of(
-            HEAD, new Roster.Membership(Set.of(PersonRole.HEADTEACHER), "school-1"),
-            OTHER_HEAD, new Roster.Membership(Set.of(PersonRole.HEADTEACHER), "school-2"),
-            STAFF, new Roster.Membership(Set.of(PersonRole.STAFF), "school-1"),
-            EXEC, new Roster.Membership(Set.of(PersonRole.TRUST_EXECUTIVE), null),
-            BOARD, new Roster.Membership(Set.of(PersonRole.BOARD_MEMBER), null)),
-            Set.of("school-1", "school-2"), Set.of(),
-            Map.of("school-1", new Roster.SchoolStanding(Set.of(SchoolPhase.PRIMARY), java.util.Collections
-                    .singleton(null)), "school-2", new Roster.SchoolStanding(Set.of(SchoolPhase.SECONDARY),
-                    java.util.Collections.singleton(null))));
 
     private FixtureConfiguration<Attestation> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Attestation.class);
-        fixture.registerInjectableResource((TrustRosters) id -> {
-            if (!TRUST.equals(id)) {
-                throw Roster.unknownTrust(id);
-            }
-            return ROSTER;
-        });
-        fixture.registerInjectableResource(new StandardsInForce() {
-            @Override
-            public Optional<VersionInForce> find(String trustId, String standardId, LocalDate day) {
-                if (!TRUST.equals(trustId) || !TODAY.equals(day)) {
-                    return Optional.empty();
-                }
-                return switch (standardId) {
-                    case TERMLY -> Optional.of(new VersionInForce(TRUST, 2, AttestationCadence.TERMLY,
-                            Applicability.EVERY_SCHOOL, null));
-                    case GUIDANCE -> Optional.of(new VersionInForce(TRUST, 1, AttestationCadence.NONE,
-                            Applicability.EVERY_SCHOOL, null));
-                    case SECONDARY_ONLY -> Optional.of(new VersionInForce(TRUST, 1, AttestationCadence.YEARLY,
-                            Applicability.phases(SchoolPhase.SECONDARY), null));
-                    default -> Optional.empty();
-                };
-            }
-
-            @Override
-            public boolean exists(String trustId, String standardId) {
-                return TRUST.equals(trustId)
-                        && List.of(TERMLY, GUIDANCE, SECONDARY_ONLY, NOT_YET).contains(standardId);
-            }
-        });
-    }
-
-    private static CommandMessage<?> as(String actorId, Object command) {
-        return GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(Actor.METADATA_KEY, actorId));
+        fixture = AttestationGiven.fixture(Attestation.class);
     }
 
     private static AttestCommand attest(String schoolId, String standardId, int version, String statement) {
@@ -111,11 +51,6 @@ class AttestationTest {
         return new AttestationRecordedEvent(ATTESTATION, TRUST, "school-1", TERMLY, 2, AttestationCadence.TERMLY,
                 "We meet it: checked in September.", List.of("https://school-1.example/policy.pdf",
                 "Safeguarding audit 2026"), HEAD, T0);
-    }
-
-    private static void refused(ResultValidator<Attestation> result, DomainException.Kind kind, String message) {
-        result.expectException(DomainException.class).expectException(refusedAs(kind))
-              .expectExceptionMessage(message).expectNoEvents();
     }
 
     @Test
@@ -278,19 +213,5 @@ class AttestationTest {
                                 List.of("Do more"), null, null))),
                 DomainException.Kind.BAD_REQUEST,
                 "a CONFIRMED finding takes no actions or followUpBy: challenge it instead");
-    }
-
-    static Matcher<DomainException> refusedAs(DomainException.Kind kind) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainException e) {
-                return e.kind() == kind;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainException of kind ").appendValue(kind);
-            }
-        };
     }
 }

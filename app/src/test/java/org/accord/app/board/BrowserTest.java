@@ -1,5 +1,9 @@
 package org.accord.app.board;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
 import org.accord.app.support.AccordHttpTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +19,8 @@ import org.openqa.selenium.interactions.Actions;
  * The one fixture of the browser tests against the shared application (the demo trust, as {@link AccordHttpTest}
  * starts it): one headless Chromium per test class, opened at the first test, at desktop size before each test, a
  * screenshot of each test under target/screenshots/, closed after the class; and the moves every journey makes
- * (click a control, read a confirmation or a refusal, go by keyboard alone).
+ * (click a control, fill a date, read a status, a confirmation or a refusal, go by keyboard alone), and the
+ * adoption of a standard made for a test.
  */
 abstract class BrowserTest extends AccordHttpTest {
 
@@ -68,6 +73,34 @@ abstract class BrowserTest extends AccordHttpTest {
         WebElement field = browser.waitFor(id, () -> browser.first(By.id(id)));
         browser.js("arguments[0].value = ''", field);
         field.sendKeys(text);
+    }
+
+    /** Sets a date field by script, once it is there: a browser's date picker takes no typed text in every locale. */
+    protected void dateInto(String id, LocalDate date) {
+        browser.waitFor(id, () -> browser.first(By.id(id)));
+        browser.js("document.getElementById(arguments[0]).value = arguments[1];", id, date.toString());
+    }
+
+    /** The value of the status badge inside the element (a request's, a variation's), once drawn. */
+    protected String statusOf(String id) {
+        return browser.waitFor("the status of #" + id, () -> {
+            WebElement badge = browser.first(By.cssSelector("#" + id + " .badge"));
+            return badge == null ? null : badge.getAttribute("data-value");
+        });
+    }
+
+    /** The whole team approves, the chair closes, the executive adopts: the standard's id. */
+    protected String adopt(String proposal) {
+        as("chair").documentName("openVoting").variable("input", Map.of("proposalId", proposal)).execute()
+                .path("openVoting.proposal.status").entity(String.class).isEqualTo("VOTING");
+        for (String member : List.of("chair", "member1", "member2", "member3")) {
+            as(member).documentName("castVote").variable("input", Map.of("proposalId", proposal, "choice", "APPROVE"))
+                    .execute().path("castVote.proposal.status").entity(String.class).isEqualTo("VOTING");
+        }
+        as("chair").documentName("closeVoting").variable("input", Map.of("proposalId", proposal)).execute()
+                .path("closeVoting.proposal.status").entity(String.class).isEqualTo("RATIFIED");
+        return as("exec").documentName("adoptProposal").variable("input", Map.of("proposalId", proposal)).execute()
+                .path("adoptProposal.standard.id").entity(String.class).get();
     }
 
     protected String confirmation() {

@@ -316,18 +316,6 @@ class SchoolWorkBrowserTest extends BrowserTest {
         });
     }
 
-    private String statusOf(String id) {
-        return browser.waitFor("the status", () -> {
-            WebElement badge = browser.first(By.cssSelector("#" + id + " .badge"));
-            return badge == null ? null : badge.getAttribute("data-value");
-        });
-    }
-
-    private void dateInto(String id, LocalDate date) {
-        browser.waitFor(id, () -> browser.first(By.id(id)));
-        browser.js("document.getElementById(arguments[0]).value = arguments[1];", id, date.toString());
-    }
-
     /** A new ADAPTABLE curriculum standard drafted by member1 in the Heads of English, to take effect in 2099. */
     private String proposal(String title) {
         Map<String, Object> input = new HashMap<>(Map.of("teamId", "demo-team-english", "kind", "NEW_STANDARD",
@@ -335,19 +323,5 @@ class SchoolWorkBrowserTest extends BrowserTest {
                 "effectiveFrom", "2099-09-01"));
         return as("member1").documentName("draftProposal").variable("input", input).execute()
                 .path("draftProposal.proposal.id").entity(String.class).get();
-    }
-
-    /** The whole team approves, the chair closes, the executive adopts: the standard's id. */
-    private String adopt(String proposal) {
-        as("chair").documentName("openVoting").variable("input", Map.of("proposalId", proposal)).execute()
-                .path("openVoting.proposal.status").entity(String.class).isEqualTo("VOTING");
-        for (String member : List.of("chair", "member1", "member2", "member3")) {
-            as(member).documentName("castVote").variable("input", Map.of("proposalId", proposal, "choice", "APPROVE"))
-                    .execute().path("castVote.proposal.status").entity(String.class).isEqualTo("VOTING");
-        }
-        as("chair").documentName("closeVoting").variable("input", Map.of("proposalId", proposal)).execute()
-                .path("closeVoting.proposal.status").entity(String.class).isEqualTo("RATIFIED");
-        return as("exec").documentName("adoptProposal").variable("input", Map.of("proposalId", proposal)).execute()
-                .path("adoptProposal.standard.id").entity(String.class).get();
     }
 }

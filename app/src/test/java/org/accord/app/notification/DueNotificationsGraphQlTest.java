@@ -20,15 +20,12 @@ class DueNotificationsGraphQlTest extends AccordHttpTest {
     private static final String PASSPORT = "demo-standard-send-passport";
 
     @Autowired
-    AttestationReminders attestations;
-    @Autowired
-    ReviewReminders reviews;
+    DueReminders dues;
 
     @BeforeEach
     void checkWhatFellDue() {
         // what the scheduled checks do (once at start, then every interval): idempotent
-        attestations.recordDue();
-        reviews.recordDue();
+        dues.recordDue();
     }
 
     private List<String> ofKind(String account, String kind, String path) {
@@ -67,8 +64,7 @@ class DueNotificationsGraphQlTest extends AccordHttpTest {
         long before = storedEvents();
         long inboxBefore = as("head-meadowbank").documentName("inbox").variable("first", 1).execute()
                 .path("inbox.totalCount").entity(Long.class).get();
-        attestations.recordDue();
-        reviews.recordDue();
+        dues.recordDue();
         assertThat(storedEvents()).isEqualTo(before);
         as("head-meadowbank").documentName("inbox").variable("first", 1).execute()
                 .path("inbox.totalCount").entity(Long.class).isEqualTo(inboxBefore);

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import org.accord.api.attestation.AttestationFallenDue;
 import org.accord.api.attestation.FindAttestationsFallenDueQuery;
 import org.accord.api.attestation.RecordAttestationDueCommand;
+import org.accord.api.review.FindReviewsFallenDueQuery;
+import org.accord.api.review.NoticeReviewDueCommand;
 import org.accord.app.shared.Commands;
 import org.accord.app.shared.OnTime;
 import org.accord.app.shared.Queries;
@@ -19,17 +21,22 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Records, as Accord itself, each school × standard whose attestation falls due in today's period, the way
- * {@link VotingReminders} records a vote's reminder: what is owed is read from the read models (the compliance view,
- * projected from the events), so a period that began while Accord was down is recorded at the next start, and a
- * restart never forgets or repeats one (the due's own aggregate, one per school × standard × period, refuses a
- * second). The compliance view is a computation per trust, so it is looked at every minute by default, not every
- * second like the votes' deadlines.
+ * Records, as Accord itself, what falls due by the calendar per trust, the way {@link VotingReminders} records a
+ * vote's reminder: each school × standard whose attestation falls due in today's period, and each standard whose
+ * review date came within the review window. What is owed is read from the read models (the compliance view and the
+ * reviews list, projected from the events), so a period that began or a window that opened while Accord was down is
+ * recorded at the next start, and a restart never forgets or repeats one: the due's aggregate (one per school ×
+ * standard × period) and the standard (once per review date) refuse a second record.
+ *
+ * <p>Both are looked at every minute by default, not every second like the votes' deadlines, since the compliance
+ * view is a computation per trust. Not less often: an attestation can fall due at any moment of a day, not only when
+ * the date changes (a school registered, or a standard with a cadence coming into force for it, owes today's period
+ * at once), and a review when a reaffirmation sets a date within the window.
  */
 @Component
-class AttestationReminders {
+class DueReminders {
 
-    private static final Logger log = LoggerFactory.getLogger(AttestationReminders.class);
+    private static final Logger log = LoggerFactory.getLogger(DueReminders.class);
 
     private final Queries queries;
     private final Commands commands;
@@ -39,8 +46,8 @@ class AttestationReminders {
      * @param recordDues false for an instance that must write nothing of its own (a copy of a store started to check
      *                   a rebuild against it): it then records no due; true, the default, everywhere else
      */
-    AttestationReminders(Queries queries, Commands commands,
-                         @Value("${accord.notifications.record-dues:true}") boolean recordDues) {
+    DueReminders(Queries queries, Commands commands,
+                 @Value("${accord.notifications.record-dues:true}") boolean recordDues) {
         this.queries = queries;
         this.commands = commands;
         this.recordDues = recordDues;
@@ -57,11 +64,25 @@ class AttestationReminders {
         if (!recordDues) {
             return;
         }
+        // each part as if on its own: a failure to read the one (logged by the scheduler) does not skip the other
+        try {
+            recordAttestationsDue();
+        } finally {
+            recordReviewsDue();
+        }
+    }
+
+    private void recordAttestationsDue() {
         Instant now = Instant.now();
         OnTime.record(commands, queries.list(new FindAttestationsFallenDueQuery(LocalDate.ofInstant(now,
                         ZoneOffset.UTC), now), AttestationFallenDue.class),
                 d -> new RecordAttestationDueCommand(d.trustId(), d.schoolId(), d.standardId(), d.periodStart()),
                 d -> "the attestation school " + d.schoolId() + " owes of standard " + d.standardId()
                         + " for the period from " + d.periodStart(), log);
+    }
+
+    private void recordReviewsDue() {
+        OnTime.record(commands, queries.list(new FindReviewsFallenDueQuery(LocalDate.now(ZoneOffset.UTC)),
+                String.class), NoticeReviewDueCommand::new, id -> "the review due of standard " + id, log);
     }
 }
