@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -40,22 +41,43 @@ class DueReminders {
 
     private final Queries queries;
     private final Commands commands;
+    private final TaskScheduler scheduler;
     private final boolean recordDues;
+    private final boolean beforeReady;
 
     /**
-     * @param recordDues false for an instance that must write nothing of its own (a copy of a store started to check
-     *                   a rebuild against it): it then records no due; true, the default, everywhere else
+     * @param recordDues  false for an instance that must write nothing of its own (a copy of a store started to check
+     *                    a rebuild against it): it then records no due; true, the default, everywhere else
+     * @param firstCheck  {@code in-background} (the default): the check at start runs on the scheduler's thread, so
+     *                    Accord is ready without waiting for it; {@code before-ready}: readiness waits for it (the
+     *                    tests that share one demo app and count its events)
      */
-    DueReminders(Queries queries, Commands commands,
-                 @Value("${accord.notifications.record-dues:true}") boolean recordDues) {
+    DueReminders(Queries queries, Commands commands, TaskScheduler scheduler,
+                 @Value("${accord.notifications.record-dues:true}") boolean recordDues,
+                 @Value("${accord.notifications.first-due-check:in-background}") String firstCheck) {
         this.queries = queries;
         this.commands = commands;
+        this.scheduler = scheduler;
         this.recordDues = recordDues;
+        if (!firstCheck.equals("in-background") && !firstCheck.equals("before-ready")) {
+            throw new IllegalArgumentException("accord.notifications.first-due-check is in-background or"
+                    + " before-ready, not " + firstCheck);
+        }
+        this.beforeReady = firstCheck.equals("before-ready");
     }
 
+    /**
+     * What fell due while Accord was down. In the background by default: at 1M events the first look at every
+     * trust's compliance view (decoding its rows for the first time) held readiness back by about 5 s of a 10 s start
+     * (docs/benchmarks.md, run 17), and nothing a client asks for needs it first.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void recordWhatFellDueWhileDown() {
-        recordDue();
+        if (beforeReady) {
+            recordDue();
+        } else {
+            scheduler.schedule(this::recordDue, Instant.now());
+        }
     }
 
     @Scheduled(fixedDelayString = "${accord.notifications.due-check-interval:60s}",

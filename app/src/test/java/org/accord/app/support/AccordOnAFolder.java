@@ -2,6 +2,7 @@ package org.accord.app.support;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -31,6 +32,10 @@ public final class AccordOnAFolder {
         AccordApplication.quietAxon();
         List<String> arguments = new ArrayList<>(List.of("--accord.data-dir=" + dataFolder(folder),
                 "--server.port=0", "--accord.demo=true", "--accord.ledger.witness-file=" + witnessFile(folder)));
+        if (Arrays.stream(settings).noneMatch(s -> s.startsWith("--accord.notifications.first-due-check="))) {
+            // these tests compare what a start leaves with what another start leaves: nothing recorded after readiness
+            arguments.add("--accord.notifications.first-due-check=before-ready");
+        }
         arguments.addAll(List.of(settings));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AccordApplication.class)
                 .run(arguments.toArray(String[]::new));
