@@ -186,7 +186,9 @@ function reaffirmForm(s, again) {
     [field('reaffirm-standard-rationale', 'Why it stays as it is', rationale),
       field('reaffirm-standard-next', 'Next review by', next, 'A date in the future.')],
     el('button', { type: 'submit', id: 'reaffirm-standard-button' }, 'Reaffirm'),
-    () => gql(REAFFIRM, { input: { standardId: s.id, rationale: said(rationale.value), nextReviewBy: next.value || null } }),
+    // the API's type requires the date, and graphql-java's refusal of a missing one is not in words anyone says
+    () => next.value ? gql(REAFFIRM, { input: { standardId: s.id, rationale: said(rationale.value), nextReviewBy: next.value } })
+      : Promise.reject(new Error('Give the date of the next review: a date in the future.')),
     message => again(message, '#review-actions'), 'The standard was reaffirmed.');
 }
 

@@ -187,6 +187,9 @@ class SchoolWorkBrowserTest extends BrowserTest {
         browser.openAndTime("/board/standard.html?id=" + standard + "#review-actions");
         browser.waitFor("the reaffirmation", () -> browser.first(By.id("reaffirm-standard-form")));
         assertThat(browser.first(By.id("raise-review-form"))).as("the executive is in no team").isNull();
+        click("reaffirm-standard-button");
+        assertThat(refusal("reaffirm-standard-problem").getText())
+                .isEqualTo("Give the date of the next review: a date in the future.");
         dateInto("reaffirm-standard-next", LocalDate.of(2100, 6, 1));
         click("reaffirm-standard-button");
         assertThat(refusal("reaffirm-standard-problem").getText()).contains("rationale must not be blank");

@@ -49,7 +49,9 @@ public interface ReadModelStore {
     /**
      * A keyset page of a declared {@link Lookup}: the documents whose fields equal {@code equalTo} (the lookup's
      * fields, and any others the query adds), whose {@code sortedBy} is greater than {@code after}, in its order, at
-     * most {@code limit}. A page costs the same however long the log: the adapter answers it from the lookup's index.
+     * most {@code limit}; a negative limit is none (a caller's {@code first + 1} past {@code Integer.MAX_VALUE}, asking
+     * for every document, as both stores have always read it). A page costs the same however long the log: the
+     * adapter answers it from the lookup's index.
      *
      * @throws IllegalArgumentException if the document type declares no lookup by some of these fields in this order
      */

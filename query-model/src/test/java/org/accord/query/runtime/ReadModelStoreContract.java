@@ -358,6 +358,16 @@ public abstract class ReadModelStoreContract {
     }
 
     @Test
+    void aNegativeLimitIsNoneAsWhenACallerAsksForEveryDocumentAndOneMore() {
+        row("r0", "a", Choice.APPROVE, 0L);
+        row("r1", "a", Choice.OBJECT, 1L);
+
+        assertThat(page(Map.of("group", "a"), Long.MIN_VALUE, Integer.MAX_VALUE + 1)).containsExactly("r0", "r1");
+        assertThat(page(Map.of("group", "a"), Long.MIN_VALUE, Integer.MAX_VALUE)).containsExactly("r0", "r1");
+        assertThat(page(Map.of("group", "a", "choice", Choice.OBJECT), Long.MIN_VALUE, -1)).containsExactly("r1");
+    }
+
+    @Test
     void aPageNoDeclaredLookupAnswersIsRefusedRatherThanScanned() {
         row("r0", "a", Choice.APPROVE, 0L);
 

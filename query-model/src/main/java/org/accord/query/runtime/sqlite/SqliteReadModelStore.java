@@ -87,6 +87,8 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private final Map<Class<?>, String> collections = new ConcurrentHashMap<>();
     /** The document type each collection holds (in every generation), for the lookups it declares. */
     private final Map<String, Class<?>> typesOf = new ConcurrentHashMap<>();
+    /** Each document type's lookup columns: every write and page names them. */
+    private final Map<Class<?>, List<String>> columnsByType = new ConcurrentHashMap<>();
     /** Each table's vocabulary, as registered with it ({@link DeflatedRows}). */
     private final Map<String, byte[]> vocabularies = new ConcurrentHashMap<>();
     /** What queries have decoded, until the rows are written again. */
@@ -271,7 +273,8 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
 
     @Override
     public <T> List<T> findPage(Class<T> documentType, Map<String, ?> equalTo, String sortedBy, long after,
-                                int limit) {
+                                int asked) {
+        int limit = asked < 0 ? Integer.MAX_VALUE : asked;
         Lookups.answering(documentType, equalTo.keySet(), sortedBy);
         Batch batch = flushBatch();
         String table = table(documentType, batch);
@@ -342,10 +345,11 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         return "\"" + name + "\"";
     }
 
-    /** The columns of a document type's table: every field its lookups name, in a fixed order. */
-    private static List<String> columns(Class<?> documentType) {
-        return documentType == null ? List.of() : Lookups.declared(documentType).stream()
-                .flatMap(lookup -> Lookups.indexed(lookup).stream()).distinct().sorted().toList();
+    /** The columns of a document type's table: every field its lookups name, in a fixed order (known once). */
+    private List<String> columns(Class<?> documentType) {
+        return documentType == null ? List.of() : columnsByType.computeIfAbsent(documentType,
+                type -> Lookups.declared(type).stream().flatMap(lookup -> Lookups.indexed(lookup).stream())
+                        .distinct().sorted().toList());
     }
 
     /** The document type a table holds, in any generation; null for a table no type of this process names. */
