@@ -1,5 +1,6 @@
 package org.accord.app;
 
+import org.accord.app.embedded.ReadModelPrinter;
 import org.accord.app.ledger.DecisionProof;
 import org.accord.app.ledger.OfflineVerifier;
 import org.accord.query.ReadModelConfiguration;
@@ -31,6 +32,11 @@ public class AccordApplication {
         if (args.length > 0 && OfflineVerifier.COMMAND.equals(args[0])) {
             // verifies an export with nothing but the export and the public key: no Spring, no store
             System.exit(OfflineVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
+        if (args.length > 0 && ReadModelPrinter.COMMAND.equals(args[0])) {
+            // prints an embedded data folder's read models as JSON: their rows are deflated, not text to sqlite3
+            System.exit(ReadModelPrinter.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out,
+                    System.err));
         }
         if (args.length > 0 && DecisionProof.COMMAND.equals(args[0])) {
             // verifies one decision with its inclusion proof and the public key, offline

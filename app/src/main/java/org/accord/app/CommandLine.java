@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.accord.app.embedded.DataFolderLock;
+import org.accord.app.embedded.ReadModelPrinter;
 import org.accord.app.ledger.DecisionProof;
 import org.accord.app.ledger.OfflineVerifier;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
@@ -59,6 +60,7 @@ final class CommandLine {
                   java -jar accord.jar [--name=value ...]   run Accord (embedded mode unless a profile says otherwise)
                   java -jar accord.jar %s EXPORT.json PUBLIC-KEY.pem     verify a decision-log export offline
                   java -jar accord.jar %s DECISION.json PUBLIC-KEY.pem verify one decision and its proof offline
+                  java -jar accord.jar %s DATA-FOLDER [COLLECTION ...]   print an embedded folder's read models
                   java -jar accord.jar --help | --version
 
                 Settings (environment, or --name=value on the command line):
@@ -67,7 +69,7 @@ final class CommandLine {
                   ACCORD_DEMO              true (default): load the demo trust into an empty store
                   SPRING_PROFILES_ACTIVE   production: Axon Server and MongoDB, sign-in by the identity provider's
                                            tokens (AXON_AXONSERVER_SERVERS, SPRING_MONGODB_URI; see the README)
-                """.formatted(OfflineVerifier.COMMAND, DecisionProof.COMMAND);
+                """.formatted(OfflineVerifier.COMMAND, DecisionProof.COMMAND, ReadModelPrinter.COMMAND);
     }
 
     /** The same reading of the settings as the start's: the command line, then system properties, then environment. */

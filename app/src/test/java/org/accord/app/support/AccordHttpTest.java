@@ -50,8 +50,11 @@ public abstract class AccordHttpTest {
         registry.add("accord.data-dir", () -> DATA.resolve("data").toString());
         registry.add("accord.ledger.witness-file", () -> DATA.resolve("witness.log").toString());
         registry.add("accord.demo", () -> "true");
-        // the tests share this app and some count its events: what fell due is recorded before the first of them
+        // the tests share this app and some count its events: what fell due is recorded before the first of them,
+        // and the periodic look (every minute in use) never lands in the middle of one; a test that needs a look
+        // asks for it (DueNotificationsGraphQlTest)
         registry.add("accord.notifications.first-due-check", () -> "before-ready");
+        registry.add("accord.notifications.due-check-interval", () -> "1h");
     }
 
     /** A GraphQL client signed in as one of the demo accounts (password {@code demo}). */
