@@ -3,21 +3,17 @@ package org.accord.app.embedded;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.accord.query.runtime.sqlite.DeflatedRows;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * {@code java -jar accord.jar read-models DATA-FOLDER [COLLECTION ...]}: prints the live read models of an embedded
  * data folder, one JSON line per document, {@code {"collection": ..., "document": ...}}. The rows are deflated
- * against their table's vocabulary ({@link DeflatedRows}), so {@code sqlite3} alone no longer shows them; an operator
+ * against their table's vocabulary, so {@code sqlite3} alone no longer shows them; an operator
  * answering a question about what Accord shows, or checking what an erasure left, reads them here. It opens the file
  * read-only, through SQLite, so it reads a consistent state while Accord runs, and changes nothing.
  */
@@ -42,20 +38,10 @@ public final class ReadModelPrinter {
             return 2;
         }
         List<String> wanted = List.of(args).subList(1, args.length);
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(10_000);
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl("jdbc:sqlite:" + file);
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        record Table(String name, String collection, byte[] vocabulary) {
-        }
-        List<Table> live = new ArrayList<>();
+        JdbcTemplate jdbc = LiveReadModels.readOnly(file);
+        List<LiveReadModels> live;
         try {
-            jdbc.query("SELECT t.name, t.collection, t.vocabulary FROM read_model_tables t JOIN read_model_generation g"
-                    + " ON t.generation = g.live ORDER BY t.collection", row -> {
-                        live.add(new Table(row.getString(1), row.getString(2), row.getBytes(3)));
-                    });
+            live = LiveReadModels.of(jdbc);
         } catch (RuntimeException e) {
             err.println("cannot read the read models in " + file + ": " + e.getMessage());
             return 2;
@@ -64,19 +50,14 @@ public final class ReadModelPrinter {
                 .filter(c -> live.stream().noneMatch(t -> t.collection().equals(c))).toList();
         if (!unknown.isEmpty()) {
             err.println("no collection " + String.join(", ", unknown) + " in " + file + "; there are: "
-                    + String.join(", ", live.stream().map(Table::collection).toList()));
+                    + String.join(", ", live.stream().map(LiveReadModels::collection).toList()));
             return 2;
         }
-        for (Table table : live) {
-            if (!wanted.isEmpty() && !wanted.contains(table.collection())) {
-                continue;
+        for (LiveReadModels table : live) {
+            if (wanted.isEmpty() || wanted.contains(table.collection())) {
+                table.forEachDocument(jdbc, "rowid", document -> out.println(new Document("collection",
+                        table.collection()).append("document", document).toJson(JSON)));
             }
-            jdbc.query("SELECT id, doc FROM \"" + table.name() + "\" ORDER BY rowid", row -> {
-                Document document = new Document("_id", row.getString(1));
-                document.putAll(Document.parse(DeflatedRows.inflate(table.vocabulary(), row.getBytes(2))));
-                Document line = new Document("collection", table.collection()).append("document", document);
-                out.println(line.toJson(JSON));
-            });
         }
         return 0;
     }

@@ -8,11 +8,8 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
-import org.accord.query.runtime.sqlite.DeflatedRows;
 import org.bson.Document;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * Every read-model document of the embedded store, by collection (table), each as canonical JSON (fields in name order
@@ -27,12 +24,7 @@ public final class ReadModelDump {
 
     /** Read from the data folder's read-model file, by a connection of its own (the application may be running). */
     public static Map<String, List<String>> ofDataFolder(Path dataFolder) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(10_000);
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl("jdbc:sqlite:" + dataFolder.resolve(ReadModelDatabase.FILE_NAME));
-        return of(dataSource);
+        return of(LiveReadModels.readOnly(dataFolder.resolve(ReadModelDatabase.FILE_NAME)));
     }
 
     /**
@@ -42,30 +34,19 @@ public final class ReadModelDump {
     private static final String MAIL_OUTBOX = "notification_mail_outbox";
 
     public static Map<String, List<String>> of(DataSource dataSource) {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        return of(new JdbcTemplate(dataSource));
+    }
+
+    private static Map<String, List<String>> of(JdbcTemplate jdbc) {
         Map<String, List<String>> dump = new TreeMap<>();
-        Map<String, String> live = new TreeMap<>();
-        Map<String, byte[]> vocabularies = new TreeMap<>();
-        jdbc.query("SELECT t.name, t.collection, t.vocabulary FROM read_model_tables t JOIN read_model_generation g"
-                + " ON t.generation = g.live", row -> {
-                    live.put(row.getString(1), row.getString(2));
-                    vocabularies.put(row.getString(1), row.getBytes(3));
-                });
-        for (Map.Entry<String, String> entry : live.entrySet()) {
-            if (MAIL_OUTBOX.equals(entry.getValue())) {
+        for (LiveReadModels table : LiveReadModels.of(jdbc)) {
+            if (MAIL_OUTBOX.equals(table.collection())) {
                 continue;
             }
-            String table = entry.getKey();
             List<String> documents = new ArrayList<>();
-            jdbc.query("SELECT id, doc FROM \"" + table + "\" ORDER BY id",
-                    row -> {
-                        Document document = Document.parse(DeflatedRows.inflate(vocabularies.get(table),
-                                row.getBytes(2)));
-                        document.put("_id", row.getString(1));
-                        documents.add(((Document) canonical(document)).toJson());
-                    });
+            table.forEachDocument(jdbc, "id", document -> documents.add(((Document) canonical(document)).toJson()));
             if (!documents.isEmpty()) {
-                dump.put(entry.getValue(), documents);
+                dump.put(table.collection(), documents);
             }
         }
         return dump;
