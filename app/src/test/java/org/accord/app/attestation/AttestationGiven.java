@@ -1,5 +1,7 @@
 package org.accord.app.attestation;
 
+import static org.accord.app.support.Refusals.refusedAs;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -23,9 +25,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 /**
  * The trust that {@link AttestationTest} and {@link AttestationDueTest} both start from, on 2026-10-05: two primary
@@ -107,19 +106,5 @@ final class AttestationGiven {
     static <T> void refused(ResultValidator<T> result, DomainException.Kind kind, String message) {
         result.expectException(DomainException.class).expectException(refusedAs(kind))
               .expectExceptionMessage(message).expectNoEvents();
-    }
-
-    static Matcher<DomainException> refusedAs(DomainException.Kind kind) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainException e) {
-                return e.kind() == kind;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainException of kind ").appendValue(kind);
-            }
-        };
     }
 }

@@ -1,5 +1,6 @@
 package org.accord.app.peerreview;
 
+import static org.accord.app.support.Refusals.refusedAs;
 import static org.accord.api.shared.DomainException.Kind.BAD_REQUEST;
 import static org.accord.api.shared.DomainException.Kind.CONFLICT;
 import static org.accord.api.shared.DomainException.Kind.FORBIDDEN;
@@ -44,9 +45,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -282,19 +280,5 @@ class PeerReviewTest {
                 found()), BAD_REQUEST, "standard 'std-retired' is retired");
         refused(when(HEAD_ASH, new NoteFindingAgainstStandardCommand(REVIEW, "f-1", "std-other"), recorded(),
                 found()), NOT_FOUND, "unknown standard 'std-other'");
-    }
-
-    private static Matcher<DomainException> refusedAs(DomainException.Kind kind) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainException e) {
-                return e.kind() == kind;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainException of kind ").appendValue(kind);
-            }
-        };
     }
 }

@@ -1,5 +1,6 @@
 package org.accord.app.proposal;
 
+import static org.accord.app.support.Refusals.refusedAs;
 import static org.accord.api.shared.DomainException.Kind.BAD_REQUEST;
 
 import java.time.Instant;
@@ -194,7 +195,7 @@ class ProposalApplicabilityTest {
 
     private static void refused(ResultValidator<Proposal> result, String message) {
         result.expectException(DomainException.class)
-                .expectException(ProposalTest.refusedAs(BAD_REQUEST))
+                .expectException(refusedAs(BAD_REQUEST))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString(message))
                 .expectNoEvents();
     }

@@ -1,5 +1,6 @@
 package org.accord.app.proposal;
 
+import static org.accord.app.support.Refusals.refusedAs;
 import static org.accord.api.shared.DomainException.Kind.BAD_REQUEST;
 import static org.accord.api.shared.DomainException.Kind.CONFLICT;
 import static org.accord.api.shared.DomainException.Kind.FORBIDDEN;
@@ -57,9 +58,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -1043,26 +1041,6 @@ class ProposalTest {
                             .when(withdraw("Losing anyway."), as(P1)),
                     CONFLICT, "voting closed at " + CLOSES_AT + ": the outcome stands");
         }
-    }
-
-    /** A refusal of the given kind; the message is checked separately so that a failure shows both clearly. */
-    static Matcher<DomainException> refusedAs(DomainException.Kind kind) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainException e) {
-                return e.kind() == kind;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainException of kind ").appendValue(kind);
-            }
-
-            @Override
-            protected void describeMismatchSafely(DomainException e, Description description) {
-                description.appendText("was of kind ").appendValue(e.kind());
-            }
-        };
     }
 
     /** Team-1 of trust-1, chaired by p-chair; its members and rule may change between the steps of a test. */

@@ -1,5 +1,6 @@
 package org.accord.app.proposal;
 
+import static org.accord.app.support.Refusals.refusedAs;
 import static org.accord.api.shared.DomainException.Kind.BAD_REQUEST;
 import static org.accord.api.shared.DomainException.Kind.CONFLICT;
 import static org.accord.api.shared.DomainException.Kind.FORBIDDEN;
@@ -165,7 +166,7 @@ class VoteDelegationTest {
 
     private static void expectRefusal(ResultValidator<Proposal> result, DomainException.Kind kind, String message) {
         result.expectException(DomainException.class)
-              .expectException(ProposalTest.refusedAs(kind))
+              .expectException(refusedAs(kind))
               .expectExceptionMessage(message)
               .expectNoEvents();
     }

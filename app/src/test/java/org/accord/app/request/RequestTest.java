@@ -1,5 +1,7 @@
 package org.accord.app.request;
 
+import static org.accord.app.support.Refusals.refusedAs;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,9 +37,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -279,19 +278,5 @@ class RequestTest {
     void someoneOutsideTheTrustIsToldTheRequestIsUnknown() {
         refused(fixture.given(raised()).when(as(OUTSIDER, new SupportRequestCommand(REQUEST, "Yes"))),
                 DomainException.Kind.NOT_FOUND, "unknown request 'request-1'");
-    }
-
-    static Matcher<DomainException> refusedAs(DomainException.Kind kind) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainException e) {
-                return e.kind() == kind;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainException of kind ").appendValue(kind);
-            }
-        };
     }
 }

@@ -1,5 +1,7 @@
 package org.accord.app.standard;
 
+import static org.accord.app.support.Refusals.refusedAs;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -88,7 +90,7 @@ final class StandardReviewGiven {
 
     static void expectRefusal(ResultValidator<Standard> result, DomainException.Kind kind, String message) {
         result.expectException(DomainException.class)
-              .expectException(StandardTest.refusedAs(kind))
+              .expectException(refusedAs(kind))
               .expectExceptionMessage(message)
               .expectNoEvents();
     }

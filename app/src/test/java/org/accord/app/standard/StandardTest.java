@@ -1,5 +1,6 @@
 package org.accord.app.standard;
 
+import static org.accord.app.support.Refusals.refusedAs;
 import static org.accord.api.shared.DomainException.Kind.BAD_REQUEST;
 import static org.accord.api.shared.DomainException.Kind.CONFLICT;
 import static org.accord.api.shared.DomainException.Kind.FORBIDDEN;
@@ -48,9 +49,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -1190,26 +1188,6 @@ class StandardTest {
                     .expectNoEvents();
             assertThat(facts.get()).isEqualTo(new StandardLookup.StandardFacts(TRUST, 2, true));
         }
-    }
-
-    /** A refusal of the given kind; the message is checked separately so that a failure shows both clearly. */
-    static Matcher<DomainException> refusedAs(DomainException.Kind kind) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainException e) {
-                return e.kind() == kind;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainException of kind ").appendValue(kind);
-            }
-
-            @Override
-            protected void describeMismatchSafely(DomainException e, Description description) {
-                description.appendText("was of kind ").appendValue(e.kind());
-            }
-        };
     }
 
     /** Knows the trusts it was given and, like the event-sourced lookup, refuses any other as NOT_FOUND. */

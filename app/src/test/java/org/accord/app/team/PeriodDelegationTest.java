@@ -1,5 +1,6 @@
 package org.accord.app.team;
 
+import static org.accord.app.support.Refusals.refusedAs;
 import static org.accord.api.shared.DomainException.Kind.BAD_REQUEST;
 import static org.accord.api.shared.DomainException.Kind.CONFLICT;
 import static org.accord.api.shared.DomainException.Kind.FORBIDDEN;
@@ -30,8 +31,6 @@ import org.accord.app.trust.TrustRosters;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -106,17 +105,7 @@ class PeriodDelegationTest {
 
     private static void expectRefusal(ResultValidator<Team> result, DomainException.Kind kind, String message) {
         result.expectException(DomainException.class)
-              .expectException(new TypeSafeMatcher<DomainException>() {
-                  @Override
-                  protected boolean matchesSafely(DomainException e) {
-                      return e.kind() == kind;
-                  }
-
-                  @Override
-                  public void describeTo(Description description) {
-                      description.appendText("a DomainException of kind ").appendValue(kind);
-                  }
-              })
+              .expectException(refusedAs(kind))
               .expectExceptionMessage(message)
               .expectNoEvents();
     }

@@ -3,7 +3,7 @@ package org.accord.app.trust;
 import static org.accord.api.shared.DomainException.Kind.BAD_REQUEST;
 import static org.accord.api.shared.DomainException.Kind.FORBIDDEN;
 import static org.accord.api.shared.DomainException.Kind.NOT_FOUND;
-import static org.accord.app.trust.TrustTest.refusedAs;
+import static org.accord.app.support.Refusals.refusedAs;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package org.accord.app.trust;
 
+import static org.accord.app.support.Refusals.refusedAs;
 import static org.accord.api.shared.DomainException.Kind.BAD_REQUEST;
 import static org.accord.api.shared.DomainException.Kind.CONFLICT;
 import static org.accord.api.shared.DomainException.Kind.FORBIDDEN;
@@ -31,9 +32,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -425,26 +424,6 @@ class TrustTest {
                     .expectExceptionMessage("person '" + TEACHER + "' is already registered")
                     .expectNoEvents();
         }
-    }
-
-    /** A refusal of the given kind; the message is checked separately so that a failure shows both clearly. */
-    static Matcher<DomainException> refusedAs(DomainException.Kind kind) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainException e) {
-                return e.kind() == kind;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainException of kind ").appendValue(kind);
-            }
-
-            @Override
-            protected void describeMismatchSafely(DomainException e, Description description) {
-                description.appendText("was of kind ").appendValue(e.kind());
-            }
-        };
     }
 
     /** Every component of a record event shows in its toString, so a name in any of them would show there. */
