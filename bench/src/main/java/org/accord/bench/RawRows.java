@@ -1,19 +1,20 @@
 package org.accord.bench;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.accord.query.runtime.sqlite.DeflatedRows;
+import org.accord.query.runtime.sqlite.LiveReadModels;
 import org.bson.Document;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The raw baselines' reading of a read-model row, as the SQLite store keeps it: its JSON deflated against its
- * table's vocabulary (registered in {@code read_model_tables}), inflated and parsed here as a driver's find decodes a
- * document. The store's own work after that (converting into records, caching) is what the ratios measure.
+ * table's vocabulary (the store's registry of live tables, read by {@link LiveReadModels}), inflated and parsed here
+ * as a driver's find decodes a document. The store's own work after that (converting into records, caching) is what
+ * the ratios measure.
  */
 final class RawRows {
 
@@ -22,26 +23,19 @@ final class RawRows {
     private RawRows() {
     }
 
-    static Document document(Connection readModels, String table, byte[] row) throws SQLException {
+    static Document document(Connection readModels, String table, byte[] row) {
         return Document.parse(DeflatedRows.inflate(vocabulary(readModels, table), row));
     }
 
-    /** The table's vocabulary, read once per run (a table keeps the one it was made with). */
-    static byte[] vocabulary(Connection readModels, String table) throws SQLException {
-        byte[] known = VOCABULARIES.get(table);
-        if (known != null) {
-            return known;
-        }
-        try (PreparedStatement select = readModels.prepareStatement("SELECT t.vocabulary FROM read_model_tables t"
-                + " JOIN read_model_generation g ON t.generation = g.live WHERE t.collection = ?")) {
-            select.setString(1, table);
-            try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next() || rs.getBytes(1) == null) {
-                    throw new IllegalStateException("no vocabulary is registered for the read-model table " + table);
-                }
-                VOCABULARIES.put(table, rs.getBytes(1));
-                return rs.getBytes(1);
-            }
-        }
+    /**
+     * The table's vocabulary, read once per run (a table keeps the one it was made with), on the caller's own
+     * connection (left open: the caller closes it).
+     */
+    static byte[] vocabulary(Connection readModels, String table) {
+        return VOCABULARIES.computeIfAbsent(table, collection -> LiveReadModels
+                .of(new JdbcTemplate(new SingleConnectionDataSource(readModels, true)), collection)
+                .map(LiveReadModels::vocabulary)
+                .orElseThrow(() -> new IllegalStateException(
+                        "no vocabulary is registered for the read-model table " + collection)));
     }
 }

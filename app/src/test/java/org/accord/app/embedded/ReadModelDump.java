@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.accord.query.runtime.sqlite.LiveReadModels;
 import org.bson.Document;
 import org.springframework.jdbc.core.JdbcTemplate;
 

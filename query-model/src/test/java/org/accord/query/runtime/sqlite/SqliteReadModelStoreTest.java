@@ -175,6 +175,35 @@ class SqliteReadModelStoreTest extends ReadModelStoreContract {
         assertThat(tables()).containsExactly("contract_samples__g" + build.generation());
     }
 
+    @Test
+    void fromOutsideTheStoreAReadOnlyConnectionReadsTheLiveGenerationsDocumentsUnderTheirCollectionsAndWritesNothing() {
+        store.upsert(Sample.class, "s1", new Update().set("name", "live"));
+        ReadModelGenerations.Build build = ((ReadModelGenerations) store).beginBuild(0);
+        inABatch(() -> store.upsert(Sample.class, "s2", new Update().set("name", "being built")));
+        JdbcTemplate outside = LiveReadModels.readOnly(folder.resolve("readmodels.db"));
+
+        assertThat(LiveReadModels.of(outside)).extracting(LiveReadModels::collection, LiveReadModels::table)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("contract_samples", "contract_samples"));
+        assertThat(documents(outside, "contract_samples")).containsExactly("{\"_id\": \"s1\", \"name\": \"live\"}");
+        assertThatThrownBy(() -> outside.update("DELETE FROM contract_samples"))
+                .hasMessageContaining("readonly");
+
+        ((ReadModelGenerations) store).goLive(build);
+
+        assertThat(LiveReadModels.of(outside, "contract_samples")).get().extracting(LiveReadModels::table)
+                .isEqualTo("contract_samples__g" + build.generation());
+        assertThat(documents(outside, "contract_samples"))
+                .containsExactly("{\"_id\": \"s2\", \"name\": \"being built\"}");
+        assertThat(LiveReadModels.of(outside, "contract_rows")).isEmpty();
+    }
+
+    private static List<String> documents(JdbcTemplate jdbc, String collection) {
+        List<String> documents = new ArrayList<>();
+        LiveReadModels.of(jdbc, collection).orElseThrow().forEachDocument(jdbc, "id", document -> documents.add(
+                new org.bson.Document("_id", document.get("_id")).append("name", document.get("name")).toJson()));
+        return documents;
+    }
+
     private void inABatch(Runnable work) {
         var batch = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(
                 org.axonframework.eventhandling.GenericEventMessage.asEventMessage("an event"));

@@ -1,11 +1,11 @@
-package org.accord.app.embedded;
+package org.accord.query.runtime.sqlite;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.accord.query.runtime.sqlite.DeflatedRows;
 import org.bson.Document;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.sqlite.SQLiteConfig;
@@ -14,7 +14,9 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The read models queries read in a {@code readmodels.db}, from outside the store: the tables of the live generation,
  * each under its collection's name, and their documents inflated ({@link DeflatedRows}). For the tools that read
- * the file beside a running Accord or a stopped one (the {@code read-models} command, the reliability tests' dumps).
+ * the file beside a running Accord or a stopped one (the {@code read-models} command, the reliability tests' dumps,
+ * the benchmark's raw baselines); it sits beside {@link SqliteReadModelStore} so that the store's registry of tables
+ * is read the way the store writes it, in one place.
  */
 public record LiveReadModels(String table, String collection, byte[] vocabulary) {
 
@@ -34,11 +36,16 @@ public record LiveReadModels(String table, String collection, byte[] vocabulary)
     /** The live generation's tables, by collection. */
     public static List<LiveReadModels> of(JdbcTemplate jdbc) {
         List<LiveReadModels> live = new ArrayList<>();
-        jdbc.query("SELECT t.name, t.collection, t.vocabulary FROM read_model_tables t JOIN read_model_generation g"
-                + " ON t.generation = g.live ORDER BY t.collection", row -> {
+        jdbc.query("SELECT t.name, t.collection, t.vocabulary FROM " + SqliteReadModelStore.TABLES + " t JOIN "
+                + SqliteReadModelStore.GENERATIONS + " g ON t.generation = g.live ORDER BY t.collection", row -> {
                     live.add(new LiveReadModels(row.getString(1), row.getString(2), row.getBytes(3)));
                 });
         return live;
+    }
+
+    /** The live generation's table of one collection, if it has one. */
+    public static Optional<LiveReadModels> of(JdbcTemplate jdbc, String collection) {
+        return of(jdbc).stream().filter(table -> table.collection().equals(collection)).findFirst();
     }
 
     /** Each document of the table, its {@code _id} first, in the order given ({@code "rowid"} or {@code "id"}). */
