@@ -3,6 +3,9 @@ package org.accord.app.notification;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 import org.accord.api.attestation.AttestationFallenDue;
 import org.accord.api.attestation.FindAttestationsFallenDueQuery;
@@ -33,6 +36,10 @@ import org.springframework.stereotype.Component;
  * view is a computation per trust. Not less often: an attestation can fall due at any moment of a day, not only when
  * the date changes (a school registered, or a standard with a cadence coming into force for it, owes today's period
  * at once), and a review when a reaffirmation sets a date within the window.
+ *
+ * <p>Each look sums up what it recorded in one INFO line (the look at start always, even when it found nothing, so an
+ * operator sees that it ran; the later ones only when they recorded something); the dues one by one are at DEBUG,
+ * since after a few days down a start can record hundreds of them, all just after "Accord is ready".
  */
 @Component
 class DueReminders {
@@ -74,37 +81,78 @@ class DueReminders {
     @EventListener(ApplicationReadyEvent.class)
     void recordWhatFellDueWhileDown() {
         if (beforeReady) {
-            recordDue();
+            look(true);
         } else {
-            scheduler.schedule(this::recordDue, Instant.now());
+            scheduler.schedule(() -> look(true), Instant.now());
         }
     }
 
     @Scheduled(fixedDelayString = "${accord.notifications.due-check-interval:60s}",
             initialDelayString = "${accord.notifications.due-check-interval:60s}")
     void recordDue() {
+        look(false);
+    }
+
+    private void look(boolean atStart) {
         if (!recordDues) {
             return;
         }
-        // each part as if on its own: a failure to read the one (logged by the scheduler) does not skip the other
+        List<AttestationFallenDue> attestations = new ArrayList<>();
+        List<String> reviews = new ArrayList<>();
+        // each part as if on its own: a failure to read the one (logged by the scheduler) does not skip the other,
+        // and what was recorded before it is still summed up
         try {
-            recordAttestationsDue();
+            recordAttestationsDue(attestations::add);
         } finally {
-            recordReviewsDue();
+            try {
+                recordReviewsDue(reviews::add);
+            } finally {
+                if (atStart || !attestations.isEmpty() || !reviews.isEmpty()) {
+                    log.info(summary(atStart, attestations, reviews));
+                }
+            }
         }
     }
 
-    private void recordAttestationsDue() {
+    /**
+     * "Recorded what fell due while Accord was down: 3 attestations owed (by 2 schools of 1 trust) and 1 standard's
+     * review" (the schools and trusts each counted once).
+     */
+    static String summary(boolean atStart, List<AttestationFallenDue> attestations, List<String> reviews) {
+        String when = atStart ? " while Accord was down" : "";
+        if (attestations.isEmpty() && reviews.isEmpty()) {
+            return "Looked for what fell due" + when + ": nothing to record";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!attestations.isEmpty()) {
+            parts.add(count(attestations.size(), "attestation", "attestations") + " owed (by "
+                    + count(attestations.stream().map(AttestationFallenDue::schoolId).distinct().count(),
+                    "school", "schools") + " of "
+                    + count(attestations.stream().map(AttestationFallenDue::trustId).distinct().count(),
+                    "trust", "trusts") + ")");
+        }
+        if (!reviews.isEmpty()) {
+            parts.add(count(reviews.stream().distinct().count(), "standard's review", "standards' reviews"));
+        }
+        return "Recorded what fell due" + when + ": " + String.join(" and ", parts)
+                + " (each one is logged at DEBUG)";
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    private void recordAttestationsDue(Consumer<AttestationFallenDue> recorded) {
         Instant now = Instant.now();
-        OnTime.record(commands, queries.list(new FindAttestationsFallenDueQuery(LocalDate.ofInstant(now,
+        OnTime.recordEach(commands, queries.list(new FindAttestationsFallenDueQuery(LocalDate.ofInstant(now,
                         ZoneOffset.UTC), now), AttestationFallenDue.class),
                 d -> new RecordAttestationDueCommand(d.trustId(), d.schoolId(), d.standardId(), d.periodStart()),
                 d -> "the attestation school " + d.schoolId() + " owes of standard " + d.standardId()
-                        + " for the period from " + d.periodStart(), log);
+                        + " for the period from " + d.periodStart(), log, recorded);
     }
 
-    private void recordReviewsDue() {
-        OnTime.record(commands, queries.list(new FindReviewsFallenDueQuery(LocalDate.now(ZoneOffset.UTC)),
-                String.class), NoticeReviewDueCommand::new, id -> "the review due of standard " + id, log);
+    private void recordReviewsDue(Consumer<String> recorded) {
+        OnTime.recordEach(commands, queries.list(new FindReviewsFallenDueQuery(LocalDate.now(ZoneOffset.UTC)),
+                String.class), NoticeReviewDueCommand::new, id -> "the review due of standard " + id, log, recorded);
     }
 }

@@ -1,6 +1,7 @@
 package org.accord.app.shared;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.accord.api.shared.Actor;
@@ -20,16 +21,39 @@ public final class OnTime {
     }
 
     /**
+     * Each item recorded is logged at INFO.
+     *
      * @param what a few words naming an item in the log ("the close of voting on proposal p-1")
      */
     public static <T> void record(Commands commands, List<T> due, Function<T, Object> command,
                                   Function<T, String> what, Logger log) {
+        record(commands, due, command, what, log, true, item -> {
+        });
+    }
+
+    /**
+     * As {@link #record}, for a caller that sums up a whole look in one line of its own: each item recorded is logged
+     * at DEBUG only, and handed to {@code recorded} as soon as it is (so a failure part-way loses none of the count).
+     */
+    public static <T> void recordEach(Commands commands, List<T> due, Function<T, Object> command,
+                                      Function<T, String> what, Logger log, Consumer<T> recorded) {
+        record(commands, due, command, what, log, false, recorded);
+    }
+
+    private static <T> void record(Commands commands, List<T> due, Function<T, Object> command,
+                                   Function<T, String> what, Logger log, boolean eachAtInfo, Consumer<T> recorded) {
         for (T item : due) {
             try {
                 commands.send(command.apply(item), Actor.SYSTEM);
-                log.info("recorded {}", what.apply(item));
             } catch (DomainException e) {
                 log.debug("not recorded {}: {}", what.apply(item), e.getMessage());
+                continue;
+            }
+            recorded.accept(item);
+            if (eachAtInfo) {
+                log.info("recorded {}", what.apply(item));
+            } else {
+                log.debug("recorded {}", what.apply(item));
             }
         }
     }
