@@ -9,6 +9,7 @@ import { PROPOSAL_FIELDS, outcome, revisions, tally, votes } from './votes.js';
 const QUERY = `query Proposal($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS}
   area alignment statement rationale effectiveFrom reviewBy amendsVersion
   fromRequest { id title school { name } }
+  fromReview { version dueOn standard { id title } }
   appliesTo { phases schoolIds everySchool description schools { id name } clusters { id name } } applicabilityWarnings
   impact { asOf schools { school { id name phase } effect }
     variations { variation { id } school { id name } kind status version effect }
@@ -64,7 +65,8 @@ async function draw(main, me, id, confirmation) {
       p.effectiveFrom ? [el('dt', {}, 'Would take effect'), el('dd', {}, day(p.effectiveFrom))] : null,
       p.openedAt ? [el('dt', {}, 'Voting opened'), el('dd', {}, time(p.openedAt))] : null,
       p.fromRequest ? [el('dt', {}, 'Asked for by'), el('dd', { id: 'from-request' }, p.fromRequest.school.name, ': ',
-        el('a', { href: 'request.html?id=' + encodeURIComponent(p.fromRequest.id) }, p.fromRequest.title))] : null),
+        el('a', { href: 'request.html?id=' + encodeURIComponent(p.fromRequest.id) }, p.fromRequest.title))] : null,
+      p.fromReview ? [el('dt', {}, 'Raised from'), el('dd', { id: 'from-review' }, fromReview(p))] : null),
     p.applicabilityWarnings.length ? el('div', { class: 'panel', id: 'applicability-warnings', role: 'note' },
       el('p', {}, el('strong', {}, 'About what it applies to:')),
       el('ul', {}, p.applicabilityWarnings.map(w => el('li', {}, plain(w))))) : '',
@@ -118,6 +120,14 @@ function live(main, me, id) {
       drawing = null;
     }
   });
+}
+
+// The standard's review it was raised from, in words, linked to that review on the standard's page.
+function fromReview(p) {
+  const r = p.fromReview;
+  return [el('a', { href: 'standard.html?id=' + encodeURIComponent(r.standard.id) + '#review-'
+      + encodeURIComponent(p.id) }, 'the review of version ' + r.version + ' of ' + r.standard.title),
+    r.dueOn ? ' (review due ' + day(r.dueOn) + ')' : ''];
 }
 
 function change(p) {

@@ -140,7 +140,9 @@ async function school(s, me) {
 function reviews(s) {
   return el('section', { id: 'reviews', 'aria-labelledby': 'reviews-title' },
     el('h2', { id: 'reviews-title' }, 'Reviews'),
-    s.reviews.length ? el('ol', { id: 'review-list' }, s.reviews.map(r => el('li', {},
+    // a review that raised a proposal is named by it, so the proposal's page links straight to it (#review-<id>)
+    s.reviews.length ? el('ol', { id: 'review-list' }, s.reviews.map(r => el('li',
+      { id: r.proposal ? 'review-' + r.proposal.id : null },
       // the moment as an element of its own: joined into a string it read "[object HTMLTimeElement]"
       statusBadge(r.outcome), ' version ' + r.version + ', ', time(r.reviewedAt), ' by ', person(r.reviewedBy),
       r.dueOn ? ' (review due ' + day(r.dueOn) + ')' : '',

@@ -224,7 +224,17 @@ class SchoolWorkBrowserTest extends BrowserTest {
         click("raise-review-button");
         assertThat(confirmation()).isEqualTo("A draft proposal was raised from the review.");
         assertThat(browser.text(By.id("statement"))).contains("by pupils too");
-        browser.openAndTime("/board/standard.html?id=" + standard);
+        // the proposal's page says in words which review it came from, and links to that review
+        shows("from-review", "the review of version 1 of Reading aloud in every class, each day",
+                "(review due 1 Jun 2100)");
+        String proposal = browser.driver().getCurrentUrl().replaceAll(".*[?&]id=([^&#]+).*", "$1");
+        browser.first(By.cssSelector("#from-review a")).click();
+        WebElement review = browser.waitFor("the review, in focus on the standard's page", () -> {
+            WebElement focused = browser.driver().switchTo().activeElement();
+            return ("review-" + proposal).equals(focused.getAttribute("id")) ? focused : null;
+        });
+        assertThat(browser.driver().getCurrentUrl()).contains("standard.html?id=" + standard);
+        assertThat(review.getText()).contains("amendment proposed", "Reading aloud in every class, each day");
         assertThat(browser.text(By.id("review-list"))).contains("amendment proposed");
     }
 
