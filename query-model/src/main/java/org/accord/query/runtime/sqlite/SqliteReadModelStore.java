@@ -49,8 +49,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * against the table's vocabulary ({@link DeflatedRows}: about half the space, issue 18's storage goal). Updates are
  * applied in memory ({@link UpdateInMemory}): a read, a change, a write of the whole (small) document.
  * <p>
- * Inside a batch of events the documents the batch touches are read once, kept in memory with the batch's updates
- * applied, and written as the batch prepares to commit, in one JDBC batch per collection. The statements go through
+ * Inside a batch of events the documents the batch touches are read once (through one prepared statement per table,
+ * {@link BatchLoads}), kept in memory with the batch's updates applied, and written as the batch prepares to commit,
+ * in one JDBC batch per collection. The statements go through
  * the connection of the transaction in progress, if any (Spring's {@code DataSourceUtils}): the embedded runtime runs
  * each processor's batch in a transaction on this database, with Axon's JDBC token store in it too, so a batch's
  * documents and its token are committed together or not at all.
@@ -473,7 +474,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     }
 
     private Batch batch() {
-        return EventBatch.state(BATCH, () -> new Batch(this, writtenGeneration()), Batch::flush, Batch::discard);
+        return EventBatch.state(BATCH, () -> new Batch(this, writtenGeneration()), Batch::finish, Batch::discard);
     }
 
     /** The generation a batch of events reads and writes: the one being built, if any. */
@@ -747,10 +748,12 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         /** Fixed for the batch: a switch while it runs makes its generation live, it never moves it. */
         private final long generation;
         private final Map<String, Map<String, Slot>> byTable = new LinkedHashMap<>();
+        private final BatchLoads loads;
 
         Batch(SqliteReadModelStore store, long generation) {
             this.store = store;
             this.generation = generation;
+            this.loads = new BatchLoads(store.jdbc, store::exists);
         }
 
         Document find(String table, String id) {
@@ -789,8 +792,18 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             });
         }
 
+        /** The batch prepares to commit: what it changed goes in, and its prepared reads are closed. */
+        void finish() {
+            try {
+                flush();
+            } finally {
+                loads.close();
+            }
+        }
+
         void discard() {
             byTable.clear();
+            loads.close();
         }
 
         private Slot slot(String table, String id) {
@@ -798,7 +811,8 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             Slot slot = slots.get(id);
             if (slot == null) {
                 slot = new Slot();
-                slot.document = store.load(table, id);
+                byte[] row = loads.row(table, id);
+                slot.document = row == null ? null : store.document(table, id, row);
                 slots.put(id, slot);
             }
             return slot;

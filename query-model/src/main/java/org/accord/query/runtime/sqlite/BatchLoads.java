@@ -1,0 +1,98 @@
+package org.accord.query.runtime.sqlite;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import javax.sql.DataSource;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A batch of events' reads of rows by id: one prepared statement per table, on the connection of the batch's
+ * transaction, run again for each row the batch reads.
+ * <p>
+ * Why: a rebuild reads a few rows per event, and SQLite took longer to prepare each of those reads than to run it
+ * (docs/benchmarks.md, run 20: preparing statements was about a sixth of the projection thread's time in SQLite).
+ * A statement lives as long as the batch: {@link #close()} at its end, committed or rolled back. A batch that runs
+ * outside any transaction (a projection test's) prepares each read as before, since no connection outlives the read.
+ */
+final class BatchLoads implements AutoCloseable {
+
+    private final JdbcTemplate jdbc;
+    private final Predicate<String> tableExists;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private Connection connection;
+
+    BatchLoads(JdbcTemplate jdbc, Predicate<String> tableExists) {
+        this.jdbc = jdbc;
+        this.tableExists = tableExists;
+    }
+
+    /** The row's bytes; null when the table or the row is not there. */
+    byte[] row(String table, String id) {
+        if (!tableExists.test(table)) {
+            return null;
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            List<byte[]> rows = jdbc.query(select(table), (row, n) -> row.getBytes(1), id);
+            return rows.isEmpty() ? null : rows.get(0);
+        }
+        try {
+            PreparedStatement statement = statement(table);
+            statement.setString(1, id);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            DataAccessException translated = jdbc.getExceptionTranslator().translate("read a read-model row",
+                    select(table), e);
+            throw translated != null ? translated : new UncategorizedSQLException("read a read-model row",
+                    select(table), e);
+        }
+    }
+
+    private PreparedStatement statement(String table) throws SQLException {
+        DataSource dataSource = jdbc.getDataSource();
+        // the transaction's own connection, as JdbcTemplate would use: it sees what the batch flushed so far
+        Connection current = DataSourceUtils.getConnection(dataSource);
+        DataSourceUtils.releaseConnection(current, dataSource);
+        if (current != connection) {
+            close();
+            connection = current;
+        }
+        PreparedStatement statement = statements.get(table);
+        if (statement == null) {
+            statement = current.prepareStatement(select(table));
+            statements.put(table, statement);
+        }
+        return statement;
+    }
+
+    private static String select(String table) {
+        return "SELECT doc FROM \"" + table + "\" WHERE id = ?";
+    }
+
+    /** Closes the batch's statements; a read after this prepares anew. */
+    @Override
+    public void close() {
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // the batch is over and its connection goes back to the pool, which closes what is left open
+            }
+        }
+        statements.clear();
+        connection = null;
+    }
+}
