@@ -1,0 +1,20 @@
+package org.accord.app.operations;
+
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The scheduler that runs Accord's looks at the calendar (deadlines, reminders, what fell due), as Spring makes it. */
+@Configuration(proxyBeanMethods = false)
+public class SchedulingConfiguration {
+
+    @Bean
+    ScheduledTaskFailures scheduledTaskFailures() {
+        return new ScheduledTaskFailures();
+    }
+
+    @Bean
+    ThreadPoolTaskSchedulerCustomizer scheduledTaskFailuresLogged(ScheduledTaskFailures failures) {
+        return scheduler -> scheduler.setErrorHandler(failures);
+    }
+}
