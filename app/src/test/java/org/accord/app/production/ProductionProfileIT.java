@@ -516,7 +516,7 @@ class ProductionProfileIT {
         assertThat(readModels()).isEqualTo(before);
         try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
             MongoDatabase db = externalDatabase(mongo);
-            long live = LiveReadModels.liveGeneration(db);
+            long live = LiveMongoReadModels.liveGeneration(db);
             assertThat(live).isPositive();
             // a new generation goes live with the indexes the due-date scans need
             assertThat(indexNames(db, "open_votings__g" + live)).contains("closesAt");
@@ -527,7 +527,7 @@ class ProductionProfileIT {
     /** The live generation's read models in the external MongoDB (not tokens, people's names or idempotency keys). */
     private static Map<String, List<Document>> readModels() {
         try (MongoClient mongo = MongoClients.create(MONGO.uri("accord"))) {
-            return LiveReadModels.of(externalDatabase(mongo));
+            return LiveMongoReadModels.of(externalDatabase(mongo));
         }
     }
 

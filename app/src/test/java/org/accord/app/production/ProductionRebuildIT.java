@@ -77,7 +77,7 @@ class ProductionRebuildIT {
         // ready at once on the read models of before; the rebuild starts over and makes a newer generation
         assertThat(schools(exec, trust)).isEqualTo(schoolsBefore);
         awaitDone(operator);
-        assertThat(LiveReadModels.liveGeneration(database())).isGreaterThan(cutShort.generation());
+        assertThat(LiveMongoReadModels.liveGeneration(database())).isGreaterThan(cutShort.generation());
         assertThat(readModels()).isEqualTo(before);
 
         // 2. cut short mid-replay: every token reset and recorded, the projections stopped before they replayed
@@ -96,7 +96,7 @@ class ProductionRebuildIT {
                         "SECONDARY", "clientMutationId", "after-the-crash"))).at("/registerSchool/school/id")
                 .asString();
         assertThat(added).isNotBlank();
-        assertThat(LiveReadModels.liveGeneration(database())).isEqualTo(midReplay.generation());
+        assertThat(LiveMongoReadModels.liveGeneration(database())).isEqualTo(midReplay.generation());
         assertThat(schools(exec, trust)).contains("Lakeside Primary", "Rebuilt Academy");
         awaitDone(operator);
 
@@ -145,7 +145,7 @@ class ProductionRebuildIT {
         while (System.nanoTime() < deadline) {
             state = client().get("/actuator/rebuild", operator).json().at("/rebuild/state").asString();
             assertThat(state).isNotEqualTo("FAILED");
-            if (state.equals("DONE") && LiveReadModels.meta(database()).get("building") == null) {
+            if (state.equals("DONE") && LiveMongoReadModels.meta(database()).get("building") == null) {
                 return;
             }
             sleep();
@@ -167,11 +167,11 @@ class ProductionRebuildIT {
     }
 
     private static Document meta() {
-        return LiveReadModels.meta(database());
+        return LiveMongoReadModels.meta(database());
     }
 
     private static Map<String, List<Document>> readModels() {
-        return LiveReadModels.of(database());
+        return LiveMongoReadModels.of(database());
     }
 
     private static MongoClient mongo;

@@ -749,7 +749,7 @@ class RealAxonServerIT {
      */
     private Map<String, List<Document>> readModels() {
         try (MongoClient client = MongoClients.create(mongo.uri("accord"))) {
-            return LiveReadModels.of(client.getDatabase("accord"));
+            return LiveMongoReadModels.of(client.getDatabase("accord"));
         }
     }
 

@@ -13,9 +13,9 @@ import org.bson.Document;
  * which, the registry which collections are its), each under its plain name and in id order, so that two generations
  * compare equal when their documents are.
  */
-final class LiveReadModels {
+final class LiveMongoReadModels {
 
-    private LiveReadModels() {
+    private LiveMongoReadModels() {
     }
 
     static long liveGeneration(MongoDatabase db) {
