@@ -4,7 +4,10 @@ import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The scheduler that runs Accord's looks at the calendar (deadlines, reminders, what fell due), as Spring makes it. */
+/**
+ * The scheduler that runs Accord's looks at the calendar (deadlines, reminders, what fell due) is Spring Boot's own; its
+ * failures are logged by {@link ScheduledTaskFailures}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SchedulingConfiguration {
 
