@@ -5,8 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -24,28 +24,34 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Why: a rebuild reads a few rows per event, and SQLite took longer to prepare each of those reads than to run it
  * (docs/benchmarks.md, run 20: preparing statements was about a sixth of the projection thread's time in SQLite).
  * A statement lives as long as the batch: {@link #close()} at its end, committed or rolled back. A batch that runs
- * outside any transaction (a projection test's) prepares each read as before, since no connection outlives the read.
+ * outside any transaction (a projection test's) reads through the store's own read, prepared each time, since no
+ * connection outlives the read.
  */
 final class BatchLoads implements AutoCloseable {
 
     private final JdbcTemplate jdbc;
     private final Predicate<String> tableExists;
+    private final BiFunction<String, String, byte[]> unprepared;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private Connection connection;
 
-    BatchLoads(JdbcTemplate jdbc, Predicate<String> tableExists) {
+    /**
+     * @param tableExists whether a table is there to read from
+     * @param unprepared  the store's read of a row outside a transaction, by table and id (null when not there)
+     */
+    BatchLoads(JdbcTemplate jdbc, Predicate<String> tableExists, BiFunction<String, String, byte[]> unprepared) {
         this.jdbc = jdbc;
         this.tableExists = tableExists;
+        this.unprepared = unprepared;
     }
 
     /** The row's bytes; null when the table or the row is not there. */
     byte[] row(String table, String id) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return unprepared.apply(table, id);
+        }
         if (!tableExists.test(table)) {
             return null;
-        }
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            List<byte[]> rows = jdbc.query(select(table), (row, n) -> row.getBytes(1), id);
-            return rows.isEmpty() ? null : rows.get(0);
         }
         try {
             PreparedStatement statement = statement(table);
@@ -54,10 +60,9 @@ final class BatchLoads implements AutoCloseable {
                 return result.next() ? result.getBytes(1) : null;
             }
         } catch (SQLException e) {
-            DataAccessException translated = jdbc.getExceptionTranslator().translate("read a read-model row",
-                    select(table), e);
-            throw translated != null ? translated : new UncategorizedSQLException("read a read-model row",
-                    select(table), e);
+            String sql = SqliteReadModelStore.rowById(table);
+            DataAccessException translated = jdbc.getExceptionTranslator().translate("read a read-model row", sql, e);
+            throw translated != null ? translated : new UncategorizedSQLException("read a read-model row", sql, e);
         }
     }
 
@@ -72,14 +77,10 @@ final class BatchLoads implements AutoCloseable {
         }
         PreparedStatement statement = statements.get(table);
         if (statement == null) {
-            statement = current.prepareStatement(select(table));
+            statement = current.prepareStatement(SqliteReadModelStore.rowById(table));
             statements.put(table, statement);
         }
         return statement;
-    }
-
-    private static String select(String table) {
-        return "SELECT doc FROM \"" + table + "\" WHERE id = ?";
     }
 
     /** Closes the batch's statements; a read after this prepares anew. */

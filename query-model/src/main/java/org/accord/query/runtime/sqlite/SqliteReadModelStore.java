@@ -506,9 +506,13 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         if (!exists(table)) {
             return null;
         }
-        List<byte[]> rows = jdbc.query("SELECT doc FROM \"" + table + "\" WHERE id = ?", (row, n) -> row.getBytes(1),
-                id);
+        List<byte[]> rows = jdbc.query(rowById(table), (row, n) -> row.getBytes(1), id);
         return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** The read of one row by its id, prepared each time here and once per batch by {@link BatchLoads}. */
+    static String rowById(String table) {
+        return "SELECT doc FROM \"" + table + "\" WHERE id = ?";
     }
 
     /** A row's document, its {@code _id} the row's key again. */
@@ -753,7 +757,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         Batch(SqliteReadModelStore store, long generation) {
             this.store = store;
             this.generation = generation;
-            this.loads = new BatchLoads(store.jdbc, store::exists);
+            this.loads = new BatchLoads(store.jdbc, store::exists, store::loadRow);
         }
 
         Document find(String table, String id) {
