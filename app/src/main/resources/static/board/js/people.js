@@ -83,7 +83,7 @@ function draw(trust, executive, rebuild, done = finish) {
   $('lists').replaceChildren(
     table('schools', 'Schools', ['School', 'Phase'], trust.schools.map(s => el('tr', { id: 'school-' + s.id },
       el('td', {}, s.name), el('td', {}, words(s.phase))))),
-    table('people', 'People', ['Name', 'Role', 'School', 'Teams'], people.map(p => el('tr', { id: 'person-' + p.id },
+    table('people', 'People', ['Name', 'Roles', 'School', 'Teams'], people.map(p => el('tr', { id: 'person-' + p.id },
       el('td', {}, person(p)), el('td', {}, p.roles.map(words).join(', ')),
       el('td', {}, p.school ? p.school.name : '—'), el('td', {}, (teamsOf.get(p.id) || []).join(', ') || '—')))),
     table('teams', 'Teams', ['Team', 'Remit', 'Chair', 'Members'], trust.teams.map(t => el('tr', { id: 'team-' + t.id },
@@ -120,6 +120,12 @@ function forms(trust, people, done) {
   const schoolName = el('input', { id: 'register-school-name' });
   const personName = el('input', { id: 'register-person-name' });
   const teamName = el('input', { id: 'form-team-name' });
+  // a person may hold several roles at once (a headteacher who is also a trust executive): registration is the only
+  // moment the API takes them, so the form offers every combination, staff ticked as the most common
+  const roles = el('fieldset', { id: 'register-person-roles' }, el('legend', {}, 'Roles'),
+    ROLES.map(r => el('div', { class: 'field check' },
+      el('input', { type: 'checkbox', value: r, id: 'register-person-role-' + r, checked: r === 'STAFF' }),
+      el('label', { for: 'register-person-role-' + r }, words(r)))));
   const remit = el('fieldset', { id: 'form-team-remit' }, el('legend', {}, 'Remit'),
     AREAS.map(a => el('div', { class: 'field check' },
       el('input', { type: 'checkbox', value: a, id: 'form-team-area-' + a }),
@@ -143,11 +149,11 @@ function forms(trust, people, done) {
         done, () => 'The school ' + said(schoolName.value) + ' was registered.'),
       actionForm('register-person', 'Register a person', 'A headteacher or member of staff works at a school.',
         [field('register-person-name', 'Name', personName),
-          field('register-person-role', 'Role', select('register-person-role', ROLES.map(r => [r, words(r)]))),
+          roles,
           field('register-person-school', 'School', select('register-person-school', [['', 'no school'], ...schools]))],
         el('button', { type: 'submit', id: 'register-person-button' }, 'Register the person'),
         () => send('registerPerson', { trustId: trust.id, displayName: said(personName.value),
-          roles: [value('register-person-role')], schoolId: value('register-person-school') }),
+          roles: [...roles.querySelectorAll('input:checked')].map(c => c.value), schoolId: value('register-person-school') }),
         done, () => said(personName.value) + ' was registered.'),
       actionForm('form-team', 'Form a team', 'The chair and members work at the trust\'s schools.',
         [field('form-team-name', 'Name', teamName), remit,

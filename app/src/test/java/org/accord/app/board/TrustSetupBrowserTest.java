@@ -7,11 +7,11 @@ import org.openqa.selenium.By;
 
 /**
  * The trust's setup in the "Schools, people and teams" page (headless Chromium): the trust executive registers a
- * school of the test's own and two people there, forms a team, adds and removes a member, and erases the name of a
- * person the test registered (after the confirm step); a duplicate school name is refused beside its control, nothing
- * recorded. A board member and a team member read the same lists without any control; another trust's executive
- * sees none of it. Names are unique to the run, so that the other tests sharing the application see the demo as
- * it was.
+ * school of the test's own and three people there (one with two roles), forms a team, adds and removes a member, and
+ * erases the name of a person the test registered (after the confirm step); a duplicate school name and a person with
+ * no role are refused beside their controls, nothing recorded. A board member and a team member read the same lists
+ * without any control; another trust's executive sees none of it. Names are unique to the run, so that the other
+ * tests sharing the application see the demo as it was.
  */
 class TrustSetupBrowserTest extends BrowserTest {
 
@@ -21,6 +21,7 @@ class TrustSetupBrowserTest extends BrowserTest {
         String school = "Riverside Academy " + run;
         String chair = "Priya Chair " + run;
         String member = "Tom Member " + run;
+        String head = "Ana Head " + run;
         String team = "Heads of science " + run;
 
         browser.signIn("exec");
@@ -54,14 +55,32 @@ class TrustSetupBrowserTest extends BrowserTest {
         click("change-phase-button");
         assertThat(confirmation(school)).isEqualTo(school + " is secondary from 1 Jan 2099.");
 
+        // no role ticked: the API's refusal beside the control, nothing recorded
+        long beforeNoRole = storedEvents();
+        type("register-person-name", chair);
+        click("register-person-role-STAFF");
+        browser.choose("register-person-school", school);
+        click("register-person-button");
+        assertThat(refusal("register-person-problem").getText()).contains("roles must not be empty");
+        assertThat(storedEvents()).isEqualTo(beforeNoRole);
+        click("register-person-role-STAFF");
+
         for (String name : new String[] {chair, member}) {
             type("register-person-name", name);
-            browser.choose("register-person-role", "staff");
+            assertThat(browser.first(By.id("register-person-role-STAFF")).isSelected()).as("staff, ticked first").isTrue();
             browser.choose("register-person-school", school);
             click("register-person-button");
             assertThat(confirmation(name)).isEqualTo(name + " was registered.");
         }
         assertThat(row("people", chair)).contains("staff", school);
+
+        // a person with two roles at once: a headteacher who also teaches
+        type("register-person-name", head);
+        click("register-person-role-HEADTEACHER");
+        browser.choose("register-person-school", school);
+        click("register-person-button");
+        assertThat(confirmation(head)).isEqualTo(head + " was registered.");
+        assertThat(row("people", head)).contains("headteacher", "staff", school);
 
         type("form-team-name", team);
         // an area no other test raises a request in: a request is sent to every team whose remit covers its area
