@@ -8,22 +8,24 @@ import org.accord.api.standard.AlignmentLevel;
 import org.accord.api.standard.Area;
 import org.accord.api.team.DecisionRule;
 
-/** A proposal as the read model holds it: current content, every revision, standing votes and their history. */
+/**
+ * A proposal as the read model holds it: current content, every revision and the standing votes. The history of
+ * every vote cast is {@link FindVoteHistoryQuery}'s, read only when asked for.
+ */
 public record ProposalView(String id, String trustId, String teamId, ProposalKind kind, ProposalStatus status,
                            ProposalContent content, String standardId, Integer amendsVersion, String proposerId,
-                           List<Revision> revisions, List<Vote> votes, List<Vote> voteHistory,
-                           List<Recusal> recusals, Tally tally, List<String> eligibleVoters, DecisionRule rule,
-                           Instant openedAt, Instant closesAt, Instant closedAt, VotingOutcome outcome,
+                           List<Revision> revisions, List<Vote> votes, List<Recusal> recusals, Tally tally,
+                           List<String> eligibleVoters, DecisionRule rule, Instant openedAt, Instant closesAt, Instant closedAt, VotingOutcome outcome,
                            Adoption adoption, List<VoteDelegationView> delegations) {
 
     /** A proposal without delegations. */
     public ProposalView(String id, String trustId, String teamId, ProposalKind kind, ProposalStatus status,
                         ProposalContent content, String standardId, Integer amendsVersion, String proposerId,
-                        List<Revision> revisions, List<Vote> votes, List<Vote> voteHistory, List<Recusal> recusals,
+                        List<Revision> revisions, List<Vote> votes, List<Recusal> recusals,
                         Tally tally, List<String> eligibleVoters, DecisionRule rule, Instant openedAt,
                         Instant closesAt, Instant closedAt, VotingOutcome outcome, Adoption adoption) {
         this(id, trustId, teamId, kind, status, content, standardId, amendsVersion, proposerId, revisions, votes,
-                voteHistory, recusals, tally, eligibleVoters, rule, openedAt, closesAt, closedAt, outcome, adoption,
+                recusals, tally, eligibleVoters, rule, openedAt, closesAt, closedAt, outcome, adoption,
                 List.of());
     }
 

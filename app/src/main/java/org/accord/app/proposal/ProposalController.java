@@ -9,6 +9,7 @@ import org.accord.api.proposal.DeclineAdoptionCommand;
 import org.accord.api.proposal.DraftProposalCommand;
 import org.accord.api.proposal.FindProposalQuery;
 import org.accord.api.proposal.FindProposalsQuery;
+import org.accord.api.proposal.FindVoteHistoryQuery;
 import org.accord.api.proposal.OpenVotingCommand;
 import org.accord.api.proposal.ProposalPage;
 import org.accord.api.proposal.ProposalStatus;
@@ -150,6 +151,12 @@ public class ProposalController {
     @SchemaMapping(typeName = "Proposal")
     public List<PersonView> eligibleVoters(ProposalView proposal) {
         return queries.list(new FindPeopleQuery(proposal.eligibleVoters()), PersonView.class);
+    }
+
+    /** Read only when a client asks for it: it grows with every vote (FindVoteHistoryQuery says why). */
+    @SchemaMapping(typeName = "Proposal")
+    public List<ProposalView.Vote> voteHistory(ProposalView proposal) {
+        return queries.list(new FindVoteHistoryQuery(proposal.id()), ProposalView.Vote.class);
     }
 
     @SchemaMapping(typeName = "Proposal")

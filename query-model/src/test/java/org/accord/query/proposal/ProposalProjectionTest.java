@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.accord.api.proposal.FindProposalQuery;
+import org.accord.api.proposal.FindVoteHistoryQuery;
 import org.accord.api.proposal.FindProposalsQuery;
 import org.accord.api.proposal.FindVotingsDueQuery;
 import org.accord.api.proposal.ProposalContent;
@@ -119,7 +120,7 @@ class ProposalProjectionTest {
         assertThat(drafted.revisions())
                 .containsExactly(new ProposalView.Revision(1, FIRST_DRAFT, null, HEAD, at(0)));
         assertThat(drafted.votes()).isEmpty();
-        assertThat(drafted.voteHistory()).isEmpty();
+        assertThat(model.history("p-1")).isEmpty();
         assertThat(drafted.recusals()).isEmpty();
         assertThat(drafted.tally()).isEqualTo(new Tally(0, 0, 0, 0, 0));
         assertThat(drafted.eligibleVoters()).isEmpty();
@@ -230,7 +231,7 @@ class ProposalProjectionTest {
                 new ProposalView.Vote(TEACHER, VoteChoice.OBJECT, "too strict", at(21)),
                 new ProposalView.Vote(HEAD, VoteChoice.ABSTAIN, "on reflection, unsure", at(22)),
                 new ProposalView.Vote(GOVERNOR, VoteChoice.APPROVE, null, at(23)));
-        assertThat(proposal.voteHistory()).containsExactly(
+        assertThat(model.history("p-1")).containsExactly(
                 new ProposalView.Vote(HEAD, VoteChoice.APPROVE, "sensible", at(20)),
                 new ProposalView.Vote(TEACHER, VoteChoice.OBJECT, "too strict", at(21)),
                 new ProposalView.Vote(HEAD, VoteChoice.ABSTAIN, "on reflection, unsure", at(22)),
@@ -252,7 +253,7 @@ class ProposalProjectionTest {
 
         ProposalView proposal = model.proposal("p-1");
         assertThat(proposal.votes()).containsExactly(new ProposalView.Vote(HEAD, VoteChoice.APPROVE, null, at(20)));
-        assertThat(proposal.voteHistory()).containsExactly(
+        assertThat(model.history("p-1")).containsExactly(
                 new ProposalView.Vote(HEAD, VoteChoice.APPROVE, null, at(20)),
                 new ProposalView.Vote(GOVERNOR, VoteChoice.APPROVE, "good idea", at(21)),
                 new ProposalView.Vote(GOVERNOR, VoteChoice.OBJECT, "changed my mind", at(22)));
@@ -435,7 +436,7 @@ class ProposalProjectionTest {
                 .isBetween(sizeAfterOneVote - 10, sizeAfterOneVote + 10);
         assertThat(proposal).doesNotContainKey("voteHistory");
         ProposalView view = model.proposal("p-1");
-        assertThat(view.voteHistory()).hasSize(101).extracting(ProposalView.Vote::castAt)
+        assertThat(model.history("p-1")).hasSize(101).extracting(ProposalView.Vote::castAt)
                 .isSortedAccordingTo(Comparator.naturalOrder());
         assertThat(view.votes()).hasSize(1);
     }
@@ -480,7 +481,7 @@ class ProposalProjectionTest {
             ProposalView p1 = model.proposal("p-1");
             assertThat(p1.revisions()).as("redelivered from event %d", k)
                     .extracting(ProposalView.Revision::number).containsExactly(1, 2);
-            assertThat(p1.voteHistory()).as("redelivered from event %d", k)
+            assertThat(model.history("p-1")).as("redelivered from event %d", k)
                     .extracting(ProposalView.Vote::voterId).containsExactly(HEAD, TEACHER, GOVERNOR, HEAD);
             assertThat(p1.votes()).as("redelivered from event %d", k)
                     .extracting(ProposalView.Vote::voterId).containsExactly(TEACHER, HEAD);
@@ -591,6 +592,10 @@ class ProposalProjectionTest {
             ProposalView view = queries.handle(new FindProposalQuery(proposalId));
             assertThat(view).as("proposal %s", proposalId).isNotNull();
             return view;
+        }
+
+        List<ProposalView.Vote> history(String proposalId) {
+            return queries.handle(new FindVoteHistoryQuery(proposalId));
         }
 
         List<ProposalView> views(String... proposalIds) {
