@@ -15,8 +15,9 @@ import org.accord.api.team.DecisionRule;
 public record ProposalView(String id, String trustId, String teamId, ProposalKind kind, ProposalStatus status,
                            ProposalContent content, String standardId, Integer amendsVersion, String proposerId,
                            List<Revision> revisions, List<Vote> votes, List<Recusal> recusals, Tally tally,
-                           List<String> eligibleVoters, DecisionRule rule, Instant openedAt, Instant closesAt, Instant closedAt, VotingOutcome outcome,
-                           Adoption adoption, List<VoteDelegationView> delegations) {
+                           List<String> eligibleVoters, DecisionRule rule, Instant openedAt, Instant closesAt,
+                           Instant closedAt, VotingOutcome outcome, Adoption adoption,
+                           List<VoteDelegationView> delegations) {
 
     /** A proposal without delegations. */
     public ProposalView(String id, String trustId, String teamId, ProposalKind kind, ProposalStatus status,

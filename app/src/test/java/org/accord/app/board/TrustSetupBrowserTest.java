@@ -67,7 +67,8 @@ class TrustSetupBrowserTest extends BrowserTest {
 
         for (String name : new String[] {chair, member}) {
             type("register-person-name", name);
-            assertThat(browser.first(By.id("register-person-role-STAFF")).isSelected()).as("staff, ticked first").isTrue();
+            assertThat(browser.first(By.id("register-person-role-STAFF")).isSelected()).as("staff, ticked first")
+                    .isTrue();
             browser.choose("register-person-school", school);
             click("register-person-button");
             assertThat(confirmation(name)).isEqualTo(name + " was registered.");
