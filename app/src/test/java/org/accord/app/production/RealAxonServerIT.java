@@ -334,7 +334,7 @@ class RealAxonServerIT {
 
     @Test
     @Order(7)
-    void aSecondReplicaReadsWhatTheFirstAnsweredRetriesRecordNothingNewAndADeadlineClosesOnce() throws Exception {
+    void aSecondReplicaSharesAnswersRetriesAndVotesAndADeadlineClosesOnce() throws Exception {
         portB = PackagedJar.freePort();
         startApp(portB, "app-b");
         awaitReadiness(portB, 200, READY_WITHIN);
@@ -363,10 +363,23 @@ class RealAxonServerIT {
                 Map.of("input", Map.of("teamId", trust.teamId(), "kind", "NEW_STANDARD", "title", "Deadline test",
                         "area", "CURRICULUM", "alignment", "GUIDANCE", "statement", "Close by the deadline.",
                         "rationale", "Two replicas, one close."))).at("/draftProposal/proposal/id").asString();
-        Instant closesAt = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
+        Instant closesAt = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
         client(portB).data(chair, """
                 mutation($input: OpenVotingInput!) { openVoting(input: $input) { proposal { status } } }""",
                 Map.of("input", Map.of("proposalId", proposal, "closesAt", closesAt.toString())));
+        // a vote on each replica, then the history (a query of its own, FindVoteHistoryQuery) read on the first
+        for (String[] vote : new String[][] {{"A", "APPROVE"}, {"B", "ABSTAIN"}}) {
+            client(vote[0].equals("A") ? portA : portB).data(chair, """
+                    mutation($input: CastVoteInput!) { castVote(input: $input) { proposal { status } } }""",
+                    Map.of("input", Map.of("proposalId", proposal, "choice", vote[1])));
+        }
+        JsonNode voted = client(portA).data(chair, "query($id: ID!) { proposal(id: $id) { votes { choice }"
+                + " voteHistory { choice } } }", Map.of("id", proposal)).at("/proposal");
+        List<String> history = new ArrayList<>();
+        voted.at("/voteHistory").forEach(v -> history.add(v.at("/choice").asString()));
+        assertThat(history).as("every vote, oldest first, read through Axon Server").containsExactly("APPROVE",
+                "ABSTAIN");
+        assertThat(voted.at("/votes/0/choice").asString()).as("the standing vote").isEqualTo("ABSTAIN");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         String status = "VOTING";
         while (status.equals("VOTING")) {
