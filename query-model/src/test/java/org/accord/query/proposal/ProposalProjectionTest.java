@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.accord.api.proposal.FindProposalQuery;
-import org.accord.api.proposal.FindVoteHistoryQuery;
 import org.accord.api.proposal.FindProposalsQuery;
+import org.accord.api.proposal.FindVoteHistoryQuery;
 import org.accord.api.proposal.FindVotingsDueQuery;
 import org.accord.api.proposal.ProposalContent;
 import org.accord.api.proposal.ProposalDraftedEvent;
