@@ -28,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.google.protobuf.ByteString;
@@ -358,28 +360,33 @@ class RealAxonServerIT {
                 "Replica school ");
 
         String chair = tokens.token(trust.chairId(), trust.trustId());
-        String proposal = client(portA).data(chair, """
+        Function<String, String> draft = title -> client(portA).data(chair, """
                 mutation($input: DraftProposalInput!) { draftProposal(input: $input) { proposal { id } } }""",
-                Map.of("input", Map.of("teamId", trust.teamId(), "kind", "NEW_STANDARD", "title", "Deadline test",
+                Map.of("input", Map.of("teamId", trust.teamId(), "kind", "NEW_STANDARD", "title", title,
                         "area", "CURRICULUM", "alignment", "GUIDANCE", "statement", "Close by the deadline.",
                         "rationale", "Two replicas, one close."))).at("/draftProposal/proposal/id").asString();
-        Instant closesAt = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
-        client(portB).data(chair, """
+        BiConsumer<String, Instant> open = (id, closes) -> client(portB).data(chair, """
                 mutation($input: OpenVotingInput!) { openVoting(input: $input) { proposal { status } } }""",
-                Map.of("input", Map.of("proposalId", proposal, "closesAt", closesAt.toString())));
+                Map.of("input", Map.of("proposalId", id, "closesAt", closes.toString())));
+
         // a vote on each replica, then the history (a query of its own, FindVoteHistoryQuery) read on the first
+        String votedOn = draft.apply("History test");
+        open.accept(votedOn, Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
         for (String[] vote : new String[][] {{"A", "APPROVE"}, {"B", "ABSTAIN"}}) {
             client(vote[0].equals("A") ? portA : portB).data(chair, """
                     mutation($input: CastVoteInput!) { castVote(input: $input) { proposal { status } } }""",
-                    Map.of("input", Map.of("proposalId", proposal, "choice", vote[1])));
+                    Map.of("input", Map.of("proposalId", votedOn, "choice", vote[1])));
         }
         JsonNode voted = client(portA).data(chair, "query($id: ID!) { proposal(id: $id) { votes { choice }"
-                + " voteHistory { choice } } }", Map.of("id", proposal)).at("/proposal");
+                + " voteHistory { choice } } }", Map.of("id", votedOn)).at("/proposal");
         List<String> history = new ArrayList<>();
         voted.at("/voteHistory").forEach(v -> history.add(v.at("/choice").asString()));
         assertThat(history).as("every vote, oldest first, read through Axon Server").containsExactly("APPROVE",
                 "ABSTAIN");
         assertThat(voted.at("/votes/0/choice").asString()).as("the standing vote").isEqualTo("ABSTAIN");
+
+        String proposal = draft.apply("Deadline test");
+        open.accept(proposal, Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         String status = "VOTING";
         while (status.equals("VOTING")) {
