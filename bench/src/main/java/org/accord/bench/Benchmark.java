@@ -34,9 +34,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.accord.bench.load.SyntheticTrust;
 import org.accord.query.runtime.sqlite.DeflatedRows;
+import org.accord.query.runtime.sqlite.DocumentJson;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
@@ -55,7 +54,6 @@ public final class Benchmark {
     /** Scratch rows of the raw castVote baseline, in the proposals table itself, deleted afterwards. */
     private static final String RAW_ID_PREFIX = "bench-raw-";
     /** As the SQLite read-model store writes its documents. */
-    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private final Path appJar = Path.of(System.getProperty("bench.app-jar", "app/target/accord.jar"));
     private final Path benchJar = Path.of(System.getProperty("bench.jar", "bench/target/accord-bench.jar"));
@@ -473,7 +471,7 @@ public final class Benchmark {
                                 id = document.getString("_id");
                                 Document stored = new Document(document);
                                 stored.remove("_id");
-                                json = stored.toJson(JSON);
+                                json = DocumentJson.of(stored);
                             }
                             readModelWriter.lock();
                             // as the store writes a proposal: its JSON deflated, the fields its lookups name as columns

@@ -27,8 +27,6 @@ import org.accord.query.shared.Lookup;
 import org.accord.query.shared.ReadModelGenerations;
 import org.accord.query.shared.ReadModelStore;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
@@ -76,7 +74,6 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern GENERATION_SUFFIX = Pattern.compile("(.+)__g(\\d+)");
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
     private static final int IN_CHUNK = 500;
 
     private final JdbcTemplate jdbc;
@@ -526,7 +523,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private byte[] row(String table, Document document) {
         Document stored = new Document(document);
         stored.remove("_id");
-        return DeflatedRows.deflate(vocabulary(table), stored.toJson(JSON));
+        return DeflatedRows.deflate(vocabulary(table), DocumentJson.of(stored));
     }
 
     /**
