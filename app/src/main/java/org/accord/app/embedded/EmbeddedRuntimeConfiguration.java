@@ -19,6 +19,7 @@ import org.accord.app.ledger.LedgerKeys;
 import org.accord.app.ledger.LedgerProperties;
 import org.accord.app.ledger.LedgerSource;
 import org.accord.app.ledger.LedgerStore;
+import org.accord.app.ledger.LinkVerdictsAhead;
 import org.accord.app.ledger.QuarantinedEvents;
 import org.accord.app.ledger.WitnessUrl;
 import org.accord.app.person.PersonDirectory;
@@ -98,13 +99,17 @@ public class EmbeddedRuntimeConfiguration {
         return new SingleWriterTransactionManager(new SpringTransactionManager(jdbcTransactions));
     }
 
-    /** Axon's JDBC engine on SQLite, with every event of a trust linked into its hash chain as it is stored. */
+    /**
+     * Axon's JDBC engine on SQLite, with every event of a trust linked into its hash chain as it is stored; a
+     * projection catching up reads ahead on a thread of its own, where each event's link is checked too.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(DataSource dataSource, PlatformTransactionManager jdbcTransactions,
                                           Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Configuration configuration, LedgerStore ledgerStore,
-                                          TransactionManager axonTransactionManager) {
+                                          TransactionManager axonTransactionManager, LinkVerdictsAhead verdicts,
+                                          @Value("${accord.projections.batch-size:1000}") int batchSize) {
         EventStorageEngine engine = SqliteEventStore.withSchema(SqliteEventStore.engine(dataSource, jdbcTransactions)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -112,7 +117,9 @@ public class EmbeddedRuntimeConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .build());
         JdbcLedgerSource.indexChainPositions(new JdbcTemplate(dataSource));
-        return new ChainingEventStorageEngine(engine, eventSerializer, ledgerStore, axonTransactionManager);
+        return new ReadAheadEventStorageEngine(
+                new ChainingEventStorageEngine(engine, eventSerializer, ledgerStore, axonTransactionManager),
+                2 * batchSize, verdicts::reachAhead);
     }
 
     @Bean

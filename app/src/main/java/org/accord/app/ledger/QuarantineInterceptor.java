@@ -17,16 +17,19 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 public class QuarantineInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private final ChainLinkCheck check;
+    private final LinkVerdictsAhead ahead;
     private final QuarantinedEvents quarantine;
 
-    public QuarantineInterceptor(ChainLinkCheck check, QuarantinedEvents quarantine) {
+    /** @param ahead the verdicts the store's reader reached as it read the events, taken instead of checking again */
+    public QuarantineInterceptor(ChainLinkCheck check, LinkVerdictsAhead ahead, QuarantinedEvents quarantine) {
         this.check = check;
+        this.ahead = ahead;
         this.quarantine = quarantine;
     }
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        Optional<QuarantinedEvent> refused = check.check(unitOfWork.getMessage());
+        Optional<QuarantinedEvent> refused = ahead.verdictOn(unitOfWork.getMessage(), check);
         if (refused.isPresent()) {
             quarantine.record(refused.get());
             return null;
