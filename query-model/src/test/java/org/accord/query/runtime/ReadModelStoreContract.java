@@ -294,6 +294,37 @@ public abstract class ReadModelStoreContract {
     }
 
     @Test
+    void aBatchOfManyDocumentsOverSeveralCollectionsStoresEachAsItsLastUpdateLeftIt() {
+        // enough documents for an adapter to share the work of writing them between threads
+        store().upsert(Other.class, "gone-0", new Update().set("name", "deleted by the batch"));
+        UnitOfWork<?> batch = startBatch();
+        for (int i = 0; i < 300; i++) {
+            store().upsert(Sample.class, "many-" + i, new Update().set("name", "sample " + i).set("count", (long) i)
+                    .set("closesAt", NINE).addToSet("tags", "t" + (i % 7)));
+            store().upsert(Other.class, "other-" + i, new Update().set("name", "other " + i));
+            store().upsert(Row.class, "row-" + i, new Update().set("group", "g" + (i % 3)).set("rank", (long) i));
+        }
+        for (int i = 0; i < 300; i += 2) {
+            store().upsert(Sample.class, "many-" + i, new Update().set("name", "sample " + i + " again"));
+        }
+        store().delete(Other.class, "gone-0");
+        batch.commit();
+
+        List<String> ids = IntStream.range(0, 300).mapToObj(i -> "many-" + i).toList();
+        assertThat(store().findByIds(Sample.class, ids, Sample::id)).hasSize(300).allSatisfy(sample -> {
+            int i = Integer.parseInt(sample.id().substring("many-".length()));
+            assertThat(sample.name()).isEqualTo(i % 2 == 0 ? "sample " + i + " again" : "sample " + i);
+            assertThat(sample.count()).isEqualTo(i);
+            assertThat(sample.closesAt()).isEqualTo(NINE);
+            assertThat(sample.tags()).containsExactly("t" + (i % 7));
+        });
+        assertThat(store().findById(Other.class, "other-299").name()).isEqualTo("other 299");
+        assertThat(store().findById(Other.class, "gone-0")).isNull();
+        assertThat(store().findPage(Row.class, Map.of("group", "g1"), "rank", -1, 1000)).hasSize(100)
+                .extracting(Row::rank).isSorted();
+    }
+
+    @Test
     void aBatchThatRollsBackLeavesTheStoreAsItWas() {
         store().upsert(Sample.class, "s1", new Update().set("name", "stored before"));
         UnitOfWork<?> batch = startBatch();

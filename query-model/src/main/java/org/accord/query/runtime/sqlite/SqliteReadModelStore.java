@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -75,6 +76,8 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private static final Pattern GENERATION_SUFFIX = Pattern.compile("(.+)__g(\\d+)");
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int IN_CHUNK = 500;
+    /** Rows to encode at least before a second thread helps: a live batch of a few events is done sooner alone. */
+    private static final int PARALLEL_ENCODING = 64;
 
     private final JdbcTemplate jdbc;
     private final MongoConverter converter;
@@ -148,7 +151,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             return;
         }
         synchronized (singleWrites) {
-            write(table, Map.of(id, Slot.of(UpdateInMemory.apply(load(table, id), id, mapped))));
+            write(Map.of(table, Map.of(id, Slot.of(UpdateInMemory.apply(load(table, id), id, mapped)))));
         }
     }
 
@@ -161,7 +164,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             return;
         }
         synchronized (singleWrites) {
-            write(table, Map.of(id, Slot.of(null)));
+            write(Map.of(table, Map.of(id, Slot.of(null))));
         }
     }
 
@@ -520,10 +523,32 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     }
 
     /** The row's bytes for a document: its JSON without its {@code _id}, which the row's key holds. */
-    private byte[] row(String table, Document document) {
+    private static byte[] row(byte[] vocabulary, Document document) {
         Document stored = new Document(document);
         stored.remove("_id");
-        return DeflatedRows.deflate(vocabulary(table), DocumentJson.of(stored));
+        return DeflatedRows.deflate(vocabulary, DocumentJson.of(stored));
+    }
+
+    /**
+     * The rows of the documents about to be written, encoded on both cores when there are enough of them: the JSON
+     * and its deflation were a quarter of a rebuild's projection thread, beside a core that sat mostly idle
+     * (docs/benchmarks.md, session 31). Only the encoding runs beside: the tables are made, their vocabularies read
+     * and the rows written on the caller's thread, in its transaction.
+     */
+    private void encode(Map<String, Map<String, Slot>> byTable) {
+        List<Slot> slots = new ArrayList<>();
+        byTable.forEach((table, documents) -> {
+            make(table);
+            byte[] vocabulary = vocabulary(table);
+            documents.values().forEach(slot -> {
+                slot.vocabulary = vocabulary;
+                if (slot.document != null) {
+                    slots.add(slot);
+                }
+            });
+        });
+        Stream<Slot> each = slots.size() >= PARALLEL_ENCODING ? slots.parallelStream() : slots.stream();
+        each.forEach(slot -> slot.row = row(slot.vocabulary, slot.document));
     }
 
     /**
@@ -552,8 +577,13 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     }
 
     /** Writes these documents (a null document deletes its row) as one JDBC batch. */
+    private void write(Map<String, Map<String, Slot>> byTable) {
+        encode(byTable);
+        byTable.forEach(this::write);
+    }
+
+    /** Writes these documents, their rows encoded ({@link #encode}), as one JDBC batch. */
     private void write(String table, Map<String, Slot> documents) {
-        make(table);
         List<String> columns = columns(typeOf(table));
         List<Object[]> upserts = new ArrayList<>();
         List<Object[]> deletes = new ArrayList<>();
@@ -563,7 +593,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             } else {
                 Object[] values = new Object[2 + columns.size()];
                 values[0] = id;
-                values[1] = row(table, slot.document);
+                values[1] = slot.row;
                 for (int i = 0; i < columns.size(); i++) {
                     values[2 + i] = valueAt(slot.document, columns.get(i));
                 }
@@ -733,6 +763,9 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private static final class Slot {
         private Document document;
         private boolean dirty;
+        /** Its table's vocabulary and the row encoded with it, while it is being written. */
+        private byte[] vocabulary;
+        private byte[] row;
 
         static Slot of(Document document) {
             Slot slot = new Slot();
@@ -779,6 +812,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         }
 
         void flush() {
+            Map<String, Map<String, Slot>> dirtyByTable = new LinkedHashMap<>();
             byTable.forEach((table, slots) -> {
                 Map<String, Slot> dirty = new LinkedHashMap<>();
                 slots.forEach((id, slot) -> {
@@ -787,10 +821,18 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
                     }
                 });
                 if (!dirty.isEmpty()) {
-                    store.write(table, dirty);
-                    dirty.values().forEach(slot -> slot.dirty = false);
+                    dirtyByTable.put(table, dirty);
                 }
             });
+            if (dirtyByTable.isEmpty()) {
+                return;
+            }
+            store.write(dirtyByTable);
+            dirtyByTable.values().forEach(dirty -> dirty.values().forEach(slot -> {
+                slot.dirty = false;
+                slot.vocabulary = null;
+                slot.row = null;
+            }));
         }
 
         /** The batch prepares to commit: what it changed goes in, and its prepared reads are closed. */
