@@ -135,13 +135,16 @@ public class ReadAheadEventStorageEngine implements EventStorageEngine {
 
         @Override
         public boolean hasNext() {
-            if (next == null) {
-                try {
-                    next = ahead.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for the events read ahead", e);
+            try {
+                while (next == null) {
+                    if (closed) {
+                        return false; // closed by another thread (a processor shutting down) while this one waited
+                    }
+                    next = ahead.poll(100, TimeUnit.MILLISECONDS);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the events read ahead", e);
             }
             if (next instanceof End end) {
                 if (end.error() != null) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -111,6 +112,36 @@ class ReadAheadEventStorageEngineTest {
         }
 
         assertThat(sourceClosed.await(5, TimeUnit.SECONDS)).as("the store's stream closed").isTrue();
+        assertThat(readerThreads()).as("no reader left").isZero();
+    }
+
+    @Test
+    void aProjectionWaitingForTheReaderIsReleasedWhenAnotherThreadClosesTheStream() throws Exception {
+        CountDownLatch storeAnswers = new CountDownLatch(1);
+        EventStorageEngine slow = new InMemoryEventStorageEngine() {
+            @Override
+            public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
+                return Stream.<TrackedEventMessage<?>>generate(() -> {
+                    try {
+                        storeAnswers.await(); // a store that does not answer until the end of the test
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                }).limit(1).filter(event -> event != null);
+            }
+        };
+        ReadAheadEventStorageEngine engine = new ReadAheadEventStorageEngine(slow, 4, event -> { });
+        Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(null, false);
+        Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
+        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(events::hasNext);
+        Thread.sleep(200);
+        assertThat(waiting).as("waits for the reader").isNotDone();
+
+        stream.close(); // as Axon closes a consumer's stream when its processor shuts down
+
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isFalse();
+        storeAnswers.countDown();
         assertThat(readerThreads()).as("no reader left").isZero();
     }
 
