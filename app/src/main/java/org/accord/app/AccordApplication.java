@@ -3,6 +3,7 @@ package org.accord.app;
 import org.accord.app.embedded.ReadModelPrinter;
 import org.accord.app.ledger.DecisionProof;
 import org.accord.app.ledger.OfflineVerifier;
+import org.accord.app.platform.readyourwrites.StoppedWhileCatchingUp;
 import org.accord.query.ReadModelConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -50,6 +51,8 @@ public class AccordApplication {
         useAheadOfTimeDefinitionsUnlessProfiled(args);
         try {
             SpringApplication.run(AccordApplication.class, args);
+        } catch (StoppedWhileCatchingUp stopped) {
+            return; // stopped on purpose while starting: logged as such, and the JVM is already shutting down
         } catch (SpringApplication.AbandonedRunException aheadOfTimeProcessing) {
             throw aheadOfTimeProcessing; // the build's AOT step ends the run on purpose, once the context is computed
         } catch (RuntimeException failed) {

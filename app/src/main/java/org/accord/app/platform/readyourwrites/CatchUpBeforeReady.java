@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * sees everything that was acknowledged before it.
  */
 @Component
-class CatchUpBeforeReady implements ApplicationRunner, Ordered {
+class CatchUpBeforeReady implements ApplicationRunner, ApplicationListener<ContextClosedEvent>, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(CatchUpBeforeReady.class);
     private static final Duration RETRY_EVERY = Duration.ofMillis(500);
@@ -29,6 +31,8 @@ class CatchUpBeforeReady implements ApplicationRunner, Ordered {
     private final ProjectionCatchUp catchUp;
     private final RebuiltReadModels rebuilt;
     private final Duration timeout;
+    /** The context began to close (a stop) while the start may still be waiting. */
+    private volatile boolean stopping;
 
     CatchUpBeforeReady(ProjectionCatchUp catchUp, RebuiltReadModels rebuilt,
                        @Value("${accord.startup-catch-up-timeout:10m}") Duration timeout) {
@@ -55,14 +59,17 @@ class CatchUpBeforeReady implements ApplicationRunner, Ordered {
         OptionalLong progress = OptionalLong.empty();
         while (true) {
             try {
-                if (catchUp.awaitLatest(Duration.ofNanos(Math.max(0, Math.min(deadline - System.nanoTime(),
-                        PROGRESS_CHECK.toNanos()))))) {
+                boolean caughtUp = catchUp.awaitLatest(Duration.ofNanos(Math.max(0, Math.min(
+                        deadline - System.nanoTime(), PROGRESS_CHECK.toNanos()))));
+                stopIfStopping();
+                if (caughtUp) {
                     return;
                 }
                 // the limit is on a stall, not on the whole replay: an upgrade of a large data folder rebuilds its
                 // read models from every event and may take longer than any fixed limit (8 minutes at 1M events on
-                // a quiet machine, more than 10 on a busy one, and the start failed half-way); while the projections
-                // advance the start waits, and only a time limit without progress stops it
+                // a quiet machine in session 27, 2 in session 31; more than 10 on a busy one, and the start failed
+                // half-way); while the projections advance the start waits, and only a time limit without progress
+                // stops it
                 OptionalLong now = catchUp.progress();
                 if (now.isPresent() && (progress.isEmpty() || now.getAsLong() > progress.getAsLong())) {
                     progress = now;
@@ -81,7 +88,10 @@ class CatchUpBeforeReady implements ApplicationRunner, Ordered {
                     nextWord = System.nanoTime() + WORD_EVERY.toNanos();
                 }
                 sleep();
+            } catch (StoppedWhileCatchingUp stopped) {
+                throw stopped;
             } catch (RuntimeException failed) {
+                stopIfStopping(); // the processors and stores closing under a stop are no failure of the start
                 String unreachable = StorageFailure.describe(failed).orElseThrow(() -> failed);
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the event store could not be reached within " + timeout
@@ -96,6 +106,23 @@ class CatchUpBeforeReady implements ApplicationRunner, Ordered {
                 sleep();
             }
         }
+    }
+
+    /**
+     * A stop while the start waits (an operator stopping an upgrade's rebuild half-way) ends the start as it asked,
+     * in one line, not as a failed start: the processors keep their positions and the next start goes on from there.
+     */
+    private void stopIfStopping() {
+        if (stopping) {
+            String where = catchUp.progress().stream().mapToObj(at -> " at event " + at).findFirst().orElse("");
+            log.info("Stopped while the projections were catching up{}: the next start goes on from there", where);
+            throw new StoppedWhileCatchingUp("Accord was stopped while its projections were catching up" + where);
+        }
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        stopping = true;
     }
 
     private static void sleep() {

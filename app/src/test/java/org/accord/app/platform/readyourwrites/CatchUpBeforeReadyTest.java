@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -13,6 +15,9 @@ import java.util.function.Supplier;
 import org.accord.query.shared.ReadModelGenerations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.support.StaticApplicationContext;
 
 /**
  * A start waits for the projections to catch up. A projection in Axon's retry mode (one SQLITE_BUSY behind another
@@ -71,6 +76,35 @@ class CatchUpBeforeReadyTest {
                 .hasMessageContaining("without advancing");
         // it looks every half second, so the last step it saw was at 1 s or later: the limit ran from there
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void a_stop_while_the_start_waits_ends_the_start_as_a_stop_saying_where_the_projections_were() throws Exception {
+        AtomicInteger position = new AtomicInteger();
+        // a replay that would go on for a long time, advancing all along
+        ScriptedCatchUp catchUp = new ScriptedCatchUp(() -> false, Optional::empty,
+                () -> OptionalLong.of(position.incrementAndGet()));
+        CatchUpBeforeReady start = new CatchUpBeforeReady(catchUp, noBuild(), Duration.ofMinutes(10));
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> start.run(null));
+        Thread.sleep(700);
+        assertThat(waiting).as("the start waits").isNotDone();
+
+        start.onApplicationEvent(new ContextClosedEvent(new StaticApplicationContext()));
+
+        assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(StoppedWhileCatchingUp.class)
+                .cause().hasMessageStartingWith("Accord was stopped while its projections were catching up at event ")
+                .isInstanceOf(SpringApplication.AbandonedRunException.class);
+    }
+
+    @Test
+    void the_stores_closing_under_a_stop_are_no_failure_of_the_start() throws Exception {
+        ScriptedCatchUp catchUp = new ScriptedCatchUp(() -> {
+            throw new IllegalStateException("the data source is closed");
+        }, Optional::empty);
+        CatchUpBeforeReady start = new CatchUpBeforeReady(catchUp, noBuild(), Duration.ofMinutes(10));
+        start.onApplicationEvent(new ContextClosedEvent(new StaticApplicationContext()));
+
+        assertThatThrownBy(() -> start.run(null)).isInstanceOf(StoppedWhileCatchingUp.class);
     }
 
     private static RebuiltReadModels noBuild() {
