@@ -72,16 +72,15 @@ public class ReadAheadEventStorageEngine implements EventStorageEngine {
 
         private final BlockingQueue<Object> ahead;
         private final Stream<? extends TrackedEventMessage<?>> source;
-        private final Thread thread;
         private volatile boolean closed;
         private Object next;
 
         ReadAhead(Stream<? extends TrackedEventMessage<?>> source, int capacity, Consumer<EventMessage<?>> prepare) {
             this.ahead = new ArrayBlockingQueue<>(capacity);
             this.source = source;
-            this.thread = new Thread(() -> read(prepare), "accord-event-read-ahead");
-            thread.setDaemon(true);
-            thread.start();
+            Thread reader = new Thread(() -> read(prepare), "accord-event-read-ahead");
+            reader.setDaemon(true);
+            reader.start();
         }
 
         private void read(Consumer<EventMessage<?>> prepare) {

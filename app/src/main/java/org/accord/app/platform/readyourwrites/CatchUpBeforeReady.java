@@ -114,9 +114,18 @@ class CatchUpBeforeReady implements ApplicationRunner, ApplicationListener<Conte
      */
     private void stopIfStopping() {
         if (stopping) {
-            String where = catchUp.progress().stream().mapToObj(at -> " at event " + at).findFirst().orElse("");
+            String where = where();
             log.info("Stopped while the projections were catching up{}: the next start goes on from there", where);
             throw new StoppedWhileCatchingUp("Accord was stopped while its projections were catching up" + where);
+        }
+    }
+
+    /** Where the projections were, as far as the stores closing under the stop still tell. */
+    private String where() {
+        try {
+            return catchUp.progress().stream().mapToObj(at -> " at event " + at).findFirst().orElse("");
+        } catch (RuntimeException closing) {
+            return "";
         }
     }
 

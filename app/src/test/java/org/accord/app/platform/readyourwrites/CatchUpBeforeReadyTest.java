@@ -100,11 +100,14 @@ class CatchUpBeforeReadyTest {
     void the_stores_closing_under_a_stop_are_no_failure_of_the_start() throws Exception {
         ScriptedCatchUp catchUp = new ScriptedCatchUp(() -> {
             throw new IllegalStateException("the data source is closed");
-        }, Optional::empty);
+        }, Optional::empty, () -> {
+            throw new IllegalStateException("the token store is closed");
+        });
         CatchUpBeforeReady start = new CatchUpBeforeReady(catchUp, noBuild(), Duration.ofMinutes(10));
         start.onApplicationEvent(new ContextClosedEvent(new StaticApplicationContext()));
 
-        assertThatThrownBy(() -> start.run(null)).isInstanceOf(StoppedWhileCatchingUp.class);
+        assertThatThrownBy(() -> start.run(null)).isInstanceOf(StoppedWhileCatchingUp.class)
+                .hasMessage("Accord was stopped while its projections were catching up");
     }
 
     private static RebuiltReadModels noBuild() {
