@@ -576,13 +576,13 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         return DeflatedRows.vocabulary(entity(type), converter.getMappingContext());
     }
 
-    /** Writes these documents (a null document deletes its row) as one JDBC batch. */
+    /** Writes these documents, by table (a null document deletes its row): their rows encoded, then each table's. */
     private void write(Map<String, Map<String, Slot>> byTable) {
         encode(byTable);
         byTable.forEach(this::write);
     }
 
-    /** Writes these documents, their rows encoded ({@link #encode}), as one JDBC batch. */
+    /** Writes one table's documents, their rows encoded ({@link #encode}), as one JDBC batch. */
     private void write(String table, Map<String, Slot> documents) {
         List<String> columns = columns(typeOf(table));
         List<Object[]> upserts = new ArrayList<>();
