@@ -1,10 +1,7 @@
 package org.accord.app.embedded;
 
-import java.time.Instant;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -14,11 +11,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 /**
@@ -35,9 +30,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  * the end of the stream are the wrapped engine's; an error while reading ends the stream with that error, where the
  * projection reads next.
  */
-public class ReadAheadEventStorageEngine implements EventStorageEngine {
+public class ReadAheadEventStorageEngine extends ForwardingEventStorageEngine {
 
-    private final EventStorageEngine delegate;
     private final int ahead;
     private final Consumer<EventMessage<?>> prepare;
 
@@ -48,7 +42,7 @@ public class ReadAheadEventStorageEngine implements EventStorageEngine {
      * @param prepare what else to do with each event as it is read, beside deserialising it (must not throw)
      */
     public ReadAheadEventStorageEngine(EventStorageEngine delegate, int ahead, Consumer<EventMessage<?>> prepare) {
-        this.delegate = delegate;
+        super(delegate);
         this.ahead = ahead;
         this.prepare = prepare;
     }
@@ -56,9 +50,9 @@ public class ReadAheadEventStorageEngine implements EventStorageEngine {
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
         if (mayBlock) {
-            return delegate.readEvents(trackingToken, true);
+            return delegate().readEvents(trackingToken, true);
         }
-        ReadAhead reader = new ReadAhead(delegate.readEvents(trackingToken, false), ahead, prepare);
+        ReadAhead reader = new ReadAhead(delegate().readEvents(trackingToken, false), ahead, prepare);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(reader,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(reader::close);
     }
@@ -169,45 +163,5 @@ public class ReadAheadEventStorageEngine implements EventStorageEngine {
             closed = true;
             ahead.clear();
         }
-    }
-
-    @Override
-    public void appendEvents(List<? extends EventMessage<?>> events) {
-        delegate.appendEvents(events);
-    }
-
-    @Override
-    public void storeSnapshot(DomainEventMessage<?> snapshot) {
-        delegate.storeSnapshot(snapshot);
-    }
-
-    @Override
-    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
-    }
-
-    @Override
-    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        return delegate.readSnapshot(aggregateIdentifier);
-    }
-
-    @Override
-    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        return delegate.lastSequenceNumberFor(aggregateIdentifier);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return delegate.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return delegate.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return delegate.createTokenAt(dateTime);
     }
 }

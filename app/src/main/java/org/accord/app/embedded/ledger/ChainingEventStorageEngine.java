@@ -1,23 +1,17 @@
 package org.accord.app.embedded.ledger;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
+import org.accord.app.embedded.ForwardingEventStorageEngine;
 import org.accord.app.ledger.ChainHasher;
 import org.accord.app.ledger.ChainHead;
 import org.accord.app.ledger.ChainLinker;
 import org.accord.app.ledger.LedgerStore;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
@@ -27,9 +21,8 @@ import org.axonframework.serialization.Serializer;
  * same transaction. Appends run one at a time (the embedded store's single writer), so a chain can never fork: two
  * commands of one trust can never build on the same head. Everything else is the wrapped engine's.
  */
-public class ChainingEventStorageEngine implements EventStorageEngine {
+public class ChainingEventStorageEngine extends ForwardingEventStorageEngine {
 
-    private final EventStorageEngine delegate;
     private final Serializer eventSerializer;
     private final LedgerStore ledger;
     private final TransactionManager writer;
@@ -40,7 +33,7 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
      */
     public ChainingEventStorageEngine(EventStorageEngine delegate, Serializer eventSerializer, LedgerStore ledger,
                                       TransactionManager writer) {
-        this.delegate = delegate;
+        super(delegate);
         this.eventSerializer = eventSerializer;
         this.ledger = ledger;
         this.writer = writer;
@@ -48,7 +41,7 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
-        writer.executeInTransaction(() -> delegate.appendEvents(link(events)));
+        writer.executeInTransaction(() -> delegate().appendEvents(link(events)));
     }
 
     private List<EventMessage<?>> link(List<? extends EventMessage<?>> events) {
@@ -68,45 +61,5 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
         }
         heads.values().forEach(ledger::moveHead);
         return linked;
-    }
-
-    @Override
-    public void storeSnapshot(DomainEventMessage<?> snapshot) {
-        delegate.storeSnapshot(snapshot);
-    }
-
-    @Override
-    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        return delegate.readEvents(trackingToken, mayBlock);
-    }
-
-    @Override
-    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
-    }
-
-    @Override
-    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        return delegate.readSnapshot(aggregateIdentifier);
-    }
-
-    @Override
-    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        return delegate.lastSequenceNumberFor(aggregateIdentifier);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return delegate.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return delegate.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return delegate.createTokenAt(dateTime);
     }
 }
