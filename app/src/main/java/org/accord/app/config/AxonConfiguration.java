@@ -3,6 +3,7 @@ package org.accord.app.config;
 import org.accord.api.shared.Actor;
 import org.accord.app.platform.aggregatecache.BoundedAggregateCache;
 import org.accord.app.platform.aggregatecache.CachedAggregateIsCurrent;
+import org.accord.app.platform.projections.ProjectionProperties;
 import org.accord.app.platform.projections.ProjectionTransactions;
 import org.accord.query.shared.ReadModels;
 import org.axonframework.common.caching.Cache;
@@ -24,11 +25,13 @@ import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /** Axon wiring shared by every runtime mode. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProjectionProperties.class)
 public class AxonConfiguration {
 
     /**
@@ -85,29 +88,26 @@ public class AxonConfiguration {
      * Axon Server's has), which would make every mutation wait that long for read-your-writes. Where app instances
      * share the work (Axon Server), {@code accord.projections.mode=pooled} spreads segments over threads and nodes.
      * <p>
-     * Batches of up to 1,000 events: a batch takes only the events already there, so a live mutation's batch stays
-     * small, while a replay commits once per 1,000 events instead of once per 100. A 100,000-event replay took 59 s
-     * instead of 76 s (docs/benchmarks.md, measured when read models were large documents rewritten per batch).
+     * Batches of up to {@code accord.projections.batch-size} events (5,000 embedded, 1,000 in production): a batch
+     * takes only the events already there, so a live mutation's batch stays small, while a replay commits once per
+     * batch instead of once per 100 events, Axon's default (docs/benchmarks.md, runs 4 and 20).
      * <p>
      * The projections onto the read models share one processor ({@link ReadModels#PROCESSOR}), so each event is read
      * and deserialised once for all of them. (A data folder of the version with one processor per projection holds
      * read models of an earlier shape, which are rebuilt on first start: no token of theirs is carried over.)
      */
     @Bean
-    ConfigurerModule eventProcessing(ProjectionTransactions transactions,
-                                     @Value("${accord.projections.mode:tracking}") String mode,
-                                     @Value("${accord.projections.segments:1}") int segments,
-                                     @Value("${accord.projections.batch-size:1000}") int batchSize) {
+    ConfigurerModule eventProcessing(ProjectionTransactions transactions, ProjectionProperties projections) {
         return configurer -> {
             var processing = configurer.eventProcessing();
-            if ("pooled".equalsIgnoreCase(mode)) {
+            if (projections.pooled()) {
                 processing.usingPooledStreamingEventProcessors()
                         .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder
-                                .initialSegmentCount(segments)
-                                .batchSize(batchSize));
+                                .initialSegmentCount(projections.segments())
+                                .batchSize(projections.batchSize()));
             } else {
-                processing.usingTrackingEventProcessors()
-                        .registerTrackingEventProcessorConfiguration(config -> tracking(segments, batchSize));
+                processing.usingTrackingEventProcessors().registerTrackingEventProcessorConfiguration(
+                        config -> tracking(projections.segments(), projections.batchSize()));
             }
             processing.registerDefaultTransactionManager(c -> transactions.manager());
             // A projection that cannot handle an event stops on it and tries again (backing off up to a minute) rather

@@ -14,6 +14,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.accord.app.embedded.ledger.ChainingEventStorageEngine;
 import org.accord.app.embedded.ledger.JdbcLedgerSource;
 import org.accord.app.embedded.ledger.JdbcLedgerStore;
+import org.accord.app.ledger.ChainLinkCheck;
 import org.accord.app.ledger.DecisionLogIntegrity;
 import org.accord.app.ledger.LedgerKeys;
 import org.accord.app.ledger.LedgerProperties;
@@ -25,6 +26,7 @@ import org.accord.app.ledger.WitnessUrl;
 import org.accord.app.person.PersonDirectory;
 import org.accord.app.notification.NotificationMarks;
 import org.accord.app.platform.idempotency.IdempotencyStore;
+import org.accord.app.platform.projections.ProjectionProperties;
 import org.accord.app.platform.projections.ProjectionTransactions;
 import org.accord.app.platform.readyourwrites.SharedTokenPositions;
 import org.accord.app.platform.witness.WitnessFile;
@@ -42,7 +44,6 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -60,6 +61,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Profile("!production")
 @EnableConfigurationProperties(EmbeddedProperties.class)
 public class EmbeddedRuntimeConfiguration {
+
+    /** How many of the processor's batches the store's reader holds ahead of a projection catching up. */
+    private static final int READ_AHEAD_BATCHES = 2;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRuntimeConfiguration.class);
 
@@ -109,7 +113,7 @@ public class EmbeddedRuntimeConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Configuration configuration, LedgerStore ledgerStore,
                                           TransactionManager axonTransactionManager, LinkVerdictsAhead verdicts,
-                                          @Value("${accord.projections.batch-size:1000}") int batchSize) {
+                                          ProjectionProperties projections) {
         EventStorageEngine engine = SqliteEventStore.withSchema(SqliteEventStore.engine(dataSource, jdbcTransactions)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -119,7 +123,18 @@ public class EmbeddedRuntimeConfiguration {
         JdbcLedgerSource.indexChainPositions(new JdbcTemplate(dataSource));
         return new ReadAheadEventStorageEngine(
                 new ChainingEventStorageEngine(engine, eventSerializer, ledgerStore, axonTransactionManager),
-                2 * batchSize, verdicts::reachAhead);
+                READ_AHEAD_BATCHES * projections.batchSize(), verdicts::reachAhead);
+    }
+
+    /**
+     * The link checks the store's reader makes as it reads ahead of a projection catching up; kept for what the
+     * reader holds ahead, the batch the processor has in hand and one more, so none is forgotten before it is taken.
+     */
+    @Bean
+    LinkVerdictsAhead linkVerdictsAhead(LedgerSource source, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                        ProjectionProperties projections) {
+        return new LinkVerdictsAhead(new ChainLinkCheck(source, eventSerializer, Clock.systemUTC()),
+                (READ_AHEAD_BATCHES + 2) * projections.batchSize());
     }
 
     @Bean
@@ -230,14 +245,13 @@ public class EmbeddedRuntimeConfiguration {
      * owns the data folder, so a fixed node id lets a restart after a crash take its claims back at once.
      */
     @Bean
-    TokenStore tokenStore(ReadModelDatabase readModels, Serializer serializer,
-                          @Value("${accord.projections.node-id:}") String nodeId) {
+    TokenStore tokenStore(ReadModelDatabase readModels, Serializer serializer, ProjectionProperties projections) {
         JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(readModels.dataSource()))
                 .serializer(serializer)
                 .claimTimeout(Duration.ofSeconds(10));
-        if (!nodeId.isBlank()) {
-            builder.nodeId(nodeId);
+        if (!projections.nodeId().isBlank()) {
+            builder.nodeId(projections.nodeId());
         }
         JdbcTokenStore tokenStore = new SqliteTokenStore(builder);
         tokenStore.createSchema(GenericTokenTableFactory.INSTANCE);

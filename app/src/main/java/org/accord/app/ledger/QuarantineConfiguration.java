@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -25,15 +24,10 @@ public class QuarantineConfiguration {
         return new QuarantinedEvents();
     }
 
-    /** Checks made by the store's reader as it reads ahead of a projection catching up. */
-    @Bean
-    LinkVerdictsAhead linkVerdictsAhead(LedgerSource source, @Qualifier("eventSerializer") Serializer eventSerializer,
-                                        @Value("${accord.projections.batch-size:1000}") int batchSize) {
-        // the reader holds up to two batches ahead (ReadAheadEventStorageEngine), the processor one in hand
-        return new LinkVerdictsAhead(new ChainLinkCheck(source, eventSerializer, Clock.systemUTC()), 4 * batchSize);
-    }
-
-    /** A check of its own for each processor: it remembers where that processor reads ({@link ChainLinkCheck}). */
+    /**
+     * A check of its own for each processor: it remembers where that processor reads ({@link ChainLinkCheck}). The
+     * verdicts reached ahead come from the store that reads ahead (the embedded runtime's).
+     */
     @Bean
     ConfigurerModule quarantineForgedEvents(LedgerSource source,
                                             @Qualifier("eventSerializer") Serializer eventSerializer,

@@ -15,6 +15,7 @@ import org.accord.app.ledger.LedgerProperties;
 import org.accord.app.ledger.LedgerSource;
 import org.accord.app.ledger.LedgerStore;
 import org.accord.app.ledger.WitnessUrl;
+import org.accord.app.platform.projections.ProjectionProperties;
 import org.accord.app.platform.projections.ProjectionTransactions;
 import org.accord.app.platform.readyourwrites.SharedTokenPositions;
 import org.accord.app.platform.witness.WitnessFile;
@@ -68,13 +69,13 @@ public class ProductionRuntimeConfiguration {
     @Bean
     TokenStore tokenStore(MongoClient mongoClient, Serializer serializer,
                           @Value("${spring.mongodb.database:accord}") String database,
-                          @Value("${accord.projections.node-id:}") String nodeId) {
+                          ProjectionProperties projections) {
         MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
                 .serializer(serializer)
                 .claimTimeout(Duration.ofSeconds(10));
-        if (!nodeId.isBlank()) {
-            builder.nodeId(nodeId);
+        if (!projections.nodeId().isBlank()) {
+            builder.nodeId(projections.nodeId());
         }
         return new DocumentsBeforeTokenStore(builder);
     }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -535,20 +536,26 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
      * (docs/benchmarks.md, session 31). Only the encoding runs beside: the tables are made, their vocabularies read
      * and the rows written on the caller's thread, in its transaction.
      */
-    private void encode(Map<String, Map<String, Slot>> byTable) {
+    private Map<Slot, byte[]> encode(Map<String, Map<String, Slot>> byTable) {
         List<Slot> slots = new ArrayList<>();
+        List<byte[]> vocabularies = new ArrayList<>();
         byTable.forEach((table, documents) -> {
             make(table);
             byte[] vocabulary = vocabulary(table);
-            documents.values().forEach(slot -> {
-                slot.vocabulary = vocabulary;
-                if (slot.document != null) {
-                    slots.add(slot);
-                }
+            documents.values().stream().filter(slot -> slot.document != null).forEach(slot -> {
+                slots.add(slot);
+                vocabularies.add(vocabulary);
             });
         });
-        Stream<Slot> each = slots.size() >= PARALLEL_ENCODING ? slots.parallelStream() : slots.stream();
-        each.forEach(slot -> slot.row = row(slot.vocabulary, slot.document));
+        byte[][] rows = new byte[slots.size()][];
+        IntStream each = IntStream.range(0, rows.length);
+        (rows.length >= PARALLEL_ENCODING ? each.parallel() : each)
+                .forEach(i -> rows[i] = row(vocabularies.get(i), slots.get(i).document));
+        Map<Slot, byte[]> encoded = new IdentityHashMap<>(rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            encoded.put(slots.get(i), rows[i]);
+        }
+        return encoded;
     }
 
     /**
@@ -578,12 +585,12 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
 
     /** Writes these documents, by table (a null document deletes its row): their rows encoded, then each table's. */
     private void write(Map<String, Map<String, Slot>> byTable) {
-        encode(byTable);
-        byTable.forEach(this::write);
+        Map<Slot, byte[]> rows = encode(byTable);
+        byTable.forEach((table, documents) -> write(table, documents, rows));
     }
 
     /** Writes one table's documents, their rows encoded ({@link #encode}), as one JDBC batch. */
-    private void write(String table, Map<String, Slot> documents) {
+    private void write(String table, Map<String, Slot> documents, Map<Slot, byte[]> rows) {
         List<String> columns = columns(typeOf(table));
         List<Object[]> upserts = new ArrayList<>();
         List<Object[]> deletes = new ArrayList<>();
@@ -593,7 +600,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             } else {
                 Object[] values = new Object[2 + columns.size()];
                 values[0] = id;
-                values[1] = slot.row;
+                values[1] = rows.get(slot);
                 for (int i = 0; i < columns.size(); i++) {
                     values[2 + i] = valueAt(slot.document, columns.get(i));
                 }
@@ -763,9 +770,6 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private static final class Slot {
         private Document document;
         private boolean dirty;
-        /** Its table's vocabulary and the row encoded with it, while it is being written. */
-        private byte[] vocabulary;
-        private byte[] row;
 
         static Slot of(Document document) {
             Slot slot = new Slot();
@@ -828,11 +832,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
                 return;
             }
             store.write(dirtyByTable);
-            dirtyByTable.values().forEach(dirty -> dirty.values().forEach(slot -> {
-                slot.dirty = false;
-                slot.vocabulary = null;
-                slot.row = null;
-            }));
+            dirtyByTable.values().forEach(dirty -> dirty.values().forEach(slot -> slot.dirty = false));
         }
 
         /** The batch prepares to commit: what it changed goes in, and its prepared reads are closed. */
