@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -31,17 +32,21 @@ final class BatchLoads implements AutoCloseable {
 
     private final JdbcTemplate jdbc;
     private final Predicate<String> tableExists;
+    private final BiPredicate<String, String> surelyNotIn;
     private final BiFunction<String, String, byte[]> unprepared;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private Connection connection;
 
     /**
      * @param tableExists whether a table is there to read from
+     * @param surelyNotIn whether a row is surely not in a table, by table and id, known without reading it
      * @param unprepared  the store's read of a row outside a transaction, by table and id (null when not there)
      */
-    BatchLoads(JdbcTemplate jdbc, Predicate<String> tableExists, BiFunction<String, String, byte[]> unprepared) {
+    BatchLoads(JdbcTemplate jdbc, Predicate<String> tableExists, BiPredicate<String, String> surelyNotIn,
+               BiFunction<String, String, byte[]> unprepared) {
         this.jdbc = jdbc;
         this.tableExists = tableExists;
+        this.surelyNotIn = surelyNotIn;
         this.unprepared = unprepared;
     }
 
@@ -50,7 +55,7 @@ final class BatchLoads implements AutoCloseable {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             return unprepared.apply(table, id);
         }
-        if (!tableExists.test(table)) {
+        if (!tableExists.test(table) || surelyNotIn.test(table, id)) {
             return null;
         }
         try {

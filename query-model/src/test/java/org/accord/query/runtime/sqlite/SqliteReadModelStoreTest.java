@@ -212,6 +212,58 @@ class SqliteReadModelStoreTest extends ReadModelStoreContract {
         batch.commit();
     }
 
+    @Test
+    void everyBatchFindsWhatEarlierBatchesLeftInATableTheStoreMadeWhateverWasDeletedOrRolledBackAndAfterARestart() {
+        List<String> ids = java.util.stream.IntStream.range(0, 6_000).mapToObj(i -> "s" + i).toList();
+        for (String pass : List.of("first", "second")) {
+            for (int from = 0; from < ids.size(); from += 1_000) {
+                List<String> some = ids.subList(from, from + 1_000);
+                inABatch(() -> some.forEach(id -> store.upsert(Sample.class, id, new Update().addToSet("tags", pass))));
+            }
+        }
+        inABatch(() -> ids.subList(0, 100).forEach(id -> store.delete(Sample.class, id)));
+        var rolledBack = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(
+                org.axonframework.eventhandling.GenericEventMessage.asEventMessage("an event"));
+        rolledBack.attachTransaction(batchTransactions());
+        List.of("never-1", "never-2").forEach(id -> store.upsert(Sample.class, id,
+                new Update().addToSet("tags", "rolled back")));
+        store.findAll(Sample.class); // written, then rolled back
+        rolledBack.rollback();
+
+        inABatch(() -> java.util.stream.Stream.of(ids.subList(0, 200), List.of("never-1", "never-2"))
+                .flatMap(List::stream).forEach(id -> store.upsert(Sample.class, id,
+                        new Update().addToSet("tags", "third"))));
+
+        assertThat(store.findById(Sample.class, "s0").tags()).containsExactly("third");
+        assertThat(store.findById(Sample.class, "s150").tags()).containsExactly("first", "second", "third");
+        assertThat(store.findById(Sample.class, "never-2").tags()).containsExactly("third");
+        assertThat(store.findByIds(Sample.class, ids.subList(200, 6_000), Sample::id)).hasSize(5_800)
+                .allSatisfy(sample -> assertThat(sample.tags()).containsExactly("first", "second"));
+        reopen();
+        inABatch(() -> store.upsert(Sample.class, "s5999", new Update().addToSet("tags", "after a restart")));
+        assertThat(store.findById(Sample.class, "s5999").tags()).containsExactly("first", "second", "after a restart");
+    }
+
+    @Test
+    void aBatchReadingADocumentAgainAfterChangingOrDeletingItReadsTheChange() {
+        store.upsert(Sample.class, "s1", new Update().set("name", "before"));
+        List<String> seen = new ArrayList<>();
+        inABatch(() -> {
+            seen.add(store.findById(Sample.class, "s1").name());
+            seen.add(store.findById(Sample.class, "s1").name());
+            store.upsert(Sample.class, "s1", new Update().set("name", "changed"));
+            seen.add(store.findById(Sample.class, "s1").name());
+            assertThat(store.findById(Other.class, "s1")).isNull(); // another collection, another row
+            store.delete(Sample.class, "s1");
+            seen.add(String.valueOf(store.findById(Sample.class, "s1")));
+            store.upsert(Sample.class, "s1", new Update().set("name", "again"));
+            seen.add(store.findById(Sample.class, "s1").name());
+        });
+
+        assertThat(seen).containsExactly("before", "before", "changed", "null", "again");
+        assertThat(store.findById(Sample.class, "s1").name()).isEqualTo("again");
+    }
+
     /** The read-model tables in the file, bookkeeping aside. */
     private java.util.List<String> tables() {
         return new JdbcTemplate(dataSource).queryForList("SELECT name FROM sqlite_master WHERE type = 'table'"
