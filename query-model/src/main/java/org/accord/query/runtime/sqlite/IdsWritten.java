@@ -72,7 +72,8 @@ final class IdsWritten {
         private final long capacity;
         private final double falsePositives;
         private final AtomicLongArray words;
-        private final long bits;
+        /** The number of bits less one: a power of two, so that a probe takes its bit by a mask, not a division. */
+        private final long mask;
         private final int probes;
         private long held;
 
@@ -80,9 +81,12 @@ final class IdsWritten {
             this.capacity = capacity;
             this.falsePositives = falsePositives;
             long wanted = (long) Math.ceil(-capacity * Math.log(falsePositives) / (Math.log(2) * Math.log(2)));
-            this.words = new AtomicLongArray((int) ((wanted + 63) / 64));
-            this.bits = words.length() * 64L;
-            this.probes = Math.max(1, (int) Math.round((double) bits / capacity * Math.log(2)));
+            long bits = Math.max(64, Long.highestOneBit(wanted - 1) << 1);
+            this.words = new AtomicLongArray((int) (bits / 64));
+            this.mask = bits - 1;
+            // as many probes as the bits the filter really has call for, at most as many as what it was asked for
+            this.probes = (int) Math.max(1, Math.min(Math.round(-Math.log(falsePositives) / Math.log(2)),
+                    Math.round((double) bits / capacity * Math.log(2))));
         }
 
         boolean full() {
@@ -93,13 +97,13 @@ final class IdsWritten {
             int low = (int) hash;
             int high = (int) (hash >>> 32);
             for (int i = 1; i <= probes; i++) {
-                long bit = Integer.toUnsignedLong(low + i * high) % bits;
+                long bit = (low + i * high) & mask;
                 int word = (int) (bit >>> 6);
-                long mask = 1L << bit;
+                long flag = 1L << bit;
                 long was;
                 do {
                     was = words.get(word);
-                } while ((was & mask) == 0 && !words.compareAndSet(word, was, was | mask));
+                } while ((was & flag) == 0 && !words.compareAndSet(word, was, was | flag));
             }
             held++;
         }
@@ -108,7 +112,7 @@ final class IdsWritten {
             int low = (int) hash;
             int high = (int) (hash >>> 32);
             for (int i = 1; i <= probes; i++) {
-                long bit = Integer.toUnsignedLong(low + i * high) % bits;
+                long bit = (low + i * high) & mask;
                 if ((words.get((int) (bit >>> 6)) & (1L << bit)) == 0) {
                     return false;
                 }
