@@ -85,6 +85,12 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private final UpdateMapping updates;
     /** Tables known to exist, committed: a table made in a batch that rolls back is made again by the next. */
     private final Set<String> tables = ConcurrentHashMap.newKeySet();
+    /**
+     * Each document type's mapping, as the mapping context gives it: asked for at every write of a batch, and the
+     * context looks a type up through a type-information cache of its own each time (run 23's profile: 1.5% of a
+     * rebuild's projection thread).
+     */
+    private final Map<Class<?>, MongoPersistentEntity<?>> entities = new ConcurrentHashMap<>();
     /** Each document type's collection, its name checked (the entity lookup and two patterns cost per call). */
     private final Map<Class<?>, String> collections = new ConcurrentHashMap<>();
     /** The document type each collection holds (in every generation), for the lookups it declares. */
@@ -763,7 +769,8 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     }
 
     private MongoPersistentEntity<?> entity(Class<?> documentType) {
-        return converter.getMappingContext().getRequiredPersistentEntity(documentType);
+        return entities.computeIfAbsent(documentType,
+                type -> converter.getMappingContext().getRequiredPersistentEntity(type));
     }
 
     private static Object valueAt(Document document, String path) {
