@@ -53,11 +53,20 @@ public class ProjectionCatchUp {
      * @return whether the projections caught up in time
      */
     public boolean awaitLatest() {
-        return awaitLatest(timeout);
+        return awaitLatest(timeout, true);
     }
 
-    /** @return whether the projections caught up in time */
+    /**
+     * The same wait for a caller that waits again and says itself how it goes (the start, which waits for a replay a
+     * few seconds at a time and logs its progress): no warning each time the time passes.
+     *
+     * @return whether the projections caught up in time
+     */
     public boolean awaitLatest(Duration timeout) {
+        return awaitLatest(timeout, false);
+    }
+
+    private boolean awaitLatest(Duration timeout, boolean warnWhenLate) {
         TrackingToken head = eventStore.createHeadToken();
         OptionalLong target = head == null ? OptionalLong.empty() : head.position();
         if (target.isEmpty()) {
@@ -73,7 +82,9 @@ public class ProjectionCatchUp {
                 return false;
             }
             if (System.nanoTime() > deadline) {
-                log.warn("projections did not reach event {} within {}", target.getAsLong(), timeout);
+                if (warnWhenLate) {
+                    log.warn("projections did not reach event {} within {}", target.getAsLong(), timeout);
+                }
                 return false;
             }
             LockSupport.parkNanos(PAUSE_NANOS);
@@ -84,8 +95,10 @@ public class ProjectionCatchUp {
         // nothing for them to handle: wait for it as for the projections (the embedded tokens commit with the batch)
         while (rebuilt.goLiveIfReplayed()) {
             if (anyFailing() || System.nanoTime() > deadline) {
-                log.warn("the rebuilt read models did not go live within {}: the change is in them, not yet in the"
-                        + " ones queries read", timeout);
+                if (warnWhenLate) {
+                    log.warn("the rebuilt read models did not go live within {}: the change is in them, not yet in"
+                            + " the ones queries read", timeout);
+                }
                 return false;
             }
             LockSupport.parkNanos(SWITCH_PAUSE_NANOS);
