@@ -2,10 +2,8 @@ package org.accord.app.security;
 
 import java.io.IOException;
 import java.util.Set;
+import java.util.function.Supplier;
 
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -16,8 +14,11 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.util.StringUtils;
 
 /**
  * The board's pages sign in with a form and then carry a session cookie (HttpOnly, SameSite=Strict), never a
@@ -81,16 +82,30 @@ final class BrowserSession {
                 + "\",\"extensions\":{\"classification\":\"" + classification + "\"}}]}");
     }
 
-    /** Loads the deferred CSRF token, which writes its cookie when the browser has none yet. */
-    static Filter csrfCookie() {
-        return new OncePerRequestFilter() {
+    /**
+     * CSRF tokens as Spring's support for single-page apps ({@code csrf.spa()}) gives them: the cookie's raw value
+     * back in the X-XSRF-TOKEN header (the pages), a masked one in a form field; and the cookie written on every
+     * answer to a browser, so that a page has it before its first POST. Not to an API client (an Authorization
+     * header): it needs no token ({@link #needsCsrfToken()}) and never sends the cookie back, so {@code spa()} made
+     * each of its answers a new token from secure random bytes and a cookie to carry it.
+     */
+    static CsrfTokenRequestHandler tokens() {
+        CsrfTokenRequestHandler plain = new CsrfTokenRequestAttributeHandler();
+        CsrfTokenRequestHandler masked = new XorCsrfTokenRequestAttributeHandler();
+        return new CsrfTokenRequestHandler() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                            FilterChain chain) throws ServletException, IOException {
-                if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-                    token.getToken();
+            public void handle(HttpServletRequest request, HttpServletResponse response,
+                               Supplier<CsrfToken> token) {
+                masked.handle(request, response, token);
+                if (request.getHeader("Authorization") == null) {
+                    token.get(); // loads the deferred token, which writes its cookie when the browser has none yet
                 }
-                chain.doFilter(request, response);
+            }
+
+            @Override
+            public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+                boolean inHeader = StringUtils.hasText(request.getHeader(token.getHeaderName()));
+                return (inHeader ? plain : masked).resolveCsrfTokenValue(request, token);
             }
         };
     }

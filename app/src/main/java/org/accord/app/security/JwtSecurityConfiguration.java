@@ -34,7 +34,6 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
@@ -104,10 +103,9 @@ public class JwtSecurityConfiguration {
                         .deleteCookies(sessionCookie))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint())
                         .accessDeniedHandler(BrowserSession.forbidden()))
-                .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(BrowserSession.tokens())
                         .requireCsrfProtectionMatcher(BrowserSession.needsCsrfToken()))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .addFilterAfter(BrowserSession.csrfCookie(), CsrfFilter.class)
                 // the page's session ends when its ID token does (OidcSignIn)
                 .addFilterAfter(OidcSignIn.endsWithTheIdToken(java.time.Clock.systemUTC()),
                         SecurityContextHolderFilter.class);

@@ -16,7 +16,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
@@ -69,15 +68,13 @@ public class SecurityConfiguration {
                 // no anonymous token: an unauthenticated caller has no authentication at all, so that the
                 // credentials given in connection_init are the ones a subscription runs as
                 .anonymous(anonymous -> anonymous.disable())
-                .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(BrowserSession.tokens())
                         .requireCsrfProtectionMatcher(BrowserSession.needsCsrfToken()))
                 // a refused request is not remembered for after signing in: that would open a session per 401
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 // only the sign-in form starts a session (and changes its id, against fixation): the filter that would
                 // store every Basic sign-in in a new session is left out
                 .sessionManagement(s -> s.requireExplicitAuthenticationStrategy(true))
-                // every answer carries the CSRF token cookie, so that a page has it before its first POST
-                .addFilterAfter(BrowserSession.csrfCookie(), CsrfFilter.class)
                 .build();
     }
 
