@@ -1,5 +1,6 @@
 package org.accord.app.platform.projections;
 
+import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,9 +24,8 @@ public record ProjectionProperties(@DefaultValue("tracking") String mode,
                                    @DefaultValue("") String nodeId) {
 
     public ProjectionProperties {
-        if (!Set.of("tracking", "pooled").contains(mode.toLowerCase(java.util.Locale.ROOT))) {
-            throw new IllegalArgumentException(
-                    "accord.projections.mode must be tracking or pooled, was " + mode);
+        if (!Set.of("tracking", "pooled").contains(mode.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("accord.projections.mode must be tracking or pooled, was " + mode);
         }
         if (segments < 1) {
             throw new IllegalArgumentException("accord.projections.segments must be at least 1, was " + segments);
