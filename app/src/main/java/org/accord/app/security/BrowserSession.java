@@ -44,7 +44,12 @@ final class BrowserSession {
     static RequestMatcher needsCsrfToken() {
         return request -> !SAFE_METHODS.contains(request.getMethod())
                 && (SIGN_IN.equals(request.getServletPath())
-                || request.getHeader("Authorization") == null && request.getRequestedSessionId() != null);
+                || !signedInByHeader(request) && request.getRequestedSessionId() != null);
+    }
+
+    /** An API client's request: signed in by its Authorization header, which no other site can make a browser add. */
+    private static boolean signedInByHeader(HttpServletRequest request) {
+        return request.getHeader("Authorization") != null;
     }
 
     static AuthenticationSuccessHandler signedIn() {
@@ -97,7 +102,7 @@ final class BrowserSession {
             public void handle(HttpServletRequest request, HttpServletResponse response,
                                Supplier<CsrfToken> token) {
                 masked.handle(request, response, token);
-                if (request.getHeader("Authorization") == null) {
+                if (!signedInByHeader(request)) {
                     token.get(); // loads the deferred token, which writes its cookie when the browser has none yet
                 }
             }

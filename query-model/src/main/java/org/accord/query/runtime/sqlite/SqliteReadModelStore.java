@@ -667,13 +667,18 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         if (tables.contains(table)) {
             return true;
         }
-        boolean found = !jdbc.queryForList("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
-                String.class, table).isEmpty();
+        boolean found = onDisk(table);
         if (found) {
             index(table);
             remember(table);
         }
         return found;
+    }
+
+    /** Whether the file holds the table, as its own transaction (if any) sees it. */
+    private boolean onDisk(String table) {
+        return !jdbc.queryForList("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", String.class,
+                table).isEmpty();
     }
 
     /**
@@ -693,8 +698,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         Runnable make = () -> {
             StringBuilder columns = new StringBuilder();
             columns(typeOf(table)).forEach(field -> columns.append(", ").append(column(field)));
-            boolean made = jdbc.queryForList("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
-                    String.class, table).isEmpty();
+            boolean made = !onDisk(table);
             jdbc.execute("CREATE TABLE IF NOT EXISTS \"" + table + "\" (id TEXT PRIMARY KEY, doc BLOB NOT NULL"
                     + columns + ")");
             register(table);
