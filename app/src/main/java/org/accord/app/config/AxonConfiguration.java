@@ -5,6 +5,7 @@ import org.accord.app.platform.aggregatecache.BoundedAggregateCache;
 import org.accord.app.platform.aggregatecache.CachedAggregateIsCurrent;
 import org.accord.app.platform.projections.ProjectionProperties;
 import org.accord.app.platform.projections.ProjectionTransactions;
+import org.accord.app.platform.readyourwrites.ProjectionsAdvanced;
 import org.accord.query.shared.ReadModels;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
@@ -97,7 +98,8 @@ public class AxonConfiguration {
      * read models of an earlier shape, which are rebuilt on first start: no token of theirs is carried over.)
      */
     @Bean
-    ConfigurerModule eventProcessing(ProjectionTransactions transactions, ProjectionProperties projections) {
+    ConfigurerModule eventProcessing(ProjectionTransactions transactions, ProjectionProperties projections,
+                                     ProjectionsAdvanced advanced) {
         return configurer -> {
             var processing = configurer.eventProcessing();
             if (projections.pooled()) {
@@ -107,7 +109,8 @@ public class AxonConfiguration {
                                 .batchSize(projections.batchSize()));
             } else {
                 processing.usingTrackingEventProcessors().registerTrackingEventProcessorConfiguration(
-                        config -> tracking(projections.segments(), projections.batchSize()));
+                        config -> tracking(projections.segments(), projections.batchSize())
+                                .andEventTrackerStatusChangeListener(advanced.installed()));
             }
             processing.registerDefaultTransactionManager(c -> transactions.manager());
             // A projection that cannot handle an event stops on it and tries again (backing off up to a minute) rather

@@ -52,6 +52,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -77,6 +78,8 @@ public class Trust {
     private final Map<String, TreeMap<LocalDate, String>> clusterLeads = new HashMap<>();
     private ClusterMemberships memberships = ClusterMemberships.none();
     private DecisionRightsHistory decisionRights = DecisionRightsHistory.none();
+    /** Not state: what {@link #roster()} made last, kept while the trust and the day stay the same. */
+    private transient RosterAsOf rosterAsOf;
 
     private record PhaseFrom(SchoolPhase phase, LocalDate from) {
     }
@@ -395,15 +398,33 @@ public class Trust {
         return date != null ? date : DomainClock.today();
     }
 
-    /** The trust's membership as it stands, for other aggregates' authorisation and validation. */
+    /**
+     * The trust's membership as it stands, for other aggregates' authorisation and validation. Made again only when an
+     * event has changed the trust or the day has turned since the last one: every vote asks for it, and copying the
+     * trust's people and schools for each was a twentieth of a vote's handling (docs/benchmarks.md, session 33).
+     */
     public Roster roster() {
-        return new Roster(trustId, Map.copyOf(people), Set.copyOf(schoolIds), Set.copyOf(clusters.keySet()),
-                standings());
+        Long version = AggregateLifecycle.getVersion();
+        LocalDate today = DomainClock.today();
+        RosterAsOf last = rosterAsOf;
+        if (last != null && version != null && version.equals(last.version()) && today.equals(last.day())) {
+            return last.roster();
+        }
+        Roster roster = new Roster(trustId, Map.copyOf(people), Set.copyOf(schoolIds), Set.copyOf(clusters.keySet()),
+                standings(today));
+        rosterAsOf = new RosterAsOf(version, today, roster);
+        return roster;
+    }
+
+    /**
+     * A roster with the trust's version (its last event's sequence number) and the day it was made for. The trust's
+     * state changes only by its events, each of which moves the version, so an equal version means the same state.
+     */
+    private record RosterAsOf(Long version, LocalDate day, Roster roster) {
     }
 
     /** Each school's phases and clusters today and as recorded to come, for applicability on the command side. */
-    private Map<String, Roster.SchoolStanding> standings() {
-        LocalDate today = DomainClock.today();
+    private Map<String, Roster.SchoolStanding> standings(LocalDate today) {
         Map<String, Roster.SchoolStanding> standings = new HashMap<>();
         for (String schoolId : schoolIds) {
             Set<SchoolPhase> phases = new HashSet<>();

@@ -120,6 +120,25 @@ class TeamGraphQlTest extends AccordHttpTest {
     }
 
     @Test
+    void aPersonRegisteredAMomentAgoCanJoinATeamAtOnce() {
+        // the team's commands check people against the trust's roster, which the trust keeps between commands
+        String teamId = as("exec").documentName("formTeam")
+                .variable("input", Map.of("trustId", "demo-trust", "name", "Heads of Geography",
+                        "remit", List.of("CURRICULUM"), "chairId", "demo-person-member1",
+                        "memberIds", List.of("demo-person-member2"), "decisionRule", RULE))
+                .execute().path("formTeam.team.id").entity(String.class).get();
+        String newcomer = as("exec").documentName("registerPerson")
+                .variable("input", Map.of("trustId", "demo-trust", "displayName", "Nia Newcomer",
+                        "roles", List.of("STAFF"), "schoolId", "demo-school-riverside"))
+                .execute().path("registerPerson.person.id").entity(String.class).get();
+
+        as("exec").documentName("addTeamMember")
+                .variable("input", Map.of("teamId", teamId, "personId", newcomer))
+                .execute()
+                .path("addTeamMember.team.members[*].id").entityList(String.class).contains(newcomer);
+    }
+
+    @Test
     void anOutsiderSeesNoTeamOfTheDemoTrust() {
         as("outsider").documentName("team").variable("id", "demo-team-english").execute()
                 .path("team").valueIsNull();

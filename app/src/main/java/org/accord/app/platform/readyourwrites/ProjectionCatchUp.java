@@ -20,13 +20,12 @@ import org.springframework.stereotype.Component;
 /**
  * Read-your-writes: after a mutation's events are stored, wait until every projection has processed them, so that a
  * query sent after the mutation returned sees its effect. Projections in the same process are woken by the append,
- * so the wait is normally a few milliseconds.
+ * so the wait is normally a few milliseconds; the waiter is woken in turn when they move ({@link ProjectionsAdvanced}).
  */
 @Component
 public class ProjectionCatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionCatchUp.class);
-    private static final long PAUSE_NANOS = Duration.ofMillis(1).toNanos();
     /** Each look at whether a rebuild can go live reads every projection's stored tokens. */
     private static final long SWITCH_PAUSE_NANOS = Duration.ofMillis(20).toNanos();
 
@@ -34,16 +33,19 @@ public class ProjectionCatchUp {
     private final EventProcessingConfiguration processing;
     private final SharedTokenPositions sharedTokens;
     private final RebuiltReadModels rebuilt;
+    private final ProjectionsAdvanced advanced;
     private final Duration timeout;
     private volatile boolean restarting;
 
     public ProjectionCatchUp(EventStore eventStore, EventProcessingConfiguration processing,
                              SharedTokenPositions sharedTokens, RebuiltReadModels rebuilt,
+                             ProjectionsAdvanced advanced,
                              @Value("${accord.read-your-writes-timeout:10s}") Duration timeout) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.sharedTokens = sharedTokens;
         this.rebuilt = rebuilt;
+        this.advanced = advanced;
         this.timeout = timeout;
     }
 
@@ -73,6 +75,8 @@ public class ProjectionCatchUp {
             return true;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
+        // read before each look: a move reported between the look and the wait ends the wait at once
+        long seen = advanced.changes();
         while (!allReached(target.getAsLong())) {
             if (anyFailing()) {
                 // a projection that cannot write (a full disk, say) retries on its own schedule: waiting the whole
@@ -87,7 +91,8 @@ public class ProjectionCatchUp {
                 }
                 return false;
             }
-            LockSupport.parkNanos(PAUSE_NANOS);
+            advanced.awaitChangeAfter(seen);
+            seen = advanced.changes();
         }
         // the projections have passed a rebuild's target too (it was the head at its start): its generation, which
         // holds what they just processed, must be the one the next query reads. The switch reads the stored tokens,
