@@ -220,6 +220,9 @@ public final class Benchmark {
                     + " compliance phase (cadences, attestations, QA findings) through the command path");
         } else {
             deleteTree(data);
+            // the witness file the application keeps beside its data folder remembers the old trust's checkpoints:
+            // against a new trust it reports the log tampered, and the loader would never be healthy
+            Files.deleteIfExists(data.resolveSibling(data.getFileName() + "-witness.log"));
         }
         List<String> jvm = new ArrayList<>(appJvmArgs);
         jvm.add("-Daccord.bench.load=true");
