@@ -198,17 +198,18 @@ public class EmbeddedRuntimeConfiguration {
      * file of an earlier version, which erased without zeroing, is scrubbed once first.
      */
     @Bean
-    PersonDirectory personDirectory(JdbcTemplate jdbc, DataSource dataSource) {
+    PersonDirectory personDirectory(JdbcTemplate jdbc, DataSource dataSource,
+                                    TransactionManager axonTransactionManager) {
         WalTruncation eventsLog = new WalTruncation(dataSource, "events.db");
-        JdbcPersonDirectory directory = new JdbcPersonDirectory(jdbc, eventsLog::truncate);
+        JdbcPersonDirectory directory = new JdbcPersonDirectory(jdbc, eventsLog::truncate, axonTransactionManager);
         NamesErasedBeforeSecureDelete.scrubOnce(jdbc, eventsLog);
         return directory;
     }
 
     /** Beside the person directory and the events, out of reach of read-model rebuilds. */
     @Bean
-    NotificationMarks notificationMarks(JdbcTemplate jdbc) {
-        return new JdbcNotificationMarks(jdbc);
+    NotificationMarks notificationMarks(JdbcTemplate jdbc, TransactionManager axonTransactionManager) {
+        return new JdbcNotificationMarks(jdbc, axonTransactionManager);
     }
 
     @Bean

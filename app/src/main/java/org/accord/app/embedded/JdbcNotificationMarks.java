@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.accord.app.notification.NotificationMarks;
+import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -14,14 +15,22 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * Read marks and mail markers in the events' SQLite file, beside the person directory: not in the read models' file,
  * whose generations a rebuild replaces. A claim is one insert on a primary key, so it succeeds once.
+ * <p>
+ * Each write takes the file's single writer, as commands do. Written on its own, a mark committed between a command's
+ * first read and its first write, and the command failed at once with SQLITE_BUSY (its snapshot was no longer the
+ * newest; SQLite's busy timeout covers only a lock taken at the start): a vote was refused so while the benchmark
+ * loaded its trust and the mailer claimed the notifications it made.
  */
 public class JdbcNotificationMarks implements NotificationMarks {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final TransactionManager writer;
 
-    public JdbcNotificationMarks(JdbcTemplate jdbc) {
+    /** @param writer the events file's single writer, the one commands run in */
+    public JdbcNotificationMarks(JdbcTemplate jdbc, TransactionManager writer) {
         this.jdbc = jdbc;
+        this.writer = writer;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         jdbc.execute("CREATE TABLE IF NOT EXISTS notification_reads (person_id TEXT NOT NULL,"
                 + " notification_id TEXT NOT NULL, read_at INTEGER NOT NULL, PRIMARY KEY (person_id, notification_id))");
@@ -33,8 +42,8 @@ public class JdbcNotificationMarks implements NotificationMarks {
     public void markRead(String personId, Collection<String> notificationIds, Instant at) {
         List<Object[]> rows = notificationIds.stream().distinct()
                 .map(id -> new Object[] {personId, id, at.toEpochMilli()}).toList();
-        jdbc.batchUpdate("INSERT OR IGNORE INTO notification_reads (person_id, notification_id, read_at)"
-                + " VALUES (?, ?, ?)", rows);
+        writer.executeInTransaction(() -> jdbc.batchUpdate("INSERT OR IGNORE INTO notification_reads (person_id,"
+                + " notification_id, read_at) VALUES (?, ?, ?)", rows));
     }
 
     @Override
@@ -61,12 +70,13 @@ public class JdbcNotificationMarks implements NotificationMarks {
     @Override
     public boolean claimMail(String notificationId, Instant at) {
         // SQLite's driver reports a taken key as a plain constraint failure: ask it to say "nothing inserted" instead
-        return jdbc.update("INSERT OR IGNORE INTO notification_mail (notification_id, claimed_at) VALUES (?, ?)",
-                notificationId, at.toEpochMilli()) == 1;
+        return writer.fetchInTransaction(() -> jdbc.update("INSERT OR IGNORE INTO notification_mail (notification_id,"
+                + " claimed_at) VALUES (?, ?)", notificationId, at.toEpochMilli())) == 1;
     }
 
     @Override
     public void releaseMail(String notificationId) {
-        jdbc.update("DELETE FROM notification_mail WHERE notification_id = ?", notificationId);
+        writer.executeInTransaction(() -> jdbc.update("DELETE FROM notification_mail WHERE notification_id = ?",
+                notificationId));
     }
 }

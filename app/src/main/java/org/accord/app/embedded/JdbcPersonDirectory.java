@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.accord.api.shared.DomainException;
 import org.accord.app.person.PersonDirectory;
+import org.axonframework.common.transaction.TransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -32,15 +33,21 @@ public class JdbcPersonDirectory implements PersonDirectory {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final Runnable afterErasure;
+    private final TransactionManager writer;
 
     /**
-     * @param afterErasure run once an erasure is committed (or at once outside a transaction): the store's own way of
-     *                     removing the copies of the name it still keeps out of sight (a write-ahead log)
+     * @param afterErasure run once an erasure is committed: the store's own way of removing the copies of the name it
+     *                     still keeps out of sight (a write-ahead log)
+     * @param writer       the events file's single writer, the one commands run in: an erasure or an address written
+     *                     outside a command takes it too, so that it never commits between a command's first read and
+     *                     its first write (which fails the command at once with SQLITE_BUSY, see
+     *                     {@link JdbcNotificationMarks}); a registration is written only by its command
      */
-    public JdbcPersonDirectory(JdbcTemplate jdbc, Runnable afterErasure) {
+    public JdbcPersonDirectory(JdbcTemplate jdbc, Runnable afterErasure, TransactionManager writer) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.afterErasure = afterErasure;
+        this.writer = writer;
         jdbc.execute("CREATE TABLE IF NOT EXISTS person_directory ("
                 + "person_id TEXT PRIMARY KEY, trust_id TEXT NOT NULL, display_name TEXT)");
         if (jdbc.queryForList("SELECT name FROM pragma_table_info('person_directory') WHERE name = 'email'",
@@ -75,25 +82,28 @@ public class JdbcPersonDirectory implements PersonDirectory {
     /** The name goes; the id and trust stay, as they do in the events and read models. */
     @Override
     public void erase(String personId) {
-        jdbc.update("UPDATE person_directory SET display_name = NULL, email = NULL WHERE person_id = ?", personId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // only once committed are the pages without the name in the log, for the store to copy home
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    afterErasure.run();
-                }
-            });
-        } else {
-            afterErasure.run();
-        }
+        writer.executeInTransaction(() -> {
+            jdbc.update("UPDATE person_directory SET display_name = NULL, email = NULL WHERE person_id = ?",
+                    personId);
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                // only once committed are the pages without the name in the log, for the store to copy home
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        afterErasure.run();
+                    }
+                });
+            } else {
+                afterErasure.run();
+            }
+        });
     }
 
     /** Only while the person is not erased: an erased person's row keeps nothing personal. */
     @Override
     public void recordEmail(String personId, String email) {
-        jdbc.update("UPDATE person_directory SET email = ? WHERE person_id = ? AND display_name IS NOT NULL", email,
-                personId);
+        writer.executeInTransaction(() -> jdbc.update("UPDATE person_directory SET email = ? WHERE person_id = ?"
+                + " AND display_name IS NOT NULL", email, personId));
     }
 
     @Override

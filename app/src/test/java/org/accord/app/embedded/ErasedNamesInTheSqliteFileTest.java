@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +51,7 @@ class ErasedNamesInTheSqliteFileTest {
     void anErasureCommittedThroughTheDirectoryLeavesTheNameInNoFile() throws Exception {
         DataSource events = open(SqliteFiles.jdbcUrl(folder.resolve("events.db"), "NORMAL"));
         JdbcTemplate jdbc = new JdbcTemplate(events);
-        JdbcPersonDirectory directory = new JdbcPersonDirectory(jdbc,
-                new WalTruncation(events, "events.db")::truncate);
+        JdbcPersonDirectory directory = directory(events, new WalTruncation(events, "events.db")::truncate);
         registerThree(directory);
         // the registrations reached the file itself long ago; the log holds them too until it is cut
         jdbc.queryForList("PRAGMA wal_checkpoint(PASSIVE)");
@@ -70,8 +70,7 @@ class ErasedNamesInTheSqliteFileTest {
     void withoutSecureDeleteTheErasedNameStaysInTheFileAfterTheLogIsCut() throws Exception {
         DataSource events = open("jdbc:sqlite:" + folder.resolve("events.db") + PLAIN_URL_OF_AN_EARLIER_VERSION);
         JdbcTemplate jdbc = new JdbcTemplate(events);
-        JdbcPersonDirectory directory = new JdbcPersonDirectory(jdbc,
-                new WalTruncation(events, "events.db")::truncate);
+        JdbcPersonDirectory directory = directory(events, new WalTruncation(events, "events.db")::truncate);
         registerThree(directory);
         jdbc.queryForList("PRAGMA wal_checkpoint(PASSIVE)");
 
@@ -84,7 +83,7 @@ class ErasedNamesInTheSqliteFileTest {
     @Test
     void withoutTruncatingTheLogTheErasedNameStaysInIt() throws Exception {
         DataSource events = open(SqliteFiles.jdbcUrl(folder.resolve("events.db"), "NORMAL"));
-        JdbcPersonDirectory directory = new JdbcPersonDirectory(new JdbcTemplate(events), () -> {
+        JdbcPersonDirectory directory = directory(events, () -> {
         });
         registerThree(directory);
 
@@ -97,7 +96,7 @@ class ErasedNamesInTheSqliteFileTest {
     void aFileOfAnEarlierVersionThatErasedWithoutZeroingIsScrubbedOnceOnTheFirstStart() throws Exception {
         DataSource earlier = open("jdbc:sqlite:" + folder.resolve("events.db") + PLAIN_URL_OF_AN_EARLIER_VERSION);
         JdbcTemplate jdbc = new JdbcTemplate(earlier);
-        JdbcPersonDirectory directory = new JdbcPersonDirectory(jdbc, () -> {
+        JdbcPersonDirectory directory = directory(earlier, () -> {
         });
         registerThree(directory);
         directory.erase("p-first");
@@ -122,6 +121,12 @@ class ErasedNamesInTheSqliteFileTest {
         directory.record("p-first", "t", ERASED_FIRST);
         directory.record("p-erased", "t", ERASED);
         directory.record("p-kept", "t", KEPT);
+    }
+
+    /** The directory as the application makes it: its writes outside commands take the file's single writer. */
+    private static JdbcPersonDirectory directory(DataSource events, Runnable afterErasure) {
+        return new JdbcPersonDirectory(new JdbcTemplate(events), afterErasure, new SingleWriterTransactionManager(
+                new SpringTransactionManager(new DataSourceTransactionManager(events))));
     }
 
     private DataSource open(String url) {
