@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * whose generations a rebuild replaces. A claim is one insert on a primary key, so it succeeds once.
  * <p>
  * Each write takes the file's single writer, as commands do. Written on its own, a mark committed between a command's
- * first read and its first write, and the command failed at once with SQLITE_BUSY (its snapshot was no longer the
- * newest; SQLite's busy timeout covers only a lock taken at the start): a vote was refused so while the benchmark
- * loaded its trust and the mailer claimed the notifications it made.
+ * first read and its first write fails the command at once with SQLITE_BUSY_SNAPSHOT: SQLite cannot move a
+ * transaction whose snapshot is no longer the newest on to writing, and its busy timeout does not apply there
+ * ({@code WritesBesideCommandsTest}).
  */
 public class JdbcNotificationMarks implements NotificationMarks {
 

@@ -28,8 +28,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 /**
  * What is written to the events file outside a command (a mail claimed, a name erased by the directory's check) waits
  * for the command in progress. Committed between the command's first read and its first write, it used to fail the
- * command at once with SQLITE_BUSY: SQLite cannot move a transaction that has read an older snapshot on to writing,
- * and its busy timeout does not apply there (a vote was refused so while the benchmark loaded its trust).
+ * command at once with SQLITE_BUSY_SNAPSHOT: SQLite cannot move a transaction that has read an older snapshot on to
+ * writing, and its busy timeout does not apply there.
  */
 class WritesBesideCommandsTest {
 

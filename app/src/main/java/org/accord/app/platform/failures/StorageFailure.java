@@ -55,6 +55,12 @@ public final class StorageFailure {
                 return Optional.of("Accord could not write to its data folder: it is read-only, and nothing was"
                         + " recorded." + RESEND + "once it is writable again.");
             }
+            if (message.contains("SQLITE_BUSY")) {
+                // a command's transaction that read and then found the file's write lock taken, or newer writes
+                return Optional.of("Accord's data folder was busy with another write at that moment, and the"
+                        + " mutation was not recorded." + RESEND + "now: if it was recorded after all, you get its"
+                        + " outcome.");
+            }
             if (message.contains("SQLITE_IOERR") || message.contains("SQLITE_CANTOPEN")) {
                 return Optional.of("Accord could not write to its data folder: the disk reported an error ("
                         + sqliteCode(message) + ")." + RESEND + "later: if it was recorded after all, you get its"

@@ -2,10 +2,13 @@ package org.accord.app.platform.failures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
+
 import io.axoniq.axonserver.grpc.ErrorMessage;
 import org.axonframework.axonserver.connector.command.AxonServerRemoteCommandHandlingException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.UncategorizedSQLException;
 
 /**
  * A command's events are appended as its unit of work commits, after the interceptor that turns storage failures into
@@ -47,5 +50,17 @@ class StorageFailureTest {
                 .setLocation("node-a").build());
 
         assertThat(StorageFailure.describe(new CommandExecutionException("failed", remote))).isEmpty();
+    }
+
+    @Test
+    void a_data_folder_busy_with_another_write_is_unavailable_with_the_advice_to_send_again() {
+        // as sqlite-jdbc words it, wrapped by Spring's JDBC template (seen refusing one command of a 1M load)
+        var busy = new UncategorizedSQLException("PreparedStatementCallback",
+                "INSERT INTO chain_head", new SQLException(
+                        "[SQLITE_BUSY] The database file is locked (database is locked)", null, 5));
+
+        assertThat(StorageFailure.describe(new CommandExecutionException("failed", busy)))
+                .hasValueSatisfying(text -> assertThat(text).contains("busy with another write")
+                        .contains("same clientMutationId"));
     }
 }
