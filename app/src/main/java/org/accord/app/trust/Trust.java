@@ -401,7 +401,8 @@ public class Trust {
     /**
      * The trust's membership as it stands, for other aggregates' authorisation and validation. Made again only when an
      * event has changed the trust or the day has turned since the last one: every vote asks for it, and copying the
-     * trust's people and schools for each was a twentieth of a vote's handling (docs/benchmarks.md, session 33).
+     * trust's people and schools for each was 2% of the request threads' CPU under castVote (docs/benchmarks.md,
+     * session 33).
      */
     public Roster roster() {
         Long version = AggregateLifecycle.getVersion();

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -90,18 +91,18 @@ class WritesBesideCommandsTest {
      * thread of its own and given a second to commit, then the command writes (the head moves) and commits.
      */
     private <T> CompletableFuture<T> commandWithAWriteBeside(Supplier<T> write) {
-        CompletableFuture<T>[] beside = new CompletableFuture[1];
+        AtomicReference<CompletableFuture<T>> beside = new AtomicReference<>();
         writer.executeInTransaction(() -> {
             assertThat(ledger.head("t-1")).isEmpty();
-            beside[0] = CompletableFuture.supplyAsync(write);
+            beside.set(CompletableFuture.supplyAsync(write));
             try {
-                beside[0].get(1, TimeUnit.SECONDS); // done within the second only if nothing held it back
+                beside.get().get(1, TimeUnit.SECONDS); // done within the second only if nothing held it back
             } catch (TimeoutException | InterruptedException | ExecutionException e) {
                 // held back: what the command's own write below must find
             }
             ledger.moveHead(new ChainHead("t-1", 1, "h-1")); // failed with SQLITE_BUSY after a write beside
-            assertThat(beside[0]).as("held back while the command runs").isNotDone();
+            assertThat(beside.get()).as("held back while the command runs").isNotDone();
         });
-        return beside[0];
+        return beside.get();
     }
 }
