@@ -11,20 +11,15 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.accord.app.embedded.ledger.JdbcLedgerStore;
 import org.accord.app.ledger.ChainHead;
+import org.accord.app.ledger.ChainedSqliteStore;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * What is written to the events file outside a command (a mail claimed, a name erased by the directory's check) waits
@@ -37,27 +32,23 @@ class WritesBesideCommandsTest {
     @TempDir
     Path folder;
 
-    private HikariDataSource pool;
+    /** The events file as the application wires it: its single writer, the chain's head in its ledger table. */
+    private ChainedSqliteStore store;
     private JdbcTemplate jdbc;
     private TransactionManager writer;
     private JdbcLedgerStore ledger;
 
     @BeforeEach
     void open() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(SqliteFiles.jdbcUrl(folder.resolve("events.db"), "NORMAL"));
-        config.setMaximumPoolSize(4);
-        pool = new HikariDataSource(config);
-        DataSource events = new NullSafeSqliteDataSource(pool);
-        jdbc = new JdbcTemplate(events);
-        writer = new SingleWriterTransactionManager(new SpringTransactionManager(
-                new DataSourceTransactionManager(events)));
-        ledger = new JdbcLedgerStore(jdbc);
+        store = new ChainedSqliteStore(folder, 4);
+        jdbc = store.sql();
+        writer = store.writer();
+        ledger = store.ledger();
     }
 
     @AfterEach
     void close() {
-        pool.close();
+        store.close();
     }
 
     @Test

@@ -96,11 +96,7 @@ class TeamGraphQlTest extends AccordHttpTest {
 
     @Test
     void membersJoinAndLeaveATeam() {
-        String teamId = as("exec").documentName("formTeam")
-                .variable("input", Map.of("trustId", "demo-trust", "name", "Heads of Science",
-                        "remit", List.of("CURRICULUM"), "chairId", "demo-person-member1",
-                        "memberIds", List.of("demo-person-member2"), "decisionRule", RULE))
-                .execute().path("formTeam.team.id").entity(String.class).get();
+        String teamId = curriculumTeam("Heads of Science");
 
         as("exec").documentName("addTeamMember")
                 .variable("input", Map.of("teamId", teamId, "personId", "demo-person-member3"))
@@ -122,11 +118,7 @@ class TeamGraphQlTest extends AccordHttpTest {
     @Test
     void aPersonRegisteredAMomentAgoCanJoinATeamAtOnce() {
         // the team's commands check people against the trust's roster, which the trust keeps between commands
-        String teamId = as("exec").documentName("formTeam")
-                .variable("input", Map.of("trustId", "demo-trust", "name", "Heads of Geography",
-                        "remit", List.of("CURRICULUM"), "chairId", "demo-person-member1",
-                        "memberIds", List.of("demo-person-member2"), "decisionRule", RULE))
-                .execute().path("formTeam.team.id").entity(String.class).get();
+        String teamId = curriculumTeam("Heads of Geography");
         String newcomer = as("exec").documentName("registerPerson")
                 .variable("input", Map.of("trustId", "demo-trust", "displayName", "Nia Newcomer",
                         "roles", List.of("STAFF"), "schoolId", "demo-school-riverside"))
@@ -152,5 +144,14 @@ class TeamGraphQlTest extends AccordHttpTest {
         expectError(as("outsider").documentName("addTeamMember")
                 .variable("input", Map.of("teamId", "demo-team-nonexistent", "personId", "demo-person-outsider"))
                 .execute(), "NOT_FOUND", "unknown team 'demo-team-nonexistent'");
+    }
+
+    /** A curriculum team the executive forms: member1 its chair, member2 its one member; its id. */
+    private String curriculumTeam(String name) {
+        return as("exec").documentName("formTeam")
+                .variable("input", Map.of("trustId", "demo-trust", "name", name,
+                        "remit", List.of("CURRICULUM"), "chairId", "demo-person-member1",
+                        "memberIds", List.of("demo-person-member2"), "decisionRule", RULE))
+                .execute().path("formTeam.team.id").entity(String.class).get();
     }
 }
