@@ -113,6 +113,7 @@ public class AxonConfiguration {
                                 .andEventTrackerStatusChangeListener(advanced.installed()));
             }
             processing.registerDefaultTransactionManager(c -> transactions.manager());
+            processing.registerTransactionManager(ReadModels.PROCESSOR, c -> transactions.batches());
             // A projection that cannot handle an event stops on it and tries again (backing off up to a minute) rather
             // than Axon's default of logging the event and going on without it, which would leave the read models
             // short of a decision for good. A failing write (the read models' disk full) passes; a bug shows in

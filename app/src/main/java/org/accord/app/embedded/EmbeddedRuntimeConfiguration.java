@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -28,6 +29,7 @@ import org.accord.app.notification.NotificationMarks;
 import org.accord.app.platform.idempotency.IdempotencyStore;
 import org.accord.app.platform.projections.ProjectionProperties;
 import org.accord.app.platform.projections.ProjectionTransactions;
+import org.accord.app.platform.readyourwrites.ProjectionsAdvanced;
 import org.accord.app.platform.readyourwrites.SharedTokenPositions;
 import org.accord.app.platform.witness.WitnessFile;
 import org.accord.query.runtime.sqlite.SqliteReadModelStore;
@@ -246,7 +248,8 @@ public class EmbeddedRuntimeConfiguration {
      * owns the data folder, so a fixed node id lets a restart after a crash take its claims back at once.
      */
     @Bean
-    TokenStore tokenStore(ReadModelDatabase readModels, Serializer serializer, ProjectionProperties projections) {
+    TokenStore tokenStore(ReadModelDatabase readModels, Serializer serializer, ProjectionProperties projections,
+                          ProjectionWritesBehind writesBehind) {
         JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(readModels.dataSource()))
                 .serializer(serializer)
@@ -256,7 +259,7 @@ public class EmbeddedRuntimeConfiguration {
         }
         JdbcTokenStore tokenStore = new SqliteTokenStore(builder);
         tokenStore.createSchema(GenericTokenTableFactory.INSTANCE);
-        return tokenStore;
+        return writesBehind.tokenStore(tokenStore);
     }
 
     /**
@@ -265,10 +268,25 @@ public class EmbeddedRuntimeConfiguration {
      * projection starved another's BEGIN IMMEDIATE past its busy timeout again and again (seen loading 1M events:
      * the decision log stayed in Axon's retry mode for 25 minutes).
      */
+    @Bean(destroyMethod = "close")
+    ProjectionWritesBehind projectionWritesBehind(ReadModelDatabase readModels, ProjectionsAdvanced advanced) {
+        return new ProjectionWritesBehind(new SingleWriterTransactionManager(
+                new SpringTransactionManager(readModels.transactions())), readModels.dataSource(),
+                () -> advanced.onEventTrackerStatusChange(Map.of()));
+    }
+
+    /**
+     * A replay's batches are written and committed behind the processor ({@link ProjectionWritesBehind}) where it has
+     * one thread: with segments on several threads, each would need a writer of its own, for nothing the file's one
+     * writer lock lets them do at once.
+     */
     @Bean
-    ProjectionTransactions projectionTransactions(ReadModelDatabase readModels) {
-        return new ProjectionTransactions(new SingleWriterTransactionManager(
-                new SpringTransactionManager(readModels.transactions())));
+    ProjectionTransactions projectionTransactions(ProjectionWritesBehind writesBehind,
+                                                  ProjectionProperties projections) {
+        if (projections.pooled() || projections.segments() > 1) {
+            return new ProjectionTransactions(writesBehind.transactions());
+        }
+        return new ProjectionTransactions(writesBehind.transactions(), writesBehind.batches(), writesBehind);
     }
 
     @Bean

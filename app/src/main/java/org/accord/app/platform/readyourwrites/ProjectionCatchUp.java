@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 
+import org.accord.app.platform.projections.BatchesCommitted;
+import org.accord.app.platform.projections.ProjectionTransactions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -34,18 +36,20 @@ public class ProjectionCatchUp {
     private final SharedTokenPositions sharedTokens;
     private final RebuiltReadModels rebuilt;
     private final ProjectionsAdvanced advanced;
+    private final BatchesCommitted committed;
     private final Duration timeout;
     private volatile boolean restarting;
 
     public ProjectionCatchUp(EventStore eventStore, EventProcessingConfiguration processing,
                              SharedTokenPositions sharedTokens, RebuiltReadModels rebuilt,
-                             ProjectionsAdvanced advanced,
+                             ProjectionsAdvanced advanced, ProjectionTransactions transactions,
                              @Value("${accord.read-your-writes-timeout:10s}") Duration timeout) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.sharedTokens = sharedTokens;
         this.rebuilt = rebuilt;
         this.advanced = advanced;
+        this.committed = transactions == null ? BatchesCommitted.ALWAYS : transactions.committed();
         this.timeout = timeout;
     }
 
@@ -197,6 +201,7 @@ public class ProjectionCatchUp {
                 return false;
             }
         }
-        return true;
+        // processed is not yet readable where the runtime commits a batch behind its processor
+        return committed.through(position);
     }
 }

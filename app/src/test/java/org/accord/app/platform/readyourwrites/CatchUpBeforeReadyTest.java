@@ -129,7 +129,7 @@ class CatchUpBeforeReadyTest {
 
         ScriptedCatchUp(BooleanSupplier caughtUp, Supplier<Optional<Throwable>> failing,
                         Supplier<OptionalLong> progress) {
-            super(null, null, null, null, null, Duration.ofSeconds(1));
+            super(null, null, null, null, null, null, Duration.ofSeconds(1));
             this.caughtUp = caughtUp;
             this.failing = failing;
             this.progress = progress;

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
+import org.accord.query.runtime.WritesBehind;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,9 +25,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * Why: a rebuild reads a few rows per event, and SQLite took longer to prepare each of those reads than to run it
  * (docs/benchmarks.md, run 20: preparing statements was about a sixth of the projection thread's time in SQLite).
- * A statement lives as long as the batch: {@link #close()} at its end, committed or rolled back. A batch that runs
- * outside any transaction (a projection test's) reads through the store's own read, prepared each time, since no
- * connection outlives the read.
+ * A statement lives as long as the batch: {@link #close()} at its end, committed or rolled back. A deferred batch
+ * ({@link WritesBehind}), which has no transaction on this thread, reads through a connection of its own, held for the
+ * batch; each read sees what is committed. A batch that runs outside any transaction and not deferred (a projection
+ * test's) reads through the store's own read, prepared each time, since no connection outlives the read.
  */
 final class BatchLoads implements AutoCloseable {
 
@@ -36,6 +38,8 @@ final class BatchLoads implements AutoCloseable {
     private final BiFunction<String, String, byte[]> unprepared;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private Connection connection;
+    /** The connection a deferred batch reads through, its own: not the pool's to give to anyone else meanwhile. */
+    private Connection own;
 
     /**
      * @param tableExists whether a table is there to read from
@@ -52,14 +56,15 @@ final class BatchLoads implements AutoCloseable {
 
     /** The row's bytes; null when the table or the row is not there. */
     byte[] row(String table, String id) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+        boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+        if (!inTransaction && WritesBehind.current() == null) {
             return unprepared.apply(table, id);
         }
         if (!tableExists.test(table) || surelyNotIn.test(table, id)) {
             return null;
         }
         try {
-            PreparedStatement statement = statement(table);
+            PreparedStatement statement = statement(table, inTransaction);
             statement.setString(1, id);
             try (ResultSet result = statement.executeQuery()) {
                 return result.next() ? result.getBytes(1) : null;
@@ -71,13 +76,21 @@ final class BatchLoads implements AutoCloseable {
         }
     }
 
-    private PreparedStatement statement(String table) throws SQLException {
+    private PreparedStatement statement(String table, boolean inTransaction) throws SQLException {
         DataSource dataSource = jdbc.getDataSource();
-        // the transaction's own connection, as JdbcTemplate would use: it sees what the batch flushed so far
-        Connection current = DataSourceUtils.getConnection(dataSource);
-        DataSourceUtils.releaseConnection(current, dataSource);
+        Connection current;
+        if (inTransaction) {
+            // the transaction's own connection, as JdbcTemplate would use: it sees what the batch flushed so far
+            current = DataSourceUtils.getConnection(dataSource);
+            DataSourceUtils.releaseConnection(current, dataSource);
+        } else {
+            if (own == null) {
+                own = dataSource.getConnection();
+            }
+            current = own;
+        }
         if (current != connection) {
-            close();
+            closeStatements();
             connection = current;
         }
         PreparedStatement statement = statements.get(table);
@@ -88,9 +101,21 @@ final class BatchLoads implements AutoCloseable {
         return statement;
     }
 
-    /** Closes the batch's statements; a read after this prepares anew. */
+    /** Closes the batch's statements, and a deferred batch's connection; a read after this prepares anew. */
     @Override
     public void close() {
+        closeStatements();
+        if (own != null) {
+            try {
+                own.close();
+            } catch (SQLException e) {
+                // a connection that cannot be closed is the pool's to drop
+            }
+            own = null;
+        }
+    }
+
+    private void closeStatements() {
         for (PreparedStatement statement : statements.values()) {
             try {
                 statement.close();

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 import org.accord.query.runtime.EventBatch;
+import org.accord.query.runtime.WritesBehind;
 import org.accord.query.runtime.Lookups;
 import org.accord.query.runtime.UpdateInMemory;
 import org.accord.query.shared.Lookup;
@@ -105,6 +107,11 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private final Map<String, IdsWritten> idsWritten = new ConcurrentHashMap<>();
     /** Serialises the read-modify-write of single writes outside a batch (no transaction holds them together). */
     private final Object singleWrites = new Object();
+    /**
+     * The batch whose writes were handed over and are not yet committed ({@link WritesBehind}): the next batch reads
+     * through its documents, since the table does not have them yet.
+     */
+    private final AtomicReference<Batch> behind = new AtomicReference<>();
     private final TransactionTemplate transaction;
     /** The meta row as last committed (or as the transaction beginning a build leaves it, until it rolls back). */
     private volatile Generations generations;
@@ -183,6 +190,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         Batch batch = batch();
         Generations now = generations;
         long generation = now.building() != null ? now.building().generation() : now.live();
+        transactionHere();
         for (Class<?> type : documentTypes) {
             String table = tableName(collection(type), generation);
             if (batch != null) {
@@ -505,9 +513,31 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private Batch flushBatch() {
         Batch batch = batch();
         if (batch != null) {
+            transactionHere();
             batch.flush();
         }
         return batch;
+    }
+
+    /** A deferred batch that must read its own writes from the tables: its transaction opens on this thread now. */
+    private static void transactionHere() {
+        WritesBehind.Batch deferred = WritesBehind.current();
+        if (deferred != null) {
+            deferred.now();
+        }
+    }
+
+    /**
+     * What the batch before this one, handed over and not yet committed, left of the row: null when it did not touch
+     * the row (the table has it as it was), a slot whose document is null when it deleted the row or found none.
+     */
+    private Slot behind(Batch reading, String table, String id) {
+        Batch before = behind.get();
+        if (before == null || before == reading) {
+            return null;
+        }
+        Map<String, Slot> slots = before.byTable.get(table);
+        return slots == null ? null : slots.get(id);
     }
 
     private Document load(String table, String id) {
@@ -887,16 +917,23 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             dirtyByTable.values().forEach(dirty -> dirty.values().forEach(slot -> slot.dirty = false));
         }
 
-        /** The batch prepares to commit: what it changed goes in, and its prepared reads are closed. */
+        /**
+         * The batch prepares to commit: its prepared reads are closed, and what it changed goes in, here or, for a
+         * deferred batch, where its transaction runs (the next batch reading through it until then).
+         */
         void finish() {
-            try {
+            loads.close();
+            WritesBehind.Batch deferred = WritesBehind.current();
+            if (deferred == null) {
                 flush();
-            } finally {
-                loads.close();
+                return;
             }
+            store.behind.set(this);
+            deferred.add(this::flush, () -> store.behind.compareAndSet(this, null));
         }
 
         void discard() {
+            store.behind.compareAndSet(this, null);
             byTable.clear();
             loads.close();
         }
@@ -906,8 +943,14 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             Slot slot = slots.get(id);
             if (slot == null) {
                 slot = new Slot();
-                byte[] row = loads.row(table, id);
-                slot.document = row == null ? null : store.document(table, id, row);
+                Slot before = store.behind(this, table, id);
+                if (before != null) {
+                    // a copy: the batch before is being written from its documents, and updates change a document
+                    slot.document = before.document == null ? null : DocumentCopy.deep(before.document);
+                } else {
+                    byte[] row = loads.row(table, id);
+                    slot.document = row == null ? null : store.document(table, id, row);
+                }
                 slots.put(id, slot);
             }
             return slot;
