@@ -3,10 +3,15 @@ package org.accord.app.embedded;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -25,8 +30,9 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.sqlite.SQLiteConnection;
 
 /**
  * The read-model database's transactions for the projections' batches, each large batch's writes and commit on a thread
@@ -34,9 +40,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * Why: in a replay the processor's one thread did every step of a batch one after the other, and writing the batch's
  * rows and committing them were 59% of it (docs/benchmarks.md, runs 23 and 25). Now it hands a batch of
- * {@value #BEHIND_FROM} events or more over and goes on; a smaller batch (a live mutation's) commits on the
- * processor's thread once the batch behind has, so that it is committed when the processor reports it processed, as
- * before.
+ * {@value #BEHIND_FROM} events or more over and goes on. A smaller batch (a live mutation's) runs as before: its
+ * transaction opens on the processor's thread at its first event (once the batch behind has committed), and it is
+ * committed when the processor reports it processed.
  * <p>
  * What stays as it was: a batch's documents and its token commit in one transaction, and batches commit in their order,
  * one at a time; at most one is behind. A batch waits for the one before it when it is handed over (or when it needs
@@ -60,6 +66,9 @@ public class ProjectionWritesBehind implements BatchesCommitted, AutoCloseable {
     private final DataSource file;
     private final Runnable afterCommit;
     private final ExecutorService writer;
+    /** The connections whose log is copied at the replay's pace, not SQLite's default ({@link #checkpointAfter}). */
+    private final Set<Connection> replaySettings = Collections.newSetFromMap(
+            Collections.synchronizedMap(new WeakHashMap<>()));
     /** The last batch handed over: written, being written, or failed and not yet told to the processor. */
     private volatile CompletableFuture<Void> last = NONE;
     /** The highest token position handed over, and the highest committed (-1: none). */
@@ -121,7 +130,9 @@ public class ProjectionWritesBehind implements BatchesCommitted, AutoCloseable {
         return (TokenStore) Proxy.newProxyInstance(TokenStore.class.getClassLoader(), new Class<?>[] {TokenStore.class},
                 (proxy, method, args) -> {
                     if (WritesBehind.current() instanceof Deferred batch) {
-                        if (DEFERRED_TOKEN_WRITES.contains(method.getName())) {
+                        // Axon's processor stores the batch's token as it handles its first event: a live batch's
+                        // transaction opens here then, as without writes behind
+                        if (DEFERRED_TOKEN_WRITES.contains(method.getName()) && batchSize() >= BEHIND_FROM) {
                             batch.addTokenWrite(() -> invoke(tokens, method, args), positionOf(args));
                             return null;
                         }
@@ -194,8 +205,22 @@ public class ProjectionWritesBehind implements BatchesCommitted, AutoCloseable {
      * 50,000 (docs/benchmarks.md, run 25). A live batch's commit keeps the default, so that no mutation waits for a
      * large copy; the first one after a replay copies what the replay left.
      */
-    private void checkpointAfter(int pages) {
-        new JdbcTemplate(file).execute("PRAGMA wal_autocheckpoint = " + pages);
+    private void checkpointAfter(boolean replay) {
+        Connection connection = DataSourceUtils.getConnection(file);
+        try {
+            // a setting of the connection, which the pool lends to anyone next: set for a replay, reset after it
+            Connection physical = connection.unwrap(SQLiteConnection.class);
+            if (replay ? replaySettings.add(physical) : replaySettings.remove(physical)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA wal_autocheckpoint = "
+                            + (replay ? REPLAY_CHECKPOINT_PAGES : LIVE_CHECKPOINT_PAGES));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set when the read models' write-ahead log is copied", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, file);
+        }
     }
 
     private static int batchSize() {
@@ -239,6 +264,7 @@ public class ProjectionWritesBehind implements BatchesCommitted, AutoCloseable {
             }
             awaitBehind(true);
             here = delegate.startTransaction();
+            checkpointAfter(false);
             List<Runnable> recorded = List.copyOf(work);
             work.clear();
             recorded.forEach(Runnable::run);
@@ -311,7 +337,7 @@ public class ProjectionWritesBehind implements BatchesCommitted, AutoCloseable {
         try {
             Transaction transaction = delegate.startTransaction();
             try {
-                checkpointAfter(behind ? REPLAY_CHECKPOINT_PAGES : LIVE_CHECKPOINT_PAGES);
+                checkpointAfter(behind);
                 work.forEach(Runnable::run);
             } catch (RuntimeException | Error e) {
                 transaction.rollback();
