@@ -202,8 +202,8 @@ public class ProjectionWritesBehind implements BatchesCommitted, AutoCloseable {
      * How large the write-ahead log may grow before a commit copies it into the file: a replay's batches each rewrite
      * thousands of pages of the indexes they insert into at random, and copying them after every batch (SQLite's
      * default, 1,000 pages) wrote 8.3 GB for a 650 MB file; a page rewritten by several batches is copied once with
-     * 50,000 (docs/benchmarks.md, run 25). A live batch's commit keeps the default, so that no mutation waits for a
-     * large copy; the first one after a replay copies what the replay left.
+     * 50,000 (docs/benchmarks.md, run 25). A live batch puts the default back on a connection a replay set, so that no
+     * mutation waits for a large copy; the first one after a replay copies what the replay left.
      */
     private void checkpointAfter(boolean replay) {
         Connection connection = DataSourceUtils.getConnection(file);
