@@ -129,7 +129,8 @@ public class ProjectionWritesBehind implements BatchesCommitted, AutoCloseable {
     public TokenStore tokenStore(TokenStore tokens) {
         return (TokenStore) Proxy.newProxyInstance(TokenStore.class.getClassLoader(), new Class<?>[] {TokenStore.class},
                 (proxy, method, args) -> {
-                    if (WritesBehind.current() instanceof Deferred batch) {
+                    if (method.getDeclaringClass() != Object.class
+                            && WritesBehind.current() instanceof Deferred batch) {
                         // Axon's processor stores the batch's token as it handles its first event: a live batch's
                         // transaction opens here then, as without writes behind
                         if (DEFERRED_TOKEN_WRITES.contains(method.getName()) && batchSize() >= BEHIND_FROM) {
@@ -148,7 +149,7 @@ public class ProjectionWritesBehind implements BatchesCommitted, AutoCloseable {
         return handedThrough < position || committedThrough >= position;
     }
 
-    /** Waits for the batch behind to be written (up to ten seconds), then stops the writer's thread. */
+    /** Waits for the batch behind to be written, then stops the writer's thread (up to ten seconds more). */
     @Override
     public void close() {
         awaitBehind(false);
