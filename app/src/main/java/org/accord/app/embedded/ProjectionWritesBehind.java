@@ -238,16 +238,9 @@ public class ProjectionWritesBehind implements BatchesCommitted, AutoCloseable {
         /** Opened on this thread by {@link #now()}, and then the batch's transaction. */
         private Transaction here;
 
+        /** Only while deferred: {@link #now()} unbinds the batch, so no store or token write reaches it after. */
         @Override
         public void add(Runnable work, Runnable afterCompletion) {
-            if (here != null) {
-                try {
-                    work.run();
-                } finally {
-                    this.afterCompletion.add(afterCompletion);
-                }
-                return;
-            }
             this.work.add(work);
             this.afterCompletion.add(afterCompletion);
         }

@@ -35,8 +35,8 @@ public final class WritesBehind {
     public interface Batch {
 
         /**
-         * Work to run in the batch's transaction when it commits, in the order added; if the batch's transaction
-         * opens on this thread first ({@link #now()}), the work runs there and then.
+         * Work to run in the batch's transaction when it commits, in the order added (or when {@link #now()} opens
+         * it, for the work added before).
          *
          * @param afterCompletion runs once the transaction has committed or rolled back, or the batch was given up
          *                        before its work ran: whichever thread that happens on
