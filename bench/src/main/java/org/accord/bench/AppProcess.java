@@ -130,6 +130,20 @@ final class AppProcess implements AutoCloseable {
         return Long.parseLong(m.group(1)) / 1024.0;
     }
 
+    /**
+     * Seconds the JIT's compiler threads have spent compiling since the start, from the process's HotSpot counters
+     * ({@code jcmd PerfCounter.print}: {@code java.ci.totalTime} in ticks of {@code sun.os.hrt.frequency}).
+     */
+    double compilingSeconds() throws IOException, InterruptedException {
+        String counters = run("jcmd", Long.toString(process.pid()), "PerfCounter.print");
+        Matcher total = Pattern.compile("java\\.ci\\.totalTime=(\\d+)").matcher(counters);
+        Matcher frequency = Pattern.compile("sun\\.os\\.hrt\\.frequency=(\\d+)").matcher(counters);
+        if (!total.find() || !frequency.find()) {
+            throw new IllegalStateException("cannot read the JIT's compile time from: " + counters);
+        }
+        return Long.parseLong(total.group(1)) / (double) Long.parseLong(frequency.group(1));
+    }
+
     private static String run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());

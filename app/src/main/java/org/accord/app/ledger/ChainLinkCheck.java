@@ -39,8 +39,15 @@ import tools.jackson.databind.JsonNode;
  */
 public class ChainLinkCheck {
 
-    /** How many positions past the event checked are read in the same lookup. */
+    /** How many positions past the event checked are read in the same lookup, while the chain goes on past them. */
     static final int AHEAD = 256;
+
+    /**
+     * As {@link #AHEAD}, once a lookup found the chain ending inside what it read: a live projection, one new event at
+     * a time. Each position asked is a probe of the index, so asking {@value #AHEAD} for each new event cost a live
+     * vote's projection an eighth of its CPU (docs/benchmarks.md, run 26).
+     */
+    static final int AHEAD_AT_THE_END = 8;
 
     private final LedgerSource source;
     private final Serializer eventSerializer;
@@ -52,6 +59,11 @@ public class ChainLinkCheck {
 
         boolean covers(long position) {
             return position >= from && position <= to;
+        }
+
+        /** Whether the chain went on to the last position read: if not, its end was inside it. */
+        boolean reachedTheEnd() {
+            return !byPosition.containsKey(to);
         }
     }
 
@@ -116,7 +128,8 @@ public class ChainLinkCheck {
     /**
      * The event that holds the position (the first stored that claims it): from what was read before if that covers
      * the position and found a holder of it; else from the store, with the position before it and {@value #AHEAD}
-     * after it. A position read before it held an event (one stored since, on a live projection) is read again.
+     * after it ({@value #AHEAD_AT_THE_END} when the last lookup of the trust found its chain's end). A position read
+     * before it held an event (one stored since, on a live projection) is read again.
      */
     private Claim holder(String trust, long position) {
         Holders known = holders.get(trust);
@@ -124,12 +137,13 @@ public class ChainLinkCheck {
             return known.byPosition().get(position);
         }
         long from = Math.max(1, position - 1);
-        List<Long> positions = LongStream.rangeClosed(from, position + AHEAD).boxed().toList();
+        long to = position + (known != null && known.reachedTheEnd() ? AHEAD_AT_THE_END : AHEAD);
+        List<Long> positions = LongStream.rangeClosed(from, to).boxed().toList();
         Map<Long, Claim> byPosition = new HashMap<>();
         for (Claim claim : source.claimsAt(trust, positions)) {
             byPosition.putIfAbsent(claim.position(), claim); // in stored order: the first holds it
         }
-        holders.put(trust, new Holders(from, position + AHEAD, byPosition));
+        holders.put(trust, new Holders(from, to, byPosition));
         return byPosition.get(position);
     }
 

@@ -2,6 +2,8 @@ package org.accord.app.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -129,6 +131,35 @@ class ChainLinkCheckTest {
     }
 
     @Test
+    void aReplayAsksForManyPositionsAtOnceAndALiveEventAtTheChainsEndForAFew() {
+        List<Integer> asked = new ArrayList<>();
+        LedgerSource counting = (LedgerSource) Proxy.newProxyInstance(LedgerSource.class.getClassLoader(),
+                new Class<?>[] {LedgerSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("claimsAt")) {
+                        asked.add(((List<?>) args[1]).size());
+                    }
+                    try {
+                        return method.invoke(store.source(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        check = new ChainLinkCheck(counting, store.serializer(), Clock.systemUTC());
+
+        assertThat(checkAll()).isEmpty();
+        assertThat(asked).as("one lookup per trust, far ahead").containsExactly(ChainLinkCheck.AHEAD + 1,
+                ChainLinkCheck.AHEAD + 1);
+
+        asked.clear();
+        for (int i = 11; i <= 13; i++) {
+            store.engine().appendEvents(List.of(school("t-1", i)));
+            assertThat(check.check(last())).isEmpty();
+        }
+        assertThat(asked).as("each new event past what was read, a few positions").hasSize(3)
+                .allSatisfy(n -> assertThat(n).isEqualTo(ChainLinkCheck.AHEAD_AT_THE_END + 2));
+    }
+
+    @Test
     void aCopyStoredAfterItsOriginalWasCheckedIsStillRefused() {
         assertThat(checkAll()).isEmpty();
         copyAs(store.eventAt("t-2", 9), "late-copy", 1002);
@@ -203,6 +234,13 @@ class ChainLinkCheckTest {
             check.check(event).ifPresent(q -> refused.put(q.eventId(), q));
         }
         return refused;
+    }
+
+    /** The event stored last, as a projection reads it. */
+    private TrackedEventMessage<?> last() {
+        try (Stream<? extends TrackedEventMessage<?>> stream = store.engine().readEvents(null, false)) {
+            return stream.reduce((a, b) -> b).orElseThrow();
+        }
     }
 
     private long storedEvents() {
