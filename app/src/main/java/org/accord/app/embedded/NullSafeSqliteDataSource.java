@@ -5,9 +5,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -17,9 +20,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * sqlite-jdbc (3.50.x and 3.51.x alike) throws "Bad value for type Long" from {@code ResultSet.getObject(i, Long.class)}
  * when the value is SQL NULL, where JDBC says it returns null. Axon's JDBC event storage engine asks exactly that for
  * the head and tail tokens of an empty store, for an unknown aggregate and in its gap check. This data source hands out
- * connections whose result sets answer null for NULL, and leaves every other call to the driver.
+ * connections whose result sets answer null for NULL, and leaves every other call to the driver, but one: a
+ * statement prepared from SQL alone is a kept one when it can be ({@link ReusedStatements}).
  */
 public class NullSafeSqliteDataSource extends DelegatingDataSource implements AutoCloseable {
+
+    private final ReusedStatements statements = new ReusedStatements();
 
     public NullSafeSqliteDataSource(DataSource target) {
         super(target);
@@ -38,12 +44,24 @@ public class NullSafeSqliteDataSource extends DelegatingDataSource implements Au
 
     @Override
     public Connection getConnection() throws SQLException {
-        return wrap(Connection.class, super.getConnection());
+        return connection(super.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return wrap(Connection.class, super.getConnection(username, password));
+        return connection(super.getConnection(username, password));
+    }
+
+    /** The statements kept on this source's connections: for tests. */
+    ReusedStatements statements() {
+        return statements;
+    }
+
+    private Connection connection(Connection pooled) {
+        if (pooled == null) {
+            return null;
+        }
+        return proxy(Connection.class, new Handler(pooled, statements, null));
     }
 
     @SuppressWarnings("unchecked")
@@ -51,14 +69,63 @@ public class NullSafeSqliteDataSource extends DelegatingDataSource implements Au
         if (target == null) {
             return null;
         }
-        return (T) Proxy.newProxyInstance(NullSafeSqliteDataSource.class.getClassLoader(), new Class<?>[]{type},
-                new Handler(target));
+        return proxy(type, new Handler(target, null, null));
     }
 
-    private record Handler(Object target) implements InvocationHandler {
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, Handler handler) {
+        return (T) Proxy.newProxyInstance(NullSafeSqliteDataSource.class.getClassLoader(), new Class<?>[]{type},
+                handler);
+    }
+
+    /**
+     * A connection, statement or result set of the driver's, null-safe. A connection's handler lends kept statements
+     * ({@code statements}) and gives back, when it is closed, any its user left open; a lent statement's handler
+     * ({@code loan}) gives its statement back when closed.
+     */
+    private static final class Handler implements InvocationHandler {
+        private final Object target;
+        private final ReusedStatements statements;
+        private final ReusedStatements.Loan loan;
+        private final List<ReusedStatements.Loan> loans;
+
+        Handler(Object target, ReusedStatements statements, ReusedStatements.Loan loan) {
+            this.target = target;
+            this.statements = statements;
+            this.loan = loan;
+            this.loans = statements == null ? null : new ArrayList<>();
+        }
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (loan != null) {
+                switch (name) {
+                    case "close":
+                        loan.close();
+                        return null;
+                    case "isClosed":
+                        return loan.isClosed();
+                    default:
+                        if (loan.isClosed() && !name.equals("toString") && !name.equals("hashCode")
+                                && !name.equals("equals")) {
+                            throw new SQLException("statement is closed");
+                        }
+                        loan.calling(name);
+                }
+            }
+            if (statements != null && name.equals("prepareStatement") && args != null && args.length == 1) {
+                ReusedStatements.Loan lent = statements.lend((Connection) target, (String) args[0]);
+                loans.removeIf(ReusedStatements.Loan::isClosed);
+                loans.add(lent);
+                return proxy(PreparedStatement.class, new Handler(lent.statement(), null, lent));
+            }
+            if (statements != null && name.equals("close")) {
+                for (ReusedStatements.Loan open : loans) {
+                    open.close(); // as HikariCP closes a connection's statements when it is given back
+                }
+                loans.clear();
+            }
             if (target instanceof ResultSet resultSet && isTypedGetObject(method)) {
                 Object plain = args[0] instanceof Integer index ? resultSet.getObject(index)
                         : resultSet.getObject((String) args[0]);
@@ -66,8 +133,7 @@ public class NullSafeSqliteDataSource extends DelegatingDataSource implements Au
                     return null;
                 }
             }
-            if (method.getName().equals("unwrap") && args != null && args[0] instanceof Class<?> c
-                    && c.isInstance(target)) {
+            if (name.equals("unwrap") && args != null && args[0] instanceof Class<?> c && c.isInstance(target)) {
                 return target;
             }
             Object result;
@@ -78,6 +144,9 @@ public class NullSafeSqliteDataSource extends DelegatingDataSource implements Au
             }
             Class<?> returned = method.getReturnType();
             if (result instanceof ResultSet rs && returned == ResultSet.class) {
+                if (loan != null) {
+                    loan.gave(rs);
+                }
                 return wrap(ResultSet.class, rs);
             }
             if (result instanceof Statement statement && Statement.class.isAssignableFrom(returned)) {
