@@ -53,7 +53,10 @@ public final class Benchmark {
     private static final String PROPOSALS = "proposals";
     /** Scratch rows of the raw castVote baseline, in the proposals table itself, deleted afterwards. */
     private static final String RAW_ID_PREFIX = "bench-raw-";
-    /** As the SQLite read-model store writes its documents. */
+    /** castVote's warm-up goes on in rounds of this many seconds... */
+    private static final int WARM_UP_ROUND = 10;
+    /** ...until the JIT compiled for less than this share of a round's time. */
+    private static final double COMPILING_IDLE = 0.03;
 
     private final Path appJar = Path.of(System.getProperty("bench.app-jar", "app/target/accord.jar"));
     private final Path benchJar = Path.of(System.getProperty("bench.jar", "bench/target/accord-bench.jar"));
@@ -62,10 +65,6 @@ public final class Benchmark {
     private final int voteSeconds = Integer.getInteger("bench.vote-seconds", 30);
     private final int voteWarmUpSeconds = Integer.getInteger("bench.vote-warmup-seconds", 60);
     private final int voteWarmUpMaxSeconds = Integer.getInteger("bench.vote-warmup-max-seconds", 300);
-    /** castVote's warm-up goes on in rounds of this many seconds... */
-    private static final int WARM_UP_ROUND = 10;
-    /** ...until the JIT compiled for less than this share of a round's time. */
-    private static final double COMPILING_IDLE = 0.03;
     private final int rulesQueries = Integer.getInteger("bench.rules-queries", 300);
     private final List<String> appJvmArgs = appJvmArgs();
     private final String accounts;

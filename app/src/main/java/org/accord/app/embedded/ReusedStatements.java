@@ -18,7 +18,7 @@ import org.sqlite.core.DB;
 /**
  * Prepared statements kept open on each SQLite connection, by their SQL, and lent again to whoever prepares the same
  * SQL on it next. SQLite compiles each statement it is given, and neither sqlite-jdbc nor HikariCP keeps compiled
- * statements (HikariCP leaves it to the driver): under castVote, compiling the same dozen statements again and again
+ * statements (HikariCP leaves it to the driver): under castVote, compiling the same statements again and again
  * was 7% of the application's CPU, a third of the thread that looks for new events (docs/benchmarks.md, run 26).
  * <p>
  * A statement is lent to one user at a time; preparing SQL whose statement is out on loan compiles a statement of the
