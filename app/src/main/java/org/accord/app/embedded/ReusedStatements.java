@@ -76,7 +76,7 @@ final class ReusedStatements {
         synchronized (statements) {
             statement = statements.get(sql);
             if (statement != null && statement.lent) {
-                return new Loan(null, pooled.prepareStatement(sql)); // out on loan: one of the usual kind
+                return new Loan(null, null, pooled.prepareStatement(sql)); // out on loan: one of the usual kind
             }
             if (statement == null) {
                 statement = new Kept(physical.prepareStatement(sql));
@@ -84,7 +84,7 @@ final class ReusedStatements {
             }
             statement.lent = true;
         }
-        return new Loan(statements, statement);
+        return new Loan(statements, statement, statement.statement);
     }
 
     private static Map<String, Kept> lru() {
@@ -113,16 +113,11 @@ final class ReusedStatements {
         private boolean changed;
         private boolean closed;
 
-        private Loan(Map<String, Kept> statements, Kept kept) {
+        /** A kept statement lent from {@code statements}, or ({@code kept} null) an ordinary one. */
+        private Loan(Map<String, Kept> statements, Kept kept, PreparedStatement statement) {
             this.statements = statements;
             this.kept = kept;
-            this.statement = kept.statement;
-        }
-
-        private Loan(Map<String, Kept> none, PreparedStatement ordinary) {
-            this.statements = none;
-            this.kept = null;
-            this.statement = ordinary;
+            this.statement = statement;
         }
 
         PreparedStatement statement() {
