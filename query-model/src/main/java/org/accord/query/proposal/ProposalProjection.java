@@ -105,7 +105,7 @@ public class ProposalProjection {
     void on(VoteCastEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         VoteEntry vote = new VoteEntry(eventId, event.voterId(), event.choice(), event.rationale(), event.castAt());
         store.upsert(ProposalDocument.class, event.proposalId(), new Update().set("votes." + event.voterId(), vote));
-        store.upsert(ProposalVoteDocument.class, eventId, new Update()
+        store.upsert(ProposalVoteDocument.class, ProposalVoteDocument.idOf(event.proposalId(), sequence), new Update()
                 .set("proposalId", event.proposalId())
                 .set("sequence", sequence)
                 .set("voterId", event.voterId())

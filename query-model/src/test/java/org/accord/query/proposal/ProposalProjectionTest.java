@@ -442,6 +442,23 @@ class ProposalProjectionTest {
     }
 
     @Test
+    void aVotesRowIsNamedByItsPlaceInTheProposalsStreamSoOneProposalsVotesShareAPrefix() {
+        ReadModel model = readModel("vote-ids");
+        model.apply(drafted("p-1", SAFEGUARDING, 0));
+        model.apply(drafted("p-2", CURRICULUM, 1));
+        model.apply(opened("p-1", SAFEGUARDING, 2, 100));
+        model.apply(opened("p-2", CURRICULUM, 3, 100));
+        model.apply(new Delivery(vote("p-1", HEAD, VoteChoice.APPROVE, null, 4), "evt-random-1", 2));
+        model.apply(new Delivery(vote("p-2", HEAD, VoteChoice.OBJECT, null, 5), "evt-random-2", 2));
+        model.apply(new Delivery(vote("p-1", TEACHER, VoteChoice.ABSTAIN, null, 6), "evt-random-3", 3));
+
+        assertThat(model.rawDocuments().get("proposal_votes")).extracting(d -> d.getString("_id"))
+                .containsExactly("p-1#2", "p-1#3", "p-2#2");
+        assertThat(model.raw("proposal_votes", "p-1#3").getString("voterId")).isEqualTo(TEACHER);
+        assertThat(model.raw("proposal_votes", "evt-random-3")).isNull();
+    }
+
+    @Test
     void redeliveringTheEventsAgainFromAnyPointLeavesEveryDocumentExactlyAsItWas() {
         // two proposals reach an end (closed, withdrawn), one stays a draft and one stays open, so that each kind of
         // write (set, unset, add to set, delete) is redelivered over a document it has already shaped
