@@ -125,6 +125,24 @@ class ProjectionWritesBehindTest {
     }
 
     @Test
+    void aTableTheBatchBehindMadeIsReadFromTheFileOnceCommittedThoughTheNextBatchFoundItMissingBefore() {
+        writerMayBegin = new CountDownLatch(1);
+        batch(LARGE, () -> store.upsert(Sample.class, "a", Update.update("name", "one")));
+        int woken = wakes.get();
+
+        List<Sample> read = new ArrayList<>();
+        batch(LARGE, () -> {
+            assertThat(store.findById(Sample.class, "elsewhere")).as("the table is not made yet").isNull();
+            writerMayBegin.countDown();
+            awaitWakeAfter(woken);
+            read.add(store.findById(Sample.class, "a"));
+        });
+
+        assertThat(read).singleElement().as("read from the table the batch behind made and committed")
+                .isNotNull().extracting(Sample::name).isEqualTo("one");
+    }
+
+    @Test
     void aSmallBatchIsCommittedWhenItsCommitReturnsAsALiveMutationNeeds() {
         long live = batch(1, () -> store.upsert(Sample.class, "a", Update.update("name", "one")));
 
@@ -216,6 +234,22 @@ class ProjectionWritesBehindTest {
     /** Waits for the batch behind, as a rebuild's reset does before it begins. */
     private void drain() {
         behind.transactions().startTransaction().commit();
+    }
+
+    /** Until the batch behind has committed and left: read-your-writes is woken after both. */
+    private void awaitWakeAfter(int woken) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (wakes.get() == woken) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("the batch behind never committed");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static void await(CountDownLatch latch) {

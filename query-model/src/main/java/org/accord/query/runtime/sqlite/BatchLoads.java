@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -34,6 +35,16 @@ final class BatchLoads implements AutoCloseable {
 
     private final JdbcTemplate jdbc;
     private final Predicate<String> tableExists;
+    private final LongSupplier tablesSeen;
+    /**
+     * The tables found missing, each with the count of tables seen when it was looked for: missing still while no
+     * table has been seen since. Why: a rebuild's tables are made by its first batch's writes, so each read of its
+     * first batch asked the file (about 6% of a rebuild's projection thread, docs/benchmarks.md, session 36). A table
+     * that appears while the batch runs is one the batch made itself or the batch behind made, whose rows the batch
+     * holds or reads through the batch behind: until that one commits (and its table is seen), no row of the table
+     * can be read from the file that those do not already give.
+     */
+    private final Map<String, Long> missing = new HashMap<>();
     private final BiPredicate<String, String> surelyNotIn;
     private final BiFunction<String, String, byte[]> unprepared;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -43,13 +54,16 @@ final class BatchLoads implements AutoCloseable {
 
     /**
      * @param tableExists whether a table is there to read from
+     * @param tablesSeen  how many tables the store has seen made or found so far: a table missing stays missing
+     *                    while this does not change
      * @param surelyNotIn whether a row is surely not in a table, by table and id, known without reading it
      * @param unprepared  the store's read of a row outside a transaction, by table and id (null when not there)
      */
-    BatchLoads(JdbcTemplate jdbc, Predicate<String> tableExists, BiPredicate<String, String> surelyNotIn,
-               BiFunction<String, String, byte[]> unprepared) {
+    BatchLoads(JdbcTemplate jdbc, Predicate<String> tableExists, LongSupplier tablesSeen,
+               BiPredicate<String, String> surelyNotIn, BiFunction<String, String, byte[]> unprepared) {
         this.jdbc = jdbc;
         this.tableExists = tableExists;
+        this.tablesSeen = tablesSeen;
         this.surelyNotIn = surelyNotIn;
         this.unprepared = unprepared;
     }
@@ -60,7 +74,7 @@ final class BatchLoads implements AutoCloseable {
         if (!inTransaction && WritesBehind.current() == null) {
             return unprepared.apply(table, id);
         }
-        if (!tableExists.test(table) || surelyNotIn.test(table, id)) {
+        if (!there(table) || surelyNotIn.test(table, id)) {
             return null;
         }
         try {
@@ -74,6 +88,20 @@ final class BatchLoads implements AutoCloseable {
             DataAccessException translated = jdbc.getExceptionTranslator().translate("read a read-model row", sql, e);
             throw translated != null ? translated : new UncategorizedSQLException("read a read-model row", sql, e);
         }
+    }
+
+    private boolean there(String table) {
+        long seen = tablesSeen.getAsLong();
+        Long missingAt = missing.get(table);
+        if (missingAt != null && missingAt == seen) {
+            return false;
+        }
+        if (tableExists.test(table)) {
+            missing.remove(table);
+            return true;
+        }
+        missing.put(table, seen);
+        return false;
     }
 
     private PreparedStatement statement(String table, boolean inTransaction) throws SQLException {
