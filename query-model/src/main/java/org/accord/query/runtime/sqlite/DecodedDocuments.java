@@ -4,10 +4,12 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.bson.Document;
 
 /**
  * Documents already decoded from their JSON, for queries: run 11 of the benchmark found half of a {@code rulesInForce}
@@ -22,6 +24,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * <p>
  * Bounded by the length of the documents' JSON, so a trust's hot documents stay and a long log's rows come and go.
  * Decoded documents are shared between requests: they are values, and nothing changes one after reading it.
+ * <p>
+ * A live batch's few documents are also kept as it wrote them ({@link #keep}), once its transaction has committed
+ * and its writes have been forgotten: the query that follows a mutation (its payload) reads the document the mutation
+ * just changed, and reading its row back (the read, the row's inflation, its JSON parsed) was over half of that read
+ * (docs/benchmarks.md, session 36). Kept as the document the row was encoded from, it is read into its type by the
+ * first query that asks, as a row would be.
  */
 final class DecodedDocuments {
 
@@ -33,6 +41,16 @@ final class DecodedDocuments {
             .weigher((Key key, Object document) -> key.weight)
             .build();
     private final Map<String, AtomicLong> stamps = new ConcurrentHashMap<>();
+    /** How a kept document is read into its type: as a row's document is. */
+    private final BiFunction<Class<?>, Document, Object> reader;
+
+    /** A document a batch wrote, as it wrote it, not yet read into a type; and the length of its row's JSON. */
+    private record Written(Document document, int weight) {
+    }
+
+    DecodedDocuments(BiFunction<Class<?>, Document, Object> reader) {
+        this.reader = reader;
+    }
 
     /** A document as decoded for one type, and the length of its JSON (its weight); equal by table and id only. */
     private static final class Key {
@@ -62,10 +80,24 @@ final class DecodedDocuments {
         return stampOf(table).get();
     }
 
-    /** The document already decoded as {@code type}, or null. */
+    /** The document already decoded as {@code type} (or kept as written, read into it now), or null. */
     <T> T find(String table, String id, Class<T> type) {
         Object document = decoded.getIfPresent(new Key(table, id, 0));
+        if (document instanceof Written written) {
+            T read = type.cast(reader.apply(type, written.document()));
+            // in place of what was kept only if it is still there: a write since has forgotten it
+            decoded.asMap().replace(new Key(table, id, written.weight()), written, read);
+            return read;
+        }
         return type.isInstance(document) ? type.cast(document) : null;
+    }
+
+    /**
+     * Keeps a document a batch wrote, as written: only once its transaction has committed and the rows it wrote have
+     * been forgotten ({@link #written}), and never changed after (the batch that wrote it has ended).
+     */
+    void keep(String table, String id, int jsonLength, Document document) {
+        decoded.put(new Key(table, id, jsonLength), new Written(document, jsonLength));
     }
 
     /**

@@ -82,6 +82,12 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private static final int IN_CHUNK = 500;
     /** Rows to encode at least before a second thread helps: a live batch of a few events is done sooner alone. */
     private static final int PARALLEL_ENCODING = 64;
+    /**
+     * A batch that writes at most this many rows keeps its documents for the queries that follow
+     * ({@link DecodedDocuments#keep}): a mutation's batch writes a handful; a replay's thousands would only push out
+     * what queries use.
+     */
+    private static final int KEPT_AT_MOST = 64;
 
     private final JdbcTemplate jdbc;
     private final MongoConverter converter;
@@ -105,7 +111,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     /** Each table's vocabulary, as registered with it ({@link DeflatedRows}). */
     private final Map<String, byte[]> vocabularies = new ConcurrentHashMap<>();
     /** What queries have decoded, until the rows are written again. */
-    private final DecodedDocuments decoded = new DecodedDocuments();
+    private final DecodedDocuments decoded;
     /** The ids written to each table this process made: a batch need not look for the others. */
     private final Map<String, IdsWritten> idsWritten = new ConcurrentHashMap<>();
     /** Serialises the read-modify-write of single writes outside a batch (no transaction holds them together). */
@@ -123,6 +129,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         this.jdbc = new JdbcTemplate(dataSource);
         this.converter = converter;
         this.updates = new UpdateMapping(converter);
+        this.decoded = new DecodedDocuments((type, document) -> converter.read(type, document));
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         transaction.executeWithoutResult(status -> {
             jdbc.execute("CREATE TABLE IF NOT EXISTS " + GENERATIONS + " (id INTEGER PRIMARY KEY CHECK (id = 0),"
@@ -170,7 +177,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             return;
         }
         synchronized (singleWrites) {
-            write(Map.of(table, Map.of(id, Slot.of(UpdateInMemory.apply(load(table, id), id, mapped)))));
+            write(Map.of(table, Map.of(id, Slot.of(UpdateInMemory.apply(load(table, id), id, mapped)))), false);
         }
     }
 
@@ -183,7 +190,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             return;
         }
         synchronized (singleWrites) {
-            write(Map.of(table, Map.of(id, Slot.of(null))));
+            write(Map.of(table, Map.of(id, Slot.of(null))), false);
         }
     }
 
@@ -628,17 +635,22 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         return DeflatedRows.vocabulary(entity(type), converter.getMappingContext());
     }
 
-    /** Writes these documents, by table (a null document deletes its row): their rows encoded, then each table's. */
-    private void write(Map<String, Map<String, Slot>> byTable) {
+    /**
+     * Writes these documents, by table (a null document deletes its row): their rows encoded, then each table's.
+     *
+     * @param keep whether the documents written are kept for queries once committed ({@link DecodedDocuments#keep})
+     */
+    private void write(Map<String, Map<String, Slot>> byTable, boolean keep) {
         Map<Slot, byte[]> rows = encode(byTable);
-        byTable.forEach((table, documents) -> write(table, documents, rows));
+        byTable.forEach((table, documents) -> write(table, documents, rows, keep));
     }
 
     /** Writes one table's documents, their rows encoded ({@link #encode}), as one JDBC batch. */
-    private void write(String table, Map<String, Slot> documents, Map<Slot, byte[]> rows) {
+    private void write(String table, Map<String, Slot> documents, Map<Slot, byte[]> rows, boolean keep) {
         List<String> columns = columns(typeOf(table));
         List<Object[]> upserts = new ArrayList<>();
         List<Object[]> deletes = new ArrayList<>();
+        Map<String, Slot> kept = new HashMap<>();
         IdsWritten ids = idsWritten.get(table);
         documents.forEach((id, slot) -> {
             if (slot.document == null) {
@@ -646,6 +658,9 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             } else {
                 if (ids != null) {
                     ids.add(id);
+                }
+                if (keep) {
+                    kept.put(id, slot);
                 }
                 Object[] values = new Object[2 + columns.size()];
                 values[0] = id;
@@ -668,7 +683,14 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         if (!deletes.isEmpty()) {
             jdbc.batchUpdate("DELETE FROM \"" + table + "\" WHERE id = ?", deletes);
         }
-        forgetAfterCompletion(table, List.copyOf(documents.keySet()));
+        // what the slots hold now: a later flush of the same batch may replace a slot's document, never this one's
+        List<Runnable> keeps = new ArrayList<>();
+        kept.forEach((id, slot) -> {
+            Document document = slot.document;
+            int jsonLength = DeflatedRows.length(rows.get(slot));
+            keeps.add(() -> decoded.keep(table, id, jsonLength, document));
+        });
+        forgetAfterCompletion(table, List.copyOf(documents.keySet()), () -> keeps.forEach(Runnable::run));
     }
 
     /**
@@ -676,6 +698,15 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
      * has ended: a query that read the row between the two cannot keep what it read ({@link DecodedDocuments}).
      */
     private void forgetAfterCompletion(String table, List<String> ids) {
+        forgetAfterCompletion(table, ids, () -> { });
+    }
+
+    /**
+     * As above, and once the transaction has committed (and its rows are forgotten), {@code keep} runs. Each write's
+     * callbacks run in the order of the writes, so a row a batch wrote, then wrote again or deleted in a later flush,
+     * is forgotten after it was kept.
+     */
+    private void forgetAfterCompletion(String table, List<String> ids, Runnable keep) {
         Runnable forget = ids == null ? () -> decoded.forgetTable(table) : () -> decoded.written(table, ids);
         forget.run();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -683,6 +714,9 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
                 @Override
                 public void afterCompletion(int status) {
                     forget.run();
+                    if (status == STATUS_COMMITTED) {
+                        keep.run();
+                    }
                 }
             });
         }
@@ -906,7 +940,12 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             byTable.remove(table);
         }
 
+        /** What the batch changed goes in; kept for queries too when it is a few rows in a batch of this thread. */
         void flush() {
+            flush(true);
+        }
+
+        private void flush(boolean mayKeep) {
             Map<String, Map<String, Slot>> dirtyByTable = new LinkedHashMap<>();
             byTable.forEach((table, slots) -> {
                 Map<String, Slot> dirty = new LinkedHashMap<>();
@@ -922,7 +961,8 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             if (dirtyByTable.isEmpty()) {
                 return;
             }
-            store.write(dirtyByTable);
+            int rows = dirtyByTable.values().stream().mapToInt(Map::size).sum();
+            store.write(dirtyByTable, mayKeep && rows <= KEPT_AT_MOST);
             dirtyByTable.values().forEach(dirty -> dirty.values().forEach(slot -> slot.dirty = false));
         }
 
@@ -938,7 +978,8 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
                 return;
             }
             store.behind.set(this);
-            deferred.add(this::flush, () -> store.behind.compareAndSet(this, null));
+            // a replay's batch: nothing kept of it
+            deferred.add(() -> flush(false), () -> store.behind.compareAndSet(this, null));
         }
 
         void discard() {
