@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * Its id is that place in the stream ({@link #idOf}): the proposal's id and the sequence number, which name the event
  * as well as its identifier does, so a redelivered vote is written over itself. Why not the event's identifier: it is
  * random, and the rows' index by id took every vote where a random key falls, so a batch of a rebuild's votes
- * changed pages all over it; the index's pages made up most of the 5 GB a rebuild of 1M events wrote (2.1 GB with
+ * changed pages all over it; the index's pages made up most of the 5.1 GB a rebuild of 1M events wrote (2.0 GB with
  * this id, docs/benchmarks.md, session 36). Rows written under the earlier id stay as they are: each vote has one
  * row either way, and a rebuild writes them all again.
  */

@@ -683,7 +683,9 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         if (!deletes.isEmpty()) {
             jdbc.batchUpdate("DELETE FROM \"" + table + "\" WHERE id = ?", deletes);
         }
-        // what the slots hold now: a later flush of the same batch may replace a slot's document, never this one's
+        // the slot's document itself: updates later in the batch change it in place and a later flush writes it
+        // again, so at the commit it is what the row holds; a delete empties the slot, and that flush forgets the row
+        // after this one kept it
         List<Runnable> keeps = new ArrayList<>();
         kept.forEach((id, slot) -> {
             Document document = slot.document;
