@@ -25,11 +25,13 @@ import org.bson.Document;
  * Bounded by the length of the documents' JSON, so a trust's hot documents stay and a long log's rows come and go.
  * Decoded documents are shared between requests: they are values, and nothing changes one after reading it.
  * <p>
- * A live batch's few documents are also kept as it wrote them ({@link #keep}), once its transaction has committed
- * and its writes have been forgotten: the query that follows a mutation (its payload) reads the document the mutation
- * just changed, and reading its row back (the read, the row's inflation, its JSON parsed) was over half of that read
- * (docs/benchmarks.md, session 36). Kept as the document the row was encoded from, it is read into its type by the
- * first query that asks, as a row would be.
+ * A live batch's few documents that queries had decoded are also kept as it wrote them ({@link #keep}), once its
+ * transaction has committed and its writes have been forgotten: the query that follows a mutation (its payload) reads
+ * the document the mutation just changed, and reading its row back (the read, the row's inflation, its JSON parsed)
+ * was over half of that read (docs/benchmarks.md, session 36). Kept as the document the row was encoded from, it is
+ * read into its type by the first query that asks, as a row would be. Only what queries had decoded: the rows a
+ * mutation adds that no query reads (its decision record, a vote's row) would take the place of what they do read,
+ * and a document weighs several times its JSON on the heap.
  */
 final class DecodedDocuments {
 
@@ -90,6 +92,11 @@ final class DecodedDocuments {
             return read;
         }
         return type.isInstance(document) ? type.cast(document) : null;
+    }
+
+    /** Whether queries have decoded the row (or it was kept): what a write may keep, then, as it writes it. */
+    boolean holds(String table, String id) {
+        return decoded.asMap().containsKey(new Key(table, id, 0));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,9 +84,9 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     /** Rows to encode at least before a second thread helps: a live batch of a few events is done sooner alone. */
     private static final int PARALLEL_ENCODING = 64;
     /**
-     * A batch that writes at most this many rows keeps its documents for the queries that follow
-     * ({@link DecodedDocuments#keep}): a mutation's batch writes a handful; a replay's thousands would only push out
-     * what queries use.
+     * A batch that writes at most this many rows keeps, of its documents, those queries had decoded, for the queries
+     * that follow ({@link DecodedDocuments#keep}): a mutation's batch writes a handful; a catch-up's thousands are not
+     * followed by the query of a mutation.
      */
     private static final int KEPT_AT_MOST = 64;
 
@@ -177,7 +178,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             return;
         }
         synchronized (singleWrites) {
-            write(Map.of(table, Map.of(id, Slot.of(UpdateInMemory.apply(load(table, id), id, mapped)))), false);
+            write(Map.of(table, Map.of(id, Slot.of(UpdateInMemory.apply(load(table, id), id, mapped)))), null);
         }
     }
 
@@ -190,7 +191,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
             return;
         }
         synchronized (singleWrites) {
-            write(Map.of(table, Map.of(id, Slot.of(null))), false);
+            write(Map.of(table, Map.of(id, Slot.of(null))), null);
         }
     }
 
@@ -638,15 +639,17 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     /**
      * Writes these documents, by table (a null document deletes its row): their rows encoded, then each table's.
      *
-     * @param keep whether the documents written are kept for queries once committed ({@link DecodedDocuments#keep})
+     * @param keeping the rows of the batch kept for queries once committed ({@link DecodedDocuments#keep}): those
+     *                queries had decoded when the batch first wrote them, as {@code table/id}, added to as it writes;
+     *                null when nothing is kept
      */
-    private void write(Map<String, Map<String, Slot>> byTable, boolean keep) {
+    private void write(Map<String, Map<String, Slot>> byTable, Set<String> keeping) {
         Map<Slot, byte[]> rows = encode(byTable);
-        byTable.forEach((table, documents) -> write(table, documents, rows, keep));
+        byTable.forEach((table, documents) -> write(table, documents, rows, keeping));
     }
 
     /** Writes one table's documents, their rows encoded ({@link #encode}), as one JDBC batch. */
-    private void write(String table, Map<String, Slot> documents, Map<Slot, byte[]> rows, boolean keep) {
+    private void write(String table, Map<String, Slot> documents, Map<Slot, byte[]> rows, Set<String> keeping) {
         List<String> columns = columns(typeOf(table));
         List<Object[]> upserts = new ArrayList<>();
         List<Object[]> deletes = new ArrayList<>();
@@ -659,7 +662,9 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
                 if (ids != null) {
                     ids.add(id);
                 }
-                if (keep) {
+                // held once, held for the batch: its first flush already forgot what queries had decoded
+                if (keeping != null && (keeping.contains(table + "/" + id) || decoded.holds(table, id))) {
+                    keeping.add(table + "/" + id);
                     kept.put(id, slot);
                 }
                 Object[] values = new Object[2 + columns.size()];
@@ -904,6 +909,8 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         private final long generation;
         private final Map<String, Map<String, Slot>> byTable = new LinkedHashMap<>();
         private final BatchLoads loads;
+        /** The rows this batch keeps for queries once committed, as {@code table/id} ({@link #write}). */
+        private final Set<String> keeping = new HashSet<>();
 
         Batch(SqliteReadModelStore store, long generation) {
             this.store = store;
@@ -964,7 +971,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
                 return;
             }
             int rows = dirtyByTable.values().stream().mapToInt(Map::size).sum();
-            store.write(dirtyByTable, mayKeep && rows <= KEPT_AT_MOST);
+            store.write(dirtyByTable, mayKeep && rows <= KEPT_AT_MOST ? keeping : null);
             dirtyByTable.values().forEach(dirty -> dirty.values().forEach(slot -> slot.dirty = false));
         }
 
