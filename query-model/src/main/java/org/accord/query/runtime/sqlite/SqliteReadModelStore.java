@@ -653,7 +653,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         List<String> columns = columns(typeOf(table));
         List<Object[]> upserts = new ArrayList<>();
         List<Object[]> deletes = new ArrayList<>();
-        Map<String, Slot> kept = new HashMap<>();
+        List<Runnable> keeps = new ArrayList<>();
         IdsWritten ids = idsWritten.get(table);
         documents.forEach((id, slot) -> {
             if (slot.document == null) {
@@ -662,14 +662,21 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
                 if (ids != null) {
                     ids.add(id);
                 }
+                byte[] row = rows.get(slot);
                 // held once, held for the batch: its first flush already forgot what queries had decoded
-                if (keeping != null && (keeping.contains(table + "/" + id) || decoded.holds(table, id))) {
-                    keeping.add(table + "/" + id);
-                    kept.put(id, slot);
+                String key = table + "/" + id;
+                if (keeping != null && (keeping.contains(key) || decoded.holds(table, id))) {
+                    keeping.add(key);
+                    // the slot's document itself: updates later in the batch change it in place and a later flush
+                    // writes it again, so at the commit it is what the row holds; a delete empties the slot, and that
+                    // flush forgets the row after this one kept it
+                    Document document = slot.document;
+                    int jsonLength = DeflatedRows.length(row);
+                    keeps.add(() -> decoded.keep(table, id, jsonLength, document));
                 }
                 Object[] values = new Object[2 + columns.size()];
                 values[0] = id;
-                values[1] = rows.get(slot);
+                values[1] = row;
                 for (int i = 0; i < columns.size(); i++) {
                     values[2 + i] = valueAt(slot.document, columns.get(i));
                 }
@@ -688,15 +695,6 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         if (!deletes.isEmpty()) {
             jdbc.batchUpdate("DELETE FROM \"" + table + "\" WHERE id = ?", deletes);
         }
-        // the slot's document itself: updates later in the batch change it in place and a later flush writes it
-        // again, so at the commit it is what the row holds; a delete empties the slot, and that flush forgets the row
-        // after this one kept it
-        List<Runnable> keeps = new ArrayList<>();
-        kept.forEach((id, slot) -> {
-            Document document = slot.document;
-            int jsonLength = DeflatedRows.length(rows.get(slot));
-            keeps.add(() -> decoded.keep(table, id, jsonLength, document));
-        });
         forgetAfterCompletion(table, List.copyOf(documents.keySet()), () -> keeps.forEach(Runnable::run));
     }
 
