@@ -114,7 +114,7 @@ public class NullSafeSqliteDataSource extends DelegatingDataSource implements Au
                         loan.calling(name);
                 }
             }
-            if (statements != null && name.equals("prepareStatement") && args != null && args.length == 1) {
+            if (statements != null && name.equals("prepareStatement") && plain(args)) {
                 ReusedStatements.Loan lent = statements.lend((Connection) target, (String) args[0]);
                 loans.removeIf(ReusedStatements.Loan::isClosed);
                 loans.add(lent);
@@ -163,6 +163,17 @@ public class NullSafeSqliteDataSource extends DelegatingDataSource implements Au
         @SuppressWarnings("unchecked")
         private static <S extends Statement> Class<S> returnedInterface(Class<?> returned) {
             return (Class<S>) returned;
+        }
+
+        /**
+         * Whether a prepareStatement call asks for a statement of the usual kind: the SQL alone, or with the JDBC
+         * defaults spelled out (Axon's token store asks so for its update at every batch), which SQLite's statements
+         * all are.
+         */
+        private static boolean plain(Object[] args) {
+            return args != null && (args.length == 1 || args.length == 3
+                    && Integer.valueOf(ResultSet.TYPE_FORWARD_ONLY).equals(args[1])
+                    && Integer.valueOf(ResultSet.CONCUR_READ_ONLY).equals(args[2]));
         }
     }
 }

@@ -67,6 +67,24 @@ class ReusedStatementsTest {
     }
 
     @Test
+    void aStatementAskedForWithTheDefaultKindSpelledOutIsLentLikeOneAskedForByItsSqlAlone() throws SQLException {
+        CoreStatement first;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ROWS)) {
+            first = ps.unwrap(CoreStatement.class);
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(ROWS, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            assertThat(ps.unwrap(CoreStatement.class)).isSameAs(first);
+            assertThat(firstOf(ps)).isEqualTo(1);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            // another kind is asked of the driver, which refuses it, as it always did
+            assertThatThrownBy(() -> c.prepareStatement(ROWS, ResultSet.TYPE_SCROLL_INSENSITIVE,
+                    ResultSet.CONCUR_READ_ONLY)).isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
     void parametersOfTheLastUseAreGoneAndAClosedLoanCannotBeUsed() throws SQLException {
         String sql = "SELECT count(*) FROM numbers WHERE n <= ?";
         PreparedStatement given;

@@ -42,8 +42,9 @@ public class JdbcLedgerSource implements LedgerSource {
     private final LedgerStore ledger;
 
     public JdbcLedgerSource(JdbcTemplate jdbc, PlatformTransactionManager transactions, LedgerStore ledger) {
-        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
-        this.jdbc.setFetchSize(1000);
+        // no fetch size: sqlite-jdbc reads row by row whatever it is, and a statement whose fetch size was set is not
+        // lent again (ReusedStatements), so each lookup of a live projection's link check compiled its SQL anew
+        this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactions);
         this.ledger = ledger;
     }
