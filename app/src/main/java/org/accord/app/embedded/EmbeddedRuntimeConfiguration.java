@@ -98,11 +98,15 @@ public class EmbeddedRuntimeConfiguration {
         return new NullSafeSqliteDataSource(new HikariDataSource(config));
     }
 
-    /** Command handling, and only command handling, runs in a JDBC transaction behind the single-writer lock. */
+    /**
+     * Command handling, and only command handling, runs in a JDBC transaction behind the single-writer lock, begun
+     * IMMEDIATE ({@link ImmediateTransactions} says why). The store's other transactions (the engine's reads, the
+     * ledger's snapshots) keep Spring Boot's manager; a command's joins them where they meet, on the same data source.
+     */
     @Bean
     @Primary
-    TransactionManager axonTransactionManager(PlatformTransactionManager jdbcTransactions) {
-        return new SingleWriterTransactionManager(new SpringTransactionManager(jdbcTransactions));
+    TransactionManager axonTransactionManager(DataSource dataSource) {
+        return new SingleWriterTransactionManager(new SpringTransactionManager(new ImmediateTransactions(dataSource)));
     }
 
     /**

@@ -17,6 +17,8 @@ import org.accord.app.platform.readyourwrites.ProjectionCatchUp;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Commands {
+
+    private static final Logger log = LoggerFactory.getLogger(Commands.class);
 
     private final CommandGateway gateway;
     private final ProjectionCatchUp catchUp;
@@ -77,9 +81,16 @@ public class Commands {
         }
     }
 
-    /** A failure of the event store's connection or disk as UNAVAILABLE, in words; anything else unchanged. */
+    /**
+     * A failure of the event store's connection or disk as UNAVAILABLE, in words; anything else unchanged. The client
+     * is told what it means; the log says what the store said (the client's words name no SQLite or Axon code).
+     */
     private static RuntimeException unavailableOr(RuntimeException failed) {
-        return StorageFailure.describe(failed).<RuntimeException>map(Unavailable::new).orElse(failed);
+        return StorageFailure.describe(failed).<RuntimeException>map(words -> {
+            log.warn("A command was not recorded: {}", StorageFailure.rootOf(failed).toString());
+            log.debug("The command's failure in full", failed);
+            return new Unavailable(words);
+        }).orElse(failed);
     }
 
     /**

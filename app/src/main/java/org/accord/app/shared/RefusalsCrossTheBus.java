@@ -13,6 +13,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RefusalsCrossTheBus implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    private static final Logger log = LoggerFactory.getLogger(RefusalsCrossTheBus.class);
 
     static final String CHANGED_AT_THE_SAME_MOMENT =
             "the record was changed by another request at the same moment; read it again and retry";
@@ -48,6 +52,9 @@ public class RefusalsCrossTheBus implements MessageHandlerInterceptor<CommandMes
         } catch (Exception failure) {
             Optional<String> unavailable = StorageFailure.describe(failure);
             if (unavailable.isPresent()) {
+                log.warn("{} not recorded: {}", unitOfWork.getMessage().getPayloadType().getSimpleName(),
+                        StorageFailure.rootOf(failure).toString());
+                log.debug("The command's failure in full", failure);
                 throw refusal(CommandRefusal.UNAVAILABLE, unavailable.get(), failure);
             }
             throw failure;

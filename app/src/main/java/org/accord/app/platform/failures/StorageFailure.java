@@ -76,6 +76,15 @@ public final class StorageFailure {
         return Optional.empty();
     }
 
+    /** The innermost cause: what the store itself said, for the log. */
+    public static Throwable rootOf(Throwable failed) {
+        Throwable root = failed;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
     /**
      * Axon Server not answering, as the connector and Axon's command bus report it: the connection refused or lost,
      * no node connected to take the command, a dispatch that could not be sent. Told by class name, so that this
