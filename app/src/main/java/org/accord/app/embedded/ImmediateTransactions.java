@@ -16,10 +16,11 @@ import org.springframework.transaction.TransactionDefinition;
  * Why: sqlite-jdbc begins a DEFERRED transaction, which reads on the snapshot of its first read and asks for the write
  * lock only at its first write. If the file has changed in between, that write fails at once with
  * SQLITE_BUSY_SNAPSHOT (the busy timeout covers only a lock taken at the start), and the command is refused. The
- * single-writer lock ({@link SingleWriterTransactionManager}) should make that impossible, yet the benchmark saw it
- * twice, each time on the chain head's update, the command's first write (a vote of about 70,000, docs/decisions.md,
- * session 37). With the write lock taken first, a write from anywhere else waits for the command, or the command for
- * it, within the busy timeout; neither fails. Reads are not affected: SQLite's readers never wait for the writer.
+ * single-writer lock ({@link SingleWriterTransactionManager}) should make that impossible, yet benchmark runs saw it
+ * three times, about once in a few hundred thousand commands, on the chain head's update, a command's first write
+ * (docs/decisions.md, session 37). With the write lock taken first, a write from anywhere else waits for the command,
+ * or the command for it, within the busy timeout; neither fails. Reads are not affected: SQLite's readers never wait
+ * for the writer.
  * <p>
  * Only for the transactions this manager begins; a transaction it joins is already what it is. The engine's own reads
  * and the ledger's snapshot reads keep Spring Boot's manager, DEFERRED.
