@@ -16,8 +16,8 @@ import org.springframework.transaction.TransactionDefinition;
  * Why: sqlite-jdbc begins a DEFERRED transaction, which reads on the snapshot of its first read and asks for the write
  * lock only at its first write. If the file has changed in between, that write fails at once with
  * SQLITE_BUSY_SNAPSHOT (the busy timeout covers only a lock taken at the start), and the command is refused. The
- * single-writer lock ({@link SingleWriterTransactionManager}) should make that impossible, yet benchmark runs saw it
- * three times, about once in a few hundred thousand commands, on the chain head's update, a command's first write
+ * single-writer lock ({@link SingleWriterTransactionManager}) should make that impossible, yet the benchmark saw it
+ * three times in two days of runs, each on the chain head's update, a command's first write
  * (docs/decisions.md, session 37). With the write lock taken first, a write from anywhere else waits for the command,
  * or the command for it, within the busy timeout; neither fails. Reads are not affected: SQLite's readers never wait
  * for the writer.
