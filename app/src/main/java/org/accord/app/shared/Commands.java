@@ -87,8 +87,7 @@ public class Commands {
      */
     private static RuntimeException unavailableOr(RuntimeException failed) {
         return StorageFailure.describe(failed).<RuntimeException>map(words -> {
-            log.warn("A command was not recorded: {}", StorageFailure.rootOf(failed).toString());
-            log.debug("The command's failure in full", failed);
+            StorageFailure.logRefused(log, "A command", failed);
             return new Unavailable(words);
         }).orElse(failed);
     }

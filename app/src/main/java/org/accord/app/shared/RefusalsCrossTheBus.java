@@ -52,9 +52,7 @@ public class RefusalsCrossTheBus implements MessageHandlerInterceptor<CommandMes
         } catch (Exception failure) {
             Optional<String> unavailable = StorageFailure.describe(failure);
             if (unavailable.isPresent()) {
-                log.warn("{} not recorded: {}", unitOfWork.getMessage().getPayloadType().getSimpleName(),
-                        StorageFailure.rootOf(failure).toString());
-                log.debug("The command's failure in full", failure);
+                StorageFailure.logRefused(log, unitOfWork.getMessage().getPayloadType().getSimpleName(), failure);
                 throw refusal(CommandRefusal.UNAVAILABLE, unavailable.get(), failure);
             }
             throw failure;

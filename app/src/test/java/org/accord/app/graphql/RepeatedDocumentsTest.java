@@ -39,7 +39,7 @@ class RepeatedDocumentsTest extends AccordHttpTest {
     }
 
     @Test
-    void aDocumentAnsweredForOneCallerIsRefusedToACallerWhoMayNotSeeIt() {
+    void aDocumentAnsweredForOneCallerAnswersNothingToACallerWhoMayNotSeeIt() {
         String trust = "{ trust(id: \"demo-trust\") { id } }";
         as("board").document(trust).execute().path("trust.id").entity(String.class).isEqualTo("demo-trust");
         as("outsider").document(trust).execute().path("trust").valueIsNull();

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import org.slf4j.Logger;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
@@ -76,8 +77,17 @@ public final class StorageFailure {
         return Optional.empty();
     }
 
-    /** The innermost cause: what the store itself said, for the log. */
-    public static Throwable rootOf(Throwable failed) {
+    /**
+     * Logs a write the store refused as an operator needs it: what the store itself said (its innermost cause, with
+     * the SQLite or Axon code) at WARN, the failure in full at DEBUG. The client is told only what it means.
+     */
+    public static void logRefused(Logger log, String what, Throwable failed) {
+        log.warn("{} was not recorded: {}", what, rootOf(failed).toString());
+        log.debug("{}: the failure in full", what, failed);
+    }
+
+    /** The innermost cause: what the store itself said. */
+    static Throwable rootOf(Throwable failed) {
         Throwable root = failed;
         for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
             root = root.getCause();
