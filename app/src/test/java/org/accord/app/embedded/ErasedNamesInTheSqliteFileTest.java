@@ -6,8 +6,6 @@ import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,12 +36,12 @@ class ErasedNamesInTheSqliteFileTest {
     @TempDir
     Path folder;
 
-    private HikariDataSource pool;
+    private PooledSqliteFile file;
 
     @AfterEach
     void closePool() {
-        if (pool != null) {
-            pool.close();
+        if (file != null) {
+            file.close();
         }
     }
 
@@ -103,7 +101,7 @@ class ErasedNamesInTheSqliteFileTest {
         directory.erase("p-erased");
         jdbc.queryForList("PRAGMA wal_checkpoint(TRUNCATE)");
         assertThat(RawFiles.holding(folder, ERASED)).as("before the upgrade").containsExactly("events.db (UTF-8)");
-        pool.close();
+        file.close();
 
         DataSource events = open(SqliteFiles.jdbcUrl(folder.resolve("events.db"), "NORMAL"));
         JdbcTemplate upgraded = new JdbcTemplate(events);
@@ -130,10 +128,7 @@ class ErasedNamesInTheSqliteFileTest {
     }
 
     private DataSource open(String url) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setMaximumPoolSize(4);
-        pool = new HikariDataSource(config);
-        return new NullSafeSqliteDataSource(pool);
+        file = new PooledSqliteFile(url, 4);
+        return file.dataSource();
     }
 }

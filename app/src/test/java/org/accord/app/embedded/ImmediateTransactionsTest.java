@@ -9,8 +9,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -32,17 +30,15 @@ class ImmediateTransactionsTest {
     @TempDir
     Path data;
 
-    private HikariDataSource pool;
+    private PooledSqliteFile file;
     private NullSafeSqliteDataSource dataSource;
     private TransactionManager commands;
     private JdbcTemplate jdbc;
 
     @BeforeEach
     void aStoreWithOneTable() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(SqliteFiles.jdbcUrl(data.resolve("events.db"), "NORMAL"));
-        pool = new HikariDataSource(config);
-        dataSource = new NullSafeSqliteDataSource(pool);
+        file = new PooledSqliteFile(data.resolve("events.db"), 10);
+        dataSource = file.dataSource();
         commands = new SingleWriterTransactionManager(new SpringTransactionManager(new ImmediateTransactions(dataSource)));
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE TABLE heads (trust TEXT PRIMARY KEY, position INTEGER NOT NULL)");
@@ -51,7 +47,7 @@ class ImmediateTransactionsTest {
 
     @AfterEach
     void close() {
-        pool.close();
+        file.close();
     }
 
     @Test

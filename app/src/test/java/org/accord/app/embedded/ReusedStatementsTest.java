@@ -10,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,16 +29,13 @@ class ReusedStatementsTest {
     @TempDir
     Path data;
 
-    private HikariDataSource pool;
+    private PooledSqliteFile file;
     private NullSafeSqliteDataSource dataSource;
 
     @BeforeEach
     void aFileWithAHundredRowsAndOneConnection() throws SQLException {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(SqliteFiles.jdbcUrl(data.resolve("test.db"), "NORMAL"));
-        config.setMaximumPoolSize(1); // every borrow gets the same connection beneath
-        pool = new HikariDataSource(config);
-        dataSource = new NullSafeSqliteDataSource(pool);
+        file = new PooledSqliteFile(data.resolve("test.db"), 1); // every borrow gets the same connection beneath
+        dataSource = file.dataSource();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE numbers (n INTEGER PRIMARY KEY)");
             s.execute("WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 100)"
@@ -50,7 +45,7 @@ class ReusedStatementsTest {
 
     @AfterEach
     void close() {
-        pool.close();
+        file.close();
     }
 
     @Test
@@ -179,7 +174,7 @@ class ReusedStatementsTest {
             first = ps.unwrap(CoreStatement.class).conn;
         }
         assertThat(dataSource.statements().connections()).isEqualTo(1);
-        pool.getHikariPoolMXBean().softEvictConnections();
+        file.pool().getHikariPoolMXBean().softEvictConnections();
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!first.isClosed() && System.nanoTime() < deadline) {
             Thread.sleep(10); // the pool closes it on a thread of its own

@@ -9,8 +9,6 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.accord.api.trust.TrustRegisteredEvent;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -29,15 +27,13 @@ class SqliteEventStoreTest {
     @TempDir
     Path data;
 
-    private HikariDataSource pool;
+    private PooledSqliteFile file;
     private JdbcEventStorageEngine engine;
 
     @BeforeEach
     void emptyStore() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(SqliteFiles.jdbcUrl(data.resolve("events.db"), "NORMAL"));
-        pool = new HikariDataSource(config);
-        NullSafeSqliteDataSource dataSource = new NullSafeSqliteDataSource(pool);
+        file = new PooledSqliteFile(data.resolve("events.db"), 10);
+        NullSafeSqliteDataSource dataSource = file.dataSource();
         Jackson3Serializer serializer = Jackson3Serializer.builder().build();
         engine = SqliteEventStore.withSchema(SqliteEventStore.engine(dataSource,
                         new DataSourceTransactionManager(dataSource))
@@ -46,12 +42,12 @@ class SqliteEventStoreTest {
 
     @AfterEach
     void close() {
-        pool.close();
+        file.close();
     }
 
     @Test
     void theDriverItselfThrowsOnATypedNullWhichIsWhyTheDataSourceIsWrapped() throws Exception {
-        try (Connection raw = pool.getConnection();
+        try (Connection raw = file.pool().getConnection();
              ResultSet rs = raw.createStatement().executeQuery("SELECT max(globalIndex) FROM DomainEventEntry")) {
             rs.next();
             // if a driver upgrade fixes this, NullSafeSqliteDataSource can go

@@ -5,13 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.accord.api.shared.Actor;
 import org.accord.app.embedded.NullSafeSqliteDataSource;
+import org.accord.app.embedded.PooledSqliteFile;
 import org.accord.app.embedded.SingleWriterTransactionManager;
 import org.accord.app.embedded.SqliteEventStore;
-import org.accord.app.embedded.SqliteFiles;
 import org.accord.app.embedded.ledger.ChainingEventStorageEngine;
 import org.accord.app.embedded.ledger.JdbcLedgerSource;
 import org.accord.app.embedded.ledger.JdbcLedgerStore;
@@ -27,7 +25,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  */
 public final class ChainedSqliteStore implements AutoCloseable {
 
-    private final HikariDataSource pool;
+    private final PooledSqliteFile file;
     private final JdbcTemplate sql;
     private final DataSourceTransactionManager transactions;
     private final SingleWriterTransactionManager writer;
@@ -36,11 +34,8 @@ public final class ChainedSqliteStore implements AutoCloseable {
     private final Jackson3Serializer serializer;
 
     public ChainedSqliteStore(Path folder, int connections) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(SqliteFiles.jdbcUrl(folder.resolve("events.db"), "NORMAL"));
-        config.setMaximumPoolSize(connections);
-        pool = new HikariDataSource(config);
-        NullSafeSqliteDataSource dataSource = new NullSafeSqliteDataSource(pool);
+        file = new PooledSqliteFile(folder.resolve("events.db"), connections);
+        NullSafeSqliteDataSource dataSource = file.dataSource();
         transactions = new DataSourceTransactionManager(dataSource);
         serializer = Jackson3Serializer.builder().build();
         sql = new JdbcTemplate(dataSource);
@@ -134,6 +129,6 @@ public final class ChainedSqliteStore implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        file.close();
     }
 }
