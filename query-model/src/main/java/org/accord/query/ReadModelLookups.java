@@ -9,6 +9,7 @@ import org.accord.query.peerreview.PeerReviewOfSchoolDocument;
 import org.accord.query.proposal.PeriodDelegationDocument;
 import org.accord.query.notification.NotificationDocument;
 import org.accord.query.proposal.ProposalDocument;
+import org.accord.query.proposal.ProposalStandingVoteDocument;
 import org.accord.query.proposal.ProposalVoteDocument;
 import org.accord.query.request.RequestDocument;
 import org.accord.query.variation.VariationDocument;
@@ -19,7 +20,8 @@ import org.accord.query.variation.VariationDocument;
  */
 public final class ReadModelLookups {
 
-    public static final List<Class<?>> DOCUMENTS = List.of(ProposalDocument.class, ProposalVoteDocument.class,
+    public static final List<Class<?>> DOCUMENTS = List.of(ProposalDocument.class, ProposalStandingVoteDocument.class,
+            ProposalVoteDocument.class,
             VariationDocument.class, DecisionRecordDocument.class, PeriodDelegationDocument.class,
             RequestDocument.class, AttestationDocument.class, PeerReviewDocument.class,
             PeerReviewOfSchoolDocument.class, NotificationDocument.class);

@@ -22,11 +22,13 @@ package org.accord.query;
  * nobody is told or mailed of the history again).</li>
  * <li>rows kept compact (issue 18's storage goal): in SQLite each document's JSON deflated against its table's
  * vocabulary, the fields its lookups name as columns of its own; MongoDB's documents are unchanged.</li>
+ * <li>a proposal's standing votes as rows of their own (issue 18's castVote goal), no longer inside the proposal's
+ * document: earlier read models hold them only there.</li>
  * </ol>
  */
 public final class ReadModelShape {
 
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     private ReadModelShape() {
     }

@@ -90,6 +90,34 @@ class ProposalGraphQlTest extends AccordHttpTest {
     }
 
     @Test
+    void aVotesPayloadShowsTheStandingVotesTallyAndDelegationsWheneverItAsksForThemThroughFragmentsToo() {
+        String id = openProposal("Payloads");
+        as("member1").documentName("delegateVote")
+                .variable("input", Map.of("proposalId", id, "delegateId", "demo-person-member2")).execute()
+                .path("delegateVote.delegation.status").entity(String.class).isEqualTo("IN_FORCE");
+        // as Accord's pages ask: the status only
+        as("member3").documentName("castVoteStatus")
+                .variable("input", Map.of("proposalId", id, "choice", "OBJECT", "rationale", "Too soon")).execute()
+                .path("castVote.proposal.id").entity(String.class).isEqualTo(id)
+                .path("castVote.proposal.status").entity(String.class).isEqualTo("VOTING");
+
+        as("member2").documentName("castVoteFragments")
+                .variable("input", Map.of("proposalId", id, "choice", "APPROVE")).execute()
+                .path("castVote.proposal.tally").entity(Map.class).isEqualTo(Map.of("approve", 2, "object", 1,
+                        "abstain", 0, "recused", 0, "eligible", 4, "delegated", 1))
+                .path("castVote.proposal.votes[*].voter.id").entityList(String.class)
+                .containsExactly("demo-person-member3", "demo-person-member2")
+                .path("castVote.proposal.votes[1].castFor[*].id").entityList(String.class)
+                .containsExactly("demo-person-member1")
+                .path("castVote.proposal.delegations[*].status").entityList(String.class).containsExactly("IN_FORCE");
+        // and a payload that asks for the whole proposal has what the query has
+        as("member2").documentName("castVote")
+                .variable("input", Map.of("proposalId", id, "choice", "ABSTAIN")).execute()
+                .path("castVote.proposal.tally").entity(Map.class).isEqualTo(Map.of("approve", 0, "object", 1,
+                        "abstain", 2, "recused", 0, "eligible", 4));
+    }
+
+    @Test
     void aRetryWithTheSameClientMutationIdRecordsOnceAndAnswersTheSame() {
         Map<String, Object> input = draftInput("Retried draft");
         input.put("clientMutationId", "retry-" + System.nanoTime());

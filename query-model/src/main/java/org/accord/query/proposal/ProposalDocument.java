@@ -8,7 +8,6 @@ import org.accord.api.proposal.ProposalContent;
 import org.accord.api.proposal.ProposalKind;
 import org.accord.api.proposal.ProposalStatus;
 import org.accord.api.proposal.Tally;
-import org.accord.api.proposal.VoteChoice;
 import org.accord.api.proposal.VotingOutcome;
 import org.accord.api.team.DecisionRule;
 import org.accord.query.shared.Lookup;
@@ -19,9 +18,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One proposal, found by id, or a trust's proposals a page at a time, in the order they were drafted
  * ({@code position}, numbered from 0 per trust), by team or status too. Every list in it is bounded by the proposal
- * itself: its revisions (a handful), each voter's standing vote and recusal (keyed by voter, so one per eligible
- * voter), its delegations (at most a few per eligible voter). The history of every vote cast grows with each change of mind, so it lives apart, a row per vote
- * ({@link ProposalVoteDocument}).
+ * itself: its revisions (a handful), each voter's recusal (keyed by voter, so one per eligible voter), its
+ * delegations (at most a few per eligible voter). The votes live apart, so that a vote leaves this document as it
+ * was: each voter's standing vote a row ({@link ProposalStandingVoteDocument}), and the history of every vote cast,
+ * which grows with each change of mind, a row per vote ({@link ProposalVoteDocument}).
  * <p>
  * A redelivery guard: a redelivered draft finds its position here and keeps it, so the document is written after the
  * trust's count of drafts ({@link ProposalCountDocument}); a crash between the two leaves a gap, never two proposals
@@ -35,8 +35,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record ProposalDocument(@Id String id, String trustId, Long position, String teamId, ProposalKind kind,
                                ProposalStatus status, ProposalContent content, String standardId,
                                Integer amendsVersion, String proposerId,
-                               List<RevisionEntry> revisions, Map<String, VoteEntry> votes,
-                               Map<String, RecusalEntry> recusals,
+                               List<RevisionEntry> revisions, Map<String, RecusalEntry> recusals,
                                List<String> eligibleVoters, DecisionRule rule, Instant openedAt, Instant closesAt,
                                Instant closedAt, VotingOutcome outcome, Tally finalTally, Integer adoptedVersion,
                                String declineReason, String decidedBy, Instant decidedAt,
@@ -45,9 +44,6 @@ public record ProposalDocument(@Id String id, String trustId, Long position, Str
     /** {@code eventId} makes each entry unique, so a redelivered event is added once ($addToSet). */
     public record RevisionEntry(int number, ProposalContent content, String note, String revisedBy,
                                 Instant revisedAt) {
-    }
-
-    public record VoteEntry(String eventId, String voterId, VoteChoice choice, String rationale, Instant castAt) {
     }
 
     public record RecusalEntry(String voterId, String interest, Instant recusedAt) {

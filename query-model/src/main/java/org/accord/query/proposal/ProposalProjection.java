@@ -15,14 +15,12 @@ import org.accord.api.proposal.VotingOpenedEvent;
 import org.accord.query.proposal.ProposalDocument.DelegationEntry;
 import org.accord.query.proposal.ProposalDocument.RecusalEntry;
 import org.accord.query.proposal.ProposalDocument.RevisionEntry;
-import org.accord.query.proposal.ProposalDocument.VoteEntry;
 import org.accord.query.shared.ReadModelStore;
 import org.accord.query.shared.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -41,14 +39,14 @@ public class ProposalProjection {
     }
 
     /**
-     * Before a replay: forgets proposals, the trusts' counts of them, the votes and the open votings. Some documents (a trust's)
-     * are shared with other projections, so Accord always resets every projection together (ReadModelRebuild), never
-     * one alone.
+     * Before a replay: forgets proposals, the trusts' counts of them, the standing votes, the votes cast and the open
+     * votings. Some documents (a trust's) are shared with other projections, so Accord always resets every projection
+     * together (ReadModelRebuild), never one alone.
      */
     @ResetHandler
     void forgetEverything() {
-        store.clear(ProposalDocument.class, ProposalCountDocument.class, ProposalVoteDocument.class,
-                OpenVotingDocument.class);
+        store.clear(ProposalDocument.class, ProposalCountDocument.class, ProposalStandingVoteDocument.class,
+                ProposalVoteDocument.class, OpenVotingDocument.class);
     }
 
     @EventHandler
@@ -101,10 +99,17 @@ public class ProposalProjection {
         store.upsert(OpenVotingDocument.class, event.proposalId(), new Update().set("closesAt", event.closesAt()));
     }
 
+    /** The voter's standing vote, written over by a change of mind; and a row of the history for every vote. */
     @EventHandler
-    void on(VoteCastEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        VoteEntry vote = new VoteEntry(eventId, event.voterId(), event.choice(), event.rationale(), event.castAt());
-        store.upsert(ProposalDocument.class, event.proposalId(), new Update().set("votes." + event.voterId(), vote));
+    void on(VoteCastEvent event, @SequenceNumber long sequence) {
+        store.upsert(ProposalStandingVoteDocument.class,
+                ProposalStandingVoteDocument.idOf(event.proposalId(), event.voterId()), new Update()
+                        .set("proposalId", event.proposalId())
+                        .set("sequence", sequence)
+                        .set("voterId", event.voterId())
+                        .set("choice", event.choice())
+                        .set("rationale", event.rationale())
+                        .set("castAt", event.castAt()));
         store.upsert(ProposalVoteDocument.class, ProposalVoteDocument.idOf(event.proposalId(), sequence), new Update()
                 .set("proposalId", event.proposalId())
                 .set("sequence", sequence)
@@ -114,10 +119,12 @@ public class ProposalProjection {
                 .set("castAt", event.castAt()));
     }
 
+    /** A recused voter's vote no longer stands (it stays in the history). */
     @EventHandler
     void on(VoterRecusedEvent event) {
+        store.delete(ProposalStandingVoteDocument.class,
+                ProposalStandingVoteDocument.idOf(event.proposalId(), event.voterId()));
         store.upsert(ProposalDocument.class, event.proposalId(), new Update()
-                .unset("votes." + event.voterId())
                 .set("recusals." + event.voterId(),
                         new RecusalEntry(event.voterId(), event.interest(), event.recusedAt())));
     }

@@ -37,7 +37,7 @@ public class ProposalQueries {
     @QueryHandler
     public ProposalView handle(FindProposalQuery query) {
         ProposalDocument document = store.findById(ProposalDocument.class, query.proposalId());
-        return document == null || document.trustId() == null ? null : view(document);
+        return document == null || document.trustId() == null ? null : view(document, query.withVotes());
     }
 
     /**
@@ -57,7 +57,7 @@ public class ProposalQueries {
         List<ProposalDocument> found = store.findPage(ProposalDocument.class, equalTo, "position",
                 start(query.after()) - 1L, query.first() + 1);
         List<ProposalDocument> page = found.subList(0, Math.min(found.size(), query.first()));
-        return new ProposalPage(page.stream().map(ProposalQueries::view).toList(),
+        return new ProposalPage(page.stream().map(d -> view(d, true)).toList(),
                 page.stream().map(d -> cursor(d.position().intValue())).toList(), found.size() > query.first());
     }
 
@@ -88,8 +88,18 @@ public class ProposalQueries {
                 .map(v -> new ProposalView.Vote(v.voterId(), v.choice(), v.rationale(), v.castAt())).toList();
     }
 
-    static ProposalView view(ProposalDocument d) {
-        Map<String, ProposalDocument.VoteEntry> votes = d.votes() == null ? Map.of() : d.votes();
+    /**
+     * The standing votes, in the order cast: one range of their lookup, none before voting opened (no vote can be
+     * cast until then).
+     */
+    private List<ProposalStandingVoteDocument> standingVotes(ProposalDocument d) {
+        return d.openedAt() == null ? List.of() : store.findPage(ProposalStandingVoteDocument.class,
+                Map.of("proposalId", d.id()), "sequence", Long.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** Without its votes: none read, none reckoned from (FindProposalQuery says what is left empty). */
+    private ProposalView view(ProposalDocument d, boolean withVotes) {
+        List<ProposalStandingVoteDocument> votes = withVotes ? standingVotes(d) : List.of();
         Map<String, ProposalDocument.RecusalEntry> recusals = d.recusals() == null ? Map.of() : d.recusals();
         List<String> eligible = d.eligibleVoters() == null ? List.of() : d.eligibleVoters();
         List<ProposalDocument.DelegationEntry> delegations = d.delegations() == null ? List.of()
@@ -97,14 +107,13 @@ public class ProposalQueries {
                 .sorted(Comparator.comparing(ProposalDocument.DelegationEntry::delegatedAt)
                         .thenComparing(ProposalDocument.DelegationEntry::delegationId))
                 .toList();
-        Map<String, VoteChoice> own = votes.values().stream()
-                .collect(Collectors.toMap(ProposalDocument.VoteEntry::voterId, ProposalDocument.VoteEntry::choice));
+        Map<String, VoteChoice> own = votes.stream()
+                .collect(Collectors.toMap(ProposalStandingVoteDocument::voterId, ProposalStandingVoteDocument::choice));
         Set<String> recused = recusals.keySet();
         List<DelegatedVotes.Delegation> inForce = delegations.stream().filter(e -> e.revokedAt() == null)
                 .map(e -> new DelegatedVotes.Delegation(e.delegatorId(), e.delegateId())).toList();
         DelegatedVotes.Counted counted = DelegatedVotes.count(eligible, own, recused, inForce);
-        List<ProposalView.Vote> standing = votes.values().stream()
-                .sorted(Comparator.comparing(ProposalDocument.VoteEntry::castAt))
+        List<ProposalView.Vote> standing = votes.stream()
                 .map(v -> vote(v, castFor(v.voterId(), counted))).toList();
         List<ProposalView.Recusal> recusalViews = recusals.values().stream()
                 .sorted(Comparator.comparing(ProposalDocument.RecusalEntry::recusedAt))
@@ -113,8 +122,8 @@ public class ProposalQueries {
                 .sorted(Comparator.comparingInt(ProposalDocument.RevisionEntry::number))
                 .map(r -> new ProposalView.Revision(r.number(), r.content(), r.note(), r.revisedBy(), r.revisedAt()))
                 .toList();
-        Tally tally = d.finalTally() != null ? d.finalTally() : liveTally(counted, recusals, eligible);
-        List<VoteDelegationView> delegationViews = delegations.stream()
+        Tally tally = d.finalTally() != null || !withVotes ? d.finalTally() : liveTally(counted, recusals, eligible);
+        List<VoteDelegationView> delegationViews = !withVotes ? List.of() : delegations.stream()
                 .map(e -> new VoteDelegationView(e.delegationId(), d.teamId(), d.id(), e.delegatorId(),
                         e.delegateId(), null, null, e.periodDelegationId(), e.delegatedAt(), e.revokedAt(),
                         e.revokedAt() != null ? DelegationStatus.REVOKED
@@ -149,7 +158,7 @@ public class ProposalQueries {
         return (int) votes.values().stream().filter(v -> v == choice).count();
     }
 
-    private static ProposalView.Vote vote(ProposalDocument.VoteEntry v, List<String> castFor) {
+    private static ProposalView.Vote vote(ProposalStandingVoteDocument v, List<String> castFor) {
         return new ProposalView.Vote(v.voterId(), v.choice(), v.rationale(), v.castAt(), castFor);
     }
 }

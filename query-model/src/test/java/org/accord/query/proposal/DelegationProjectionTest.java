@@ -97,8 +97,7 @@ class DelegationProjectionTest {
 
     private void vote(String voter, VoteChoice choice, int minute) {
         sequence++;
-        proposals.on(new VoteCastEvent(P, TRUST, TEAM, voter, choice, null, at(minute)), "vote-" + sequence,
-                sequence);
+        proposals.on(new VoteCastEvent(P, TRUST, TEAM, voter, choice, null, at(minute)), sequence);
     }
 
     private void delegate(String id, String delegator, String delegate, String period, int minute) {

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.accord.api.proposal.ProposalContent;
 import org.accord.api.proposal.ProposalStatus;
-import org.accord.api.proposal.VoteChoice;
 import org.accord.api.standard.AlignmentLevel;
 import org.accord.api.standard.Area;
 import org.accord.api.team.DecisionMode;
@@ -37,8 +36,8 @@ class UpdateMappingTest {
     private static final Instant AT = Instant.parse("2026-01-05T09:00:00Z");
     private static final ProposalContent CONTENT = new ProposalContent("Title", Area.CURRICULUM,
             AlignmentLevel.ADAPTABLE, "Statement", "Rationale", LocalDate.of(2026, 9, 1), null);
-    private static final ProposalDocument.VoteEntry VOTE = new ProposalDocument.VoteEntry("event-1", "person-1",
-            VoteChoice.APPROVE, null, AT);
+    private static final ProposalDocument.RecusalEntry RECUSAL = new ProposalDocument.RecusalEntry("person-1",
+            "a governor of the supplier", AT);
 
     record Case(String name, Class<?> type, Update update) {
         @Override
@@ -55,9 +54,9 @@ class UpdateMappingTest {
                 new Case("records, with nulls left out", ProposalDocument.class, new Update().set("content", CONTENT)
                         .set("rule", new DecisionRule(DecisionMode.MAJORITY, 0.5, 0.5, 72))
                         .addToSet("revisions", new ProposalDocument.RevisionEntry(1, CONTENT, null, "person-1", AT))),
-                new Case("a map's entry: a record naming its class, an enum, an unset", ProposalDocument.class,
-                        new Update().set("votes.person-1", VOTE).set("votes.person-2", VOTE)
-                                .unset("recusals.person-1")),
+                new Case("a map's entry: a record naming its class, an instant, an unset", ProposalDocument.class,
+                        new Update().set("recusals.person-1", RECUSAL).set("recusals.person-2", RECUSAL)
+                                .unset("delegations.delegation-1")),
                 new Case("$each of records, an enum", ProposalDocument.class, new Update()
                         .addToSet("revisions").each(new ProposalDocument.RevisionEntry(1, CONTENT, null, "person-1", AT),
                                 new ProposalDocument.RevisionEntry(2, CONTENT, "clearer", "person-2", AT))
@@ -85,7 +84,7 @@ class UpdateMappingTest {
         // a decision record (one per event) and a vote's entry: strings, numbers, an enum, instants, a record
         mapping.map(new Update().set("trustId", "trust-1").set("position", 7L).set("occurredAt", AT)
                 .set("area", Area.SEND).set("rationale", null), entity(DecisionRecordDocument.class));
-        mapping.map(new Update().set("votes.person-1", VOTE).set("status", ProposalStatus.VOTING)
+        mapping.map(new Update().set("recusals.person-1", RECUSAL).set("status", ProposalStatus.VOTING)
                 .set("openedAt", AT), entity(ProposalDocument.class));
         assertThat(mapping.delegated()).isZero();
 
