@@ -21,9 +21,8 @@ import org.accord.query.variation.VariationDocument;
 public final class ReadModelLookups {
 
     public static final List<Class<?>> DOCUMENTS = List.of(ProposalDocument.class, ProposalStandingVoteDocument.class,
-            ProposalVoteDocument.class,
-            VariationDocument.class, DecisionRecordDocument.class, PeriodDelegationDocument.class,
-            RequestDocument.class, AttestationDocument.class, PeerReviewDocument.class,
+            ProposalVoteDocument.class, VariationDocument.class, DecisionRecordDocument.class,
+            PeriodDelegationDocument.class, RequestDocument.class, AttestationDocument.class, PeerReviewDocument.class,
             PeerReviewOfSchoolDocument.class, NotificationDocument.class);
 
     private ReadModelLookups() {

@@ -2,6 +2,7 @@ package org.accord.app.proposal;
 
 import java.util.List;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.accord.api.proposal.AdoptProposalCommand;
 import org.accord.api.proposal.CastVoteCommand;
 import org.accord.api.proposal.CloseVotingCommand;
@@ -30,7 +31,6 @@ import org.accord.app.shared.Commands;
 import org.accord.app.shared.Connection;
 import org.accord.app.shared.Ids;
 import org.accord.app.shared.Queries;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
