@@ -103,20 +103,20 @@ public class ProposalProjection {
     @EventHandler
     void on(VoteCastEvent event, @SequenceNumber long sequence) {
         store.upsert(ProposalStandingVoteDocument.class,
-                ProposalStandingVoteDocument.idOf(event.proposalId(), event.voterId()), new Update()
-                        .set("proposalId", event.proposalId())
-                        .set("sequence", sequence)
-                        .set("voterId", event.voterId())
-                        .set("choice", event.choice())
-                        .set("rationale", event.rationale())
-                        .set("castAt", event.castAt()));
-        store.upsert(ProposalVoteDocument.class, ProposalVoteDocument.idOf(event.proposalId(), sequence), new Update()
+                ProposalStandingVoteDocument.idOf(event.proposalId(), event.voterId()), vote(event, sequence));
+        store.upsert(ProposalVoteDocument.class, ProposalVoteDocument.idOf(event.proposalId(), sequence),
+                vote(event, sequence));
+    }
+
+    /** A vote's fields, as both its rows hold them (a new update for each: a store may keep it until it writes). */
+    private static Update vote(VoteCastEvent event, long sequence) {
+        return new Update()
                 .set("proposalId", event.proposalId())
                 .set("sequence", sequence)
                 .set("voterId", event.voterId())
                 .set("choice", event.choice())
                 .set("rationale", event.rationale())
-                .set("castAt", event.castAt()));
+                .set("castAt", event.castAt());
     }
 
     /** A recused voter's vote no longer stands (it stays in the history). */
