@@ -35,7 +35,7 @@ public class AccordApplication {
             System.exit(OfflineVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         if (args.length > 0 && ReadModelPrinter.COMMAND.equals(args[0])) {
-            // prints an embedded data folder's read models as JSON: their rows are deflated, not text to sqlite3
+            // prints an embedded data folder's read models as JSON: their rows are compressed, not text to sqlite3
             System.exit(ReadModelPrinter.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out,
                     System.err));
         }

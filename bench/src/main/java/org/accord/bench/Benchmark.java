@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.accord.bench.load.SyntheticTrust;
-import org.accord.query.runtime.sqlite.DeflatedRows;
+import org.accord.query.runtime.sqlite.CompressedRows;
 import org.accord.query.runtime.sqlite.DocumentJson;
 import org.bson.Document;
 import org.springframework.security.crypto.bcrypt.BCrypt;
@@ -520,14 +520,14 @@ public final class Benchmark {
                                 json = DocumentJson.of(stored);
                             }
                             readModelWriter.lock();
-                            // as the store writes a proposal: its JSON deflated, the fields its lookups name as columns
+                            // as the store writes a proposal: its JSON compressed, its lookups' fields as columns
                             try (PreparedStatement upsert = readModels.prepareStatement("INSERT INTO " + PROPOSALS
                                     + " (id, doc, trustId, teamId, status, position) VALUES (?, ?, ?, ?, ?, ?)"
                                     + " ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, trustId = excluded.trustId,"
                                     + " teamId = excluded.teamId, status = excluded.status,"
                                     + " position = excluded.position")) {
                                 upsert.setString(1, id);
-                                upsert.setBytes(2, DeflatedRows.deflate(RawRows.vocabulary(readModels, PROPOSALS),
+                                upsert.setBytes(2, CompressedRows.compress(RawRows.vocabulary(readModels, PROPOSALS),
                                         json));
                                 upsert.setObject(3, document.get("trustId"));
                                 upsert.setObject(4, document.get("teamId"));

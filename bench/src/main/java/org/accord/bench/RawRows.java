@@ -4,16 +4,16 @@ import java.sql.Connection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.accord.query.runtime.sqlite.DeflatedRows;
+import org.accord.query.runtime.sqlite.CompressedRows;
 import org.accord.query.runtime.sqlite.LiveReadModels;
 import org.bson.Document;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The raw baselines' reading of a read-model row, as the SQLite store keeps it: its JSON deflated against its
- * table's vocabulary (the store's registry of live tables, read by {@link LiveReadModels}), inflated and parsed here
- * as a driver's find decodes a document. The store's own work after that (converting into records, caching) is what
+ * The raw baselines' reading of a read-model row, as the SQLite store keeps it: its JSON compressed against its
+ * table's vocabulary (the store's registry of live tables, read by {@link LiveReadModels}), decompressed and parsed
+ * here as a driver's find decodes a document. The store's own work after that (converting into records, caching) is what
  * the ratios measure.
  */
 final class RawRows {
@@ -24,7 +24,7 @@ final class RawRows {
     }
 
     static Document document(Connection readModels, String table, byte[] row) {
-        return Document.parse(DeflatedRows.inflate(vocabulary(readModels, table), row));
+        return Document.parse(CompressedRows.decompress(vocabulary(readModels, table), row));
     }
 
     /**

@@ -24,11 +24,13 @@ package org.accord.query;
  * vocabulary, the fields its lookups name as columns of its own; MongoDB's documents are unchanged.</li>
  * <li>a proposal's standing votes as rows of their own (issue 18's castVote goal), no longer inside the proposal's
  * document: earlier read models hold them only there.</li>
+ * <li>rows compressed with Zstandard, no longer deflated (issue 18's replay goal; {@code CompressedRows}): a row's
+ * format byte says which, and this version reads only its own.</li>
  * </ol>
  */
 public final class ReadModelShape {
 
-    public static final int VERSION = 7;
+    public static final int VERSION = 8;
 
     private ReadModelShape() {
     }

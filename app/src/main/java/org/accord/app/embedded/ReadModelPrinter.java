@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code java -jar accord.jar read-models DATA-FOLDER [COLLECTION ...]}: prints the live read models of an embedded
- * data folder, one JSON line per document, {@code {"collection": ..., "document": ...}}. The rows are deflated
+ * data folder, one JSON line per document, {@code {"collection": ..., "document": ...}}. The rows are compressed
  * against their table's vocabulary, so {@code sqlite3} alone no longer shows them; an operator
  * answering a question about what Accord shows, or checking what an erasure left, reads them here. It opens the file
  * read-only, through SQLite, so it reads a consistent state while Accord runs, and changes nothing.

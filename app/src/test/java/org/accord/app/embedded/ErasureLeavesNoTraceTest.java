@@ -85,10 +85,10 @@ class ErasureLeavesNoTraceTest {
         // every moment is checked before the test fails, so that its report says which of them leave a trace
         soft.assertThat(filesHolding(KEPT)).as("the kept name is found %s (else this search could find nothing)", when)
                 .isNotEmpty();
-        // names live in the person directory alone; a team's name is in the read models, in their deflated rows
-        soft.assertThat(filesHolding(TEAM)).as("the team's name is found %s inside the read models' deflated rows"
+        // names live in the person directory alone; a team's name is in the read models, in their compressed rows
+        soft.assertThat(filesHolding(TEAM)).as("the team's name is found %s inside the read models' compressed rows"
                 + " (else the search could not see into them)", when)
-                .anyMatch(hit -> hit.startsWith("data/readmodels.db") && hit.contains("deflated read-model row"));
+                .anyMatch(hit -> hit.startsWith("data/readmodels.db") && hit.contains("compressed read-model row"));
         soft.assertThat(filesHolding(ERASED)).as("files holding the erased name %s", when).isEmpty();
         soft.assertThat(filesHolding(ALSO_ERASED)).as("files holding the other erased name %s", when).isEmpty();
     }

@@ -1,6 +1,7 @@
 package org.accord.app.embedded;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,10 +12,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
-import org.accord.query.runtime.sqlite.DeflatedRows;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdDictDecompress;
+import com.github.luben.zstd.ZstdException;
+import org.accord.query.runtime.sqlite.CompressedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.sqlite.SQLiteDataSource;
 
@@ -22,10 +24,10 @@ import org.sqlite.SQLiteDataSource;
  * A search of the raw bytes of every file under a folder, as someone holding a copy of the disk would make it: what
  * SQLite no longer shows to a query (free space, a write-ahead log) is found all the same.
  * <p>
- * The read models' rows are deflated ({@link DeflatedRows}), so a plain search would not see into them: in the
- * read-model file and its write-ahead log, every run of bytes shaped as a row (the format byte, a length, a deflate
- * stream that gives exactly that length) is inflated with each vocabulary the file registers, and searched too,
- * wherever it lies (a live page, a free one, an old frame of the log).
+ * The read models' rows are compressed ({@link CompressedRows}), so a plain search would not see into them: in the
+ * read-model file and its write-ahead log, every run of bytes shaped as a row (the format byte, a length, a
+ * Zstandard frame that gives exactly that length) is decompressed with each vocabulary the file registers, and
+ * searched too, wherever it lies (a live page, a free one, an old frame of the log).
  */
 final class RawFiles {
 
@@ -52,9 +54,9 @@ final class RawFiles {
                     hits.add(folder.relativize(file) + " (" + encoding + ")");
                 }
             }
-            if (readModels && inflatedRows(raw, vocabularies).toLowerCase(Locale.ROOT)
+            if (readModels && decompressedRows(raw, vocabularies).toLowerCase(Locale.ROOT)
                     .contains(text.toLowerCase(Locale.ROOT))) {
-                hits.add(folder.relativize(file) + " (a deflated read-model row)");
+                hits.add(folder.relativize(file) + " (a compressed read-model row)");
             }
         }
         return hits;
@@ -93,43 +95,51 @@ final class RawFiles {
         }
     }
 
-    /** The text of every run of bytes that inflates as a read-model row does, one per line. */
-    private static String inflatedRows(byte[] bytes, List<byte[]> vocabularies) {
+    /**
+     * The text of every run of bytes that decompresses as a read-model row does, one per line. The frame is read as a
+     * stream, which stops where the frame ends: where a row ends in the file is not known before it is read.
+     */
+    private static String decompressedRows(byte[] bytes, List<byte[]> vocabularies) {
         StringBuilder texts = new StringBuilder();
-        Inflater inflater = new Inflater(true);
-        for (int at = 0; at < bytes.length - 2; at++) {
-            if (bytes[at] != DeflatedRows.FORMAT) {
-                continue;
-            }
-            int length = 0;
-            int start = at + 1;
-            for (int shift = 0; start < bytes.length && shift <= 14; shift += 7) {
-                byte b = bytes[start++];
-                length |= (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    break;
+        List<ZstdDictDecompress> dictionaries = vocabularies.stream().map(ZstdDictDecompress::new).toList();
+        try (ZstdDecompressCtx decompressor = new ZstdDecompressCtx()) {
+            decompressor.setMagicless(true);
+            for (int at = 0; at < bytes.length - 2; at++) {
+                if (bytes[at] != CompressedRows.FORMAT) {
+                    continue;
                 }
-            }
-            if (length < 2 || length > (1 << 20) || start >= bytes.length) {
-                continue;
-            }
-            byte[] text = new byte[length];
-            for (byte[] vocabulary : vocabularies) {
-                inflater.reset();
-                inflater.setDictionary(vocabulary);
-                inflater.setInput(bytes, start, Math.min(bytes.length - start, length + 64));
-                try {
-                    int read = inflater.inflate(text);
-                    if (read == length && inflater.finished()) {
-                        texts.append(new String(text, StandardCharsets.UTF_8)).append('\n');
+                int length = 0;
+                int start = at + 1;
+                for (int shift = 0; start < bytes.length && shift <= 14; shift += 7) {
+                    byte b = bytes[start++];
+                    length |= (b & 0x7F) << shift;
+                    if ((b & 0x80) == 0) {
                         break;
                     }
-                } catch (DataFormatException notARow) {
-                    // the next vocabulary, or not a row at all
+                }
+                if (length < 2 || length > (1 << 20) || start >= bytes.length) {
+                    continue;
+                }
+                byte[] found = new byte[length];
+                for (ZstdDictDecompress dictionary : dictionaries) {
+                    ByteBuffer frame = ByteBuffer.wrap(bytes, start, Math.min(bytes.length - start, length + 64));
+                    ByteBuffer text = ByteBuffer.wrap(found);
+                    try {
+                        decompressor.reset();
+                        decompressor.setMagicless(true);
+                        decompressor.loadDict(dictionary);
+                        boolean whole = decompressor.decompressByteBufferStream(text, frame);
+                        if (whole && text.position() == length) {
+                            texts.append(new String(found, StandardCharsets.UTF_8)).append('\n');
+                            break;
+                        }
+                    } catch (ZstdException notARow) {
+                        // the next vocabulary, or not a row at all
+                    }
                 }
             }
         }
-        inflater.end();
+        dictionaries.forEach(ZstdDictDecompress::close);
         return texts.toString();
     }
 

@@ -14,7 +14,7 @@ import org.accord.api.audit.DecisionRecordView;
 import org.accord.api.audit.FindDecisionLogQuery;
 import org.accord.api.standard.Area;
 import org.accord.query.ReadModelMongo;
-import org.accord.query.runtime.sqlite.DeflatedRows;
+import org.accord.query.runtime.sqlite.CompressedRows;
 import org.accord.query.runtime.sqlite.SqliteReadModelStore;
 import org.accord.query.shared.ReadModelStore;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -181,7 +181,7 @@ class DecisionLogPagingBenchmarkTest {
     }
 
     /**
-     * The rows of one page (and one more), in plain JDBC, documents inflated and parsed as the adapter does (not
+     * The rows of one page (and one more), in plain JDBC, documents decompressed and parsed as the adapter does (not
      * converted into records: that is the adapter's own cost).
      */
     private long[] rawRangeReads(int reads) {
@@ -193,7 +193,7 @@ class DecisionLogPagingBenchmarkTest {
             long started = System.nanoTime();
             List<Document> found = jdbc.query("SELECT doc FROM decision_records"
                             + " WHERE trustId = ? AND position > ? ORDER BY position LIMIT ?",
-                    (row, n) -> Document.parse(DeflatedRows.inflate(vocabulary, row.getBytes(1))), TRUST, after,
+                    (row, n) -> Document.parse(CompressedRows.decompress(vocabulary, row.getBytes(1))), TRUST, after,
                     PAGE + 1);
             nanos[i] = System.nanoTime() - started;
             assertThat(found).hasSize(PAGE + 1);

@@ -27,7 +27,7 @@ import org.bson.Document;
  * <p>
  * A live batch's few documents that queries had decoded are also kept as it wrote them ({@link #keep}), once its
  * transaction has committed and its writes have been forgotten: the query that follows a mutation (its payload) reads
- * the document the mutation just changed, and reading its row back (the read, the row's inflation, its JSON parsed)
+ * the document the mutation just changed, and reading its row back (the read, the row decompressed, its JSON parsed)
  * was over half of that read (docs/benchmarks.md, session 36). Kept as the document the row was encoded from, it is
  * read into its type by the first query that asks, as a row would be. Only what queries had decoded: the rows a
  * mutation adds that no query reads (its decision record, a vote's row) would take the place of what they do read,

@@ -13,7 +13,7 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The read models queries read in a {@code readmodels.db}, from outside the store: the tables of the live generation,
- * each under its collection's name, and their documents inflated ({@link DeflatedRows}). For the tools that read
+ * each under its collection's name, and their documents decompressed ({@link CompressedRows}). For the tools that read
  * the file beside a running Accord or a stopped one (the {@code read-models} command, the reliability tests' dumps,
  * the benchmark's raw baselines); it sits beside {@link SqliteReadModelStore} so that the store's registry of tables
  * is read the way the store writes it, in one place.
@@ -55,7 +55,7 @@ public record LiveReadModels(String table, String collection, byte[] vocabulary)
         }
         jdbc.query("SELECT id, doc FROM \"" + table + "\" ORDER BY " + order, row -> {
             Document document = new Document("_id", row.getString(1));
-            document.putAll(Document.parse(DeflatedRows.inflate(vocabulary, row.getBytes(2))));
+            document.putAll(Document.parse(CompressedRows.decompress(vocabulary, row.getBytes(2))));
             each.accept(document);
         });
     }

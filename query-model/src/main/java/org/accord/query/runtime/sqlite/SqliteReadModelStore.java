@@ -49,9 +49,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The read-model store on SQLite (the embedded runtime): one table per collection, {@code id TEXT PRIMARY KEY, doc
  * BLOB} and a column per field its lookups name, each document the JSON of what Spring Data's MongoDB converter makes
- * of it, so the same document classes, conversions and update notation serve both adapters. The JSON is kept deflated
- * against the table's vocabulary ({@link DeflatedRows}: about half the space, issue 18's storage goal). Updates are
- * applied in memory ({@link UpdateInMemory}): a read, a change, a write of the whole (small) document.
+ * of it, so the same document classes, conversions and update notation serve both adapters. The JSON is kept
+ * compressed against the table's vocabulary ({@link CompressedRows}: about half the space, issue 18's storage goal).
+ * Updates are applied in memory ({@link UpdateInMemory}): a read, a change, a write of the whole (small) document.
  * <p>
  * Inside a batch of events the documents the batch touches are read once (through one prepared statement per table,
  * {@link BatchLoads}), kept in memory with the batch's updates applied, and written as the batch prepares to commit,
@@ -109,7 +109,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private final Map<String, Class<?>> typesOf = new ConcurrentHashMap<>();
     /** Each document type's lookup columns: every write and page names them. */
     private final Map<Class<?>, List<String>> columnsByType = new ConcurrentHashMap<>();
-    /** Each table's vocabulary, as registered with it ({@link DeflatedRows}). */
+    /** Each table's vocabulary, as registered with it ({@link CompressedRows}). */
     private final Map<String, byte[]> vocabularies = new ConcurrentHashMap<>();
     /** What queries have decoded, until the rows are written again. */
     private final DecodedDocuments decoded;
@@ -571,7 +571,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
 
     /** A row's document, its {@code _id} the row's key again. */
     private Document document(String table, String id, byte[] row) {
-        Document document = Document.parse(DeflatedRows.inflate(vocabulary(table), row));
+        Document document = Document.parse(CompressedRows.decompress(vocabulary(table), row));
         document.put("_id", id);
         return document;
     }
@@ -580,13 +580,13 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private static byte[] row(byte[] vocabulary, Document document) {
         Document stored = new Document(document);
         stored.remove("_id");
-        return DeflatedRows.deflate(vocabulary, DocumentJson.of(stored));
+        return CompressedRows.compress(vocabulary, DocumentJson.of(stored));
     }
 
     /**
      * The rows of the documents about to be written, encoded on both cores when there are enough of them: the JSON
-     * and its deflation were a quarter of a rebuild's projection thread, beside a core that sat mostly idle
-     * (docs/benchmarks.md, session 31). Only the encoding runs beside: the tables are made, their vocabularies read
+     * and its compression (deflate then) were a quarter of a rebuild's projection thread, beside a core that sat
+     * mostly idle (docs/benchmarks.md, session 31). Only the encoding runs beside: the tables are made, their vocabularies read
      * and the rows written on the caller's thread, in its transaction.
      */
     private Map<Slot, byte[]> encode(Map<String, Map<String, Slot>> byTable) {
@@ -612,7 +612,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     }
 
     /**
-     * The vocabulary the table's rows are deflated with, as registered with the table; one registered without it
+     * The vocabulary the table's rows are compressed with, as registered with the table; one registered without it
      * (a table a crash cut from its registration) gets its type's now, before any row is written to it.
      */
     private byte[] vocabulary(String table) {
@@ -633,7 +633,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         if (type == null) {
             throw new IllegalStateException("no document type of this version is kept in the table " + table);
         }
-        return DeflatedRows.vocabulary(entity(type), converter.getMappingContext());
+        return CompressedRows.vocabulary(entity(type), converter.getMappingContext());
     }
 
     /**
@@ -671,7 +671,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
                     // writes it again, so at the commit it is what the row holds; a delete empties the slot, and that
                     // flush forgets the row after this one kept it
                     Document document = slot.document;
-                    int jsonLength = DeflatedRows.length(row);
+                    int jsonLength = CompressedRows.length(row);
                     keeps.add(() -> decoded.keep(table, id, jsonLength, document));
                 }
                 Object[] values = new Object[2 + columns.size()];
@@ -820,7 +820,7 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
         if (!cached) {
             return converter.read(documentType, document(table, id, row));
         }
-        return decoded.decode(table, id, DeflatedRows.length(row), documentType, stamp,
+        return decoded.decode(table, id, CompressedRows.length(row), documentType, stamp,
                 () -> converter.read(documentType, document(table, id, row)));
     }
 
