@@ -44,7 +44,9 @@ final class AppProcess implements AutoCloseable {
         command.add("-Ddisable-axoniq-console-message=true");
         command.addAll(jvmArgs);
         if (extraJars == null) {
-            // as the README starts it: with the class-data archive the build made beside the jar, when there is one
+            // as the README starts it: the throughput collector, and the class-data archive the build made beside the
+            // jar, when there is one
+            command.add("-XX:+UseParallelGC");
             Path archive = appJar.resolveSibling("accord.jsa");
             if (Files.exists(archive)) {
                 command.add("-XX:SharedArchiveFile=" + archive);
@@ -123,11 +125,19 @@ final class AppProcess implements AutoCloseable {
     double heapAfterGcMiB() throws IOException, InterruptedException {
         run("jcmd", Long.toString(process.pid()), "GC.run");
         String info = run("jcmd", Long.toString(process.pid()), "GC.heap_info");
+        // one line per generation with the parallel collector (young, old), one for the whole heap with G1: the heap is
+        // their sum (metaspace's lines say "used" first and are not counted)
         Matcher m = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
-        if (!m.find()) {
+        long used = 0;
+        boolean found = false;
+        while (m.find()) {
+            used += Long.parseLong(m.group(1));
+            found = true;
+        }
+        if (!found) {
             throw new IllegalStateException("cannot read the heap from: " + info);
         }
-        return Long.parseLong(m.group(1)) / 1024.0;
+        return used / 1024.0;
     }
 
     /**

@@ -58,7 +58,7 @@ class AheadOfTimeStartIT {
         environment.put("SPRING_PROFILES_ACTIVE", null);
         // -Xshare:on: the JVM refuses to start at all if the archive does not fit this jar and this JVM
         Process app = PackagedJar.startHealthy(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive,
+                List.of("-Xshare:on", "-XX:+UseParallelGC", "-XX:SharedArchiveFile=" + archive,
                         "-Xlog:class+load=info:file=" + classes), environment, port, data.resolve("app.log"),
                 Duration.ofSeconds(90));
         try {
