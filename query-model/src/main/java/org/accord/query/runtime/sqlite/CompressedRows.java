@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
@@ -47,7 +49,7 @@ public final class CompressedRows {
 
     /** Format 1 was deflate (read-model shapes up to 7); a file of rows in it is rebuilt at the upgrade. */
     public static final byte FORMAT = 2;
-    /** Zstandard's default level: its rows a few per cent smaller than level 1's, at the same cost on these rows. */
+    /** Zstandard's default level: its rows a few per cent smaller than level 1's, for about 5% more time. */
     private static final int LEVEL = 3;
     /** A nested type deeper than this is described by its field names no further (a document is a few levels). */
     private static final int DEPTH = 4;
@@ -61,20 +63,13 @@ public final class CompressedRows {
     private record Dictionaries(ZstdDictCompress compress, ZstdDictDecompress decompress) {
     }
 
-    private static final ThreadLocal<ZstdCompressCtx> COMPRESSORS = ThreadLocal.withInitial(() -> {
-        ZstdCompressCtx context = new ZstdCompressCtx();
-        context.setLevel(LEVEL);
-        context.setMagicless(true);
-        context.setChecksum(false);
-        context.setContentSize(false);
-        context.setDictID(false);
-        return context;
-    });
-    private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESSORS = ThreadLocal.withInitial(() -> {
-        ZstdDecompressCtx context = new ZstdDecompressCtx();
-        context.setMagicless(true);
-        return context;
-    });
+    /**
+     * Contexts lent to one call at a time and given back, as many as were ever in use at once. Not one per thread:
+     * the library frees a context's native memory only when it is closed, and the threads that encode and decode rows
+     * (Tomcat's, the common pool's) come and go.
+     */
+    private static final Queue<ZstdCompressCtx> COMPRESSORS = new ConcurrentLinkedQueue<>();
+    private static final Queue<ZstdDecompressCtx> DECOMPRESSORS = new ConcurrentLinkedQueue<>();
 
     private CompressedRows() {
     }
@@ -127,10 +122,22 @@ public final class CompressedRows {
             }
             row[at++] = (byte) ((length & 0x7F) | 0x80);
         }
-        ZstdCompressCtx compressor = COMPRESSORS.get();
-        compressor.loadDict(dictionaries(vocabulary).compress());
-        int written = compressor.compressByteArray(row, at, row.length - at, text, 0, text.length);
-        return Arrays.copyOf(row, at + written);
+        ZstdCompressCtx compressor = COMPRESSORS.poll();
+        if (compressor == null) {
+            compressor = new ZstdCompressCtx();
+            compressor.setLevel(LEVEL);
+            compressor.setMagicless(true);
+            compressor.setChecksum(false);
+            compressor.setContentSize(false);
+            compressor.setDictID(false);
+        }
+        try {
+            compressor.loadDict(dictionaries(vocabulary).compress());
+            int written = compressor.compressByteArray(row, at, row.length - at, text, 0, text.length);
+            return Arrays.copyOf(row, at + written);
+        } finally {
+            COMPRESSORS.offer(compressor);
+        }
     }
 
     /** The JSON's length in bytes, from the row's header: what the decoded copy of it weighs, without decompressing. */
@@ -142,14 +149,20 @@ public final class CompressedRows {
     public static String decompress(byte[] vocabulary, byte[] row) {
         long[] header = header(row);
         byte[] text = new byte[(int) header[0]];
-        ZstdDecompressCtx decompressor = DECOMPRESSORS.get();
-        decompressor.loadDict(dictionaries(vocabulary).decompress());
+        ZstdDecompressCtx decompressor = DECOMPRESSORS.poll();
+        if (decompressor == null) {
+            decompressor = new ZstdDecompressCtx();
+            decompressor.setMagicless(true);
+        }
         int read;
         try {
+            decompressor.loadDict(dictionaries(vocabulary).decompress());
             read = decompressor.decompressByteArray(text, 0, text.length, row, (int) header[1],
                     row.length - (int) header[1]);
         } catch (ZstdException e) {
             throw new IllegalStateException("a read-model row is not compressed as this version writes it", e);
+        } finally {
+            DECOMPRESSORS.offer(decompressor);
         }
         if (read != text.length) {
             throw new IllegalStateException("a read-model row holds " + read + " bytes of JSON, its header says "
