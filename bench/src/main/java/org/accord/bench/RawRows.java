@@ -13,8 +13,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * The raw baselines' reading of a read-model row, as the SQLite store keeps it: its JSON compressed against its
  * table's vocabulary (the store's registry of live tables, read by {@link LiveReadModels}), decompressed and parsed
- * here as a driver's find decodes a document. The store's own work after that (converting into records, caching) is what
- * the ratios measure.
+ * here as a driver's find decodes a document. The store's own work after that (converting into records, caching) is
+ * what the ratios measure.
  */
 final class RawRows {
 

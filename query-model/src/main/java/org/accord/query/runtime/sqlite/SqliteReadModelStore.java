@@ -586,8 +586,8 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     /**
      * The rows of the documents about to be written, encoded on both cores when there are enough of them: the JSON
      * and its compression (deflate then) were a quarter of a rebuild's projection thread, beside a core that sat
-     * mostly idle (docs/benchmarks.md, session 31). Only the encoding runs beside: the tables are made, their vocabularies read
-     * and the rows written on the caller's thread, in its transaction.
+     * mostly idle (docs/benchmarks.md, session 31). Only the encoding runs beside: the tables are made, their
+     * vocabularies read and the rows written on the caller's thread, in its transaction.
      */
     private Map<Slot, byte[]> encode(Map<String, Map<String, Slot>> byTable) {
         List<Slot> slots = new ArrayList<>();

@@ -17,8 +17,8 @@ class CompressedRowsTest {
 
     private static final byte[] VOTES = "null, true, false, {\"voterId\": \"\", \"choice\": \"APPROVE\", \"REJECT\", }"
             .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] RECORDS = "null, true, false, {\"trustId\": \"\", \"summary\": \"\", \"position\": \"\", }"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] RECORDS = ("null, true, false, {\"trustId\": \"\", \"summary\": \"\","
+            + " \"position\": \"\", }").getBytes(StandardCharsets.UTF_8);
 
     @Test
     void rowsCompressedAndReadOnManyThreadsAtOnceGiveBackEachItsOwnJson() throws Exception {
