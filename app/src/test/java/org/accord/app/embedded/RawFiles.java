@@ -103,7 +103,6 @@ final class RawFiles {
         StringBuilder texts = new StringBuilder();
         List<ZstdDictDecompress> dictionaries = vocabularies.stream().map(ZstdDictDecompress::new).toList();
         try (ZstdDecompressCtx decompressor = new ZstdDecompressCtx()) {
-            decompressor.setMagicless(true);
             for (int at = 0; at < bytes.length - 2; at++) {
                 if (bytes[at] != CompressedRows.FORMAT) {
                     continue;
@@ -125,6 +124,7 @@ final class RawFiles {
                     ByteBuffer frame = ByteBuffer.wrap(bytes, start, Math.min(bytes.length - start, length + 64));
                     ByteBuffer text = ByteBuffer.wrap(found);
                     try {
+                        // a failed frame leaves the context mid-stream; a reset clears its settings too
                         decompressor.reset();
                         decompressor.setMagicless(true);
                         decompressor.loadDict(dictionary);

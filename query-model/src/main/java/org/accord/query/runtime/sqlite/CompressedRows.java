@@ -108,11 +108,8 @@ public final class CompressedRows {
     /** The row's bytes for this JSON. */
     public static byte[] compress(byte[] vocabulary, String json) {
         byte[] text = json.getBytes(StandardCharsets.UTF_8);
-        int headerLength = 1;
-        for (int length = text.length >>> 7; length != 0; length >>>= 7) {
-            headerLength++;
-        }
-        byte[] row = new byte[headerLength + (int) Zstd.compressBound(text.length)];
+        // room for the longest header (a format byte, an int's varint); the row is cut to what was written
+        byte[] row = new byte[1 + 5 + (int) Zstd.compressBound(text.length)];
         row[0] = FORMAT;
         int at = 1;
         for (int length = text.length; ; length >>>= 7) {
@@ -124,12 +121,7 @@ public final class CompressedRows {
         }
         ZstdCompressCtx compressor = COMPRESSORS.poll();
         if (compressor == null) {
-            compressor = new ZstdCompressCtx();
-            compressor.setLevel(LEVEL);
-            compressor.setMagicless(true);
-            compressor.setChecksum(false);
-            compressor.setContentSize(false);
-            compressor.setDictID(false);
+            compressor = newCompressor();
         }
         try {
             compressor.loadDict(dictionaries(vocabulary).compress());
@@ -151,8 +143,7 @@ public final class CompressedRows {
         byte[] text = new byte[(int) header[0]];
         ZstdDecompressCtx decompressor = DECOMPRESSORS.poll();
         if (decompressor == null) {
-            decompressor = new ZstdDecompressCtx();
-            decompressor.setMagicless(true);
+            decompressor = new ZstdDecompressCtx().setMagicless(true);
         }
         int read;
         try {
@@ -172,12 +163,14 @@ public final class CompressedRows {
     }
 
     private static Dictionaries dictionaries(byte[] vocabulary) {
-        Dictionaries known = DICTIONARIES.get(vocabulary);
-        if (known == null) {
-            known = new Dictionaries(new ZstdDictCompress(vocabulary, LEVEL), new ZstdDictDecompress(vocabulary));
-            DICTIONARIES.put(vocabulary, known);
-        }
-        return known;
+        return DICTIONARIES.computeIfAbsent(vocabulary, words -> new Dictionaries(new ZstdDictCompress(words, LEVEL),
+                new ZstdDictDecompress(words)));
+    }
+
+    /** A context that writes frames as rows hold them: no magic number, checksum, size or dictionary id. */
+    private static ZstdCompressCtx newCompressor() {
+        return new ZstdCompressCtx().setLevel(LEVEL).setMagicless(true).setChecksum(false).setContentSize(false)
+                .setDictID(false);
     }
 
     /** The JSON's length and where the frame starts. */
