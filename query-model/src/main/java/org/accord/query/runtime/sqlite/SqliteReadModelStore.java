@@ -2,13 +2,13 @@ package org.accord.query.runtime.sqlite;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +16,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -584,34 +584,6 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     }
 
     /**
-     * The rows of the documents about to be written, encoded on both cores when there are enough of them: the JSON
-     * and its compression (deflate then) were a quarter of a rebuild's projection thread, beside a core that sat
-     * mostly idle (docs/benchmarks.md, session 31). Only the encoding runs beside: the tables are made, their
-     * vocabularies read and the rows written on the caller's thread, in its transaction.
-     */
-    private Map<Slot, byte[]> encode(Map<String, Map<String, Slot>> byTable) {
-        List<Slot> slots = new ArrayList<>();
-        List<byte[]> vocabularies = new ArrayList<>();
-        byTable.forEach((table, documents) -> {
-            make(table);
-            byte[] vocabulary = vocabulary(table);
-            documents.values().stream().filter(slot -> slot.document != null).forEach(slot -> {
-                slots.add(slot);
-                vocabularies.add(vocabulary);
-            });
-        });
-        byte[][] rows = new byte[slots.size()][];
-        IntStream each = IntStream.range(0, rows.length);
-        (rows.length >= PARALLEL_ENCODING ? each.parallel() : each)
-                .forEach(i -> rows[i] = row(vocabularies.get(i), slots.get(i).document));
-        Map<Slot, byte[]> encoded = new IdentityHashMap<>(rows.length);
-        for (int i = 0; i < rows.length; i++) {
-            encoded.put(slots.get(i), rows[i]);
-        }
-        return encoded;
-    }
-
-    /**
      * The vocabulary the table's rows are compressed with, as registered with the table; one registered without it
      * (a table a crash cut from its registration) gets its type's now, before any row is written to it.
      */
@@ -637,32 +609,79 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     }
 
     /**
-     * Writes these documents, by table (a null document deletes its row): their rows encoded, then each table's.
+     * Writes these documents, by table (a null document deletes its row). The tables are made, their vocabularies
+     * read and the rows written on the caller's thread, in its transaction; only the encoding (the rows' JSON, their
+     * compression and their lookup columns) may run beside it, ahead of the writes ({@link RowsAhead}).
      *
      * @param keeping the rows of the batch kept for queries once committed ({@link DecodedDocuments#keep}): those
      *                queries had decoded when the batch first wrote them, as {@code table/id}, added to as it writes;
      *                null when nothing is kept
      */
     private void write(Map<String, Map<String, Slot>> byTable, Set<String> keeping) {
-        Map<Slot, byte[]> rows = encode(byTable);
-        byTable.forEach((table, documents) -> write(table, documents, rows, keeping));
+        Map<String, List<RowsAhead.Chunk<Map.Entry<String, Slot>>>> chunksByTable = new LinkedHashMap<>();
+        List<RowsAhead.Chunk<Map.Entry<String, Slot>>> chunks = new ArrayList<>();
+        int rows = 0;
+        for (Map.Entry<String, Map<String, Slot>> table : byTable.entrySet()) {
+            List<RowsAhead.Chunk<Map.Entry<String, Slot>>> ofTable = chunks(table.getKey(), table.getValue());
+            chunksByTable.put(table.getKey(), ofTable);
+            chunks.addAll(ofTable);
+            rows += ofTable.stream().mapToInt(chunk -> chunk.items().size()).sum();
+        }
+        RowsAhead<Map.Entry<String, Slot>> ahead = new RowsAhead<>(chunks,
+                rows >= PARALLEL_ENCODING ? ForkJoinPool.commonPool() : null);
+        byTable.forEach((table, documents) -> write(table, documents, chunksByTable.get(table), ahead, keeping));
     }
 
-    /** Writes one table's documents, their rows encoded ({@link #encode}), as one JDBC batch. */
-    private void write(String table, Map<String, Slot> documents, Map<Slot, byte[]> rows, Set<String> keeping) {
+    /**
+     * The table's documents to upsert, in chunks, each encoded as its upsert's values: the id, the row, then the
+     * lookup columns. The table is made here first, if it was not, and its vocabulary read.
+     */
+    private List<RowsAhead.Chunk<Map.Entry<String, Slot>>> chunks(String table, Map<String, Slot> documents) {
+        make(table);
+        byte[] vocabulary = vocabulary(table);
         List<String> columns = columns(typeOf(table));
-        List<Object[]> upserts = new ArrayList<>();
-        List<Object[]> deletes = new ArrayList<>();
+        Function<Map.Entry<String, Slot>, Object[]> encoding = entry -> {
+            Document document = entry.getValue().document;
+            Object[] values = new Object[2 + columns.size()];
+            values[0] = entry.getKey();
+            values[1] = row(vocabulary, document);
+            for (int i = 0; i < columns.size(); i++) {
+                values[2 + i] = valueAt(document, columns.get(i));
+            }
+            return values;
+        };
+        List<RowsAhead.Chunk<Map.Entry<String, Slot>>> chunks = new ArrayList<>();
+        List<Map.Entry<String, Slot>> chunk = new ArrayList<>(RowsAhead.CHUNK);
+        for (Map.Entry<String, Slot> entry : documents.entrySet()) {
+            if (entry.getValue().document == null) {
+                continue;
+            }
+            chunk.add(entry);
+            if (chunk.size() == RowsAhead.CHUNK) {
+                chunks.add(new RowsAhead.Chunk<>(chunk, encoding));
+                chunk = new ArrayList<>(RowsAhead.CHUNK);
+            }
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(new RowsAhead.Chunk<>(chunk, encoding));
+        }
+        return chunks;
+    }
+
+    /** Writes one table's documents: its upserts a JDBC batch per chunk, as each is encoded, then its deletes. */
+    private void write(String table, Map<String, Slot> documents,
+                       List<RowsAhead.Chunk<Map.Entry<String, Slot>>> upserts, RowsAhead<Map.Entry<String, Slot>> ahead,
+                       Set<String> keeping) {
         List<Runnable> keeps = new ArrayList<>();
         IdsWritten ids = idsWritten.get(table);
-        documents.forEach((id, slot) -> {
-            if (slot.document == null) {
-                deletes.add(new Object[] {id});
-            } else {
+        String upsert = upsert(table);
+        for (RowsAhead.Chunk<Map.Entry<String, Slot>> chunk : upserts) {
+            Object[][] rows = ahead.rows(chunk);
+            for (int i = 0; i < rows.length; i++) {
+                String id = chunk.items().get(i).getKey();
                 if (ids != null) {
                     ids.add(id);
                 }
-                byte[] row = rows.get(slot);
                 // held once, held for the batch: its first flush already forgot what queries had decoded
                 String key = table + "/" + id;
                 if (keeping != null && (keeping.contains(key) || decoded.holds(table, id))) {
@@ -670,32 +689,35 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
                     // the slot's document itself: updates later in the batch change it in place and a later flush
                     // writes it again, so at the commit it is what the row holds; a delete empties the slot, and that
                     // flush forgets the row after this one kept it
-                    Document document = slot.document;
-                    int jsonLength = CompressedRows.length(row);
+                    Document document = chunk.items().get(i).getValue().document;
+                    int jsonLength = CompressedRows.length((byte[]) rows[i][1]);
                     keeps.add(() -> decoded.keep(table, id, jsonLength, document));
                 }
-                Object[] values = new Object[2 + columns.size()];
-                values[0] = id;
-                values[1] = row;
-                for (int i = 0; i < columns.size(); i++) {
-                    values[2 + i] = valueAt(slot.document, columns.get(i));
-                }
-                upserts.add(values);
+            }
+            jdbc.batchUpdate(upsert, Arrays.asList(rows));
+        }
+        List<Object[]> deletes = new ArrayList<>();
+        documents.forEach((id, slot) -> {
+            if (slot.document == null) {
+                deletes.add(new Object[] {id});
             }
         });
-        if (!upserts.isEmpty()) {
-            StringBuilder sql = new StringBuilder("INSERT INTO \"").append(table).append("\" (id, doc");
-            columns.forEach(field -> sql.append(", ").append(column(field)));
-            sql.append(") VALUES (?, ?").append(", ?".repeat(columns.size()))
-                    .append(") ON CONFLICT (id) DO UPDATE SET doc = excluded.doc");
-            columns.forEach(field -> sql.append(", ").append(column(field)).append(" = excluded.")
-                    .append(column(field)));
-            jdbc.batchUpdate(sql.toString(), upserts);
-        }
         if (!deletes.isEmpty()) {
             jdbc.batchUpdate("DELETE FROM \"" + table + "\" WHERE id = ?", deletes);
         }
         forgetAfterCompletion(table, List.copyOf(documents.keySet()), () -> keeps.forEach(Runnable::run));
+    }
+
+    /** The upsert of a row of the table: its id, its row, then its lookup columns, in {@link #columns} order. */
+    private String upsert(String table) {
+        List<String> columns = columns(typeOf(table));
+        StringBuilder sql = new StringBuilder("INSERT INTO \"").append(table).append("\" (id, doc");
+        columns.forEach(field -> sql.append(", ").append(column(field)));
+        sql.append(") VALUES (?, ?").append(", ?".repeat(columns.size()))
+                .append(") ON CONFLICT (id) DO UPDATE SET doc = excluded.doc");
+        columns.forEach(field -> sql.append(", ").append(column(field)).append(" = excluded.")
+                .append(column(field)));
+        return sql.toString();
     }
 
     /**
