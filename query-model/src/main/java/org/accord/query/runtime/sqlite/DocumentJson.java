@@ -1,10 +1,8 @@
 package org.accord.query.runtime.sqlite;
 
 import java.io.Writer;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +91,9 @@ public final class DocumentJson {
             if (at < 0 || at > LAST_MS_OF_YEAR_9999) {
                 return false;
             }
-            json.append("{\"$date\": \"").append(ZonedDateTime.ofInstant(Instant.ofEpochMilli(at), ZoneOffset.UTC)
-                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("\"}");
+            json.append("{\"$date\": \"");
+            date(json, at);
+            json.append("\"}");
         } else if (value instanceof Map<?, ?> map) {
             json.append('{');
             boolean first = true;
@@ -129,9 +128,14 @@ public final class DocumentJson {
     /** A text in quotes, escaped as the driver's writer escapes it, which keeps most of Unicode as it is. */
     private static void string(StringBuilder json, String text) {
         json.append('"');
-        for (int i = 0; i < text.length(); i++) {
+        int plain = 0;
+        while (plain < text.length() && plainAscii(text.charAt(plain))) {
+            plain++; // most texts are all plain: appended in one piece
+        }
+        json.append(text, 0, plain);
+        for (int i = plain; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+            if (plainAscii(c)) {
                 json.append(c);
                 continue;
             }
@@ -155,6 +159,41 @@ public final class DocumentJson {
             }
         }
         json.append('"');
+    }
+
+    /** A printable ASCII character other than the quote and the backslash: written as it is. */
+    private static boolean plainAscii(char c) {
+        return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    }
+
+    /**
+     * A date as the driver's formatter writes it ({@code ISO_OFFSET_DATE_TIME} in UTC, for the years this class
+     * writes): seconds always, the milliseconds without their trailing zeros and only when there are any, then "Z".
+     */
+    private static void date(StringBuilder json, long at) {
+        long seconds = Math.floorDiv(at, 1000);
+        int millis = (int) Math.floorMod(at, 1000);
+        LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        json.append(time.getYear());
+        two(json.append('-'), time.getMonthValue());
+        two(json.append('-'), time.getDayOfMonth());
+        two(json.append('T'), time.getHour());
+        two(json.append(':'), time.getMinute());
+        two(json.append(':'), time.getSecond());
+        if (millis != 0) {
+            json.append('.').append((char) ('0' + millis / 100));
+            if (millis % 100 != 0) {
+                json.append((char) ('0' + millis / 10 % 10));
+                if (millis % 10 != 0) {
+                    json.append((char) ('0' + millis % 10));
+                }
+            }
+        }
+        json.append('Z');
+    }
+
+    private static void two(StringBuilder json, int value) {
+        json.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** The characters the driver's writer writes as they are: letters, digits, spaces, punctuation and symbols. */

@@ -2,11 +2,13 @@ package org.accord.query.runtime.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -79,6 +81,21 @@ class DocumentJsonTest {
         Document document = new Document(every.toString(), every.toString());
 
         assertThat(DocumentJson.direct(document)).isEqualTo(document.toJson(RELAXED));
+    }
+
+    @Test
+    void datesAcrossTheYearsTheDriverWritesAsTextAreWrittenAsItWritesThem() {
+        Random random = new Random(40);
+        List<Long> instants = new ArrayList<>(List.of(0L, 1L, 10L, 100L, 120L, 999L, 59_999L, 951_782_400_000L,
+                253_402_300_799_999L));
+        for (int i = 0; i < 5_000; i++) {
+            long at = (long) (random.nextDouble() * 253_402_300_799_999L);
+            instants.add(i % 3 == 0 ? at - at % 1000 : i % 3 == 1 ? at - at % 10 : at);
+        }
+        for (long at : instants) {
+            Document document = new Document("at", new Date(at));
+            assertThat(DocumentJson.direct(document)).as("%d", at).isEqualTo(document.toJson(RELAXED));
+        }
     }
 
     @Test
