@@ -46,13 +46,13 @@ public final class DocumentJson {
                     new MapCodecProvider())),
             UuidRepresentation.STANDARD).get(Document.class);
     private static final EncoderContext CONTEXT = EncoderContext.builder().build();
+    /** Dates from 1970 to the end of 9999 are written as ISO text; the driver writes others as a number. */
+    private static final long LAST_MS_OF_YEAR_9999 = 253_402_300_799_999L;
+    /** A double's exponent gets its sign, as the driver writes it: 1.5E+300. */
+    private static final Pattern POSITIVE_EXPONENT = Pattern.compile("E(\\d+)");
 
     private DocumentJson() {
     }
-
-    /** Dates from 1970 to the end of 9999 are written as ISO text; the driver writes others as a number. */
-    private static final long LAST_MS_OF_YEAR_9999 = 253_402_300_799_999L;
-    private static final Pattern POSITIVE_EXPONENT = Pattern.compile("E(\\d+)");
 
     /** The document's relaxed JSON. */
     public static String of(Document document) {
