@@ -620,13 +620,12 @@ public class SqliteReadModelStore implements ReadModelStore, ReadModelGeneration
     private void write(Map<String, Map<String, Slot>> byTable, Set<String> keeping) {
         Map<String, List<RowsAhead.Chunk<Map.Entry<String, Slot>>>> chunksByTable = new LinkedHashMap<>();
         List<RowsAhead.Chunk<Map.Entry<String, Slot>>> chunks = new ArrayList<>();
-        int rows = 0;
         for (Map.Entry<String, Map<String, Slot>> table : byTable.entrySet()) {
             List<RowsAhead.Chunk<Map.Entry<String, Slot>>> ofTable = chunks(table.getKey(), table.getValue());
             chunksByTable.put(table.getKey(), ofTable);
             chunks.addAll(ofTable);
-            rows += ofTable.stream().mapToInt(chunk -> chunk.items().size()).sum();
         }
+        int rows = chunks.stream().mapToInt(chunk -> chunk.items().size()).sum();
         RowsAhead<Map.Entry<String, Slot>> ahead = new RowsAhead<>(chunks,
                 rows >= PARALLEL_ENCODING ? ForkJoinPool.commonPool() : null);
         byTable.forEach((table, documents) -> write(table, documents, chunksByTable.get(table), ahead, keeping));
