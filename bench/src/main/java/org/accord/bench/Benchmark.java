@@ -61,6 +61,10 @@ public final class Benchmark {
     private static final int RULES_WARM_UP_ROUND = 100;
     /** ...and at most this many rounds. */
     private static final int RULES_WARM_UP_MAX_ROUNDS = 20;
+    /** The compliance view's warm-up: rounds of every query it measures, this many schools each... */
+    private static final int COMPLIANCE_WARM_UP_SCHOOLS = 10;
+    /** ...at most this many rounds. */
+    private static final int COMPLIANCE_WARM_UP_MAX_ROUNDS = 15;
 
     private final Path appJar = Path.of(System.getProperty("bench.app-jar", "app/target/accord.jar"));
     private final Path benchJar = Path.of(System.getProperty("bench.jar", "bench/target/accord-bench.jar"));
@@ -591,21 +595,13 @@ public final class Benchmark {
         // most RULES_WARM_UP_MAX_ROUNDS. Until session 41 this was 20 queries, after which the first measured ones
         // were still three or four times the p50 (the code the castVote load had compiled for is not this query's),
         // which made them the p99 of 300
-        int warmQueries = 0;
-        double compiling = app.compilingSeconds();
-        double compilingShare = 1;
-        int rounds = 0;
-        while (rounds < RULES_WARM_UP_MAX_ROUNDS && compilingShare >= COMPILING_IDLE) {
-            long roundStart = System.nanoTime();
-            for (int i = 0; i < RULES_WARM_UP_ROUND; i++, warmQueries++) {
-                rulesInForce(http, graphql, auth, SyntheticTrust.school(warmQueries % schools), fields, pastDate,
+        int[] warmQueries = {0};
+        WarmUp warm = warmUp(app, RULES_WARM_UP_MAX_ROUNDS, () -> {
+            for (int i = 0; i < RULES_WARM_UP_ROUND; i++, warmQueries[0]++) {
+                rulesInForce(http, graphql, auth, SyntheticTrust.school(warmQueries[0] % schools), fields, pastDate,
                         knownAtMid, null, null);
             }
-            double compiled = app.compilingSeconds();
-            compilingShare = (compiled - compiling) / ((System.nanoTime() - roundStart) / 1e9);
-            compiling = compiled;
-            rounds++;
-        }
+        });
         Latencies today = new Latencies();
         Latencies past = new Latencies();
         int rules = 0;
@@ -617,17 +613,17 @@ public final class Benchmark {
         try (Connection readModels = DriverManager.getConnection("jdbc:sqlite:" + readModelsDb
                 + "?journal_mode=WAL&busy_timeout=10000")) {
             // as many unmeasured reads first as the application was asked
-            for (int i = 0; i < warmQueries + rulesQueries; i++) {
+            for (int i = 0; i < warmQueries[0] + rulesQueries; i++) {
                 long t0 = System.nanoTime();
                 rawRulesDocuments(readModels, SyntheticTrust.school(i % schools));
-                if (i >= warmQueries) {
+                if (i >= warmQueries[0]) {
                     raw.add(System.nanoTime() - t0);
                 }
             }
         }
         System.out.printf(Locale.ROOT, "rulesInForce: %d queries of each kind warmed up (the JIT compiling %.1f%% of"
-                + " the last round); slowest: today %s; in the past %s; raw %s%n", warmQueries, compilingShare * 100,
-                today.slowest(5), past.slowest(5), raw.slowest(5));
+                + " the last round); slowest: today %s; in the past %s; raw %s%n", warmQueries[0],
+                warm.compilingShare() * 100, today.slowest(5), past.slowest(5), raw.slowest(5));
         String baseline = "JDBC reads of the same rows";
         report.row("rulesInForce, asOf today: p50", "ms", today.percentileMillis(50), raw.percentileMillis(50),
                 baseline, "within 2x", null);
@@ -640,7 +636,37 @@ public final class Benchmark {
         report.note(String.format(Locale.ROOT, "rulesInForce: %d queries of each kind, one client, schools in turn;"
                 + " up to %d rules per answer today; knownAt %s; before them %d of each unmeasured (until the JIT"
                 + " compiled under %.0f%% of a round of %d, at most %d rounds), and as many raw reads", rulesQueries,
-                rules, knownAtMid, warmQueries, COMPILING_IDLE * 100, RULES_WARM_UP_ROUND, RULES_WARM_UP_MAX_ROUNDS));
+                rules, knownAtMid, warmQueries[0], COMPILING_IDLE * 100, RULES_WARM_UP_ROUND,
+                RULES_WARM_UP_MAX_ROUNDS));
+    }
+
+    /** A round of unmeasured queries. */
+    private interface Round {
+        void run() throws Exception;
+    }
+
+    /** How a warm-up ended: how many rounds it took, and the JIT's share of the last one. */
+    private record WarmUp(int rounds, double compilingShare) {
+    }
+
+    /**
+     * Runs the round until the application's JIT compiles for less than {@link #COMPILING_IDLE} of a round's time, at
+     * most maxRounds: the queries are then measured on code compiled for them, not on what an earlier load (castVote)
+     * left compiled, as castVote's are after its own warm-up.
+     */
+    private static WarmUp warmUp(AppProcess app, int maxRounds, Round round) throws Exception {
+        double compiling = app.compilingSeconds();
+        double compilingShare = 1;
+        int rounds = 0;
+        while (rounds < maxRounds && compilingShare >= COMPILING_IDLE) {
+            long roundStart = System.nanoTime();
+            round.run();
+            double compiled = app.compilingSeconds();
+            compilingShare = (compiled - compiling) / ((System.nanoTime() - roundStart) / 1e9);
+            compiling = compiled;
+            rounds++;
+        }
+        return new WarmUp(rounds, compilingShare);
     }
 
     /**
@@ -728,6 +754,33 @@ public final class Benchmark {
     private static final String SUMMARY_FIELDS = "{ attested due overdue challenged exceptionInForce notRequired"
             + " notApplicable }";
 
+    private static String summaryQuery(String trust, String when) {
+        return "{ complianceSummary(" + trust + when + ") " + SUMMARY_FIELDS + " }";
+    }
+
+    private static String schoolQuery(String trust, String school, String when) {
+        return "{ compliance(" + trust + ", schoolId: \\\"" + school + "\\\"" + when + ") { " + COMPLIANCE_ENTRY
+                + " } }";
+    }
+
+    private static String entriesQuery(String trust, String when, int pageSize, String after) {
+        return "{ complianceEntries(" + trust + when + ", first: " + pageSize
+                + (after == null ? "" : ", after: \\\"" + after + "\\\"") + ") { edges { cursor node { "
+                + COMPLIANCE_ENTRY + " } } pageInfo { hasNextPage endCursor } } }";
+    }
+
+    /** The cursor of the next page of a complianceEntries answer, or null after the last. */
+    private static String nextCursor(String body) {
+        return body.contains("\"hasNextPage\":true")
+                ? body.replaceAll(".*\"endCursor\":\"([^\"]*)\".*", "$1") : null;
+    }
+
+    /** What the board's page asks for: the grid (a state and an attestation id per cell) and its counts. */
+    private static String gridQuery(String trust, String when) {
+        return "{ complianceGrid(" + trust + when + ") { columns { standardId title version cadence periodStart dueBy }"
+                + " rows { school { id } states attestationIds } summary " + SUMMARY_FIELDS + " } }";
+    }
+
     /**
      * Issue 20's benchmark: the compliance view of the trust (50 schools, 500 standards: 25,000 cells), as a GraphQL
      * client and the board's page ask for it, today and as of a past date as known at a past moment (90 days back,
@@ -781,6 +834,23 @@ public final class Benchmark {
             throw new IllegalStateException("the synthetic trust has no attestations: " + summary);
         }
 
+        // warm-up: rounds of every kind of query below, unmeasured, until the JIT is all but idle (as rulesInForce's)
+        WarmUp warm = warmUp(app, COMPLIANCE_WARM_UP_MAX_ROUNDS, () -> {
+            for (String w : when) {
+                for (int i = 0; i < COMPLIANCE_WARM_UP_SCHOOLS; i++) {
+                    postOk(http, graphql, auth, summaryQuery(trust, w));
+                    postOk(http, graphql, auth, schoolQuery(trust, SyntheticTrust.school(i % schools), w));
+                }
+                String after = null;
+                do {
+                    String body = postOk(http, graphql, auth, entriesQuery(trust, w, pageSize, after));
+                    after = nextCursor(body);
+                } while (after != null);
+                postOk(http, graphql, auth, gridQuery(trust, w));
+            }
+        });
+        System.out.printf(Locale.ROOT, "compliance: warmed up in %d rounds (the JIT compiling %.1f%% of the last)%n",
+                warm.rounds(), warm.compilingShare() * 100);
         Latencies[] summaryMs = {new Latencies(), new Latencies()};
         Latencies[] schoolMs = {new Latencies(), new Latencies()};
         Latencies[] pageMs = {new Latencies(), new Latencies()};
@@ -790,10 +860,9 @@ public final class Benchmark {
             String school = SyntheticTrust.school(i % schools);
             for (int w = 0; w < 2; w++) {
                 long t0 = System.nanoTime();
-                postOk(http, graphql, auth, "{ complianceSummary(" + trust + when[w] + ") " + SUMMARY_FIELDS + " }");
+                postOk(http, graphql, auth, summaryQuery(trust, when[w]));
                 long t1 = System.nanoTime();
-                String one = postOk(http, graphql, auth, "{ compliance(" + trust + ", schoolId: \\\"" + school + "\\\""
-                        + when[w] + ") { " + COMPLIANCE_ENTRY + " } }");
+                String one = postOk(http, graphql, auth, schoolQuery(trust, school, when[w]));
                 long t2 = System.nanoTime();
                 if (i >= 10) { // the first 10 warm up
                     summaryMs[w].add(t1 - t0);
@@ -815,10 +884,7 @@ public final class Benchmark {
                 String after = null;
                 do {
                     long t0 = System.nanoTime();
-                    String body = postOk(http, graphql, auth, "{ complianceEntries(" + trust + when[w] + ", first: "
-                            + pageSize + (after == null ? "" : ", after: \\\"" + after + "\\\"")
-                            + ") { edges { cursor node { " + COMPLIANCE_ENTRY + " } } pageInfo { hasNextPage"
-                            + " endCursor } } }");
+                    String body = postOk(http, graphql, auth, entriesQuery(trust, when[w], pageSize, after));
                     long t1 = System.nanoTime();
                     if (round == 1) { // the first round warms up
                         pageMs[w].add(t1 - t0);
@@ -827,8 +893,7 @@ public final class Benchmark {
                         pages++;
                         cells += body.split("\"cadence\"", -1).length - 1;
                     }
-                    after = body.contains("\"hasNextPage\":true")
-                            ? body.replaceAll(".*\"endCursor\":\"([^\"]*)\".*", "$1") : null;
+                    after = nextCursor(body);
                 } while (after != null);
             }
         }
@@ -838,10 +903,7 @@ public final class Benchmark {
         for (int i = 0; i < wholeQueries + 2; i++) {
             for (int w = 0; w < 2; w++) {
                 long t0 = System.nanoTime();
-                // what the page asks for: the grid (a state and an attestation id per cell) and its counts
-                postOk(http, graphql, auth, "{ complianceGrid(" + trust + when[w] + ") { columns { standardId title"
-                        + " version cadence periodStart dueBy } rows { school { id } states attestationIds } summary "
-                        + SUMMARY_FIELDS + " } }");
+                postOk(http, graphql, auth, gridQuery(trust, when[w]));
                 long t1 = System.nanoTime();
                 if (i >= 2) {
                     wholeMs[w].add(t1 - t0);
@@ -883,8 +945,11 @@ public final class Benchmark {
         }
         report.note(String.format(Locale.ROOT, "compliance: %d queries of each kind (summary, one school) today and"
                         + " in the past, schools in turn; %d pages of %d (%,d cells) walked per round, two rounds,"
-                        + " the second timed; the board's whole-trust request %d times each; knownAt %s",
-                queries, pages, pageSize, cells, wholeQueries, knownAtMid)
+                        + " the second timed; the board's whole-trust request %d times each; knownAt %s; before"
+                        + " them %d unmeasured rounds of every kind (%d schools, every page, the whole trust, today and"
+                        + " in the past) until the JIT compiled under %.0f%% of a round (at most %d)",
+                queries, pages, pageSize, cells, wholeQueries, knownAtMid, warm.rounds(), COMPLIANCE_WARM_UP_SCHOOLS,
+                COMPILING_IDLE * 100, COMPLIANCE_WARM_UP_MAX_ROUNDS)
                 + "; load average (1, 5, 15 min) before " + loadBefore + ", after " + loadAverage());
     }
 
