@@ -269,23 +269,14 @@ public final class Benchmark {
         // (compiling under COMPILING_IDLE of the round's time), for at least -Dbench.vote-warmup-seconds and at most
         // -Dbench.vote-warmup-max-seconds: the figures are of the server warmed, as it runs for days, and the
         // warm-up's own rate and length are reported beside them
-        long warmStart = System.nanoTime();
-        long warmVotes = 0;
-        double compiling = app.compilingSeconds();
-        double compilingShare = 1;
-        double warmSeconds = 0;
-        while (warmSeconds < voteWarmUpMaxSeconds
-                && (warmSeconds < voteWarmUpSeconds || compilingShare >= COMPILING_IDLE)) {
-            long roundStart = System.nanoTime();
-            warmVotes += voteLoad(http, graphql, WARM_UP_ROUND, new Latencies(), new Latencies());
-            double compiled = app.compilingSeconds();
-            compilingShare = (compiled - compiling) / ((System.nanoTime() - roundStart) / 1e9);
-            compiling = compiled;
-            warmSeconds = (System.nanoTime() - warmStart) / 1e9;
-        }
-        double warmRate = warmVotes / warmSeconds;
+        long[] warmVotes = {0};
+        WarmUp warm = warmUp(app, Integer.MAX_VALUE, voteWarmUpSeconds, voteWarmUpMaxSeconds, () -> warmVotes[0] +=
+                voteLoad(http, graphql, WARM_UP_ROUND, new Latencies(), new Latencies()));
+        double warmSeconds = warm.seconds();
+        double warmRate = warmVotes[0] / warmSeconds;
+        double compiling = warm.compiledSeconds();
         System.out.printf(Locale.ROOT, "castVote warm-up: %,d in %.0f s (%.1f votes/s), the JIT compiling %.1f%% of"
-                + " its last round%n", warmVotes, warmSeconds, warmRate, compilingShare * 100);
+                + " its last round%n", warmVotes[0], warmSeconds, warmRate, warm.compilingShare() * 100);
         Latencies votes = new Latencies();
         Latencies lag = new Latencies();
         long began = System.nanoTime();
@@ -311,7 +302,7 @@ public final class Benchmark {
                 + " %.1f%% of that time; before them %.0f s of warm-up (until the JIT compiled under %.0f%% of a %d s"
                 + " round, at least %d s and at most %d s: -Dbench.vote-warmup-seconds, -max-seconds), %,d votes at"
                 + " %.1f votes/s", done, seconds, lag.count(), compiledWhileMeasured / seconds * 100, warmSeconds,
-                COMPILING_IDLE * 100, WARM_UP_ROUND, voteWarmUpSeconds, voteWarmUpMaxSeconds, warmVotes, warmRate));
+                COMPILING_IDLE * 100, WARM_UP_ROUND, voteWarmUpSeconds, voteWarmUpMaxSeconds, warmVotes[0], warmRate));
     }
 
     /**
@@ -645,28 +636,41 @@ public final class Benchmark {
         void run() throws Exception;
     }
 
-    /** How a warm-up ended: how many rounds it took, and the JIT's share of the last one. */
-    private record WarmUp(int rounds, double compilingShare) {
+    /**
+     * How a warm-up ended: how many rounds it took and how long, the JIT's share of the last round, and the
+     * application's compiling time so far (what the measured part's own compiling is counted from).
+     */
+    private record WarmUp(int rounds, double seconds, double compilingShare, double compiledSeconds) {
+    }
+
+    /** As {@link #warmUp(AppProcess, int, double, double, Round)}, for a number of rounds and no time limits. */
+    private static WarmUp warmUp(AppProcess app, int maxRounds, Round round) throws Exception {
+        return warmUp(app, maxRounds, 0, Double.POSITIVE_INFINITY, round);
     }
 
     /**
-     * Runs the round until the application's JIT compiles for less than {@link #COMPILING_IDLE} of a round's time, at
-     * most maxRounds: the queries are then measured on code compiled for them, not on what an earlier load (castVote)
-     * left compiled, as castVote's are after its own warm-up.
+     * Runs the round until the application's JIT compiles for less than {@link #COMPILING_IDLE} of a round's time, for
+     * at least minSeconds, and at most maxRounds and maxSeconds: what follows is then measured on code compiled for
+     * it, not on what the start or an earlier load left compiled.
      */
-    private static WarmUp warmUp(AppProcess app, int maxRounds, Round round) throws Exception {
+    private static WarmUp warmUp(AppProcess app, int maxRounds, double minSeconds, double maxSeconds, Round round)
+            throws Exception {
+        long start = System.nanoTime();
         double compiling = app.compilingSeconds();
         double compilingShare = 1;
+        double seconds = 0;
         int rounds = 0;
-        while (rounds < maxRounds && compilingShare >= COMPILING_IDLE) {
+        while (rounds < maxRounds && seconds < maxSeconds
+                && (seconds < minSeconds || compilingShare >= COMPILING_IDLE)) {
             long roundStart = System.nanoTime();
             round.run();
             double compiled = app.compilingSeconds();
             compilingShare = (compiled - compiling) / ((System.nanoTime() - roundStart) / 1e9);
             compiling = compiled;
+            seconds = (System.nanoTime() - start) / 1e9;
             rounds++;
         }
-        return new WarmUp(rounds, compilingShare);
+        return new WarmUp(rounds, seconds, compilingShare, compiling);
     }
 
     /**
