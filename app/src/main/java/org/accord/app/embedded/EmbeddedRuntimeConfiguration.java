@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
@@ -34,12 +35,19 @@ import org.accord.app.platform.readyourwrites.SharedTokenPositions;
 import org.accord.app.platform.witness.WitnessFile;
 import org.accord.query.runtime.sqlite.SqliteReadModelStore;
 import org.accord.query.shared.ReadModelStore;
+import org.axonframework.commandhandling.AsynchronousCommandBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -107,6 +115,33 @@ public class EmbeddedRuntimeConfiguration {
     @Primary
     TransactionManager axonTransactionManager(DataSource dataSource) {
         return new SingleWriterTransactionManager(new SpringTransactionManager(new ImmediateTransactions(dataSource)));
+    }
+
+    /**
+     * Commands are handled one at a time on a thread of their own, the request threads waiting for their results. They
+     * were already handled one at a time (SQLite takes one writer, {@link SingleWriterTransactionManager}), but on the
+     * request threads, which queued for the writer: each command then began only once the last one's thread had woken
+     * the next in the queue, and that thread had been given a core, and it could wait again for the aggregate's lock,
+     * which the last command's thread let go only after its commit. Under castVote's 32 clients on 2 cores, that was
+     * about half of the time the writer was held (docs/benchmarks.md, session 41); one thread that takes the next
+     * command as soon as the last is done never waits for either. Axon's own bus for it, with what Spring Boot's
+     * configuration gives the default one (the transaction, the monitor and spans, the correlation data), so the
+     * interceptors registered on the bus run as before, on the command's thread. No command handler sends a command
+     * and waits for it, which would wait for itself here.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(TransactionManager axonTransactionManager, Configuration axon,
+                                DuplicateCommandHandlerResolver duplicates) {
+        AsynchronousCommandBus bus = AsynchronousCommandBus.builder()
+                .executor(Executors.newSingleThreadExecutor(new AxonThreadFactory("accord-commands")))
+                .transactionManager(axonTransactionManager)
+                .duplicateCommandHandlerResolver(duplicates)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return bus;
     }
 
     /**
