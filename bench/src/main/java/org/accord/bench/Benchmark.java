@@ -1,10 +1,6 @@
 package org.accord.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -259,9 +255,7 @@ public final class Benchmark {
     // ---------------------------------------------------------------- castVote and projection lag
 
     private void castVote(AppProcess app, Path eventsDb, Path readModelsDb) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).build();
-        URI graphql = URI.create("http://127.0.0.1:" + app.httpPort + "/graphql");
+        GraphQlEndpoint graphql = new GraphQlEndpoint(app.httpPort);
         // warm-up: the same load, not measured. The vote's path crosses some twenty layers of framework that the
         // start never ran; in the first minute of the load the JIT compilers took 28% of the CPU and a vote cost twice
         // what it costs after (docs/benchmarks.md, run 21), and after a minute on 2 cores they still took a fifth of
@@ -271,7 +265,7 @@ public final class Benchmark {
         // warm-up's own rate and length are reported beside them
         long[] warmVotes = {0};
         WarmUp warm = warmUp(app, Integer.MAX_VALUE, voteWarmUpSeconds, voteWarmUpMaxSeconds, () -> warmVotes[0] +=
-                voteLoad(http, graphql, WARM_UP_ROUND, new Latencies(), new Latencies()));
+                voteLoad(graphql, WARM_UP_ROUND, new Latencies(), new Latencies()));
         double warmSeconds = warm.seconds();
         double warmRate = warmVotes[0] / warmSeconds;
         double compiling = warm.compiledSeconds();
@@ -280,7 +274,7 @@ public final class Benchmark {
         Latencies votes = new Latencies();
         Latencies lag = new Latencies();
         long began = System.nanoTime();
-        long done = voteLoad(http, graphql, voteSeconds, votes, lag);
+        long done = voteLoad(graphql, voteSeconds, votes, lag);
         double seconds = (System.nanoTime() - began) / 1e9;
         double compiledWhileMeasured = app.compilingSeconds() - compiling;
         double throughput = done / seconds;
@@ -319,7 +313,7 @@ public final class Benchmark {
      * Each client votes on its team's live proposals, changing its vote each time (a new event every time), with a
      * rationale that names the vote; every fourth vote it then reads the proposal until its vote shows.
      */
-    private long voteLoad(HttpClient http, URI graphql, int seconds, Latencies votes, Latencies lag)
+    private long voteLoad(GraphQlEndpoint graphql, int seconds, Latencies votes, Latencies lag)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong done = new AtomicLong();
@@ -341,7 +335,7 @@ public final class Benchmark {
                     String vote = "{\"input\": {\"proposalId\": \"" + proposal + "\", \"choice\": \"" + choice
                             + "\", \"rationale\": \"" + rationale + "\"}}";
                     long t0 = System.nanoTime();
-                    String body = post(http, graphql, auth, CAST_VOTE, vote);
+                    String body = post(graphql, auth, CAST_VOTE, vote);
                     long t1 = System.nanoTime();
                     if (!body.contains("\"VOTING\"")) {
                         throw new IllegalStateException("castVote failed: " + body);
@@ -350,7 +344,7 @@ public final class Benchmark {
                     done.incrementAndGet();
                     if (n++ % 4 == 0) {
                         String id = "{\"id\": \"" + proposal + "\"}";
-                        while (!post(http, graphql, auth, PROPOSAL_VOTES, id).contains(rationale)) {
+                        while (!post(graphql, auth, PROPOSAL_VOTES, id).contains(rationale)) {
                             if (System.nanoTime() - t1 > Duration.ofSeconds(30).toNanos()) {
                                 throw new IllegalStateException("vote not visible after 30 s");
                             }
@@ -368,33 +362,19 @@ public final class Benchmark {
         return done.get();
     }
 
-    private static String post(HttpClient http, URI graphql, String auth, String document)
-            throws IOException, InterruptedException {
-        return send(http, graphql, auth, "{\"query\":\"" + document + "\"}");
+    private static String post(GraphQlEndpoint graphql, String auth, String document) throws IOException {
+        return graphql.post(auth, "{\"query\":\"" + document + "\"}");
     }
 
     /** A document (no quotes in it) with its variables (a JSON object), as Accord's pages send theirs. */
-    private static String post(HttpClient http, URI graphql, String auth, String document, String variables)
-            throws IOException, InterruptedException {
-        return send(http, graphql, auth, "{\"query\":\"" + document + "\",\"variables\":" + variables + "}");
-    }
-
-    private static String send(HttpClient http, URI graphql, String auth, String body)
-            throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(graphql).header("Content-Type", "application/json")
-                .header("Authorization", auth)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
+    private static String post(GraphQlEndpoint graphql, String auth, String document, String variables)
+            throws IOException {
+        return graphql.post(auth, "{\"query\":\"" + document + "\",\"variables\":" + variables + "}");
     }
 
     /** As {@link #post}, failing on an answer with errors (a problem must not pass for a fast answer). */
-    private static String postOk(HttpClient http, URI graphql, String auth, String document)
-            throws IOException, InterruptedException {
-        String body = post(http, graphql, auth, document);
+    private static String postOk(GraphQlEndpoint graphql, String auth, String document) throws IOException {
+        String body = post(graphql, auth, document);
         if (body.contains("\"errors\"")) {
             throw new IllegalStateException("the query failed: " + body.substring(0, Math.min(2000, body.length())));
         }
@@ -573,8 +553,7 @@ public final class Benchmark {
     // ---------------------------------------------------------------- rulesInForce
 
     private void rulesInForce(AppProcess app, Path readModelsDb, Instant knownAtMid) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI graphql = URI.create("http://127.0.0.1:" + app.httpPort + "/graphql");
+        GraphQlEndpoint graphql = new GraphQlEndpoint(app.httpPort);
         String account = clientAccount(0);
         String auth = "Basic " + Base64.getEncoder().encodeToString((account + ":" + PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
@@ -589,7 +568,7 @@ public final class Benchmark {
         int[] warmQueries = {0};
         WarmUp warm = warmUp(app, RULES_WARM_UP_MAX_ROUNDS, () -> {
             for (int i = 0; i < RULES_WARM_UP_ROUND; i++, warmQueries[0]++) {
-                rulesInForce(http, graphql, auth, SyntheticTrust.school(warmQueries[0] % schools), fields, pastDate,
+                rulesInForce(graphql, auth, SyntheticTrust.school(warmQueries[0] % schools), fields, pastDate,
                         knownAtMid, null, null);
             }
         });
@@ -597,7 +576,7 @@ public final class Benchmark {
         Latencies past = new Latencies();
         int rules = 0;
         for (int i = 0; i < rulesQueries; i++) {
-            rules = Math.max(rules, rulesInForce(http, graphql, auth, SyntheticTrust.school(i % schools), fields,
+            rules = Math.max(rules, rulesInForce(graphql, auth, SyntheticTrust.school(i % schools), fields,
                     pastDate, knownAtMid, today, past));
         }
         Latencies raw = new Latencies();
@@ -679,13 +658,13 @@ public final class Benchmark {
      *
      * @return how many rules today's answer held
      */
-    private static int rulesInForce(HttpClient http, URI graphql, String auth, String school, String fields,
+    private static int rulesInForce(GraphQlEndpoint graphql, String auth, String school, String fields,
                                     LocalDate pastDate, Instant knownAt, Latencies today, Latencies past)
-            throws IOException, InterruptedException {
+            throws IOException {
         long t0 = System.nanoTime();
-        String body = post(http, graphql, auth, "{ rulesInForce(schoolId: \\\"" + school + "\\\") " + fields + " }");
+        String body = post(graphql, auth, "{ rulesInForce(schoolId: \\\"" + school + "\\\") " + fields + " }");
         long t1 = System.nanoTime();
-        post(http, graphql, auth, "{ rulesInForce(schoolId: \\\"" + school + "\\\", asOf: \\\"" + pastDate
+        post(graphql, auth, "{ rulesInForce(schoolId: \\\"" + school + "\\\", asOf: \\\"" + pastDate
                 + "\\\", knownAt: \\\"" + knownAt + "\\\") " + fields + " }");
         long t2 = System.nanoTime();
         if (body.contains("\"errors\"")) {
@@ -792,8 +771,7 @@ public final class Benchmark {
      * is computed from. Queries of each kind alternate today / past, schools in turn.
      */
     private void compliance(AppProcess app, Path readModelsDb, Instant knownAtMid) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI graphql = URI.create("http://127.0.0.1:" + app.httpPort + "/graphql");
+        GraphQlEndpoint graphql = new GraphQlEndpoint(app.httpPort);
         String auth = "Basic " + Base64.getEncoder().encodeToString((clientAccount(0) + ":" + PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
         int schools = SyntheticTrust.Size.fromSystemProperties().schools();
@@ -829,8 +807,8 @@ public final class Benchmark {
                 rawTrust.percentileMillis(99), rawSchool.percentileMillis(50), rawSchool.percentileMillis(99),
                 loadAverage());
         // what the answers hold: the mix of states, and that one school's view and the pages are whole
-        String summary = postOk(http, graphql, auth, "{ complianceSummary(" + trust + ") " + SUMMARY_FIELDS + " }");
-        String pastSummary = postOk(http, graphql, auth, "{ complianceSummary(" + trust + past + ") "
+        String summary = postOk(graphql, auth, "{ complianceSummary(" + trust + ") " + SUMMARY_FIELDS + " }");
+        String pastSummary = postOk(graphql, auth, "{ complianceSummary(" + trust + past + ") "
                 + SUMMARY_FIELDS + " }");
         report.note("compliance: the trust's summary today " + counts(summary) + "; as of 90 days ago, known at "
                 + knownAtMid + ": " + counts(pastSummary));
@@ -842,15 +820,15 @@ public final class Benchmark {
         WarmUp warm = warmUp(app, COMPLIANCE_WARM_UP_MAX_ROUNDS, () -> {
             for (String w : when) {
                 for (int i = 0; i < COMPLIANCE_WARM_UP_SCHOOLS; i++) {
-                    postOk(http, graphql, auth, summaryQuery(trust, w));
-                    postOk(http, graphql, auth, schoolQuery(trust, SyntheticTrust.school(i % schools), w));
+                    postOk(graphql, auth, summaryQuery(trust, w));
+                    postOk(graphql, auth, schoolQuery(trust, SyntheticTrust.school(i % schools), w));
                 }
                 String after = null;
                 do {
-                    String body = postOk(http, graphql, auth, entriesQuery(trust, w, pageSize, after));
+                    String body = postOk(graphql, auth, entriesQuery(trust, w, pageSize, after));
                     after = nextCursor(body);
                 } while (after != null);
-                postOk(http, graphql, auth, gridQuery(trust, w));
+                postOk(graphql, auth, gridQuery(trust, w));
             }
         });
         System.out.printf(Locale.ROOT, "compliance: warmed up in %d rounds (the JIT compiling %.1f%% of the last)%n",
@@ -864,9 +842,9 @@ public final class Benchmark {
             String school = SyntheticTrust.school(i % schools);
             for (int w = 0; w < 2; w++) {
                 long t0 = System.nanoTime();
-                postOk(http, graphql, auth, summaryQuery(trust, when[w]));
+                postOk(graphql, auth, summaryQuery(trust, when[w]));
                 long t1 = System.nanoTime();
-                String one = postOk(http, graphql, auth, schoolQuery(trust, school, when[w]));
+                String one = postOk(graphql, auth, schoolQuery(trust, school, when[w]));
                 long t2 = System.nanoTime();
                 if (i >= 10) { // the first 10 warm up
                     summaryMs[w].add(t1 - t0);
@@ -888,7 +866,7 @@ public final class Benchmark {
                 String after = null;
                 do {
                     long t0 = System.nanoTime();
-                    String body = postOk(http, graphql, auth, entriesQuery(trust, when[w], pageSize, after));
+                    String body = postOk(graphql, auth, entriesQuery(trust, when[w], pageSize, after));
                     long t1 = System.nanoTime();
                     if (round == 1) { // the first round warms up
                         pageMs[w].add(t1 - t0);
@@ -907,7 +885,7 @@ public final class Benchmark {
         for (int i = 0; i < wholeQueries + 2; i++) {
             for (int w = 0; w < 2; w++) {
                 long t0 = System.nanoTime();
-                postOk(http, graphql, auth, gridQuery(trust, when[w]));
+                postOk(graphql, auth, gridQuery(trust, when[w]));
                 long t1 = System.nanoTime();
                 if (i >= 2) {
                     wholeMs[w].add(t1 - t0);
