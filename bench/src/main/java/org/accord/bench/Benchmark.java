@@ -95,7 +95,7 @@ public final class Benchmark {
             e.printStackTrace();
             System.exit(1);
         }
-        System.exit(0); // the HTTP clients' executors are not daemons
+        System.exit(0); // as the error path does: no thread left running decides when the run ends
     }
 
     /** Client c signs in as a member of one of the live teams. */

@@ -6,24 +6,25 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Accord's GraphQL endpoint as the benchmark's clients call it: a blocking POST on the calling thread, over a kept-alive
- * connection (the JDK's own cache of them, made as large as the clients are many).
+ * Accord's GraphQL endpoint as the benchmark's clients call it: a blocking POST on the calling thread, over a
+ * kept-alive connection (the JDK's own cache of them, made larger than the clients are many).
  * <p>
  * Why not {@code java.net.http.HttpClient}, which the benchmark used until session 42: it hands each exchange between
  * the calling thread, its selector thread and its executor's threads, and under castVote's 32 clients it took
- * 0.16 ms of CPU per vote, a sixth of what the application itself took, on the same two cores; this takes about a
- * third of that (docs/benchmarks.md, session 42). The application's figures are the server's, and the raw baselines
- * they are set against have no client at all, so the client should take as little of the machine as it can.
+ * 0.14–0.17 ms of CPU per vote, about a fifth of what the application itself took, on the same two cores; this takes
+ * about a third of that (docs/benchmarks.md, session 42). The application's figures are the server's, and the raw
+ * baselines they are set against have no client at all, so the client should take as little of the machine as it can.
  */
 final class GraphQlEndpoint {
 
     static {
-        // the JDK keeps 5 idle connections per server by default and closes the rest: with more clients than that, a
-        // new connection every few requests
+        // the JDK keeps at most 5 idle connections per server unless told otherwise, and closes one handed back when 5
+        // are idle: 32 clients hand theirs back at any moment. Read once, when the JDK first opens such a connection
         if (System.getProperty("http.maxConnections") == null) {
             System.setProperty("http.maxConnections", "256");
         }
@@ -33,13 +34,13 @@ final class GraphQlEndpoint {
 
     GraphQlEndpoint(int port) {
         try {
-            this.url = new URL("http", "127.0.0.1", port, "/graphql");
+            this.url = URI.create("http://127.0.0.1:" + port + "/graphql").toURL();
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException(e);
         }
     }
 
-    /** Sends a GraphQL request body (JSON) with the caller's credentials; the answer's body, or a failure on a non-200. */
+    /** Sends a GraphQL request's body (JSON) with the caller's credentials: the answer's body; a failure if not 200. */
     String post(String authorization, String body) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) url.openConnection();
         connection.setRequestMethod("POST");
