@@ -807,9 +807,8 @@ public final class Benchmark {
                 rawTrust.percentileMillis(99), rawSchool.percentileMillis(50), rawSchool.percentileMillis(99),
                 loadAverage());
         // what the answers hold: the mix of states, and that one school's view and the pages are whole
-        String summary = postOk(graphql, auth, "{ complianceSummary(" + trust + ") " + SUMMARY_FIELDS + " }");
-        String pastSummary = postOk(graphql, auth, "{ complianceSummary(" + trust + past + ") "
-                + SUMMARY_FIELDS + " }");
+        String summary = postOk(graphql, auth, summaryQuery(trust, when[0]));
+        String pastSummary = postOk(graphql, auth, summaryQuery(trust, when[1]));
         report.note("compliance: the trust's summary today " + counts(summary) + "; as of 90 days ago, known at "
                 + knownAtMid + ": " + counts(pastSummary));
         if (!summary.contains("\"attested\"") || summary.contains("\"attested\":0,")) {
